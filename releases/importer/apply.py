@@ -1,0 +1,250 @@
+"""Writing a checked plan in one transaction, without trampling curators' edits.
+
+For each record the importer keeps an ``ImportRecord``: the object it wrote and a
+fingerprint of the state it wrote. On the next run, for a record whose object exists:
+
+- current state == fixture state            → unchanged (nothing is written);
+- current state == what we last wrote       → nobody touched it: updated to the fixture;
+- otherwise someone edited it since (admin) → conflict: the curator's version is kept,
+  the record is skipped and reported. With ``strict=True`` any conflict aborts the whole
+  import instead, leaving the database as it was.
+
+A record whose object was deleted since the last import is a conflict too (never silently
+re-created), and so is a new record whose natural key is already taken by a row the
+importer did not create.
+"""
+
+import hashlib
+import json
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import models, transaction
+
+from releases import services
+from releases.importer.plan import Plan, Planned
+from releases.importer.spec import ARTICLES, PEOPLE, Section
+from releases.models import ImportRecord
+from sources.models import BoilerplateSpan, Passage
+
+CREATED, UPDATED, UNCHANGED, CONFLICT = "created", "updated", "unchanged", "conflict"
+OUTCOMES = (CREATED, UPDATED, UNCHANGED, CONFLICT)
+
+ProgressCallback = Callable[[str, int, int], None]
+
+
+@dataclass
+class Report:
+    by_kind: dict[str, Counter] = field(default_factory=dict)
+    conflicts: list[str] = field(default_factory=list)
+    passages_created: int = 0
+
+    def count(self, kind: str, outcome: str) -> None:
+        self.by_kind.setdefault(kind, Counter())[outcome] += 1
+
+    def total(self, outcome: str) -> int:
+        return sum(counter[outcome] for counter in self.by_kind.values())
+
+    @property
+    def changed_anything(self) -> bool:
+        return bool(self.total(CREATED) or self.total(UPDATED) or self.passages_created)
+
+
+class ConflictsFound(Exception):
+    def __init__(self, report: Report):
+        self.report = report
+        super().__init__(f"{len(report.conflicts)} conflict(s)")
+
+
+def _fingerprint(state: dict[str, Any]) -> str:
+    encoded = json.dumps(state, sort_keys=True, default=str, ensure_ascii=False)
+    return hashlib.sha256(encoded.encode("utf-8")).hexdigest()
+
+
+class Writer:
+    def __init__(self, plan: Plan, progress: ProgressCallback | None = None):
+        self.plan = plan
+        self.progress = progress
+        self.report = Report()
+        self.ids: dict[tuple[str, str], int] = {
+            (kind, key): object_id
+            for kind, key, object_id in ImportRecord.objects.values_list("kind", "key", "object_id")
+        }
+        self.passages: dict[tuple[int, int, int], int] = {}
+
+    def run(self) -> Report:
+        self.passages = {
+            (article_id, start, end): pk
+            for pk, article_id, start, end in Passage.objects.values_list(
+                "pk", "article_id", "start", "end"
+            )
+        }
+        total, done = len(self.plan), 0
+        for section, records in self.plan.in_order():
+            if not records:
+                continue
+            existing = self._load_existing(section, records)
+            for planned in records:
+                self._write(section, planned, existing)
+                done += 1
+                if self.progress:
+                    self.progress(section.name, done, total)
+        person_ids = [
+            object_id for (kind, _key), object_id in self.ids.items() if kind == PEOPLE.kind
+        ]
+        services.refresh_people(person_ids)
+        return self.report
+
+    # -- state ------------------------------------------------------------------------------
+
+    def _load_existing(self, section: Section, records: list[Planned]) -> dict[int, models.Model]:
+        object_ids = [
+            self.ids[(section.kind, p.key)] for p in records if (section.kind, p.key) in self.ids
+        ]
+        queryset = section.model.objects.filter(pk__in=object_ids)
+        if section.cited:
+            queryset = queryset.prefetch_related("citations")
+        if section is ARTICLES:
+            queryset = queryset.prefetch_related("boilerplate_spans")
+        return {obj.pk: obj for obj in queryset}
+
+    def _attributes(self, planned: Planned) -> dict[str, Any]:
+        values = dict(planned.values)
+        for attname, (kind, key) in planned.refs.items():
+            values[attname] = self.ids[(kind, key)]
+        return values
+
+    def _state_of(self, section: Section, obj: models.Model, attributes: dict[str, Any]) -> dict:
+        state = {name: getattr(obj, name) for name in attributes if name != "text"}
+        if section.cited:
+            state["citations"] = sorted([p.article_id, p.start, p.end] for p in obj.citations.all())
+        if section is ARTICLES:
+            state["boilerplate"] = sorted(
+                [s.start, s.end, s.kind, s.note] for s in obj.boilerplate_spans.all()
+            )
+        return json.loads(json.dumps(state, default=str))
+
+    def _desired_state(self, section: Section, planned: Planned, attributes: dict) -> dict:
+        state = {name: value for name, value in attributes.items() if name != "text"}
+        if section.cited:
+            state["citations"] = sorted(
+                [self._article_id(c.article), c.start, c.end] for c in planned.citations
+            )
+        if section is ARTICLES:
+            state["boilerplate"] = sorted(
+                [s.start, s.end, s.kind, s.note] for s in planned.boilerplate
+            )
+        return json.loads(json.dumps(state, default=str))
+
+    def _article_id(self, key: str) -> int:
+        return self.ids[(ARTICLES.kind, key)]
+
+    # -- writing ----------------------------------------------------------------------------
+
+    def _write(self, section: Section, planned: Planned, existing: dict[int, models.Model]) -> None:
+        attributes = self._attributes(planned)
+        desired = self._desired_state(section, planned, attributes)
+        fingerprint = _fingerprint(desired)
+        object_id = self.ids.get((section.kind, planned.key))
+        record = None
+        if object_id is not None:
+            record = ImportRecord.objects.get(kind=section.kind, key=planned.key)
+        if object_id is None:
+            clash = self._clashing_object(section.model, attributes)
+            if clash is not None:
+                self._conflict(
+                    section,
+                    planned,
+                    f"a {section.model._meta.verbose_name} with the same "
+                    f"key already exists (#{clash.pk}) and was not created by the importer",
+                )
+                self.ids[(section.kind, planned.key)] = clash.pk
+                return
+            obj = section.model(**attributes)
+            obj.save()
+            self._write_related(section, planned, obj)
+            ImportRecord.objects.create(
+                kind=section.kind, key=planned.key, object_id=obj.pk, fingerprint=fingerprint
+            )
+            self.ids[(section.kind, planned.key)] = obj.pk
+            self.report.count(section.kind, CREATED)
+            return
+        obj = existing.get(object_id)
+        if obj is None:
+            self._conflict(section, planned, "deleted since the last import; not re-created")
+            return
+        if section is ARTICLES and obj.sha256 != attributes["sha256"]:
+            self._conflict(
+                section, planned, "stored text differs from the file; texts are never replaced"
+            )
+            return
+        current = self._state_of(section, obj, attributes)
+        if current == desired:
+            if record.fingerprint != fingerprint:
+                # A curator made exactly the fixture's change: adopt it silently.
+                record.fingerprint = fingerprint
+                record.save(update_fields=["fingerprint"])
+            self.report.count(section.kind, UNCHANGED)
+            return
+        if _fingerprint(current) != record.fingerprint:
+            self._conflict(section, planned, "edited since the last import; kept the edit")
+            return
+        for name, value in attributes.items():
+            setattr(obj, name, value)
+        obj.save()
+        self._write_related(section, planned, obj)
+        record.fingerprint = fingerprint
+        record.save(update_fields=["fingerprint"])
+        self.report.count(section.kind, UPDATED)
+
+    def _write_related(self, section: Section, planned: Planned, obj: models.Model) -> None:
+        if section is ARTICLES:
+            obj.boilerplate_spans.all().delete()
+            BoilerplateSpan.objects.bulk_create(
+                BoilerplateSpan(article=obj, start=s.start, end=s.end, kind=s.kind, note=s.note)
+                for s in planned.boilerplate
+            )
+        if section.cited:
+            obj.citations.set([self._passage_id(c) for c in planned.citations])
+
+    def _passage_id(self, citation) -> int:
+        article_id = self._article_id(citation.article)
+        span = (article_id, citation.start, citation.end)
+        if span not in self.passages:
+            passage = Passage.objects.create(
+                article_id=article_id, start=citation.start, end=citation.end, quote=citation.quote
+            )
+            self.passages[span] = passage.pk
+            self.report.passages_created += 1
+        return self.passages[span]
+
+    def _clashing_object(self, model: type[models.Model], attributes: dict) -> models.Model | None:
+        """A row that would violate one of the model's unique rules if we inserted ours."""
+        groups = [(f.attname,) for f in model._meta.fields if f.unique and not f.primary_key]
+        groups += [
+            tuple(model._meta.get_field(name).attname for name in constraint.fields)
+            for constraint in model._meta.constraints
+            if isinstance(constraint, models.UniqueConstraint) and constraint.condition is None
+        ]
+        for group in groups:
+            if all(name in attributes for name in group):
+                clash = model.objects.filter(**{name: attributes[name] for name in group}).first()
+                if clash is not None:
+                    return clash
+        return None
+
+    def _conflict(self, section: Section, planned: Planned, why: str) -> None:
+        self.report.count(section.kind, CONFLICT)
+        self.report.conflicts.append(f"{planned.location}: {planned.label}: {why}")
+
+
+def apply_plan(
+    plan: Plan, *, strict: bool = False, progress: ProgressCallback | None = None
+) -> Report:
+    with transaction.atomic():
+        report = Writer(plan, progress).run()
+        if strict and report.conflicts:
+            raise ConflictsFound(report)
+    return report

@@ -1,0 +1,473 @@
+"""Turning a fixture folder into a checked plan, without writing anything.
+
+Every problem found is collected (not only the first), each naming file, line, record and
+field. Only a plan with no problem is handed to the writer.
+
+Quote rule: a citation's quote is looked for in the article's text outside its boilerplate
+spans (page chrome, repeated blocks). Exactly one occurrence must remain, unless the
+citation says ``occurrence: N`` (1-based, in reading order), which picks the N-th.
+"""
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pycountry
+from django.core.exceptions import ValidationError
+
+from releases.importer.loading import (
+    FixtureErrors,
+    Location,
+    Problem,
+    Record,
+    load_yaml,
+    read_utf8,
+)
+from releases.importer.spec import ARTICLES, COUNTRIES, SECTIONS, SECTIONS_BY_NAME, Field, Section
+from releases.models import ImportRecord
+from sources import quotes
+from sources.dates import PartialDateError, parse_partial_date
+from sources.models import BoilerplateSpan, SourceArticle, sha256_of
+
+_KEY = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,199}$")
+
+
+@dataclass(frozen=True)
+class Citation:
+    article: str  # article key
+    start: int
+    end: int
+    quote: str  # the verbatim text at [start:end]
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    kind: str
+    note: str
+
+
+@dataclass
+class Planned:
+    section: Section
+    key: str
+    location: Location
+    values: dict[str, Any] = field(default_factory=dict)  # model attribute -> value
+    refs: dict[str, tuple[str, str]] = field(default_factory=dict)  # attribute -> (kind, key)
+    citations: list[Citation] = field(default_factory=list)
+    text: str = ""  # articles only
+    boilerplate: list[Span] = field(default_factory=list)  # articles only
+
+    @property
+    def label(self) -> str:
+        return f"{self.section.name}[id={self.key}]"
+
+
+@dataclass
+class Plan:
+    root: Path
+    records: dict[str, dict[str, Planned]]  # kind -> key -> record, in SECTIONS order
+
+    def __len__(self) -> int:
+        return sum(len(by_key) for by_key in self.records.values())
+
+    def in_order(self):
+        for section in SECTIONS:
+            yield section, list(self.records.get(section.kind, {}).values())
+
+
+@dataclass
+class _ArticleText:
+    text: str
+    excluded: list[tuple[int, int]]
+    folded: quotes.Folded
+
+
+class Planner:
+    def __init__(self, root: Path):
+        self.root = root
+        self.problems: list[Problem] = []
+        self.records: dict[str, dict[str, Planned]] = {s.kind: {} for s in SECTIONS}
+        self._texts: dict[str, _ArticleText | None] = {}
+        self._known_in_db: dict[str, set[str]] = {}
+
+    # -- entry point ------------------------------------------------------------------------
+
+    def build(self) -> Plan:
+        if not self.root.is_dir():
+            raise FixtureErrors([Problem(Location(str(self.root)), "no such fixture folder")])
+        files = sorted(self.root.glob("*.yaml")) + sorted(self.root.glob("*.yml"))
+        if not files:
+            raise FixtureErrors([Problem(Location(str(self.root)), "no .yaml files in it")])
+        raw: list[tuple[Section, Record]] = []
+        for path in files:
+            raw.extend(self._read_file(path))
+        # Articles first: their texts are needed to resolve every other record's quotes.
+        for section, record in sorted(raw, key=lambda pair: pair[0].kind != ARTICLES.kind):
+            self._plan_record(section, record)
+        for records in self.records.values():
+            for planned in records.values():
+                self._check_refs(planned)
+        if self.problems:
+            raise FixtureErrors(self.problems)
+        return Plan(self.root, self.records)
+
+    # -- files and records ------------------------------------------------------------------
+
+    def _display(self, path: Path) -> str:
+        try:
+            return str(path.relative_to(Path.cwd()))
+        except ValueError:
+            return str(path)
+
+    def _read_file(self, path: Path) -> list[tuple[Section, Record]]:
+        display = self._display(path)
+        try:
+            data = load_yaml(path, display)
+        except Problem as problem:
+            self.problems.append(problem)
+            return []
+        if data is None:
+            return []
+        if not isinstance(data, Record):
+            self.problems.append(
+                Problem(Location(display, 1), "expected a mapping of sections (people:, …)")
+            )
+            return []
+        found = []
+        for name, items in data.items():
+            section = SECTIONS_BY_NAME.get(name)
+            if section is None:
+                known = ", ".join(SECTIONS_BY_NAME)
+                self.problems.append(
+                    Problem(data.location, f"unknown section {name!r}; known: {known}")
+                )
+                continue
+            if not isinstance(items, list):
+                self.problems.append(Problem(data.location, f"section {name!r} must be a list"))
+                continue
+            for item in items:
+                if not isinstance(item, Record):
+                    self.problems.append(
+                        Problem(data.location, f"every entry of {name!r} must be a mapping")
+                    )
+                    continue
+                found.append((section, item))
+        return found
+
+    def _plan_record(self, section: Section, record: Record) -> None:
+        location = record.location
+        key = record.get("id")
+        label = f"{section.name}[id={key}]"
+        if not isinstance(key, str) or not _KEY.match(key):
+            hint = ' (quote it: id: "000")' if isinstance(key, int) else ""
+            self._problem(location, label, "id", f"missing or invalid id {key!r}{hint}")
+            return
+        if section is COUNTRIES and key != key.upper():
+            self._problem(location, label, "id", "country ids are upper-case ISO codes")
+            return
+        existing = self.records[section.kind].get(key)
+        if existing is not None:
+            self._problem(
+                location, label, "id", f"duplicate id; first defined at {existing.location}"
+            )
+            return
+        planned = Planned(section, key, location)
+        self.records[section.kind][key] = planned
+        for unknown in sorted(set(record) - section.allowed_keys):
+            allowed = ", ".join(sorted(section.allowed_keys))
+            self._problem(location, label, unknown, f"unknown field; allowed: {allowed}")
+        if section.id_field:
+            planned.values[section.id_field] = key
+        for spec in section.fields:
+            self._plan_field(planned, spec, record)
+        if section is ARTICLES:
+            self._plan_article(planned, record)
+        if section is COUNTRIES and pycountry.countries.get(alpha_2=key) is None:
+            self._problem(location, label, "id", f"{key!r} is not an ISO 3166-1 alpha-2 code")
+        if section.cited:
+            self._plan_citations(planned, record.get("cite"))
+        self._check_model_fields(planned)
+
+    def _plan_field(self, planned: Planned, spec: Field, record: Record) -> None:
+        value = record.get(spec.name)
+        if value is None or value == "":
+            if spec.required:
+                self._problem(planned.location, planned.label, spec.name, "required field missing")
+            elif spec.kind == "date":
+                date_attr, precision_attr = spec.attname
+                planned.values[date_attr], planned.values[precision_attr] = None, "unknown"
+            elif spec.kind in ("text", "slug"):
+                planned.values[spec.attname] = ""
+            elif spec.kind == "ref":
+                planned.values[spec.attname] = None
+            return
+        problem = self._convert(planned, spec, value)
+        if problem:
+            self._problem(planned.location, planned.label, spec.name, problem)
+
+    def _convert(self, planned: Planned, spec: Field, value: Any) -> str | None:
+        """Store ``value`` on ``planned``; return a message if it is not acceptable."""
+        if spec.kind in ("text", "slug", "choice"):
+            if not isinstance(value, str):
+                return f"expected text, got {type(value).__name__} {value!r} (quote it)"
+            if spec.kind == "choice" and value not in spec.choices:
+                return f"{value!r} is not one of: {', '.join(spec.choices)}"
+            planned.values[spec.attname] = value.strip() if spec.kind != "text" else value
+        elif spec.kind == "bool":
+            if not isinstance(value, bool):
+                return f"expected true or false, got {value!r}"
+            planned.values[spec.attname] = value
+        elif spec.kind == "int":
+            if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+                return f"expected a whole number ≥ 0, got {value!r}"
+            planned.values[spec.attname] = value
+        elif spec.kind == "date":
+            try:
+                parsed, precision = parse_partial_date(value)
+            except PartialDateError as exc:
+                return str(exc)
+            date_attr, precision_attr = spec.attname
+            planned.values[date_attr], planned.values[precision_attr] = parsed, precision
+        elif spec.kind == "ref":
+            if not isinstance(value, str):
+                return f"expected the id of a {spec.ref} as text, got {value!r} (quote it)"
+            planned.refs[spec.attname] = (spec.ref, value)
+        return None
+
+    def _check_model_fields(self, planned: Planned) -> None:
+        """Let the model's own field validation (lengths, slug and URL formats) speak now,
+        before anything is written."""
+        names = {
+            spec.attname if isinstance(spec.attname, str) else spec.attname[0]: spec.name
+            for spec in planned.section.fields
+        }
+        model = planned.section.model
+        values = {k: v for k, v in planned.values.items() if not k.endswith("_id")}
+        instance = model(**values)
+        exclude = {f.name for f in model._meta.fields if f.attname not in planned.values}
+        exclude |= {f.name for f in model._meta.fields if f.is_relation}
+        try:
+            instance.clean_fields(exclude=exclude)
+        except ValidationError as exc:
+            for model_field, messages in exc.message_dict.items():
+                yaml_name = names.get(
+                    model_field, "id" if model_field == planned.section.id_field else model_field
+                )
+                for message in messages:
+                    self._problem(planned.location, planned.label, yaml_name, message)
+
+    # -- articles ---------------------------------------------------------------------------
+
+    def _plan_article(self, planned: Planned, record: Record) -> None:
+        filename = record.get("file")
+        if not isinstance(filename, str) or not filename:
+            self._problem(planned.location, planned.label, "file", "required field missing")
+            return
+        path = self.root / filename
+        if not path.is_file():
+            self._problem(planned.location, planned.label, "file", f"no such file {filename!r}")
+            return
+        try:
+            text = read_utf8(path, self._display(path))
+        except Problem as problem:
+            self.problems.append(problem)
+            return
+        digest = sha256_of(text)
+        expected = record.get("sha256")
+        if expected is not None and expected != digest:
+            self._problem(
+                planned.location,
+                planned.label,
+                "sha256",
+                f"the file's sha256 is {digest}, not {expected}: the file was altered",
+            )
+            return
+        planned.text = text
+        planned.values.update(filename=Path(filename).name, text=text, sha256=digest)
+        planned.boilerplate = self._plan_boilerplate(planned, record.get("boilerplate") or [])
+        excluded = [(span.start, span.end) for span in planned.boilerplate]
+        self._texts[planned.key] = _ArticleText(text, excluded, quotes.fold(text))
+
+    def _plan_boilerplate(self, planned: Planned, items: Any) -> list[Span]:
+        spans: list[Span] = []
+        if not isinstance(items, list):
+            self._problem(planned.location, planned.label, "boilerplate", "must be a list")
+            return spans
+        kinds = set(BoilerplateSpan.Kind.values)
+        line_starts = [0] + [i + 1 for i, c in enumerate(planned.text) if c == "\n"]
+        for item in items:
+            where = getattr(item, "location", planned.location)
+            if not isinstance(item, Record) or item.get("kind") not in kinds:
+                self._problem(
+                    where,
+                    planned.label,
+                    "boilerplate",
+                    f"each span needs kind: one of {sorted(kinds)}",
+                )
+                continue
+            lines = item.get("lines")
+            match = re.fullmatch(r"(\d+)(?:-(\d+))?", str(lines)) if lines is not None else None
+            if not match:
+                self._problem(
+                    where, planned.label, "boilerplate", "each span needs lines: N or N-M"
+                )
+                continue
+            first, last = int(match[1]), int(match[2] or match[1])
+            if not 1 <= first <= last <= len(line_starts):
+                self._problem(
+                    where,
+                    planned.label,
+                    "boilerplate",
+                    f"lines {lines} are outside the file's {len(line_starts)} lines",
+                )
+                continue
+            start = line_starts[first - 1]
+            end = line_starts[last] - 1 if last < len(line_starts) else len(planned.text)
+            if end <= start:
+                self._problem(where, planned.label, "boilerplate", f"lines {lines} are empty")
+                continue
+            spans.append(Span(start, end, item["kind"], str(item.get("note") or "")))
+        return spans
+
+    def _article_text(self, key: str) -> _ArticleText | None:
+        """The text of an article in this plan, or one imported earlier."""
+        if key not in self._texts:
+            self._texts[key] = None
+            record = ImportRecord.objects.filter(kind=ARTICLES.kind, key=key).first()
+            article = record and SourceArticle.objects.filter(pk=record.object_id).first()
+            if article:
+                excluded = list(article.boilerplate_spans.values_list("start", "end"))
+                self._texts[key] = _ArticleText(article.text, excluded, quotes.fold(article.text))
+        return self._texts[key]
+
+    # -- citations --------------------------------------------------------------------------
+
+    def _plan_citations(self, planned: Planned, items: Any) -> None:
+        if not items:
+            self._problem(
+                planned.location,
+                planned.label,
+                "cite",
+                "no citation: every fact must cite at least one passage",
+            )
+            return
+        if not isinstance(items, list):
+            self._problem(planned.location, planned.label, "cite", "must be a list")
+            return
+        for number, item in enumerate(items, start=1):
+            where = getattr(item, "location", planned.location)
+            field_name = f"cite[{number}]"
+            if not isinstance(item, Record):
+                self._problem(where, planned.label, field_name, "must be {article: …, quote: …}")
+                continue
+            unknown = set(item) - {"article", "quote", "occurrence"}
+            if unknown:
+                self._problem(where, planned.label, field_name, f"unknown keys {sorted(unknown)}")
+            article, quote = item.get("article"), item.get("quote")
+            if not isinstance(article, str):
+                hint = ' (quote it: article: "003")' if isinstance(article, int) else ""
+                self._problem(where, planned.label, field_name, f"article must be an id{hint}")
+                continue
+            if not isinstance(quote, str) or not quote.strip():
+                self._problem(where, planned.label, field_name, "quote must be non-empty text")
+                continue
+            source = self._article_text(article)
+            if source is None:
+                self._problem(where, planned.label, field_name, f"unknown article {article!r}")
+                continue
+            citation = self._locate(where, planned.label, field_name, article, source, item)
+            if citation and citation not in planned.citations:
+                planned.citations.append(citation)
+
+    def _locate(
+        self,
+        where: Location,
+        label: str,
+        field_name: str,
+        article: str,
+        source: _ArticleText,
+        item: Record,
+    ) -> Citation | None:
+        quote, occurrence = item["quote"], item.get("occurrence")
+        everywhere = quotes.find_all(source.text, quote, source.folded)
+        candidates = quotes.outside(everywhere, source.excluded)
+
+        def line_of(span: quotes.Span) -> int:
+            return source.text.count("\n", 0, span.start) + 1
+
+        if occurrence is not None:
+            if isinstance(occurrence, bool) or not isinstance(occurrence, int) or occurrence < 1:
+                self._problem(where, label, field_name, "occurrence must be a whole number ≥ 1")
+                return None
+            if occurrence > len(candidates):
+                self._problem(
+                    where,
+                    label,
+                    field_name,
+                    f"occurrence {occurrence} asked for, but the quote occurs "
+                    f"{len(candidates)} time(s) in article {article!r} outside boilerplate",
+                )
+                return None
+            span = candidates[occurrence - 1]
+        elif len(candidates) == 1:
+            span = candidates[0]
+        elif len(candidates) > 1:
+            lines = ", ".join(str(line_of(s)) for s in candidates)
+            self._problem(
+                where,
+                label,
+                field_name,
+                f"ambiguous quote: occurs {len(candidates)} times in article {article!r} "
+                f"(lines {lines}); add occurrence: N to choose one",
+            )
+            return None
+        elif everywhere:
+            lines = ", ".join(str(line_of(s)) for s in everywhere)
+            self._problem(
+                where,
+                label,
+                field_name,
+                f"quote occurs only in boilerplate of article {article!r} (line {lines}), "
+                "which is not citable",
+            )
+            return None
+        else:
+            near, ratio = quotes.closest_match(source.text, quote, source.folded)
+            self._problem(
+                where,
+                label,
+                field_name,
+                f"quote not found in article {article!r}: {quote!r}; "
+                f"closest ({ratio:.0%} similar): {near!r}",
+            )
+            return None
+        return Citation(article, span.start, span.end, source.text[span.start : span.end])
+
+    # -- references -------------------------------------------------------------------------
+
+    def _known(self, kind: str, key: str) -> bool:
+        if key in self.records.get(kind, {}):
+            return True
+        if kind not in self._known_in_db:
+            self._known_in_db[kind] = set(
+                ImportRecord.objects.filter(kind=kind).values_list("key", flat=True)
+            )
+        return key in self._known_in_db[kind]
+
+    def _check_refs(self, planned: Planned) -> None:
+        names = {spec.attname: spec.name for spec in planned.section.fields}
+        for attname, (kind, key) in planned.refs.items():
+            if not self._known(kind, key):
+                self._problem(
+                    planned.location, planned.label, names[attname], f"unknown {kind} {key!r}"
+                )
+
+    def _problem(self, location: Location, record: str, field_name: str, message: str) -> None:
+        self.problems.append(Problem(location, message, record=record, field=field_name))
+
+
+def build_plan(root: Path) -> Plan:
+    return Planner(root).build()

@@ -1,0 +1,254 @@
+"""What each section of a curated fixture file may contain.
+
+A section is a top-level list in a YAML file (``people:``, ``releases:`` …). Each record
+has an ``id`` that is its stable import key, the fields below, and, for cited records, a
+``cite:`` list of ``{article: KEY, quote: "…", occurrence: N}``.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db import models
+
+from releases import models as m
+from sources.models import SourceArticle
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    kind: str  # text | slug | bool | int | date | choice | ref | code
+    required: bool = False
+    # Model attribute(s) written: one name, or (date, precision) for kind "date".
+    target: str | tuple[str, str] = ""
+    ref: str = ""  # for kind "ref": the section kind referred to
+    choices: tuple[str, ...] = ()
+
+    @property
+    def attname(self) -> str | tuple[str, str]:
+        if self.target:
+            return self.target
+        return f"{self.name}_id" if self.kind == "ref" else self.name
+
+
+@dataclass(frozen=True)
+class Section:
+    name: str  # the YAML key of the list
+    kind: str  # the record kind used in ImportRecord and in references
+    model: type[models.Model]
+    fields: tuple[Field, ...]
+    cited: bool = True  # every record must carry at least one citation
+    id_field: str = ""  # the model field the record's id is written to, if any
+    extra_keys: tuple[str, ...] = field(default=())
+
+    @property
+    def allowed_keys(self) -> set[str]:
+        keys = {"id", *(f.name for f in self.fields), *self.extra_keys}
+        if self.cited:
+            keys.add("cite")
+        return keys
+
+
+def _choices(enum: type[models.TextChoices]) -> tuple[str, ...]:
+    return tuple(enum.values)
+
+
+_FACT_FIELDS = (
+    Field("certainty", "choice", choices=_choices(m.Certainty)),
+    Field("attributed_to", "text"),
+    Field("note", "text"),
+)
+
+ARTICLES = Section(
+    "articles",
+    "article",
+    SourceArticle,
+    (
+        Field("slug", "slug", required=True),
+        Field("title", "text"),
+        Field("outlet", "text"),
+        Field("url", "text"),
+        Field("language", "text", required=True),
+        Field("published", "date", required=True, target=("published_on", "published_precision")),
+        Field("published_text", "text"),
+        Field("published_note", "text"),
+        Field("wire_agency", "text"),
+        Field("story_origin", "slug"),
+    ),
+    cited=False,
+    extra_keys=("file", "sha256", "boilerplate"),
+)
+
+COUNTRIES = Section(
+    "countries",
+    "country",
+    m.Country,
+    (Field("name", "text", required=True), Field("demonym", "text")),
+    cited=False,
+    id_field="code",
+)
+
+FACILITIES = Section(
+    "facilities",
+    "facility",
+    m.Facility,
+    (
+        Field("name", "text", required=True),
+        Field("city", "text"),
+        Field("description", "text"),
+    ),
+    id_field="slug",
+)
+
+EVENTS = Section(
+    "events",
+    "event",
+    m.ReleaseEvent,
+    (
+        Field("title", "text", required=True),
+        Field("date", "date", required=True, target=("date", "date_precision")),
+        Field("date_text", "text"),
+        Field("date_note", "text"),
+        Field("description", "text"),
+    ),
+    id_field="slug",
+)
+
+PEOPLE = Section(
+    "people",
+    "person",
+    m.Person,
+    (Field("name", "text", required=True), Field("is_named", "bool")),
+    cited=False,  # a person is cited through the facts about them
+    id_field="slug",
+)
+
+ALIASES = Section(
+    "aliases",
+    "alias",
+    m.Alias,
+    (
+        Field("person", "ref", required=True, ref="person"),
+        Field("name", "text", required=True),
+        *_FACT_FIELDS,
+    ),
+)
+
+CITIZENSHIPS = Section(
+    "citizenships",
+    "citizenship",
+    m.Citizenship,
+    (
+        Field("person", "ref", required=True, ref="person"),
+        Field("country", "ref", required=True, ref="country"),
+        *_FACT_FIELDS,
+    ),
+)
+
+ROLES = Section(
+    "roles",
+    "role",
+    m.Role,
+    (
+        Field("person", "ref", required=True, ref="person"),
+        Field("kind", "choice", required=True, choices=_choices(m.Role.Kind)),
+        Field("title", "text", required=True),
+        Field("event", "ref", ref="event"),
+        *_FACT_FIELDS,
+    ),
+)
+
+DETENTIONS = Section(
+    "detentions",
+    "detention",
+    m.Detention,
+    (
+        Field("person", "ref", required=True, ref="person"),
+        Field("facility", "ref", ref="facility"),
+        Field("since", "date", target=("since", "since_precision")),
+        Field("since_text", "text"),
+        Field("reason", "text"),
+        *_FACT_FIELDS,
+    ),
+)
+
+RELEASES = Section(
+    "releases",
+    "release",
+    m.Release,
+    (
+        Field("person", "ref", required=True, ref="person"),
+        Field("event", "ref", ref="event"),
+        Field("facility", "ref", ref="facility"),
+        Field("date", "date", required=True, target=("date", "date_precision")),
+        Field("with_conditions", "bool"),
+        *_FACT_FIELDS,
+    ),
+)
+
+STATUS_CHANGES = Section(
+    "status_changes",
+    "status_change",
+    m.StatusChange,
+    (
+        Field("person", "ref", required=True, ref="person"),
+        Field(
+            "status",
+            "choice",
+            required=True,
+            choices=tuple(v for v in m.Status.values if v != m.Status.UNKNOWN),
+        ),
+        Field("date", "date", required=True, target=("date", "date_precision")),
+        Field("date_text", "text"),
+        *_FACT_FIELDS,
+    ),
+)
+
+COUNTS = Section(
+    "counts",
+    "count",
+    m.CountClaim,
+    (
+        Field("event", "ref", ref="event"),
+        Field("country", "ref", ref="country"),
+        Field("subject", "text", required=True),
+        Field("metric", "choice", required=True, choices=_choices(m.CountClaim.Metric)),
+        Field("value", "int"),
+        Field("qualifier", "choice", required=True, choices=_choices(m.CountClaim.Qualifier)),
+        Field("value_text", "text", required=True),
+        Field("claimed_by", "text", required=True),
+        Field("claimant", "ref", ref="person"),
+        Field("verification", "choice", choices=_choices(m.CountClaim.Verification)),
+        *_FACT_FIELDS,
+    ),
+)
+
+FACILITY_REPORTS = Section(
+    "facility_reports",
+    "facility_report",
+    m.FacilityReport,
+    (
+        Field("facility", "ref", required=True, ref="facility"),
+        Field("event", "ref", ref="event"),
+        Field("text", "text", required=True),
+        *_FACT_FIELDS,
+    ),
+)
+
+# Write order: every section after the sections it refers to.
+SECTIONS: tuple[Section, ...] = (
+    ARTICLES,
+    COUNTRIES,
+    FACILITIES,
+    EVENTS,
+    PEOPLE,
+    ALIASES,
+    CITIZENSHIPS,
+    ROLES,
+    DETENTIONS,
+    RELEASES,
+    STATUS_CHANGES,
+    COUNTS,
+    FACILITY_REPORTS,
+)
+SECTIONS_BY_NAME = {section.name: section for section in SECTIONS}
+SECTIONS_BY_KIND = {section.kind: section for section in SECTIONS}

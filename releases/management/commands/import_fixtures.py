@@ -1,0 +1,103 @@
+"""Load the curated fixtures (articles, records, cited facts) into the database.
+
+All-or-nothing, idempotent and curation-safe: see releases/importer/ for the rules.
+"""
+
+import sys
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from releases.importer.apply import (
+    CONFLICT,
+    CREATED,
+    OUTCOMES,
+    UPDATED,
+    ConflictsFound,
+    Report,
+    apply_plan,
+)
+from releases.importer.loading import FixtureErrors
+from releases.importer.plan import build_plan
+
+# Below this many records an import takes well under a second: no progress display.
+PROGRESS_THRESHOLD = 500
+
+
+class _DryRun(Exception):
+    def __init__(self, report: Report):
+        self.report = report
+
+
+class Command(BaseCommand):
+    help = "Import fixtures/*.yaml and the article texts they name. Nothing is written on error."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "path", nargs="?", default=str(settings.BASE_DIR / "fixtures"), help="fixture folder"
+        )
+        parser.add_argument(
+            "--strict",
+            action="store_true",
+            help="treat a conflict with a curator's edit as an error",
+        )
+        parser.add_argument(
+            "--dry-run", action="store_true", help="report what would change, then roll back"
+        )
+        parser.add_argument("--progress", action="store_true", help="always show progress")
+
+    def handle(self, *args, path: str, strict: bool, dry_run: bool, progress: bool, **options):
+        try:
+            plan = build_plan(Path(path))
+        except FixtureErrors as exc:
+            for problem in exc.problems:
+                self.stderr.write(f"error: {problem}")
+            raise CommandError(
+                f"{len(exc.problems)} problem(s) found; nothing was written."
+            ) from None
+
+        show_progress = progress or (len(plan) >= PROGRESS_THRESHOLD and sys.stderr.isatty())
+        try:
+            with transaction.atomic():
+                report = apply_plan(
+                    plan, strict=strict, progress=self._progress if show_progress else None
+                )
+                if dry_run:
+                    raise _DryRun(report)
+        except ConflictsFound as exc:
+            self._print_report(exc.report)
+            raise CommandError(
+                f"{len(exc.report.conflicts)} conflict(s) with curators' edits and --strict given; "
+                "nothing was written."
+            ) from None
+        except _DryRun as exc:
+            self._print_report(exc.report)
+            self.stdout.write("Dry run: nothing was written.")
+            return
+        if show_progress:
+            self.stderr.write("")
+        self._print_report(report)
+
+    def _progress(self, section: str, done: int, total: int) -> None:
+        self.stderr.write(f"\r  importing {section:<18} {done:>6}/{total}", ending="")
+        self.stderr.flush()
+
+    def _print_report(self, report: Report) -> None:
+        width = max((len(kind) for kind in report.by_kind), default=8)
+        header = "  ".join(f"{outcome:>9}" for outcome in OUTCOMES)
+        self.stdout.write(f"{'record':<{width}}  {header}")
+        for kind, counter in report.by_kind.items():
+            row = "  ".join(f"{counter[outcome]:>9}" for outcome in OUTCOMES)
+            self.stdout.write(f"{kind:<{width}}  {row}")
+        self.stdout.write(f"passages created: {report.passages_created}")
+        for conflict in report.conflicts:
+            self.stderr.write(f"conflict: {conflict}")
+        if not report.changed_anything and not report.conflicts:
+            self.stdout.write("Nothing to do: the database already matches the fixtures.")
+        else:
+            self.stdout.write(
+                f"{report.total(CREATED)} created, {report.total(UPDATED)} updated, "
+                f"{report.total(CONFLICT)} conflict(s) kept as curated."
+            )

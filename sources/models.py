@@ -1,0 +1,188 @@
+"""Source articles stored verbatim, and the passages of them that facts cite.
+
+This app knows nothing of the facts built on top of it (``releases`` depends on it, never
+the other way round).
+"""
+
+import hashlib
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models.functions import Length
+from django.db.models.lookups import Exact
+from django.urls import reverse
+
+from sources.dates import DatePrecision, format_partial_date, partial_date_constraint
+
+
+def sha256_of(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+class SourceArticle(models.Model):
+    """One article exactly as we received it: the text is never edited after import."""
+
+    slug = models.SlugField(max_length=120, unique=True)
+    title = models.CharField(
+        max_length=300, blank=True, help_text="Headline as printed; blank if the copy has none."
+    )
+    outlet = models.CharField(max_length=200, blank=True, help_text="Blank when unknown.")
+    url = models.URLField(max_length=500, blank=True, help_text="Blank when unknown.")
+    language = models.CharField(max_length=8, default="en")
+    published_on = models.DateField(null=True, blank=True)
+    published_precision = models.CharField(
+        max_length=8, choices=DatePrecision.choices, default=DatePrecision.UNKNOWN
+    )
+    published_text = models.CharField(
+        max_length=200, blank=True, help_text="The words in the copy that the date comes from."
+    )
+    published_note = models.TextField(
+        blank=True, help_text="How the date was read from those words, and any doubt about it."
+    )
+    wire_agency = models.CharField(
+        max_length=100, blank=True, help_text="Agency the text names as the origin of the copy."
+    )
+    story_origin = models.SlugField(
+        max_length=120,
+        blank=True,
+        help_text="Articles sharing this value reprint one story (e.g. the same wire copy) "
+        "and count as one independent source.",
+    )
+    filename = models.CharField(max_length=200, blank=True, help_text="File it was imported from.")
+    text = models.TextField(help_text="Verbatim text, page chrome included.")
+    sha256 = models.CharField(max_length=64, unique=True, editable=False)
+
+    class Meta:
+        ordering = ["slug"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Exact(Length("sha256"), 64), name="article_sha256_len"
+            ),
+            partial_date_constraint("published_on", "published_precision", "article_published"),
+        ]
+
+    def __str__(self) -> str:
+        return self.display_title
+
+    def save(self, *args, **kwargs):
+        self.sha256 = sha256_of(self.text)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("sources:detail", args=[self.slug])
+
+    @property
+    def display_title(self) -> str:
+        if self.title:
+            return self.title
+        opening = self.body_text().strip().split("\n", 1)[0]
+        return f"[no headline] {opening[:80]}…"
+
+    @property
+    def published_display(self) -> str:
+        return format_partial_date(self.published_on, self.published_precision)
+
+    @property
+    def origin_key(self) -> str:
+        """Key under which reprints of one story collapse into a single origin."""
+        return self.story_origin or self.slug
+
+    def body_text(self) -> str:
+        """The text with boilerplate spans removed (for display; offsets refer to ``text``)."""
+        pieces, cursor = [], 0
+        for span in sorted(self.boilerplate_spans.all(), key=lambda s: s.start):
+            pieces.append(self.text[cursor : span.start])
+            cursor = max(cursor, span.end)
+        pieces.append(self.text[cursor:])
+        return "".join(pieces)
+
+
+class BoilerplateSpan(models.Model):
+    """A stretch of an article's text that is not article content.
+
+    The text stays verbatim; these spans say what to hide when showing it and where quotes
+    may not be anchored.
+    """
+
+    class Kind(models.TextChoices):
+        CAPTURE_PREVIEW = "capture_preview", "capture preview (repeats the opening)"
+        CHROME = "chrome", "page chrome (menus, buttons, forms)"
+        REPEATED_BLOCK = "repeated_block", "repeated block of paragraphs"
+        REPEATED_CAPTION = "repeated_caption", "photo caption printed twice"
+        REPEATED_HEADLINE = "repeated_headline", "headline printed again"
+
+    article = models.ForeignKey(
+        SourceArticle, on_delete=models.CASCADE, related_name="boilerplate_spans"
+    )
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    note = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["article", "start"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end__gt=models.F("start")), name="span_nonempty"
+            ),
+            models.UniqueConstraint(fields=["article", "start", "end"], name="span_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.article.slug} [{self.start}:{self.end}] {self.get_kind_display()}"
+
+
+class Passage(models.Model):
+    """The unit of evidence: an exact quote anchored by character offsets.
+
+    ``article.text[start:end] == quote`` always holds. The database enforces what it can see
+    in one row (offsets ordered, non-negative, spanning exactly ``len(quote)`` characters);
+    the upper bound against the article's length is checked in ``clean`` and by the importer,
+    since a CHECK constraint cannot read another table.
+    """
+
+    article = models.ForeignKey(SourceArticle, on_delete=models.PROTECT, related_name="passages")
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    quote = models.TextField()
+
+    class Meta:
+        ordering = ["article", "start", "end"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "start", "end"], name="passage_unique_span"),
+            models.CheckConstraint(condition=models.Q(start__gte=0), name="passage_start_nonneg"),
+            models.CheckConstraint(
+                condition=models.Q(end__gt=models.F("start")), name="passage_nonempty"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(end=models.F("start") + Length("quote")),
+                name="passage_quote_length_matches_offsets",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        short = self.quote if len(self.quote) <= 60 else self.quote[:57] + "…"
+        return f"{self.article.slug} [{self.start}:{self.end}] “{short}”"
+
+    def get_absolute_url(self) -> str:
+        return f"{self.article.get_absolute_url()}#{self.anchor}"
+
+    @property
+    def anchor(self) -> str:
+        return f"p-{self.pk}"
+
+    def matches_article(self) -> bool:
+        return self.article.text[self.start : self.end] == self.quote
+
+    def clean(self) -> None:
+        super().clean()
+        if self.article_id is None:
+            return
+        if self.end > len(self.article.text):
+            raise ValidationError(
+                {"end": f"End {self.end} is past the article's length ({len(self.article.text)})."}
+            )
+        if not self.matches_article():
+            raise ValidationError(
+                {"quote": "The quote is not the article's text at these offsets."}
+            )
