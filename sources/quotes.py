@@ -109,6 +109,14 @@ def closest_match(text: str, quote: str, folded: Folded | None = None) -> tuple[
         ratio = matcher.ratio()
         if ratio > best_ratio:
             best_ratio, best_start = ratio, start
-    window_end = min(best_start + width, len(haystack)) - 1
+    # The best stretch may be a little longer or shorter than the quote ("Thursday" for
+    # "Friday"): try nearby widths from the best start.
+    best_width = width
+    for candidate in range(max(1, int(width * 0.75)), int(width * 1.35) + 2):
+        matcher.set_seq1(haystack[best_start : best_start + candidate])
+        ratio = matcher.ratio()
+        if ratio > best_ratio:
+            best_ratio, best_width = ratio, candidate
+    window_end = min(best_start + best_width, len(haystack)) - 1
     original = text[folded.origin[best_start] : folded.origin[window_end] + 1]
     return original, max(best_ratio, 0.0)

@@ -1,0 +1,166 @@
+from django.contrib import admin
+from django.db.models import Count
+
+from releases import models as m
+from releases.services import refresh_people
+
+
+class RefreshesPeople:
+    """After an admin edit, recompute the cached status and search text of the people it
+    touches (a fact's person, or the person edited)."""
+
+    def _person_ids(self, obj) -> list[int]:
+        if isinstance(obj, m.Person):
+            return [obj.pk]
+        person_id = getattr(obj, "person_id", None)
+        return [person_id] if person_id else []
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        refresh_people(self._person_ids(form.instance))
+
+    def delete_model(self, request, obj):
+        person_ids = self._person_ids(obj)
+        super().delete_model(request, obj)
+        refresh_people(person_ids)
+
+    def delete_queryset(self, request, queryset):
+        person_ids = [pid for obj in queryset for pid in self._person_ids(obj)]
+        super().delete_queryset(request, queryset)
+        refresh_people(person_ids)
+
+
+class FactAdmin(RefreshesPeople, admin.ModelAdmin):
+    """Shared columns for every kind of fact: how many passages support it, and whether
+    it is stated or only implied."""
+
+    autocomplete_fields = ("citations",)
+    list_filter = ("certainty",)
+    readonly_fields = ()
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(citation_total=Count("citations"))
+
+    @admin.display(description="citations", ordering="citation_total")
+    def citation_count(self, obj) -> int:
+        return obj.citation_total
+
+
+@admin.register(m.Country)
+class CountryAdmin(admin.ModelAdmin):
+    list_display = ("code", "name", "demonym")
+    search_fields = ("code", "name", "demonym")
+
+
+@admin.register(m.Facility)
+class FacilityAdmin(admin.ModelAdmin):
+    list_display = ("name", "city", "slug")
+    search_fields = ("name", "city")
+    autocomplete_fields = ("citations",)
+
+
+@admin.register(m.ReleaseEvent)
+class ReleaseEventAdmin(admin.ModelAdmin):
+    list_display = ("title", "date", "date_precision", "date_text")
+    list_filter = ("date_precision",)
+    search_fields = ("title", "slug", "description")
+    autocomplete_fields = ("citations",)
+
+
+@admin.register(m.Person)
+class PersonAdmin(RefreshesPeople, admin.ModelAdmin):
+    list_display = ("name", "status", "is_named", "nationalities")
+    list_filter = ("status", "is_named", "citizenships__country")
+    search_fields = ("name", "search_name", "aliases__name")
+    readonly_fields = ("status", "search_name")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("citizenships__country")
+
+    @admin.display(description="nationalities")
+    def nationalities(self, obj: m.Person) -> str:
+        return ", ".join(c.country.code for c in obj.citizenships.all())
+
+
+@admin.register(m.Alias)
+class AliasAdmin(FactAdmin):
+    list_display = ("name", "person", "certainty", "citation_count")
+    search_fields = ("name", "person__name")
+    autocomplete_fields = ("person", "citations")
+
+
+@admin.register(m.Citizenship)
+class CitizenshipAdmin(FactAdmin):
+    list_display = ("person", "country", "certainty", "citation_count")
+    list_filter = ("country", "certainty")
+    search_fields = ("person__name",)
+    autocomplete_fields = ("person", "country", "citations")
+
+
+@admin.register(m.Role)
+class RoleAdmin(FactAdmin):
+    list_display = ("person", "kind", "title", "event", "citation_count")
+    list_filter = ("kind", "certainty")
+    search_fields = ("person__name", "title")
+    autocomplete_fields = ("person", "event", "citations")
+
+
+@admin.register(m.Detention)
+class DetentionAdmin(FactAdmin):
+    list_display = ("person", "facility", "since", "since_precision", "citation_count")
+    list_filter = ("facility", "certainty")
+    search_fields = ("person__name", "reason")
+    autocomplete_fields = ("person", "facility", "citations")
+
+
+@admin.register(m.Release)
+class ReleaseAdmin(FactAdmin):
+    list_display = ("person", "event", "date", "date_precision", "attributed_to", "citation_count")
+    list_filter = ("event", "certainty", "with_conditions")
+    search_fields = ("person__name", "attributed_to")
+    autocomplete_fields = ("person", "event", "facility", "citations")
+
+
+@admin.register(m.StatusChange)
+class StatusChangeAdmin(FactAdmin):
+    list_display = ("person", "status", "date", "date_precision", "citation_count")
+    list_filter = ("status", "certainty")
+    search_fields = ("person__name",)
+    autocomplete_fields = ("person", "citations")
+
+
+@admin.register(m.CountClaim)
+class CountClaimAdmin(FactAdmin):
+    list_display = (
+        "value_text",
+        "subject",
+        "metric",
+        "qualifier",
+        "claimed_by",
+        "country",
+        "event",
+        "verification",
+        "citation_count",
+    )
+    list_filter = ("metric", "qualifier", "verification", "country", "event")
+    search_fields = ("subject", "claimed_by", "value_text")
+    autocomplete_fields = ("event", "country", "claimant", "citations")
+
+
+@admin.register(m.FacilityReport)
+class FacilityReportAdmin(FactAdmin):
+    list_display = ("facility", "text", "event", "citation_count")
+    list_filter = ("facility", "certainty")
+    search_fields = ("text", "facility__name")
+    autocomplete_fields = ("facility", "event", "citations")
+
+
+@admin.register(m.ImportRecord)
+class ImportRecordAdmin(admin.ModelAdmin):
+    list_display = ("kind", "key", "object_id")
+    list_filter = ("kind",)
+    search_fields = ("key",)
+    readonly_fields = ("kind", "key", "object_id", "fingerprint")
+
+    def has_add_permission(self, request) -> bool:
+        return False

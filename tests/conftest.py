@@ -1,0 +1,18 @@
+import io
+
+import pytest
+from django.core.management import call_command
+
+
+@pytest.fixture(autouse=True)
+def _plain_http(settings):
+    # Production security settings stay on in tests; only the HTTPS redirect goes, since
+    # the test client speaks plain HTTP.
+    settings.SECURE_SSL_REDIRECT = False
+
+
+@pytest.fixture
+def seeded(db):
+    """The five seed articles and the curated fixture, imported. Only for tests whose
+    subject is the seed data itself."""
+    call_command("import_fixtures", stdout=io.StringIO())
