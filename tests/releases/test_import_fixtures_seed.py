@@ -2,7 +2,6 @@
 
 import hashlib
 import io
-from pathlib import Path
 
 import pytest
 from django.conf import settings
