@@ -401,6 +401,16 @@ class FacilityReport(Fact):
         return f"{self.facility}: {self.text[:60]}"
 
 
+# Facts that are about one person (they have a ``person`` foreign key).
+PERSON_FACT_MODELS: tuple[type[Fact], ...] = (
+    Alias,
+    Citizenship,
+    Role,
+    Detention,
+    Release,
+    StatusChange,
+)
+
 FACT_MODELS: tuple[type[Fact], ...] = (
     Alias,
     Citizenship,

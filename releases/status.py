@@ -4,6 +4,7 @@ import datetime
 from dataclasses import dataclass
 
 from releases.models import Fact, Person, Status
+from sources.dates import format_partial_date
 
 # When two facts carry the same (or no) date, the later stage of a detention wins.
 _STAGE = {
@@ -21,6 +22,14 @@ class StatusStep:
     date: datetime.date | None
     precision: str
     fact: Fact
+
+    @property
+    def label(self) -> str:
+        return Status(self.status).label
+
+    @property
+    def when(self) -> str:
+        return format_partial_date(self.date, self.precision)
 
     @property
     def sort_key(self) -> tuple[datetime.date, int]:

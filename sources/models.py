@@ -51,6 +51,9 @@ class SourceArticle(models.Model):
     filename = models.CharField(max_length=200, blank=True, help_text="File it was imported from.")
     text = models.TextField(help_text="Verbatim text, page chrome included.")
     sha256 = models.CharField(max_length=64, unique=True, editable=False)
+    search_text = models.TextField(
+        blank=True, editable=False, help_text="Body text folded for accent-free search."
+    )
 
     class Meta:
         ordering = ["slug"]
@@ -87,10 +90,12 @@ class SourceArticle(models.Model):
         """Key under which reprints of one story collapse into a single origin."""
         return self.story_origin or self.slug
 
-    def body_text(self) -> str:
-        """The text with boilerplate spans removed (for display; offsets refer to ``text``)."""
+    def body_text(self, spans=None) -> str:
+        """The text with boilerplate spans removed (offsets refer to ``text``, not to this).
+        ``spans`` defaults to the stored ones."""
+        spans = self.boilerplate_spans.all() if spans is None else spans
         pieces, cursor = [], 0
-        for span in sorted(self.boilerplate_spans.all(), key=lambda s: s.start):
+        for span in sorted(spans, key=lambda s: s.start):
             pieces.append(self.text[cursor : span.start])
             cursor = max(cursor, span.end)
         pieces.append(self.text[cursor:])

@@ -28,6 +28,7 @@ from releases.importer.plan import Plan, Planned
 from releases.importer.spec import ARTICLES, PEOPLE, Section
 from releases.models import ImportRecord
 from sources.models import BoilerplateSpan, Passage
+from sources.services import set_boilerplate
 
 CREATED, UPDATED, UNCHANGED, CONFLICT = "created", "updated", "unchanged", "conflict"
 OUTCOMES = (CREATED, UPDATED, UNCHANGED, CONFLICT)
@@ -201,10 +202,12 @@ class Writer:
 
     def _write_related(self, section: Section, planned: Planned, obj: models.Model) -> None:
         if section is ARTICLES:
-            obj.boilerplate_spans.all().delete()
-            BoilerplateSpan.objects.bulk_create(
-                BoilerplateSpan(article=obj, start=s.start, end=s.end, kind=s.kind, note=s.note)
-                for s in planned.boilerplate
+            set_boilerplate(
+                article=obj,
+                spans=[
+                    BoilerplateSpan(article=obj, start=s.start, end=s.end, kind=s.kind, note=s.note)
+                    for s in planned.boilerplate
+                ],
             )
         if section.cited:
             obj.citations.set([self._passage_id(c) for c in planned.citations])

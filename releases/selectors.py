@@ -1,0 +1,126 @@
+"""Reads shared by views and exports, with their prefetching already applied.
+
+Every queryset here loads a fact's citations with one query shape (``cited()``), so one
+template include and one serializer can render the citations of any fact, and a page's
+query count does not grow with its rows.
+"""
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+
+from releases import models as m
+from sources.models import Passage
+
+
+def citations_prefetch(prefix: str = "") -> Prefetch:
+    """Prefetch of ``<prefix>citations`` with each passage's article in the same query."""
+    return Prefetch(
+        f"{prefix}citations",
+        queryset=Passage.objects.select_related("article").defer(
+            "article__text", "article__search_text"
+        ),
+    )
+
+
+def cited(model, *select: str) -> QuerySet:
+    """Facts of ``model`` with their related objects and citations."""
+    return model.objects.select_related(*select).prefetch_related(citations_prefetch())
+
+
+def person_facts_prefetches() -> list[Prefetch]:
+    return [
+        Prefetch("aliases", queryset=cited(m.Alias)),
+        Prefetch("citizenships", queryset=cited(m.Citizenship, "country")),
+        Prefetch("roles", queryset=cited(m.Role, "event")),
+        Prefetch("detentions", queryset=cited(m.Detention, "facility")),
+        Prefetch("releases", queryset=cited(m.Release, "event", "facility")),
+        Prefetch("status_changes", queryset=cited(m.StatusChange)),
+    ]
+
+
+def people() -> QuerySet[m.Person]:
+    return m.Person.objects.prefetch_related(*person_facts_prefetches())
+
+
+def person_with_everything() -> QuerySet[m.Person]:
+    return people().prefetch_related(
+        Prefetch("count_claims", queryset=cited(m.CountClaim, "event", "country"))
+    )
+
+
+def facilities() -> QuerySet[m.Facility]:
+    """Facilities with how many distinct people the sources place there (held there), and
+    how many they say were freed from there. Both joins are counted distinct, so the
+    cross product of the two joins cannot inflate either number."""
+    return (
+        m.Facility.objects.annotate(
+            people_count=Count("detentions__person", distinct=True),
+            freed_count=Count("releases__person", distinct=True),
+        )
+        .prefetch_related(citations_prefetch())
+        .order_by("name")
+    )
+
+
+def facility_detail() -> QuerySet[m.Facility]:
+    return m.Facility.objects.prefetch_related(
+        citations_prefetch(),
+        Prefetch(
+            "detentions",
+            queryset=cited(m.Detention, "person").order_by("person__name"),
+        ),
+        Prefetch("releases", queryset=cited(m.Release, "person", "event")),
+        Prefetch("reports", queryset=cited(m.FacilityReport, "event")),
+    )
+
+
+def people_held_at(facility: m.Facility) -> QuerySet[m.Person]:
+    return people().filter(detentions__facility=facility).distinct().order_by("name")
+
+
+def countries() -> QuerySet[m.Country]:
+    """Countries the record involves: a citizenship or a count names them."""
+    return (
+        m.Country.objects.annotate(
+            people_count=Count("citizenships__person", distinct=True),
+            count_total=Count("counts", distinct=True),
+        )
+        .filter(Q(people_count__gt=0) | Q(count_total__gt=0))
+        .prefetch_related(Prefetch("counts", queryset=cited(m.CountClaim, "event")))
+        .order_by("name")
+    )
+
+
+def country_detail() -> QuerySet[m.Country]:
+    return m.Country.objects.prefetch_related(
+        Prefetch(
+            "citizenships",
+            queryset=cited(m.Citizenship, "person").order_by("person__name"),
+        ),
+        Prefetch("counts", queryset=cited(m.CountClaim, "event")),
+    )
+
+
+def events() -> QuerySet[m.ReleaseEvent]:
+    return m.ReleaseEvent.objects.prefetch_related(
+        citations_prefetch(),
+        Prefetch("counts", queryset=cited(m.CountClaim, "country")),
+        Prefetch(
+            "roles",
+            queryset=cited(m.Role, "person").filter(kind=m.Role.Kind.ANNOUNCER),
+            to_attr="announcements",
+        ),
+    )
+
+
+def event_detail() -> QuerySet[m.ReleaseEvent]:
+    return events().prefetch_related(
+        Prefetch("roles", queryset=cited(m.Role, "person").order_by("kind", "person__name")),
+        Prefetch("releases", queryset=cited(m.Release, "person").order_by("person__name")),
+        Prefetch("facility_reports", queryset=cited(m.FacilityReport, "facility")),
+    )
+
+
+def headline_counts() -> QuerySet[m.CountClaim]:
+    return cited(m.CountClaim, "event", "country", "claimant").order_by(
+        "metric", "country__name", "claimed_by"
+    )

@@ -1,0 +1,116 @@
+"""One request flow for every list page: validate filters, then render HTML (whole page, or
+just the results fragment for htmx), or stream CSV/JSON with exactly the same filters and
+order. Bad parameters give a 400 with a message; unknown ones are ignored and listed."""
+
+from collections.abc import Callable
+
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.utils.cache import patch_vary_headers
+from django_filters import FilterSet
+
+from sources.exports import Export
+
+PAGE_SIZE = 25
+FORMATS = ("html", "csv", "json")
+RESERVED_PARAMS = {"page", "format"}
+
+
+def wants_fragment(request: HttpRequest) -> bool:
+    """An htmx request for part of a page (not a history restore, which needs it all)."""
+    htmx = getattr(request, "htmx", None)
+    return bool(htmx) and not htmx.history_restore_request
+
+
+def render_page(
+    request: HttpRequest, template: str, context: dict, *, status: int = 200
+) -> HttpResponse:
+    """Render ``template``, or only its ``results`` partial for htmx requests."""
+    name = f"{template}#results" if wants_fragment(request) else template
+    response = render(request, name, context, status=status)
+    patch_vary_headers(response, ("HX-Request",))
+    return response
+
+
+def render_list(
+    request: HttpRequest,
+    *,
+    filterset_class: type[FilterSet],
+    queryset,
+    export: Export,
+    template: str,
+    defaults: dict[str, str] | None = None,
+    extra_context: Callable[[FilterSet], dict] | None = None,
+) -> HttpResponse:
+    params = request.GET.copy()
+    for name, value in (defaults or {}).items():
+        if not params.get(name):
+            params[name] = value
+    output = params.get("format", "html")
+    filterset = filterset_class(params, queryset=queryset, request=request)
+    ignored = sorted(set(params) - set(filterset.filters) - RESERVED_PARAMS)
+
+    if output not in FORMATS:
+        return _bad_request(
+            request,
+            template,
+            filterset,
+            ignored,
+            output,
+            {"format": [f"Unknown format; use one of: {', '.join(FORMATS)}."]},
+        )
+    if not filterset.is_valid():
+        return _bad_request(request, template, filterset, ignored, output, filterset.errors)
+
+    results = filterset.qs
+    if output == "csv":
+        return export.csv_response(results, request)
+    if output == "json":
+        return export.json_response(results, request)
+
+    page = Paginator(results, PAGE_SIZE).get_page(params.get("page"))
+    context = {
+        "filterset": filterset,
+        "page": page,
+        "ignored": ignored,
+        "query": _query_without(params, "page", "format"),
+        **(extra_context(filterset) if extra_context else {}),
+    }
+    return render_page(request, template, context)
+
+
+def _query_without(params, *names: str) -> str:
+    query = params.copy()
+    for name in names:
+        query.pop(name, None)
+    return query.urlencode()
+
+
+def _bad_request(request, template, filterset, ignored, output, errors) -> HttpResponse:
+    messages = {field: [str(e) for e in field_errors] for field, field_errors in errors.items()}
+    if output == "json":
+        return JsonResponse({"errors": messages}, status=400)
+    if output == "csv":
+        text = "\n".join(f"{field}: {' '.join(msgs)}" for field, msgs in messages.items())
+        return HttpResponse(text, status=400, content_type="text/plain; charset=utf-8")
+    context = {"filterset": filterset, "page": None, "ignored": ignored, "errors": messages}
+    return render_page(request, template, context, status=400)
+
+
+DETAIL_FORMATS = ("html", "json")
+
+
+def detail_format(request: HttpRequest) -> str | None:
+    """The requested format of a detail page, or None if it is not one we serve."""
+    output = request.GET.get("format", "html")
+    return output if output in DETAIL_FORMATS else None
+
+
+def bad_format_response() -> JsonResponse:
+    message = f"Unknown format; use one of: {', '.join(DETAIL_FORMATS)}."
+    return JsonResponse({"errors": {"format": [message]}}, status=400)
+
+
+def json_record(record: dict) -> JsonResponse:
+    return JsonResponse(record, json_dumps_params={"ensure_ascii": False})
