@@ -23,7 +23,8 @@ def citations_prefetch(prefix: str = "") -> Prefetch:
 
 def cited(model, *select: str) -> QuerySet:
     """Facts of ``model`` with their related objects and citations."""
-    return model.objects.select_related(*select).prefetch_related(citations_prefetch())
+    queryset = model.objects.select_related(*select) if select else model.objects.all()
+    return queryset.prefetch_related(citations_prefetch())
 
 
 def person_facts_prefetches() -> list[Prefetch]:
@@ -71,10 +72,6 @@ def facility_detail() -> QuerySet[m.Facility]:
         Prefetch("releases", queryset=cited(m.Release, "person", "event")),
         Prefetch("reports", queryset=cited(m.FacilityReport, "event")),
     )
-
-
-def people_held_at(facility: m.Facility) -> QuerySet[m.Person]:
-    return people().filter(detentions__facility=facility).distinct().order_by("name")
 
 
 def countries() -> QuerySet[m.Country]:

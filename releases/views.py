@@ -78,11 +78,7 @@ def facility_detail(request: HttpRequest, slug: str) -> HttpResponse:
     facility = get_object_or_404(selectors.facilities(), slug=slug)
     if output == "json":
         return json_record(serializers.facility_json(facility, request))
-    context = {
-        "facility": facility,
-        "detail": selectors.facility_detail().get(pk=facility.pk),
-        "people": list(selectors.people_held_at(facility)),
-    }
+    context = {"facility": facility, "detail": selectors.facility_detail().get(pk=facility.pk)}
     return render(request, "releases/facility_detail.html", context)
 
 

@@ -1,8 +1,10 @@
 """Small builders for test data made in code (not from the seed fixtures)."""
 
+import datetime
 import itertools
 
 from releases import models as m
+from releases.services import refresh_people
 from sources.models import Passage, SourceArticle
 
 _counter = itertools.count(1)
@@ -28,3 +30,64 @@ def person(name: str = "Ana Pérez", **fields) -> m.Person:
 def cite(fact, *passages: Passage):
     fact.citations.add(*passages)
     return fact
+
+
+def world(people: int = 3, *, prefix: str = "p") -> dict:
+    """A small, fully cited record: people freed in one event from one facility, each with a
+    nationality, an alias, a detention and a release, plus a count. Call again with another
+    prefix to grow it."""
+    source = article(
+        f"{prefix}: Venezuela on Thursday freed several Spanish citizens from El Helicoide.",
+        outlet="Wire",
+        slug=f"{prefix}-article",
+    )
+    quote = passage(source, "freed several Spanish citizens")
+    spain, _ = m.Country.objects.get_or_create(code="ES", defaults={"name": "Spain"})
+    facility, created = m.Facility.objects.get_or_create(
+        slug="el-helicoide", defaults={"name": "El Helicoide", "city": "Caracas"}
+    )
+    if created:
+        cite(facility, passage(source, "El Helicoide"))
+    event, created = m.ReleaseEvent.objects.get_or_create(
+        slug="thursday",
+        defaults={
+            "title": "Thursday releases",
+            "date": datetime.date(2026, 1, 8),
+            "date_precision": "day",
+        },
+    )
+    if created:
+        cite(event, quote)
+    cite(
+        m.CountClaim.objects.create(
+            event=event,
+            country=spain,
+            subject="Spanish citizens",
+            metric="released",
+            qualifier="unspecified",
+            value_text="several",
+            claimed_by="Spain",
+        ),
+        quote,
+    )
+    made = []
+    for number in range(people):
+        someone = person(f"{prefix} Person {number}", slug=f"{prefix}-person-{number}")
+        cite(m.Alias.objects.create(person=someone, name=f"{prefix} Alias {number}"), quote)
+        cite(m.Citizenship.objects.create(person=someone, country=spain), quote)
+        cite(m.Detention.objects.create(person=someone, facility=facility), quote)
+        cite(
+            m.Release.objects.create(
+                person=someone, event=event, date=datetime.date(2026, 1, 1), date_precision="month"
+            ),
+            quote,
+        )
+        made.append(someone)
+    refresh_people([p.pk for p in made])
+    return {
+        "article": source,
+        "event": event,
+        "facility": facility,
+        "country": spain,
+        "people": made,
+    }

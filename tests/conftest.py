@@ -5,10 +5,15 @@ from django.core.management import call_command
 
 
 @pytest.fixture(autouse=True)
-def _plain_http(settings):
+def _test_settings(settings):
     # Production security settings stay on in tests; only the HTTPS redirect goes, since
     # the test client speaks plain HTTP.
     settings.SECURE_SSL_REDIRECT = False
+    # No collectstatic runs before tests: serve static files unhashed.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
 
 
 @pytest.fixture

@@ -1,0 +1,129 @@
+"""List pages: filters, facets, ordering, htmx fragments, and constant query counts."""
+
+import pytest
+
+from releases import models as m
+from tests import builders
+
+LIST_URLS = ["/people/", "/facilities/", "/nationalities/", "/events/", "/sources/"]
+
+
+@pytest.fixture
+def world(db):
+    return builders.world(3)
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("/", 18),
+        ("/people/", 32),
+        ("/people/?status=any&nationality=es", 37),
+        ("/facilities/", 3),
+        ("/nationalities/", 4),
+        ("/events/", 6),
+        ("/sources/", 3),
+    ],
+)
+def test_list_query_count_is_pinned_and_does_not_grow_with_rows(
+    client, world, url, expected, django_assert_num_queries
+):
+    with django_assert_num_queries(expected):
+        assert client.get(url).status_code == 200
+    builders.world(6, prefix="more")
+    with django_assert_num_queries(expected):
+        assert client.get(url).status_code == 200
+
+
+def test_people_shows_the_freed_by_default(client, world):
+    held = builders.person("Still Held", slug="still-held")
+    m.Detention.objects.create(person=held)
+    from releases.services import refresh_people
+
+    refresh_people([held.pk])
+    page = client.get("/people/").content.decode()
+    assert "p Person 0" in page and "Still Held" not in page
+    everyone = client.get("/people/?status=any").content.decode()
+    assert "Still Held" in everyone
+    detained = client.get("/people/?status=detained").content.decode()
+    assert "Still Held" in detained and "p Person 0" not in detained
+
+
+def test_search_ignores_case_and_accents_over_names_and_aliases(client, db):
+    rocio = builders.person("Rocío San Miguel", slug="rocio")
+    m.Alias.objects.create(person=rocio, name="R. Márquez")
+    from releases.services import refresh_people
+
+    refresh_people([rocio.pk])
+    for query in ("rocio", "ROCÍO", "san miguel", "marquez", "MÁRQUEZ"):
+        page = client.get("/people/", {"q": query, "status": "any"}).content.decode()
+        assert "Rocío San Miguel" in page, query
+    assert "Rocío San Miguel" not in client.get("/people/?q=maria&status=any").content.decode()
+
+
+def test_a_dual_national_counts_under_both_countries_in_facets(client, world):
+    dual = world["people"][0]
+    venezuela = m.Country.objects.create(code="VE", name="Venezuela")
+    m.Citizenship.objects.create(person=dual, country=venezuela)
+    facets = client.get("/people/").context["facets"]
+    nationality = next(f for f in facets if f.name == "nationality")
+    counts = {option.value: option.count for option in nationality.options}
+    assert counts == {"es": 3, "ve": 1}
+
+
+def test_facet_counts_ignore_their_own_filter_but_apply_the_others(client, world):
+    facets = client.get("/people/?status=detained").context["facets"]
+    status = {o.value: o.count for o in next(f for f in facets if f.name == "status").options}
+    assert status["released"] == 3 and status["any"] == 3
+    nationality = next(f for f in facets if f.name == "nationality")
+    assert nationality.options == []  # nobody detained, so no nationality to count
+
+
+def test_ordering_is_whitelisted_and_applied(client, world):
+    names = [p.name for p in client.get("/people/?ordering=-name").context["page"]]
+    assert names == sorted(names, reverse=True)
+    response = client.get("/people/?ordering=pk);--")
+    assert response.status_code == 400
+    assert "ordering" in response.content.decode()
+
+
+def test_unknown_parameters_are_ignored_visibly(client, world):
+    response = client.get("/people/?name__regex=.*&foo=1")
+    assert response.status_code == 200
+    assert response.context["ignored"] == ["foo", "name__regex"]
+    assert "Ignored unknown parameters" in response.content.decode()
+
+
+@pytest.mark.parametrize("url", LIST_URLS)
+def test_htmx_requests_get_the_results_fragment_and_vary_says_so(client, world, url):
+    full = client.get(url)
+    fragment = client.get(url, headers={"HX-Request": "true"})
+    assert "<html" in full.content.decode()
+    body = fragment.content.decode()
+    assert "<html" not in body and body.lstrip().startswith('<div id="results"')
+    for response in (full, fragment):
+        assert "HX-Request" in response["Vary"]
+
+
+def test_a_history_restore_gets_the_whole_page(client, world):
+    response = client.get(
+        "/people/", headers={"HX-Request": "true", "HX-History-Restore-Request": "true"}
+    )
+    assert "<html" in response.content.decode()
+
+
+def test_pagination_never_fails_on_odd_page_numbers(client, db):
+    builders.world(30)
+    assert len(client.get("/people/").context["page"]) == 25
+    last = client.get("/people/?page=2").context["page"]
+    assert len(last) == 5
+    for odd in ("0", "-1", "abc", "9" * 40):
+        assert client.get(f"/people/?page={odd}").status_code == 200
+
+
+def test_invalid_filter_values_get_a_400_that_says_why(client, world):
+    response = client.get("/people/?nationality=zz")
+    assert response.status_code == 400
+    assert "Select a valid choice" in response.content.decode()
+    as_json = client.get("/people/?nationality=zz&format=json")
+    assert as_json.status_code == 400 and "nationality" in as_json.json()["errors"]
