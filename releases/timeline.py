@@ -35,7 +35,8 @@ class Item:
 
     @property
     def is_bar(self) -> bool:
-        return self.width > 4
+        """A period (month, year) rather than a day."""
+        return self.end is not None and self.end > self.start
 
 
 @dataclass(frozen=True)
