@@ -1,8 +1,13 @@
+"""The curators' workbench: every record, its facts and their citations, editable in one
+place, with accent-insensitive search and the columns a curator scans for."""
+
 from django.contrib import admin
 from django.db.models import Count
 
 from releases import models as m
+from releases.selectors import article_count
 from releases.services import refresh_people
+from sources.search import FoldedSearchMixin
 
 
 class RefreshesPeople:
@@ -30,13 +35,13 @@ class RefreshesPeople:
         refresh_people(person_ids)
 
 
-class FactAdmin(RefreshesPeople, admin.ModelAdmin):
+class FactAdmin(RefreshesPeople, FoldedSearchMixin, admin.ModelAdmin):
     """Shared columns for every kind of fact: how many passages support it, and whether
     it is stated or only implied."""
 
     autocomplete_fields = ("citations",)
     list_filter = ("certainty",)
-    readonly_fields = ()
+    folded_search_fields = ("person__search_name",)
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(citation_total=Count("citations"))
@@ -46,40 +51,198 @@ class FactAdmin(RefreshesPeople, admin.ModelAdmin):
         return obj.citation_total
 
 
+class FactInline(admin.StackedInline):
+    extra = 0
+    autocomplete_fields = ("citations",)
+    classes = ("collapse",)
+
+
+class AliasInline(FactInline):
+    model = m.Alias
+    fields = ("name", "citations", "certainty", "attributed_to", "note")
+
+
+class CitizenshipInline(FactInline):
+    model = m.Citizenship
+    autocomplete_fields = ("country", "citations")
+    fields = ("country", "citations", "certainty", "attributed_to", "note")
+
+
+class RoleInline(FactInline):
+    model = m.Role
+    autocomplete_fields = ("event", "citations")
+    fields = ("kind", "title", "event", "citations", "certainty", "attributed_to", "note")
+
+
+class DetentionInline(FactInline):
+    model = m.Detention
+    autocomplete_fields = ("facility", "citations")
+    fields = (
+        "facility",
+        ("since", "since_precision", "since_text"),
+        "reason",
+        "citations",
+        "certainty",
+        "attributed_to",
+        "note",
+    )
+
+
+class FacilityDetentionInline(DetentionInline):
+    autocomplete_fields = ("person", "citations")
+    fields = ("person", *DetentionInline.fields[1:])
+
+
+class ReleaseInline(FactInline):
+    model = m.Release
+    autocomplete_fields = ("event", "facility", "citations")
+    fields = (
+        "event",
+        "facility",
+        ("date", "date_precision"),
+        "with_conditions",
+        "citations",
+        "certainty",
+        "attributed_to",
+        "note",
+    )
+
+
+class EventReleaseInline(ReleaseInline):
+    fk_name = "event"
+    autocomplete_fields = ("person", "facility", "citations")
+    fields = ("person", *ReleaseInline.fields[1:])
+
+
+class StatusChangeInline(FactInline):
+    model = m.StatusChange
+    fields = (
+        "status",
+        ("date", "date_precision", "date_text"),
+        "citations",
+        "certainty",
+        "attributed_to",
+        "note",
+    )
+
+
+class CountClaimInline(FactInline):
+    model = m.CountClaim
+    fk_name = "event"
+    autocomplete_fields = ("country", "claimant", "citations")
+    fields = (
+        ("value_text", "value", "qualifier"),
+        ("subject", "metric", "country"),
+        ("claimed_by", "claimant", "verification"),
+        "citations",
+        "certainty",
+        "note",
+    )
+
+
+class FacilityReportInline(FactInline):
+    model = m.FacilityReport
+    autocomplete_fields = ("event", "citations")
+    fields = ("text", "event", "citations", "certainty", "attributed_to", "note")
+
+
 @admin.register(m.Country)
 class CountryAdmin(admin.ModelAdmin):
-    list_display = ("code", "name", "demonym")
+    list_display = ("code", "name", "demonym", "people")
     search_fields = ("code", "name", "demonym")
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(people_total=Count("citizenships__person", distinct=True))
+        )
+
+    @admin.display(description="named people", ordering="people_total")
+    def people(self, obj) -> int:
+        return obj.people_total
 
 
 @admin.register(m.Facility)
 class FacilityAdmin(admin.ModelAdmin):
-    list_display = ("name", "city", "slug")
-    search_fields = ("name", "city")
+    list_display = ("name", "city", "people", "citation_count")
+    search_fields = ("name", "city", "slug")
     autocomplete_fields = ("citations",)
+    prepopulated_fields = {"slug": ("name",)}
+    inlines = [FacilityDetentionInline, FacilityReportInline]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                people_total=Count("detentions__person", distinct=True),
+                citation_total=Count("citations", distinct=True),
+            )
+        )
+
+    @admin.display(description="people held", ordering="people_total")
+    def people(self, obj) -> int:
+        return obj.people_total
+
+    @admin.display(description="citations", ordering="citation_total")
+    def citation_count(self, obj) -> int:
+        return obj.citation_total
 
 
 @admin.register(m.ReleaseEvent)
 class ReleaseEventAdmin(admin.ModelAdmin):
-    list_display = ("title", "date", "date_precision", "date_text")
+    list_display = ("title", "date", "date_precision", "date_text", "people")
     list_filter = ("date_precision",)
     search_fields = ("title", "slug", "description")
     autocomplete_fields = ("citations",)
+    prepopulated_fields = {"slug": ("title",)}
+    inlines = [EventReleaseInline, CountClaimInline]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(people_total=Count("releases__person", distinct=True))
+        )
+
+    @admin.display(description="named people freed", ordering="people_total")
+    def people(self, obj) -> int:
+        return obj.people_total
 
 
 @admin.register(m.Person)
-class PersonAdmin(RefreshesPeople, admin.ModelAdmin):
-    list_display = ("name", "status", "is_named", "nationalities")
+class PersonAdmin(RefreshesPeople, FoldedSearchMixin, admin.ModelAdmin):
+    list_display = ("name", "status", "nationalities", "sources", "is_named")
     list_filter = ("status", "is_named", "citizenships__country")
-    search_fields = ("name", "search_name", "aliases__name")
+    search_fields = ("name", "slug")
+    folded_search_fields = ("search_name",)
     readonly_fields = ("status", "search_name")
+    prepopulated_fields = {"slug": ("name",)}
+    inlines = [
+        AliasInline,
+        CitizenshipInline,
+        RoleInline,
+        DetentionInline,
+        ReleaseInline,
+        StatusChangeInline,
+    ]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("citizenships__country")
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(article_total=article_count())
+            .prefetch_related("citizenships__country")
+        )
 
     @admin.display(description="nationalities")
     def nationalities(self, obj: m.Person) -> str:
-        return ", ".join(c.country.code for c in obj.citizenships.all())
+        return ", ".join(c.country.code for c in obj.citizenships.all()) or "—"
+
+    @admin.display(description="sources", ordering="article_total")
+    def sources(self, obj) -> int:
+        return obj.article_total
 
 
 @admin.register(m.Alias)
@@ -144,6 +307,7 @@ class CountClaimAdmin(FactAdmin):
     )
     list_filter = ("metric", "qualifier", "verification", "country", "event")
     search_fields = ("subject", "claimed_by", "value_text")
+    folded_search_fields = ()
     autocomplete_fields = ("event", "country", "claimant", "citations")
 
 
@@ -152,6 +316,7 @@ class FacilityReportAdmin(FactAdmin):
     list_display = ("facility", "text", "event", "citation_count")
     list_filter = ("facility", "certainty")
     search_fields = ("text", "facility__name")
+    folded_search_fields = ()
     autocomplete_fields = ("facility", "event", "citations")
 
 

@@ -5,10 +5,10 @@ template include and one serializer can render the citations of any fact, and a 
 query count does not grow with its rows.
 """
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, F, Func, OuterRef, Prefetch, Q, QuerySet, Subquery
 
 from releases import models as m
-from sources.models import Passage
+from sources.models import Passage, SourceArticle
 
 
 def citations_prefetch(prefix: str = "") -> Prefetch:
@@ -120,4 +120,25 @@ def event_detail() -> QuerySet[m.ReleaseEvent]:
 def headline_counts() -> QuerySet[m.CountClaim]:
     return cited(m.CountClaim, "event", "country", "claimant").order_by(
         "metric", "country__name", "claimed_by"
+    )
+
+
+def article_count(person_ref: str = "pk") -> Subquery:
+    """How many distinct articles support any fact about the person (``OuterRef(person_ref)``)."""
+    cited = Q()
+    for model in m.PERSON_FACT_MODELS:
+        through = model._meta.get_field("citations").remote_field.through
+        owner = model._meta.model_name
+        cited |= Exists(
+            through.objects.filter(
+                passage__article=OuterRef("pk"),
+                **{f"{owner}__person": OuterRef(OuterRef(person_ref))},
+            )
+        )
+    # COUNT as a plain function (not an aggregate) keeps GROUP BY out of the subquery.
+    return Subquery(
+        SourceArticle.objects.filter(cited)
+        .order_by()
+        .annotate(n=Func(F("pk"), function="COUNT"))
+        .values("n")
     )

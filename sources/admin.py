@@ -1,7 +1,13 @@
 from django.contrib import admin
 from django.db.models import Count
+from django.template.loader import render_to_string
+from django.utils.html import format_html
 
+from sources.highlight import segments
 from sources.models import BoilerplateSpan, Passage, SourceArticle
+from sources.search import FoldedSearchMixin
+
+CONTEXT_CHARS = 80
 
 
 class BoilerplateSpanInline(admin.TabularInline):
@@ -11,7 +17,7 @@ class BoilerplateSpanInline(admin.TabularInline):
 
 
 @admin.register(SourceArticle)
-class SourceArticleAdmin(admin.ModelAdmin):
+class SourceArticleAdmin(FoldedSearchMixin, admin.ModelAdmin):
     list_display = (
         "slug",
         "title",
@@ -21,9 +27,14 @@ class SourceArticleAdmin(admin.ModelAdmin):
         "passage_count",
     )
     list_filter = ("outlet", "wire_agency", "language", "published_precision")
-    search_fields = ("slug", "title", "outlet", "text")
-    readonly_fields = ("text", "sha256", "filename")
+    search_fields = ("slug", "title", "outlet")
+    folded_search_fields = ("search_text",)
+    readonly_fields = ("highlighted_text", "sha256", "filename")
+    exclude = ("text",)
     inlines = [BoilerplateSpanInline]
+
+    class Media:
+        css = {"all": ("css/admin.css",)}
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(passage_total=Count("passages"))
@@ -36,11 +47,27 @@ class SourceArticleAdmin(admin.ModelAdmin):
     def passage_count(self, obj) -> int:
         return obj.passage_total
 
+    @admin.display(description="text (read-only; cited passages highlighted)")
+    def highlighted_text(self, obj: SourceArticle) -> str:
+        if obj.pk is None:
+            return "—"
+        passages = list(obj.passages.order_by("start", "end"))
+        return render_to_string(
+            "sources/admin_article_text.html", {"segments": segments(obj, passages)}
+        )
+
 
 @admin.register(Passage)
 class PassageAdmin(admin.ModelAdmin):
-    list_display = ("article", "start", "end", "quote")
+    list_display = ("quote_in_context", "article", "start", "end")
     list_filter = ("article",)
     list_select_related = ("article",)
     search_fields = ("quote", "article__slug", "article__title")
-    readonly_fields = ("article", "start", "end", "quote")
+    readonly_fields = ("article", "start", "end", "quote", "quote_in_context")
+
+    @admin.display(description="quote in context")
+    def quote_in_context(self, obj: Passage) -> str:
+        text = obj.article.text
+        before = text[max(0, obj.start - CONTEXT_CHARS) : obj.start]
+        after = text[obj.end : obj.end + CONTEXT_CHARS]
+        return format_html("…{}<mark>{}</mark>{}…", before, obj.quote, after)

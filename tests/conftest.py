@@ -9,6 +9,8 @@ def _test_settings(settings):
     # Production security settings stay on in tests; only the HTTPS redirect goes, since
     # the test client speaks plain HTTP.
     settings.SECURE_SSL_REDIRECT = False
+    # Real password hashing costs a second per user; tests only need it to work.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     # No collectstatic runs before tests: serve static files unhashed.
     settings.STORAGES = {
         **settings.STORAGES,

@@ -1,0 +1,76 @@
+"""The Django admin: every model's list, search, add and change pages work."""
+
+import pytest
+from django.contrib import admin
+from django.urls import reverse
+
+from releases import models as m
+from tests import builders
+
+
+@pytest.fixture
+def world(db):
+    return builders.world(2)
+
+
+def _registered():
+    return [
+        model for model in admin.site._registry if model._meta.app_label in {"releases", "sources"}
+    ]
+
+
+@pytest.mark.parametrize("model", _registered(), ids=lambda model: model.__name__)
+def test_every_model_has_working_list_and_change_pages(admin_client, world, model):
+    opts = model._meta
+    changelist = admin_client.get(reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist"))
+    assert changelist.status_code == 200
+    searched = admin_client.get(
+        reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist"), {"q": "Pérez"}
+    )
+    assert searched.status_code == 200
+    obj = model.objects.first()
+    if obj is not None:
+        change = admin_client.get(
+            reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
+        )
+        assert change.status_code == 200
+
+
+def test_person_search_ignores_accents(admin_client, db):
+    rocio = builders.person("Rocío San Miguel", slug="rocio")
+    from releases.services import refresh_people
+
+    refresh_people([rocio.pk])
+    url = reverse("admin:releases_person_changelist")
+    for term in ("rocio", "ROCÍO", "san miguel"):
+        assert list(admin_client.get(url, {"q": term}).context["cl"].result_list) == [rocio], term
+
+
+def test_person_list_shows_status_nationalities_and_number_of_sources(admin_client, world):
+    response = admin_client.get(reverse("admin:releases_person_changelist"))
+    row = response.context["cl"].result_list[0]
+    assert row.article_total == 1
+    page = response.content.decode()
+    assert "released" in page and "ES" in page
+
+
+def test_editing_a_fact_in_the_admin_refreshes_the_persons_status(admin_client, world):
+    person = world["people"][0]
+    release = person.releases.get()
+    url = reverse("admin:releases_release_delete", args=[release.pk])
+    admin_client.post(url, {"post": "yes"})
+    person.refresh_from_db()
+    assert person.status == m.Status.DETAINED
+
+
+def test_article_text_is_read_only_and_shows_highlighted_passages(admin_client, world):
+    article = world["article"]
+    url = reverse("admin:sources_sourcearticle_change", args=[article.pk])
+    page = admin_client.get(url).content.decode()
+    assert 'name="text"' not in page
+    assert "<mark>freed several Spanish citizens</mark>" in page
+
+
+def test_passage_list_shows_the_quote_in_context(admin_client, world):
+    page = admin_client.get(reverse("admin:sources_passage_changelist")).content.decode()
+    assert "Venezuela on Thursday <mark>freed several Spanish citizens</mark> from" in page
