@@ -10,7 +10,7 @@ import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-_QUOTE_FOLD = str.maketrans(
+QUOTE_FOLD = str.maketrans(
     {
         "\u2018": "'",  # left single quotation mark
         "\u2019": "'",  # right single quotation mark / apostrophe
@@ -47,7 +47,7 @@ def fold(text: str) -> Folded:
             previous_space = True
             continue
         previous_space = False
-        chars.append(char.translate(_QUOTE_FOLD))
+        chars.append(char.translate(QUOTE_FOLD))
         origin.append(index)
     return Folded("".join(chars), tuple(origin))
 

@@ -9,10 +9,13 @@ import unicodedata
 
 from django.db.models import Q
 
+from sources.quotes import QUOTE_FOLD
+
 
 def fold_for_search(text: str) -> str:
-    """'Rocío  MÁRQUEZ' -> 'rocio marquez': accents dropped, case folded, spaces collapsed."""
-    decomposed = unicodedata.normalize("NFKD", text)
+    """'Rocío  MÁRQUEZ\u2019s' -> "rocio marquez's": accents dropped, case folded, curly quotes
+    straightened, spaces collapsed."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(QUOTE_FOLD))
     stripped = "".join(char for char in decomposed if not unicodedata.combining(char))
     return " ".join(stripped.casefold().split())
 

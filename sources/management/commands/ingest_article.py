@@ -1,0 +1,61 @@
+"""Add one article from a UTF-8 text file, for batches from the command line."""
+
+from pathlib import Path
+
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
+
+from sources.dates import PartialDateError, parse_partial_date
+from sources.ingest import DuplicateArticle, ingest_article
+
+
+class Command(BaseCommand):
+    help = "Store FILE verbatim as a new source article (refused if the same text is stored)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", type=Path)
+        parser.add_argument("--title", default="")
+        parser.add_argument("--outlet", default="")
+        parser.add_argument("--url", default="")
+        parser.add_argument("--language", default="en")
+        parser.add_argument("--published", default="unknown", help="YYYY-MM-DD, YYYY-MM, YYYY")
+        parser.add_argument("--published-text", default="", help="the words the date comes from")
+        parser.add_argument("--wire-agency", default="")
+
+    def handle(self, *args, file: Path, **options):
+        try:
+            text = file.read_bytes().decode("utf-8")
+        except FileNotFoundError:
+            raise CommandError(f"{file}: no such file") from None
+        except UnicodeDecodeError as exc:
+            raise CommandError(f"{file}: not valid UTF-8 at byte {exc.start}") from None
+        try:
+            published_on, precision = parse_partial_date(options["published"])
+        except PartialDateError as exc:
+            raise CommandError(f"--published: {exc}") from None
+        try:
+            result = ingest_article(
+                text=text,
+                title=options["title"],
+                outlet=options["outlet"],
+                url=options["url"],
+                language=options["language"],
+                published_on=published_on,
+                published_precision=precision,
+                published_text=options["published_text"],
+                wire_agency=options["wire_agency"],
+                filename=file.name,
+            )
+        except DuplicateArticle as exc:
+            raise CommandError(str(exc)) from None
+        except ValidationError as exc:
+            raise CommandError(
+                "; ".join(f"{k}: {' '.join(v)}" for k, v in exc.message_dict.items())
+            ) from None
+        article = result.article
+        self.stdout.write(f"Stored {article.slug} (sha256 {article.sha256[:12]}…).")
+        for other, score in result.near_duplicates:
+            self.stdout.write(
+                f"Near-duplicate of {other.slug} ({score:.0%} shared); linked as story origin "
+                f"{article.story_origin}."
+            )
