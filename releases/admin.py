@@ -3,6 +3,7 @@ place, with accent-insensitive search and the columns a curator scans for."""
 
 from django.contrib import admin
 from django.db.models import Count
+from simple_history.admin import SimpleHistoryAdmin
 
 from releases import models as m
 from releases.selectors import article_count
@@ -35,7 +36,7 @@ class RefreshesPeople:
         refresh_people(person_ids)
 
 
-class FactAdmin(RefreshesPeople, FoldedSearchMixin, admin.ModelAdmin):
+class FactAdmin(RefreshesPeople, FoldedSearchMixin, SimpleHistoryAdmin):
     """Shared columns for every kind of fact: how many passages support it, and whether
     it is stated or only implied."""
 
@@ -147,7 +148,7 @@ class FacilityReportInline(FactInline):
 
 
 @admin.register(m.Country)
-class CountryAdmin(admin.ModelAdmin):
+class CountryAdmin(SimpleHistoryAdmin):
     list_display = ("code", "name", "demonym", "people")
     search_fields = ("code", "name", "demonym")
 
@@ -164,7 +165,7 @@ class CountryAdmin(admin.ModelAdmin):
 
 
 @admin.register(m.Facility)
-class FacilityAdmin(admin.ModelAdmin):
+class FacilityAdmin(SimpleHistoryAdmin):
     list_display = ("name", "city", "people", "citation_count")
     search_fields = ("name", "city", "slug")
     autocomplete_fields = ("citations",)
@@ -191,7 +192,7 @@ class FacilityAdmin(admin.ModelAdmin):
 
 
 @admin.register(m.ReleaseEvent)
-class ReleaseEventAdmin(admin.ModelAdmin):
+class ReleaseEventAdmin(SimpleHistoryAdmin):
     list_display = ("title", "date", "date_precision", "date_text", "people")
     list_filter = ("date_precision",)
     search_fields = ("title", "slug", "description")
@@ -212,7 +213,7 @@ class ReleaseEventAdmin(admin.ModelAdmin):
 
 
 @admin.register(m.Person)
-class PersonAdmin(RefreshesPeople, FoldedSearchMixin, admin.ModelAdmin):
+class PersonAdmin(RefreshesPeople, FoldedSearchMixin, SimpleHistoryAdmin):
     list_display = ("name", "status", "nationalities", "sources", "is_named")
     list_filter = ("status", "is_named", "citizenships__country")
     search_fields = ("name", "slug")

@@ -11,15 +11,20 @@ from django.db import models
 from django.db.models.functions import Length, Upper
 from django.db.models.lookups import Exact, GreaterThan
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 from sources.dates import DatePrecision, format_partial_date, partial_date_constraint
 from sources.models import Passage
 
 
 class Cited(models.Model):
-    """Anything whose content must be supported by article passages."""
+    """Anything whose content must be supported by article passages.
+
+    Every change, citations included, is kept in a history table (who, when, what) that the
+    admin shows and can revert."""
 
     citations = models.ManyToManyField(Passage, related_name="%(app_label)s_%(class)s_set")
+    history = HistoricalRecords(inherit=True, m2m_fields=["citations"])
 
     class Meta:
         abstract = True
@@ -51,6 +56,7 @@ class Country(models.Model):
     code = models.CharField(max_length=2, unique=True, help_text="ISO 3166-1 alpha-2, upper case.")
     name = models.CharField(max_length=100)
     demonym = models.CharField(max_length=100, blank=True)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -154,6 +160,7 @@ class Person(models.Model):
     status = models.CharField(
         max_length=20, choices=Status.choices, default=Status.UNKNOWN, editable=False
     )
+    history = HistoricalRecords(excluded_fields=["status", "search_name"])
 
     class Meta:
         ordering = ["name"]

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.db.models import Count
 from django.template.loader import render_to_string
 from django.utils.html import format_html
+from simple_history.admin import SimpleHistoryAdmin
 
 from sources.highlight import segments
 from sources.models import BoilerplateSpan, Passage, SourceArticle
@@ -17,7 +18,7 @@ class BoilerplateSpanInline(admin.TabularInline):
 
 
 @admin.register(SourceArticle)
-class SourceArticleAdmin(FoldedSearchMixin, admin.ModelAdmin):
+class SourceArticleAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
     list_display = (
         "slug",
         "title",
@@ -58,7 +59,7 @@ class SourceArticleAdmin(FoldedSearchMixin, admin.ModelAdmin):
 
 
 @admin.register(Passage)
-class PassageAdmin(admin.ModelAdmin):
+class PassageAdmin(SimpleHistoryAdmin):
     list_display = ("quote_in_context", "article", "start", "end")
     list_filter = ("article",)
     list_select_related = ("article",)

@@ -11,6 +11,7 @@ from django.db import models
 from django.db.models.functions import Length
 from django.db.models.lookups import Exact
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 from sources.dates import DatePrecision, format_partial_date, partial_date_constraint
 
@@ -54,6 +55,7 @@ class SourceArticle(models.Model):
     search_text = models.TextField(
         blank=True, editable=False, help_text="Body text folded for accent-free search."
     )
+    history = HistoricalRecords(excluded_fields=["search_text"])
 
     class Meta:
         ordering = ["slug"]
@@ -150,6 +152,7 @@ class Passage(models.Model):
     start = models.PositiveIntegerField()
     end = models.PositiveIntegerField()
     quote = models.TextField()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["article", "start", "end"]

@@ -74,3 +74,36 @@ def test_article_text_is_read_only_and_shows_highlighted_passages(admin_client, 
 def test_passage_list_shows_the_quote_in_context(admin_client, world):
     page = admin_client.get(reverse("admin:sources_passage_changelist")).content.decode()
     assert "Venezuela on Thursday <mark>freed several Spanish citizens</mark> from" in page
+
+
+def test_every_change_is_recorded_with_who_and_can_be_reverted(admin_client, admin_user, world):
+    person = world["people"][0]
+    url = reverse("admin:releases_person_change", args=[person.pk])
+    form = admin_client.get(url).context["adminform"].form
+    data = {name: form.initial.get(name) for name in ("name", "slug")}
+    data["is_named"] = "on"
+    for prefix in ("aliases", "citizenships", "roles", "detentions", "releases", "status_changes"):
+        data.update({f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"})
+    data["name"] = "Renamed Person"
+    response = admin_client.post(url, data)
+    assert response.status_code == 302, response.context and response.context["errors"]
+    latest = person.history.latest()
+    assert latest.name == "Renamed Person" and latest.history_user == admin_user
+    previous = latest.prev_record
+    history_url = reverse("admin:releases_person_history", args=[person.pk])
+    assert "Renamed Person" in admin_client.get(history_url).content.decode()
+    revert_url = reverse(
+        "admin:releases_person_simple_history", args=[person.pk, previous.history_id]
+    )
+    assert admin_client.get(revert_url).status_code == 200
+    admin_client.post(revert_url, {**data, "name": previous.name})
+    person.refresh_from_db()
+    assert person.name == previous.name
+
+
+def test_citation_changes_are_in_the_history(world):
+    release = world["people"][0].releases.get()
+    release.citations.clear()
+    record = release.history.latest()
+    assert list(record.citations.all()) == []
+    assert release.history.count() >= 2
