@@ -1,11 +1,12 @@
 """The curators' workbench: every record, its facts and their citations, editable in one
 place, with accent-insensitive search and the columns a curator scans for."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.db.models import Count
 from simple_history.admin import SimpleHistoryAdmin
 
 from releases import models as m
+from releases.integrity import unsupported_records
 from releases.selectors import article_count
 from releases.services import refresh_people
 from sources.search import FoldedSearchMixin
@@ -36,7 +37,23 @@ class RefreshesPeople:
         refresh_people(person_ids)
 
 
-class FactAdmin(RefreshesPeople, FoldedSearchMixin, SimpleHistoryAdmin):
+class WarnsWhenUnsupported:
+    """On the list page, warn about rows without a valid citation (hidden from the public)."""
+
+    def changelist_view(self, request, extra_context=None):
+        problems = unsupported_records(self.model)
+        if problems:
+            shown = "; ".join(p.label for p in problems[:5])
+            more = f" and {len(problems) - 5} more" if len(problems) > 5 else ""
+            messages.warning(
+                request,
+                f"{len(problems)} hidden from public pages for lack of a valid citation: "
+                f"{shown}{more}. Run manage.py check_integrity for the full list.",
+            )
+        return super().changelist_view(request, extra_context)
+
+
+class FactAdmin(WarnsWhenUnsupported, RefreshesPeople, FoldedSearchMixin, SimpleHistoryAdmin):
     """Shared columns for every kind of fact: how many passages support it, and whether
     it is stated or only implied."""
 
@@ -165,7 +182,7 @@ class CountryAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(m.Facility)
-class FacilityAdmin(SimpleHistoryAdmin):
+class FacilityAdmin(WarnsWhenUnsupported, SimpleHistoryAdmin):
     list_display = ("name", "city", "people", "citation_count")
     search_fields = ("name", "city", "slug")
     autocomplete_fields = ("citations",)
@@ -192,7 +209,7 @@ class FacilityAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(m.ReleaseEvent)
-class ReleaseEventAdmin(SimpleHistoryAdmin):
+class ReleaseEventAdmin(WarnsWhenUnsupported, SimpleHistoryAdmin):
     list_display = ("title", "date", "date_precision", "date_text", "people")
     list_filter = ("date_precision",)
     search_fields = ("title", "slug", "description")

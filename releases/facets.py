@@ -10,7 +10,7 @@ from django.http import QueryDict
 
 from releases import models as m
 from releases.filters import STATUS_ANY, PersonFilter
-from sources.models import SourceArticle
+from sources.models import Passage, SourceArticle
 
 
 @dataclass(frozen=True)
@@ -87,17 +87,20 @@ def _options(name: str, people, params: QueryDict, selected: str) -> list[FacetO
     elif name == "nationality":
         rows = [
             (code.lower(), country, n)
-            for code, country, n in m.Citizenship.objects.filter(person__in=people)
+            for code, country, n in m.Citizenship.objects.published()
+            .filter(person__in=people)
             .order_by("country__name")
             .values_list("country__code", "country__name")
             .annotate(n=Count("person", distinct=True))
         ]
     elif name == "facility":
         counts = _pair_counts(
-            m.Detention.objects.filter(person__in=people, facility__isnull=False)
+            m.Detention.objects.published()
+            .filter(person__in=people, facility__isnull=False)
             .order_by()
             .values_list("facility_id", "person_id"),
-            m.Release.objects.filter(person__in=people, facility__isnull=False)
+            m.Release.objects.published()
+            .filter(person__in=people, facility__isnull=False)
             .order_by()
             .values_list("facility_id", "person_id"),
         )
@@ -107,10 +110,12 @@ def _options(name: str, people, params: QueryDict, selected: str) -> list[FacetO
         ]
     elif name == "event":
         counts = _pair_counts(
-            m.Release.objects.filter(person__in=people, event__isnull=False)
+            m.Release.objects.published()
+            .filter(person__in=people, event__isnull=False)
             .order_by()
             .values_list("event_id", "person_id"),
-            m.Role.objects.filter(person__in=people, event__isnull=False)
+            m.Role.objects.published()
+            .filter(person__in=people, event__isnull=False)
             .order_by()
             .values_list("event_id", "person_id"),
         )
@@ -121,7 +126,8 @@ def _options(name: str, people, params: QueryDict, selected: str) -> list[FacetO
     else:  # source
         counts = _pair_counts(
             *(
-                model.objects.filter(person__in=people, citations__isnull=False)
+                model.objects.published()
+                .filter(person__in=people, citations__in=Passage.objects.valid())
                 .order_by()
                 .values_list("citations__article_id", "person_id")
                 for model in m.PERSON_FACT_MODELS

@@ -10,7 +10,7 @@ from django.db.models import Exists, Min, OuterRef, Q
 
 from releases import models as m
 from sources.filtering import OrderingFilter, SearchFilter
-from sources.models import SourceArticle
+from sources.models import Passage, SourceArticle
 
 STATUS_ANY = "any"
 DATE_INPUT = forms.DateInput(attrs={"type": "date"})
@@ -34,7 +34,10 @@ def cited_in_article(slug: str) -> Q:
     condition = Q()
     for model in m.PERSON_FACT_MODELS:
         condition |= Exists(
-            model.objects.filter(person=OuterRef("pk"), citations__article__slug=slug)
+            model.objects.published().filter(
+                person=OuterRef("pk"),
+                citations__in=Passage.objects.valid().filter(article__slug=slug),
+            )
         )
     return condition
 
@@ -116,29 +119,41 @@ class PersonFilter(filters.FilterSet):
 
     def filter_nationality(self, qs, name, value):  # value: lower-case ISO code
         return qs.filter(
-            Exists(m.Citizenship.objects.filter(person=OuterRef("pk"), country__code=value.upper()))
+            Exists(
+                m.Citizenship.objects.published().filter(
+                    person=OuterRef("pk"), country__code=value.upper()
+                )
+            )
         )
 
     def filter_facility(self, qs, name, value):
         return qs.filter(
-            Exists(m.Detention.objects.filter(person=OuterRef("pk"), facility__slug=value))
-            | Exists(m.Release.objects.filter(person=OuterRef("pk"), facility__slug=value))
+            Exists(
+                m.Detention.objects.published().filter(person=OuterRef("pk"), facility__slug=value)
+            )
+            | Exists(
+                m.Release.objects.published().filter(person=OuterRef("pk"), facility__slug=value)
+            )
         )
 
     def filter_event(self, qs, name, value):
         return qs.filter(
-            Exists(m.Release.objects.filter(person=OuterRef("pk"), event__slug=value))
-            | Exists(m.Role.objects.filter(person=OuterRef("pk"), event__slug=value))
+            Exists(m.Release.objects.published().filter(person=OuterRef("pk"), event__slug=value))
+            | Exists(m.Role.objects.published().filter(person=OuterRef("pk"), event__slug=value))
         )
 
     def filter_source(self, qs, name, value):
         return qs.filter(cited_in_article(value))
 
     def filter_released_from(self, qs, name, value):
-        return qs.filter(Exists(m.Release.objects.filter(person=OuterRef("pk"), date__gte=value)))
+        return qs.filter(
+            Exists(m.Release.objects.published().filter(person=OuterRef("pk"), date__gte=value))
+        )
 
     def filter_released_to(self, qs, name, value):
-        return qs.filter(Exists(m.Release.objects.filter(person=OuterRef("pk"), date__lte=value)))
+        return qs.filter(
+            Exists(m.Release.objects.published().filter(person=OuterRef("pk"), date__lte=value))
+        )
 
 
 class FacilityFilter(filters.FilterSet):

@@ -17,6 +17,22 @@ from sources.dates import DatePrecision, format_partial_date, partial_date_const
 from sources.models import Passage
 
 
+class CitedQuerySet(models.QuerySet):
+    """Rows of any cited model, with the public filter: no citation, no fact."""
+
+    def published(self) -> "CitedQuerySet":
+        """Rows with at least one citation whose passage still matches its article."""
+        through = self.model._meta.get_field("citations").remote_field.through
+        owner = next(f.name for f in through._meta.fields if f.related_model is self.model)
+        supported = through.objects.filter(
+            **{owner: models.OuterRef("pk")}, passage__in=Passage.objects.valid()
+        )
+        return self.filter(models.Exists(supported))
+
+    def unsupported(self) -> "CitedQuerySet":
+        return self.exclude(pk__in=self.published().values("pk"))
+
+
 class Cited(models.Model):
     """Anything whose content must be supported by article passages.
 
@@ -25,6 +41,8 @@ class Cited(models.Model):
 
     citations = models.ManyToManyField(Passage, related_name="%(app_label)s_%(class)s_set")
     history = HistoricalRecords(inherit=True, m2m_fields=["citations"])
+
+    objects = CitedQuerySet.as_manager()
 
     class Meta:
         abstract = True

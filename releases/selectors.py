@@ -15,15 +15,17 @@ def citations_prefetch(prefix: str = "") -> Prefetch:
     """Prefetch of ``<prefix>citations`` with each passage's article in the same query."""
     return Prefetch(
         f"{prefix}citations",
-        queryset=Passage.objects.select_related("article").defer(
-            "article__text", "article__search_text"
-        ),
+        queryset=Passage.objects.valid()
+        .select_related("article")
+        .defer("article__text", "article__search_text"),
     )
 
 
 def cited(model, *select: str) -> QuerySet:
-    """Facts of ``model`` with their related objects and citations."""
-    queryset = model.objects.select_related(*select) if select else model.objects.all()
+    """Published facts of ``model`` with their related objects and citations."""
+    queryset = model.objects.published()
+    if select:
+        queryset = queryset.select_related(*select)
     return queryset.prefetch_related(citations_prefetch())
 
 
@@ -53,9 +55,18 @@ def facilities() -> QuerySet[m.Facility]:
     how many they say were freed from there. Both joins are counted distinct, so the
     cross product of the two joins cannot inflate either number."""
     return (
-        m.Facility.objects.annotate(
-            people_count=Count("detentions__person", distinct=True),
-            freed_count=Count("releases__person", distinct=True),
+        m.Facility.objects.published()
+        .annotate(
+            people_count=Count(
+                "detentions__person",
+                filter=Q(detentions__in=m.Detention.objects.published()),
+                distinct=True,
+            ),
+            freed_count=Count(
+                "releases__person",
+                filter=Q(releases__in=m.Release.objects.published()),
+                distinct=True,
+            ),
         )
         .prefetch_related(citations_prefetch())
         .order_by("name")
@@ -63,7 +74,7 @@ def facilities() -> QuerySet[m.Facility]:
 
 
 def facility_detail() -> QuerySet[m.Facility]:
-    return m.Facility.objects.prefetch_related(
+    return m.Facility.objects.published().prefetch_related(
         citations_prefetch(),
         Prefetch(
             "detentions",
@@ -78,8 +89,14 @@ def countries() -> QuerySet[m.Country]:
     """Countries the record involves: a citizenship or a count names them."""
     return (
         m.Country.objects.annotate(
-            people_count=Count("citizenships__person", distinct=True),
-            count_total=Count("counts", distinct=True),
+            people_count=Count(
+                "citizenships__person",
+                filter=Q(citizenships__in=m.Citizenship.objects.published()),
+                distinct=True,
+            ),
+            count_total=Count(
+                "counts", filter=Q(counts__in=m.CountClaim.objects.published()), distinct=True
+            ),
         )
         .filter(Q(people_count__gt=0) | Q(count_total__gt=0))
         .prefetch_related(Prefetch("counts", queryset=cited(m.CountClaim, "event")))
@@ -98,7 +115,7 @@ def country_detail() -> QuerySet[m.Country]:
 
 
 def events() -> QuerySet[m.ReleaseEvent]:
-    return m.ReleaseEvent.objects.prefetch_related(
+    return m.ReleaseEvent.objects.published().prefetch_related(
         citations_prefetch(),
         Prefetch("counts", queryset=cited(m.CountClaim, "country")),
         Prefetch(

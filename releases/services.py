@@ -3,8 +3,9 @@
 from collections.abc import Iterable
 
 from django.db import transaction
+from django.db.models import Prefetch
 
-from releases.models import Person
+from releases.models import Alias, Detention, Person, Release, StatusChange
 from releases.status import derive_status, status_history
 from sources.search import fold_for_search
 
@@ -18,8 +19,17 @@ def search_text_for(person: Person) -> str:
 def refresh_people(person_ids: Iterable[int]) -> int:
     """Recompute the cached ``status`` and ``search_name`` of these people from their facts.
     Returns how many rows changed; unchanged rows are not written."""
+    # Only published facts (cited by a passage that still matches) decide anything.
     people = Person.objects.filter(pk__in=list(person_ids)).prefetch_related(
-        "aliases", "detentions", "releases", "status_changes"
+        *(
+            Prefetch(name, queryset=model.objects.published())
+            for name, model in (
+                ("aliases", Alias),
+                ("detentions", Detention),
+                ("releases", Release),
+                ("status_changes", StatusChange),
+            )
+        )
     )
     changed = []
     for person in people:

@@ -1,4 +1,4 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.db.models import Count
 from django.template.loader import render_to_string
 from django.utils.html import format_html
@@ -65,6 +65,16 @@ class PassageAdmin(SimpleHistoryAdmin):
     list_select_related = ("article",)
     search_fields = ("quote", "article__slug", "article__title")
     readonly_fields = ("article", "start", "end", "quote", "quote_in_context")
+
+    def changelist_view(self, request, extra_context=None):
+        stale = Passage.objects.stale().count()
+        if stale:
+            messages.warning(
+                request,
+                f"{stale} passage(s) no longer match their article's text and are hidden from "
+                "public pages. Run manage.py check_integrity for the list.",
+            )
+        return super().changelist_view(request, extra_context)
 
     @admin.display(description="quote in context")
     def quote_in_context(self, obj: Passage) -> str:

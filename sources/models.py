@@ -8,7 +8,8 @@ import hashlib
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models.functions import Length
+from django.db.models import F
+from django.db.models.functions import Length, Substr
 from django.db.models.lookups import Exact
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
@@ -139,6 +140,19 @@ class BoilerplateSpan(models.Model):
         return f"{self.article.slug} [{self.start}:{self.end}] {self.get_kind_display()}"
 
 
+class PassageQuerySet(models.QuerySet):
+    def valid(self) -> "PassageQuerySet":
+        """Passages whose quote is still their article's text at their offsets. (Article
+        text is never edited through the app; this guards the public pages against a
+        passage made stale by any other route.)"""
+        return self.alias(
+            current_text=Substr("article__text", F("start") + 1, F("end") - F("start"))
+        ).filter(quote=F("current_text"))
+
+    def stale(self) -> "PassageQuerySet":
+        return self.exclude(pk__in=self.valid().values("pk"))
+
+
 class Passage(models.Model):
     """The unit of evidence: an exact quote anchored by character offsets.
 
@@ -153,6 +167,8 @@ class Passage(models.Model):
     end = models.PositiveIntegerField()
     quote = models.TextField()
     history = HistoricalRecords()
+
+    objects = PassageQuerySet.as_manager()
 
     class Meta:
         ordering = ["article", "start", "end"]

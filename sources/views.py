@@ -77,7 +77,7 @@ def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
     if output is None:
         return bad_format_response()
     article = get_object_or_404(_articles(), slug=slug)
-    passages = list(article.passages.order_by("start", "end"))
+    passages = list(article.passages.valid().order_by("start", "end"))
     if output == "json":
         record = article_json(article, request)
         record["text"] = article.text

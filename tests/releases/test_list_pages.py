@@ -37,7 +37,7 @@ def test_list_query_count_is_pinned_and_does_not_grow_with_rows(
 
 def test_people_shows_the_freed_by_default(client, world):
     held = builders.person("Still Held", slug="still-held")
-    m.Detention.objects.create(person=held)
+    builders.cite(m.Detention.objects.create(person=held), world["article"].passages.first())
     from releases.services import refresh_people
 
     refresh_people([held.pk])
@@ -51,7 +51,11 @@ def test_people_shows_the_freed_by_default(client, world):
 
 def test_search_ignores_case_and_accents_over_names_and_aliases(client, db):
     rocio = builders.person("Rocío San Miguel", slug="rocio")
-    m.Alias.objects.create(person=rocio, name="R. Márquez")
+    source = builders.article("Activist R. Márquez was freed.")
+    builders.cite(
+        m.Alias.objects.create(person=rocio, name="R. Márquez"),
+        builders.passage(source, "R. Márquez"),
+    )
     from releases.services import refresh_people
 
     refresh_people([rocio.pk])
@@ -64,11 +68,24 @@ def test_search_ignores_case_and_accents_over_names_and_aliases(client, db):
 def test_a_dual_national_counts_under_both_countries_in_facets(client, world):
     dual = world["people"][0]
     venezuela = m.Country.objects.create(code="VE", name="Venezuela")
-    m.Citizenship.objects.create(person=dual, country=venezuela)
+    builders.cite(
+        m.Citizenship.objects.create(person=dual, country=venezuela),
+        world["article"].passages.first(),
+    )
     facets = client.get("/people/").context["facets"]
     nationality = next(f for f in facets if f.name == "nationality")
     counts = {option.value: option.count for option in nationality.options}
     assert counts == {"es": 3, "ve": 1}
+
+
+def test_uncited_facts_are_neither_shown_nor_counted(client, world):
+    venezuela = m.Country.objects.create(code="VE", name="Venezuela")
+    m.Citizenship.objects.create(person=world["people"][0], country=venezuela)  # no citation
+    response = client.get("/people/")
+    nationality = next(f for f in response.context["facets"] if f.name == "nationality")
+    assert [o.value for o in nationality.options] == ["es"]
+    assert "Venezuela" not in response.content.decode().split("<table")[1]
+    assert client.get("/people/?nationality=ve").context["page"].paginator.count == 0
 
 
 def test_facet_counts_ignore_their_own_filter_but_apply_the_others(client, world):

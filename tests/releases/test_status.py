@@ -13,6 +13,11 @@ def person(db):
     return builders.person("Rocío San Miguel")
 
 
+def _cited(model, **fields):
+    source = builders.article(f"Evidence for {model.__name__} {fields}.")
+    return builders.cite(model.objects.create(**fields), builders.passage(source, "Evidence"))
+
+
 def _status(person):
     refresh_people([person.pk])
     person.refresh_from_db()
@@ -24,17 +29,16 @@ def test_no_fact_means_no_status_is_claimed(person):
 
 
 def test_a_later_release_ends_a_detention(person):
-    m.Detention.objects.create(
-        person=person, since=datetime.date(2024, 2, 1), since_precision="month"
-    )
+    _cited(m.Detention, person=person, since=datetime.date(2024, 2, 1), since_precision="month")
     assert _status(person) == m.Status.DETAINED
-    m.Release.objects.create(person=person, date=datetime.date(2026, 1, 1), date_precision="month")
+    _cited(m.Release, person=person, date=datetime.date(2026, 1, 1), date_precision="month")
     assert _status(person) == m.Status.RELEASED
 
 
 def test_a_dated_re_arrest_after_a_release_counts(person):
-    m.Release.objects.create(person=person, date=datetime.date(2026, 1, 8), date_precision="day")
-    m.StatusChange.objects.create(
+    _cited(m.Release, person=person, date=datetime.date(2026, 1, 8), date_precision="day")
+    _cited(
+        m.StatusChange,
         person=person,
         status=m.Status.REDETAINED,
         date=datetime.date(2026, 2, 1),
@@ -44,44 +48,50 @@ def test_a_dated_re_arrest_after_a_release_counts(person):
 
 
 def test_an_undated_detention_does_not_outrank_a_dated_release(person):
-    m.Release.objects.create(person=person, date=datetime.date(2026, 1, 8), date_precision="day")
-    m.Detention.objects.create(person=person)
+    _cited(m.Release, person=person, date=datetime.date(2026, 1, 8), date_precision="day")
+    _cited(m.Detention, person=person)
     assert _status(person) == m.Status.RELEASED
 
 
 def test_on_the_same_date_the_later_stage_wins(person):
     same_day = {"date": datetime.date(2026, 1, 8), "date_precision": "day"}
-    m.Release.objects.create(person=person, with_conditions=True, **same_day)
-    m.Detention.objects.create(person=person, since=same_day["date"], since_precision="day")
+    _cited(m.Release, person=person, with_conditions=True, **same_day)
+    _cited(m.Detention, person=person, since=same_day["date"], since_precision="day")
     assert _status(person) == m.Status.RELEASED_WITH_CONDITIONS
 
 
 def test_a_death_in_custody_is_final(person):
-    m.StatusChange.objects.create(
+    _cited(
+        m.StatusChange,
         person=person,
         status=m.Status.DIED_IN_CUSTODY,
         date=datetime.date(2025, 12, 1),
         date_precision="month",
     )
-    m.Release.objects.create(person=person, date=datetime.date(2026, 1, 1), date_precision="month")
+    _cited(m.Release, person=person, date=datetime.date(2026, 1, 1), date_precision="month")
     assert _status(person) == m.Status.DIED_IN_CUSTODY
 
 
 def test_history_is_in_date_order_and_keeps_the_supporting_fact(person):
-    release = m.Release.objects.create(
-        person=person, date=datetime.date(2026, 1, 1), date_precision="month"
+    release = _cited(
+        m.Release, person=person, date=datetime.date(2026, 1, 1), date_precision="month"
     )
-    detention = m.Detention.objects.create(
-        person=person, since=datetime.date(2024, 2, 1), since_precision="month"
+    detention = _cited(
+        m.Detention, person=person, since=datetime.date(2024, 2, 1), since_precision="month"
     )
     steps = status_history(person)
     assert [step.fact for step in steps] == [detention, release]
     assert derive_status(steps) == m.Status.RELEASED
 
 
+def test_an_uncited_fact_decides_nothing(person):
+    m.Release.objects.create(person=person, date=datetime.date(2026, 1, 1), date_precision="month")
+    assert _status(person) == m.Status.UNKNOWN
+
+
 def test_search_text_folds_accents_and_includes_aliases(person):
-    m.Alias.objects.create(person=person, name="Rocio San Miguel")
-    m.Alias.objects.create(person=person, name="Miguel")
+    _cited(m.Alias, person=person, name="Rocio San Miguel")
+    _cited(m.Alias, person=person, name="Miguel")
     refresh_people([person.pk])
     person.refresh_from_db()
     assert person.search_name == "rocio san miguel | miguel"

@@ -1,0 +1,46 @@
+import io
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.urls import reverse
+
+from releases import models as m
+from sources.models import Passage
+from tests import builders
+
+
+@pytest.fixture
+def world(db):
+    return builders.world(2)
+
+
+def test_a_clean_record_has_no_problems(world):
+    out = io.StringIO()
+    call_command("check_integrity", stdout=out)
+    assert "No integrity problems" in out.getvalue()
+
+
+def test_a_stale_passage_and_an_uncited_fact_are_listed_and_hidden(client, world):
+    person = world["people"][0]
+    # A passage made stale by a route outside the app (a raw update of the article text).
+    article = world["article"]
+    type(article).objects.filter(pk=article.pk).update(text=article.text.replace("freed", "FREED"))
+    uncited = m.Role.objects.create(person=person, kind="description", title="Unsupported role")
+    out = io.StringIO()
+    with pytest.raises(CommandError, match="integrity problem"):
+        call_command("check_integrity", stdout=out)
+    report = out.getvalue()
+    assert "stale passage" in report and "Unsupported role" in report
+    assert Passage.objects.stale().count() == 1
+    # Public pages hide both: the person's facts all cited that passage.
+    record = client.get(person.get_absolute_url(), {"format": "json"}).json()
+    assert record["nationalities"] == [] and record["roles"] == []
+    assert uncited.title not in client.get(person.get_absolute_url()).content.decode()
+
+
+def test_the_admin_warns_about_unsupported_records(admin_client, world):
+    m.Role.objects.create(person=world["people"][0], kind="description", title="Unsupported role")
+    response = admin_client.get(reverse("admin:releases_role_changelist"))
+    messages = [str(message) for message in response.context["messages"]]
+    assert any("Unsupported role" in message for message in messages)
