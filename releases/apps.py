@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 
 
 class ReleasesConfig(AppConfig):
@@ -7,5 +8,8 @@ class ReleasesConfig(AppConfig):
 
     def ready(self) -> None:
         from releases.evidence import register_all
+        from releases.roles import ensure_curator_group
 
         register_all()
+        # After migrate has created every model's permissions (sources and releases both).
+        post_migrate.connect(ensure_curator_group, sender=self, dispatch_uid="curator-group")
