@@ -6,9 +6,11 @@ from django.db.models import Count
 from simple_history.admin import SimpleHistoryAdmin
 
 from releases import models as m
+from releases import selectors, serializers
 from releases.integrity import unsupported_records
 from releases.selectors import article_count
 from releases.services import refresh_people
+from sources.exports import export_action
 from sources.search import FoldedSearchMixin
 
 
@@ -168,6 +170,7 @@ class FacilityReportInline(FactInline):
 class CountryAdmin(SimpleHistoryAdmin):
     list_display = ("code", "name", "demonym", "people")
     search_fields = ("code", "name", "demonym")
+    actions = [export_action(serializers.COUNTRY_EXPORT, selectors.countries)]
 
     def get_queryset(self, request):
         return (
@@ -188,6 +191,7 @@ class FacilityAdmin(WarnsWhenUnsupported, SimpleHistoryAdmin):
     autocomplete_fields = ("citations",)
     prepopulated_fields = {"slug": ("name",)}
     inlines = [FacilityDetentionInline, FacilityReportInline]
+    actions = [export_action(serializers.FACILITY_EXPORT, selectors.facilities)]
 
     def get_queryset(self, request):
         return (
@@ -216,6 +220,7 @@ class ReleaseEventAdmin(WarnsWhenUnsupported, SimpleHistoryAdmin):
     autocomplete_fields = ("citations",)
     prepopulated_fields = {"slug": ("title",)}
     inlines = [EventReleaseInline, CountClaimInline]
+    actions = [export_action(serializers.EVENT_EXPORT, selectors.events)]
 
     def get_queryset(self, request):
         return (
@@ -237,6 +242,7 @@ class PersonAdmin(RefreshesPeople, FoldedSearchMixin, SimpleHistoryAdmin):
     folded_search_fields = ("search_name",)
     readonly_fields = ("status", "search_name")
     prepopulated_fields = {"slug": ("name",)}
+    actions = [export_action(serializers.PERSON_EXPORT, selectors.people)]
     inlines = [
         AliasInline,
         CitizenshipInline,

@@ -4,6 +4,8 @@ from django.template.loader import render_to_string
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
+from sources import serializers
+from sources.exports import export_action
 from sources.highlight import segments
 from sources.models import BoilerplateSpan, Passage, SourceArticle
 from sources.search import FoldedSearchMixin
@@ -33,6 +35,7 @@ class SourceArticleAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
     readonly_fields = ("highlighted_text", "sha256", "filename")
     exclude = ("text",)
     inlines = [BoilerplateSpanInline]
+    actions = [export_action(serializers.ARTICLE_EXPORT, serializers.articles)]
 
     class Media:
         css = {"all": ("css/admin.css",)}

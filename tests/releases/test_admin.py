@@ -107,3 +107,31 @@ def test_citation_changes_are_in_the_history(world):
     record = release.history.latest()
     assert list(record.citations.all()) == []
     assert release.history.count() >= 2
+
+
+@pytest.mark.parametrize(
+    ("model_name", "public_url"),
+    [
+        ("releases_person", "/people/?status=any&format=csv"),
+        ("releases_facility", "/facilities/?format=csv"),
+        ("releases_releaseevent", "/events/?format=csv"),
+        ("releases_country", "/nationalities/?format=csv"),
+        ("sources_sourcearticle", "/sources/?format=csv"),
+    ],
+)
+def test_admin_exports_selected_rows_in_the_public_csv_format(
+    admin_client, world, model_name, public_url
+):
+    app_label, name = model_name.split("_", 1)
+    model = next(
+        model for model in admin.site._registry if model._meta.label_lower == f"{app_label}.{name}"
+    )
+    selected = list(model.objects.values_list("pk", flat=True)[:1])
+    response = admin_client.post(
+        reverse(f"admin:{model_name}_changelist"),
+        {"action": "export_selected", "_selected_action": selected},
+    )
+    exported = b"".join(response.streaming_content).decode().splitlines()
+    public = b"".join(admin_client.get(public_url).streaming_content).decode().splitlines()
+    assert exported[0] == public[0]  # the same header
+    assert len(exported) == 2 and exported[1] in public
