@@ -6,10 +6,11 @@ from django.db.models import Count
 from simple_history.admin import SimpleHistoryAdmin
 
 from releases import models as m
-from releases import selectors, serializers
+from releases import selectors, serializers, suggestions
 from releases.integrity import unsupported_records
 from releases.selectors import article_count
 from releases.services import refresh_people
+from sources.admin import quote_in_context
 from sources.exports import export_action
 from sources.search import FoldedSearchMixin
 
@@ -353,3 +354,60 @@ class ImportRecordAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request) -> bool:
         return False
+
+
+@admin.register(m.Mention)
+class MentionAdmin(FactAdmin):
+    list_display = ("__str__", "person", "facility", "country", "citation_count")
+    list_filter = ("certainty", "country")
+    search_fields = ("person__name", "facility__name", "country__name")
+    folded_search_fields = ("person__search_name",)
+    autocomplete_fields = ("person", "facility", "country", "citations")
+
+
+@admin.register(m.CitationSuggestion)
+class CitationSuggestionAdmin(admin.ModelAdmin):
+    """Suggested citations from newly ingested articles: accept or reject each. Nothing
+    here is public until accepted."""
+
+    list_display = ("quote_in_context", "subject", "article", "state")
+    list_filter = ("state", "article")
+    list_select_related = ("article", "person", "facility", "country")
+    search_fields = ("quote", "person__name", "facility__name", "country__name")
+    readonly_fields = (
+        "article",
+        "start",
+        "end",
+        "quote",
+        "person",
+        "facility",
+        "country",
+        "state",
+        "mention",
+    )
+    actions = ["accept_selected", "reject_selected"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    @admin.display(description="in the article")
+    def quote_in_context(self, obj: m.CitationSuggestion) -> str:
+        return quote_in_context(obj.article.text, obj.start, obj.end)
+
+    @admin.display(description="names")
+    def subject(self, obj: m.CitationSuggestion) -> str:
+        return str(obj.subject)
+
+    @admin.action(description="Accept: cite these passages as mentions", permissions=["change"])
+    def accept_selected(self, request, queryset):
+        pending = queryset.exclude(state=m.CitationSuggestion.State.ACCEPTED)
+        for suggestion in pending.select_related("article", "mention"):
+            suggestions.accept(suggestion)
+        self.message_user(request, f"Accepted {len(pending)} suggestion(s).", messages.SUCCESS)
+
+    @admin.action(description="Reject: never publish these", permissions=["change"])
+    def reject_selected(self, request, queryset):
+        chosen = list(queryset.select_related("mention"))
+        for suggestion in chosen:
+            suggestions.reject(suggestion)
+        self.message_user(request, f"Rejected {len(chosen)} suggestion(s).", messages.SUCCESS)

@@ -9,7 +9,10 @@ class ReleasesConfig(AppConfig):
     def ready(self) -> None:
         from releases.evidence import register_all
         from releases.roles import ensure_curator_group
+        from releases.suggestions import on_article_ingested
+        from sources.signals import article_ingested
 
         register_all()
         # After migrate has created every model's permissions (sources and releases both).
         post_migrate.connect(ensure_curator_group, sender=self, dispatch_uid="curator-group")
+        article_ingested.connect(on_article_ingested, dispatch_uid="citation-suggestions")

@@ -66,6 +66,13 @@ def register_all() -> None:
         ),
     )
     evidence.register(
+        m.Mention,
+        select_related=["person", "facility", "country"],
+        describe=lambda mention: Supported(
+            f"Names {mention.subject}", mention.subject.get_absolute_url()
+        ),
+    )
+    evidence.register(
         m.FacilityReport,
         select_related=["facility"],
         describe=lambda r: Supported(f"{r.facility.name}: {r.text}", r.facility.get_absolute_url()),

@@ -426,6 +426,83 @@ class FacilityReport(Fact):
         return f"{self.facility}: {self.text[:60]}"
 
 
+class Mention(Fact):
+    """An article names a person, a facility or a country. Made when a curator accepts a
+    suggestion (see ``CitationSuggestion``); the citation is the naming words."""
+
+    person = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.CASCADE, related_name="mentions"
+    )
+    facility = models.ForeignKey(
+        Facility, null=True, blank=True, on_delete=models.CASCADE, related_name="mentions"
+    )
+    country = models.ForeignKey(
+        Country, null=True, blank=True, on_delete=models.CASCADE, related_name="mentions"
+    )
+
+    class Meta:
+        ordering = ["pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    models.Q(person__isnull=False, facility__isnull=True, country__isnull=True)
+                    | models.Q(person__isnull=True, facility__isnull=False, country__isnull=True)
+                    | models.Q(person__isnull=True, facility__isnull=True, country__isnull=False)
+                ),
+                name="mention_names_one_thing",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"mention of {self.subject}"
+
+    @property
+    def subject(self):
+        return self.person or self.facility or self.country
+
+
+class CitationSuggestion(models.Model):
+    """A place in a newly ingested article that names a known person, facility or country,
+    proposed to a curator. Nothing here is public until accepted (which makes a Passage
+    and a cited Mention)."""
+
+    class State(models.TextChoices):
+        PENDING = "pending", "pending"
+        ACCEPTED = "accepted", "accepted"
+        REJECTED = "rejected", "rejected"
+
+    article = models.ForeignKey(
+        "sources.SourceArticle", on_delete=models.CASCADE, related_name="suggestions"
+    )
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    quote = models.TextField()
+    person = models.ForeignKey(Person, null=True, blank=True, on_delete=models.CASCADE)
+    facility = models.ForeignKey(Facility, null=True, blank=True, on_delete=models.CASCADE)
+    country = models.ForeignKey(Country, null=True, blank=True, on_delete=models.CASCADE)
+    state = models.CharField(max_length=10, choices=State.choices, default=State.PENDING)
+    mention = models.ForeignKey(
+        Mention, null=True, blank=True, on_delete=models.SET_NULL, related_name="suggestions"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["article", "start"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end=models.F("start") + Length("quote")),
+                name="suggestion_quote_length_matches_offsets",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"“{self.quote}” → {self.subject} ({self.state})"
+
+    @property
+    def subject(self):
+        return self.person or self.facility or self.country
+
+
 # Facts that are about one person (they have a ``person`` foreign key).
 PERSON_FACT_MODELS: tuple[type[Fact], ...] = (
     Alias,
@@ -445,6 +522,7 @@ FACT_MODELS: tuple[type[Fact], ...] = (
     StatusChange,
     CountClaim,
     FacilityReport,
+    Mention,
 )
 
 

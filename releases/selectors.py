@@ -46,7 +46,8 @@ def people() -> QuerySet[m.Person]:
 
 def person_with_everything() -> QuerySet[m.Person]:
     return people().prefetch_related(
-        Prefetch("count_claims", queryset=cited(m.CountClaim, "event", "country"))
+        Prefetch("count_claims", queryset=cited(m.CountClaim, "event", "country")),
+        Prefetch("mentions", queryset=cited(m.Mention)),
     )
 
 
@@ -82,6 +83,7 @@ def facility_detail() -> QuerySet[m.Facility]:
         ),
         Prefetch("releases", queryset=cited(m.Release, "person", "event")),
         Prefetch("reports", queryset=cited(m.FacilityReport, "event")),
+        Prefetch("mentions", queryset=cited(m.Mention)),
     )
 
 

@@ -43,6 +43,14 @@ def count_json(count: m.CountClaim, request: HttpRequest) -> dict:
     )
 
 
+def person_detail_json(person: m.Person, request: HttpRequest) -> dict:
+    """The list record plus what only the detail page loads (``person_with_everything``)."""
+    record = person_json(person, request)
+    record["mentions"] = [_fact(mention, request) for mention in person.mentions.all()]
+    record["counts_claimed"] = [count_json(c, request) for c in person.count_claims.all()]
+    return record
+
+
 def person_json(person: m.Person, request: HttpRequest) -> dict:
     history = status_history(person)
     status = derive_status(history)

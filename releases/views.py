@@ -54,7 +54,7 @@ def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
         return bad_format_response()
     person = get_object_or_404(selectors.person_with_everything(), slug=slug)
     if output == "json":
-        return json_record(serializers.person_json(person, request))
+        return json_record(serializers.person_detail_json(person, request))
     context = {"person": person, "history": status_history(person)}
     return render(request, "releases/person_detail.html", context)
 

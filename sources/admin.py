@@ -1,16 +1,29 @@
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count
+from django.shortcuts import redirect
 from django.template.loader import render_to_string
+from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
 from sources import serializers
 from sources.exports import export_action
+from sources.forms import IngestArticleForm
 from sources.highlight import segments
+from sources.ingest import DuplicateArticle, ingest_article
 from sources.models import BoilerplateSpan, Passage, SourceArticle
 from sources.search import FoldedSearchMixin
 
 CONTEXT_CHARS = 80
+
+
+def quote_in_context(text: str, start: int, end: int) -> str:
+    """The words around a span, the span marked; every part escaped by format_html."""
+    before = text[max(0, start - CONTEXT_CHARS) : start]
+    after = text[end : end + CONTEXT_CHARS]
+    return format_html("…{}<mark>{}</mark>{}…", before, text[start:end], after)
 
 
 class BoilerplateSpanInline(admin.TabularInline):
@@ -42,6 +55,67 @@ class SourceArticleAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(passage_total=Count("passages"))
+
+    def add_view(self, request, form_url="", extra_context=None):
+        """Adding an article is ingesting it: stored verbatim, duplicates refused,
+        reprints linked, and apps told (they propose citations)."""
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        form = IngestArticleForm(request.POST or None, request.FILES or None)
+        if request.method == "POST" and form.is_valid():
+            data = form.cleaned_data
+            published_on, precision = data["published"]
+            try:
+                result = ingest_article(
+                    text=data["text"],
+                    title=data["title"],
+                    outlet=data["outlet"],
+                    url=data["url"],
+                    language=data["language"],
+                    published_on=published_on,
+                    published_precision=precision,
+                    published_text=data["published_text"],
+                    wire_agency=data["wire_agency"],
+                    filename=data.get("filename", ""),
+                )
+            except DuplicateArticle as exc:
+                form.add_error(
+                    None,
+                    format_html(
+                        'This exact text is already stored: <a href="{}">{}</a>.',
+                        reverse("admin:sources_sourcearticle_change", args=[exc.existing.pk]),
+                        exc.existing,
+                    ),
+                )
+            else:
+                return self._after_ingest(request, result)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "form": form,
+            "title": "Ingest an article",
+            **(extra_context or {}),
+        }
+        return TemplateResponse(request, "admin/sources/ingest_article.html", context)
+
+    def _after_ingest(self, request, result):
+        article = result.article
+        self.message_user(request, f"Stored “{article}” verbatim (sha256 {article.sha256[:12]}…).")
+        for other, score in result.near_duplicates:
+            self.message_user(
+                request,
+                format_html(
+                    'Near-duplicate of <a href="{}">{}</a> ({}% shared): '
+                    "linked as one story origin.",
+                    reverse("admin:sources_sourcearticle_change", args=[other.pk]),
+                    other,
+                    round(score * 100),
+                ),
+                messages.WARNING,
+            )
+        for note in result.notes:
+            self.message_user(request, format_html('<a href="{}">{}</a>', note.url, note.text))
+        return redirect(reverse("admin:sources_sourcearticle_change", args=[article.pk]))
 
     @admin.display(description="published", ordering="published_on")
     def published_display(self, obj: SourceArticle) -> str:
@@ -81,7 +155,4 @@ class PassageAdmin(SimpleHistoryAdmin):
 
     @admin.display(description="quote in context")
     def quote_in_context(self, obj: Passage) -> str:
-        text = obj.article.text
-        before = text[max(0, obj.start - CONTEXT_CHARS) : obj.start]
-        after = text[obj.end : obj.end + CONTEXT_CHARS]
-        return format_html("…{}<mark>{}</mark>{}…", before, obj.quote, after)
+        return quote_in_context(obj.article.text, obj.start, obj.end)

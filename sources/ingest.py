@@ -17,6 +17,7 @@ from django.utils.text import slugify
 from sources.models import SourceArticle, sha256_of
 from sources.search import fold_for_search
 from sources.services import refresh_search_text
+from sources.signals import article_ingested
 
 SHINGLE_WORDS = 5
 NEAR_DUPLICATE_THRESHOLD = 0.5
@@ -28,10 +29,19 @@ class DuplicateArticle(Exception):
         super().__init__(f"This exact text is already stored as “{existing}” ({existing.slug}).")
 
 
+@dataclass(frozen=True)
+class IngestNote:
+    """Something an app did in response to the new article, for the curator to follow."""
+
+    text: str
+    url: str
+
+
 @dataclass
 class IngestResult:
     article: SourceArticle
     near_duplicates: list[tuple[SourceArticle, float]] = field(default_factory=list)
+    notes: list[IngestNote] = field(default_factory=list)
 
 
 def shingles(text: str) -> set[tuple[str, ...]]:
@@ -115,4 +125,6 @@ def ingest_article(
                 other.save(update_fields=["story_origin"])
         article.story_origin = origin
         article.save(update_fields=["story_origin"])
-    return IngestResult(article, near)
+    responses = article_ingested.send(sender=SourceArticle, article=article)
+    notes = [note for _receiver, note in responses if isinstance(note, IngestNote)]
+    return IngestResult(article, near, notes)

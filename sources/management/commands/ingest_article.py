@@ -54,6 +54,8 @@ class Command(BaseCommand):
             ) from None
         article = result.article
         self.stdout.write(f"Stored {article.slug} (sha256 {article.sha256[:12]}…).")
+        for note in result.notes:
+            self.stdout.write(note.text)
         for other, score in result.near_duplicates:
             self.stdout.write(
                 f"Near-duplicate of {other.slug} ({score:.0%} shared); linked as story origin "
