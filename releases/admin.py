@@ -1,17 +1,24 @@
 """The curators' workbench: every record, its facts and their citations, editable in one
 place, with accent-insensitive search and the columns a curator scans for."""
 
+from django import forms
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
+from releases import citing, selectors, serializers, suggestions
 from releases import models as m
-from releases import selectors, serializers, suggestions
 from releases.integrity import unsupported_records
 from releases.selectors import article_count
 from releases.services import refresh_people
 from sources.admin import quote_in_context
 from sources.exports import export_action
+from sources.models import SourceArticle
 from sources.search import FoldedSearchMixin
 
 
@@ -40,6 +47,79 @@ class RefreshesPeople:
         refresh_people(person_ids)
 
 
+class CiteForm(forms.Form):
+    article = forms.ModelChoiceField(SourceArticle.objects.order_by("slug"))
+    start = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
+    end = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+    quote = forms.CharField(
+        required=False,
+        strip=False,
+        widget=forms.Textarea(attrs={"rows": 2, "cols": 80}),
+        help_text="Filled in when you select words above; or type a quote to find.",
+    )
+
+
+class CiteBySelectionMixin:
+    """Adds "cite a passage by selecting text" to the admin of any cited record."""
+
+    def get_urls(self):
+        opts = self.model._meta
+        return [
+            path(
+                "<path:object_id>/cite/",
+                self.admin_site.admin_view(self.cite_view),
+                name=f"{opts.app_label}_{opts.model_name}_cite",
+            ),
+            *super().get_urls(),
+        ]
+
+    def get_readonly_fields(self, request, obj=None):
+        return (*super().get_readonly_fields(request, obj), "cite_link")
+
+    @admin.display(description="add a citation")
+    def cite_link(self, obj) -> str:
+        if obj is None or obj.pk is None:
+            return "Save first, then cite passages by selecting text."
+        opts = self.model._meta
+        url = reverse(f"admin:{opts.app_label}_{opts.model_name}_cite", args=[obj.pk])
+        return format_html('<a href="{}">Cite a passage by selecting text in an article</a>', url)
+
+    def cite_view(self, request, object_id):
+        record = self.get_object(request, object_id)
+        if record is None or not self.has_change_permission(request, record):
+            raise PermissionDenied
+        opts = self.model._meta
+        form = CiteForm(request.POST or None, initial={"article": request.GET.get("article")})
+        article = None
+        if request.method == "POST" and form.is_valid():
+            data = form.cleaned_data
+            article = data["article"]
+            try:
+                selection = citing.resolve_selection(
+                    article, start=data["start"], end=data["end"], quote=data["quote"] or ""
+                )
+            except citing.CitationRefused as exc:
+                form.add_error("quote", str(exc))
+            else:
+                passage = citing.cite_selection(record, article, selection)
+                self.message_user(request, f"Cited “{passage.quote}” ({article.slug}).")
+                return redirect(
+                    reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[record.pk])
+                )
+        if article is None and form["article"].value():
+            article = SourceArticle.objects.filter(pk=form["article"].value()).first()
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": opts,
+            "original": record,
+            "title": f"Cite a passage for “{record}”",
+            "form": form,
+            "article": article,
+            "current": list(record.citations.select_related("article")),
+        }
+        return TemplateResponse(request, "admin/releases/cite.html", context)
+
+
 class WarnsWhenUnsupported:
     """On the list page, warn about rows without a valid citation (hidden from the public)."""
 
@@ -56,7 +136,13 @@ class WarnsWhenUnsupported:
         return super().changelist_view(request, extra_context)
 
 
-class FactAdmin(WarnsWhenUnsupported, RefreshesPeople, FoldedSearchMixin, SimpleHistoryAdmin):
+class FactAdmin(
+    CiteBySelectionMixin,
+    WarnsWhenUnsupported,
+    RefreshesPeople,
+    FoldedSearchMixin,
+    SimpleHistoryAdmin,
+):
     """Shared columns for every kind of fact: how many passages support it, and whether
     it is stated or only implied."""
 
@@ -186,7 +272,7 @@ class CountryAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(m.Facility)
-class FacilityAdmin(WarnsWhenUnsupported, SimpleHistoryAdmin):
+class FacilityAdmin(CiteBySelectionMixin, WarnsWhenUnsupported, SimpleHistoryAdmin):
     list_display = ("name", "city", "people", "citation_count")
     search_fields = ("name", "city", "slug")
     autocomplete_fields = ("citations",)
@@ -214,7 +300,7 @@ class FacilityAdmin(WarnsWhenUnsupported, SimpleHistoryAdmin):
 
 
 @admin.register(m.ReleaseEvent)
-class ReleaseEventAdmin(WarnsWhenUnsupported, SimpleHistoryAdmin):
+class ReleaseEventAdmin(CiteBySelectionMixin, WarnsWhenUnsupported, SimpleHistoryAdmin):
     list_display = ("title", "date", "date_precision", "date_text", "people")
     list_filter = ("date_precision",)
     search_fields = ("title", "slug", "description")

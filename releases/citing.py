@@ -1,0 +1,67 @@
+"""Citing by selection: a curator selects words of an article (mouse or keyboard), and
+they become a Passage with exact offsets (or the identical existing one), attached to a
+record's citations. Without JavaScript the curator types the quote instead, found with the
+importer's rules."""
+
+from dataclasses import dataclass
+
+from django.db import transaction
+
+from releases.services import refresh_people
+from sources import quotes
+from sources.models import Passage, SourceArticle
+
+
+class CitationRefused(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class Selection:
+    start: int
+    end: int
+    quote: str
+
+
+def resolve_selection(
+    article: SourceArticle, *, start: int | None, end: int | None, quote: str
+) -> Selection:
+    """Offsets from the browser must point at exactly the words the curator saw; a typed
+    quote alone is located as the importer locates quotes (outside boilerplate, once)."""
+    text = article.text
+    excluded = [(s.start, s.end) for s in article.boilerplate_spans.all()]
+    if start is not None and end is not None:
+        if not 0 <= start < end <= len(text):
+            raise CitationRefused(f"The selection {start} to {end} is outside the article.")
+        if text[start:end] != quote:
+            raise CitationRefused("The selected words do not match the article at that place.")
+        span = quotes.Span(start, end)
+        if not quotes.outside([span], excluded):
+            raise CitationRefused("The selection is in page chrome or a repeated block.")
+        return Selection(start, end, quote)
+    if not quote.strip():
+        raise CitationRefused("Select some words of the article (or type a quote).")
+    found = quotes.outside(quotes.find_all(text, quote), excluded)
+    if not found:
+        near, ratio = quotes.closest_match(text, quote)
+        raise CitationRefused(f"Not found in the article; closest ({ratio:.0%}): “{near}”.")
+    if len(found) > 1:
+        raise CitationRefused(
+            f"That quote occurs {len(found)} times; select the one you mean in the text."
+        )
+    return Selection(found[0].start, found[0].end, text[found[0].start : found[0].end])
+
+
+@transaction.atomic
+def cite_selection(record, article: SourceArticle, selection: Selection) -> Passage:
+    passage, _created = Passage.objects.get_or_create(
+        article=article,
+        start=selection.start,
+        end=selection.end,
+        defaults={"quote": selection.quote},
+    )
+    record.citations.add(passage)
+    person_id = getattr(record, "person_id", None)
+    if person_id:
+        refresh_people([person_id])
+    return passage

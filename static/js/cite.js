@@ -1,0 +1,28 @@
+// Cite by selection: keep the hidden start/end fields in step with the selection in the
+// read-only article text. Offsets are counted in Unicode code points, as Python counts
+// them, not in the UTF-16 units the browser uses.
+(function () {
+  "use strict";
+  const text = document.getElementById("cite-text");
+  if (!text) return;
+  const start = document.getElementById("id_start");
+  const end = document.getElementById("id_end");
+  const quote = document.getElementById("id_quote");
+  const preview = document.getElementById("cite-preview");
+
+  function codePoints(s) { return Array.from(s).length; }
+
+  function update() {
+    const a = text.selectionStart, b = text.selectionEnd;
+    if (a === b) return;
+    const selected = text.value.slice(a, b);
+    start.value = codePoints(text.value.slice(0, a));
+    end.value = start.value * 1 + codePoints(selected);
+    quote.value = selected;
+    preview.textContent = selected;
+  }
+
+  ["select", "mouseup", "keyup"].forEach(function (name) { text.addEventListener(name, update); });
+  // Typing a quote by hand means "find it": forget any earlier selection's offsets.
+  quote.addEventListener("input", function () { start.value = ""; end.value = ""; });
+})();
