@@ -6,6 +6,7 @@ record, so the two formats cannot disagree.
 """
 
 import csv
+import itertools
 import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -68,9 +69,12 @@ class Export:
     columns: list[Column]
 
     def records(self, queryset: QuerySet, request: HttpRequest) -> Iterator[dict]:
-        # iterator(chunk_size=…) keeps prefetch_related working one chunk at a time.
-        for obj in queryset.iterator(chunk_size=CHUNK_SIZE):
-            yield self.to_json(obj, request)
+        """Records one chunk of rows at a time (iterator(chunk_size=…) keeps
+        prefetch_related working). The first record is computed before returning, so a
+        query that fails does so before a 200 is sent, not halfway through a download."""
+        rows = (self.to_json(obj, request) for obj in queryset.iterator(chunk_size=CHUNK_SIZE))
+        first = list(itertools.islice(rows, 1))
+        return itertools.chain(first, rows)
 
     def json_response(self, queryset: QuerySet, request: HttpRequest) -> StreamingHttpResponse:
         count = queryset.count()

@@ -20,6 +20,8 @@ class OrderingFilter(filters.OrderingFilter):
         super().__init__(*args, **kwargs)
 
     def filter(self, qs, value):
+        # "name," arrives as ["name", ""]: an empty item means nothing, not a field.
+        value = [item for item in value or [] if item and item.strip()]
         if not value:
             return qs
         expressions = []
