@@ -486,8 +486,12 @@ class CitationSuggestionAdmin(admin.ModelAdmin):
 
     @admin.action(description="Accept: cite these passages as mentions", permissions=["change"])
     def accept_selected(self, request, queryset):
-        pending = queryset.exclude(state=m.CitationSuggestion.State.ACCEPTED)
-        for suggestion in pending.select_related("article", "mention"):
+        pending = list(
+            queryset.exclude(state=m.CitationSuggestion.State.ACCEPTED).select_related(
+                "article", "mention"
+            )
+        )
+        for suggestion in pending:
             suggestions.accept(suggestion)
         self.message_user(request, f"Accepted {len(pending)} suggestion(s).", messages.SUCCESS)
 

@@ -23,6 +23,11 @@
   }
 
   ["select", "mouseup", "keyup"].forEach(function (name) { text.addEventListener(name, update); });
+  // The text is not "readonly" (browsers then refuse keyboard selection) but must not
+  // change: refuse every edit. (It has no name, so it is never submitted either.)
+  ["beforeinput", "paste", "drop", "cut"].forEach(function (name) {
+    text.addEventListener(name, function (event) { event.preventDefault(); });
+  });
   // Typing a quote by hand means "find it": forget any earlier selection's offsets.
   quote.addEventListener("input", function () { start.value = ""; end.value = ""; });
 })();
