@@ -285,7 +285,23 @@ class Detention(Fact):
         return format_partial_date(self.since, self.since_precision)
 
 
-class Release(Fact):
+class DatedFact(Fact):
+    """A fact that happened on a date known to some precision (or not known)."""
+
+    date = models.DateField(null=True, blank=True)
+    date_precision = models.CharField(
+        max_length=8, choices=DatePrecision.choices, default=DatePrecision.UNKNOWN
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def date_display(self) -> str:
+        return format_partial_date(self.date, self.date_precision)
+
+
+class Release(DatedFact):
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="releases")
     event = models.ForeignKey(
         ReleaseEvent, null=True, blank=True, on_delete=models.PROTECT, related_name="releases"
@@ -298,10 +314,6 @@ class Release(Fact):
         related_name="releases",
         help_text="Where the person was freed from, only when a source says so.",
     )
-    date = models.DateField(null=True, blank=True)
-    date_precision = models.CharField(
-        max_length=8, choices=DatePrecision.choices, default=DatePrecision.UNKNOWN
-    )
     with_conditions = models.BooleanField(default=False)
 
     class Meta:
@@ -311,22 +323,14 @@ class Release(Fact):
     def __str__(self) -> str:
         return f"{self.person} released ({self.date_display})"
 
-    @property
-    def date_display(self) -> str:
-        return format_partial_date(self.date, self.date_precision)
 
-
-class StatusChange(Fact):
+class StatusChange(DatedFact):
     """A change of situation that is neither a detention nor a release: a death in custody,
     a re-arrest, a report that someone is still held."""
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="status_changes")
     status = models.CharField(
         max_length=20, choices=[c for c in Status.choices if c[0] != Status.UNKNOWN]
-    )
-    date = models.DateField(null=True, blank=True)
-    date_precision = models.CharField(
-        max_length=8, choices=DatePrecision.choices, default=DatePrecision.UNKNOWN
     )
     date_text = models.CharField(max_length=200, blank=True)
 
@@ -336,10 +340,6 @@ class StatusChange(Fact):
 
     def __str__(self) -> str:
         return f"{self.person}: {self.get_status_display()} ({self.date_display})"
-
-    @property
-    def date_display(self) -> str:
-        return format_partial_date(self.date, self.date_precision)
 
 
 # --- Facts about groups and places ---------------------------------------------------------
@@ -426,19 +426,30 @@ class FacilityReport(Fact):
         return f"{self.facility}: {self.text[:60]}"
 
 
-class Mention(Fact):
-    """An article names a person, a facility or a country. Made when a curator accepts a
-    suggestion (see ``CitationSuggestion``); the citation is the naming words."""
+class NamesOneThing(models.Model):
+    """Points at exactly one person, facility or country (the other two are empty)."""
 
     person = models.ForeignKey(
-        Person, null=True, blank=True, on_delete=models.CASCADE, related_name="mentions"
+        Person, null=True, blank=True, on_delete=models.CASCADE, related_name="%(class)ss"
     )
     facility = models.ForeignKey(
-        Facility, null=True, blank=True, on_delete=models.CASCADE, related_name="mentions"
+        Facility, null=True, blank=True, on_delete=models.CASCADE, related_name="%(class)ss"
     )
     country = models.ForeignKey(
-        Country, null=True, blank=True, on_delete=models.CASCADE, related_name="mentions"
+        Country, null=True, blank=True, on_delete=models.CASCADE, related_name="%(class)ss"
     )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def subject(self):
+        return self.person or self.facility or self.country
+
+
+class Mention(NamesOneThing, Fact):
+    """An article names a person, a facility or a country. Made when a curator accepts a
+    suggestion (see ``CitationSuggestion``); the citation is the naming words."""
 
     class Meta:
         ordering = ["pk"]
@@ -456,12 +467,8 @@ class Mention(Fact):
     def __str__(self) -> str:
         return f"mention of {self.subject}"
 
-    @property
-    def subject(self):
-        return self.person or self.facility or self.country
 
-
-class CitationSuggestion(models.Model):
+class CitationSuggestion(NamesOneThing):
     """A place in a newly ingested article that names a known person, facility or country,
     proposed to a curator. Nothing here is public until accepted (which makes a Passage
     and a cited Mention)."""
@@ -477,9 +484,6 @@ class CitationSuggestion(models.Model):
     start = models.PositiveIntegerField()
     end = models.PositiveIntegerField()
     quote = models.TextField()
-    person = models.ForeignKey(Person, null=True, blank=True, on_delete=models.CASCADE)
-    facility = models.ForeignKey(Facility, null=True, blank=True, on_delete=models.CASCADE)
-    country = models.ForeignKey(Country, null=True, blank=True, on_delete=models.CASCADE)
     state = models.CharField(max_length=10, choices=State.choices, default=State.PENDING)
     mention = models.ForeignKey(
         Mention, null=True, blank=True, on_delete=models.SET_NULL, related_name="suggestions"
@@ -497,10 +501,6 @@ class CitationSuggestion(models.Model):
 
     def __str__(self) -> str:
         return f"“{self.quote}” → {self.subject} ({self.state})"
-
-    @property
-    def subject(self):
-        return self.person or self.facility or self.country
 
 
 # Facts that are about one person (they have a ``person`` foreign key).
