@@ -144,7 +144,11 @@ def _options(name: str, people, params: QueryDict, selected: str) -> list[FacetO
             value=value,
             label=label,
             count=count,
-            query=_query_with(params, name, None if value == selected else value),
+            # A selected option links to "without it" — except a status, which always has
+            # a value (leaving it out means the default, not "any").
+            query=_query_with(
+                params, name, None if value == selected and name != "status" else value
+            ),
             selected=value == selected,
         )
         for value, label, count in rows
