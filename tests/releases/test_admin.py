@@ -2,9 +2,11 @@
 
 import pytest
 from django.contrib import admin
+from django.contrib.auth.models import User
 from django.urls import reverse
 
 from releases import models as m
+from releases.roles import ensure_curator_group
 from tests import builders
 
 
@@ -19,8 +21,20 @@ def _registered():
     ]
 
 
+@pytest.fixture(params=["superuser", "curator"])
+def staff_client(request, client, admin_user, db):
+    if request.param == "superuser":
+        client.force_login(admin_user)
+    else:
+        curator = User.objects.create_user("curator", is_staff=True)
+        curator.groups.add(ensure_curator_group())
+        client.force_login(curator)
+    return client
+
+
 @pytest.mark.parametrize("model", _registered(), ids=lambda model: model.__name__)
-def test_every_model_has_working_list_and_change_pages(admin_client, world, model):
+def test_every_model_has_working_list_and_change_pages(staff_client, world, model):
+    admin_client = staff_client
     opts = model._meta
     changelist = admin_client.get(reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist"))
     assert changelist.status_code == 200
