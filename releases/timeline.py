@@ -13,8 +13,9 @@ from releases import models as m
 from sources.dates import DatePrecision, format_partial_date
 
 WIDTH, MARGIN = 760, 30
-LANES = {"events": 40, "people": 100}
-HEIGHT = 150
+LANE_TITLES = {"events": "Release events", "people": "People"}
+TOP, ROW_HEIGHT, LANE_GAP, AXIS = 34, 34, 22, 26
+CHAR_WIDTH = 6  # rough width of a label character at the SVG's 10px font
 
 
 @dataclass(frozen=True)
@@ -28,10 +29,7 @@ class Item:
     end: datetime.date | None
     x: float = 0.0
     width: float = 0.0
-
-    @property
-    def y(self) -> int:
-        return LANES[self.lane]
+    y: int = 0
 
     @property
     def is_bar(self) -> bool:
@@ -50,9 +48,9 @@ class Timeline:
     items: list[Item]
     undated: list[Item]
     ticks: list[Tick]
+    lanes: list[tuple[str, int]]  # (title, y of the lane's line)
+    height: int
     width: int = WIDTH
-    height: int = HEIGHT
-    lanes: tuple[tuple[str, int], ...] = (("Release events", 40), ("People", 100))
 
 
 def _period(date: datetime.date | None, precision: str):
@@ -113,12 +111,27 @@ def _items(events, people) -> list[Item]:
     return items
 
 
+def _stack(items: list[Item], top: int) -> tuple[list[Item], int]:
+    """Give each item of one lane the first row where neither it nor its label overlaps an
+    earlier item; return the items placed and the lane's height."""
+    row_ends: list[float] = []
+    placed = []
+    for item in items:
+        right = max(item.x + item.width, item.x + len(item.label) * CHAR_WIDTH) + 8
+        row = next((i for i, end in enumerate(row_ends) if end <= item.x), len(row_ends))
+        if row == len(row_ends):
+            row_ends.append(right)
+        row_ends[row] = right
+        placed.append(replace(item, y=top + row * ROW_HEIGHT))
+    return placed, max(len(row_ends), 1) * ROW_HEIGHT
+
+
 def build_timeline(events, people) -> Timeline:
     items = _items(events, people)
     dated = [i for i in items if i.start]
     undated = [i for i in items if not i.start]
     if not dated:
-        return Timeline([], undated, [])
+        return Timeline([], undated, [], [], 0)
     first = min(i.start for i in dated).replace(day=1)
     last_item = max(i.end for i in dated)
     last = last_item.replace(day=calendar.monthrange(last_item.year, last_item.month)[1])
@@ -128,12 +141,18 @@ def build_timeline(events, people) -> Timeline:
     def x_of(day: datetime.date) -> float:
         return round(MARGIN + (day - first).days * scale, 1)
 
-    placed = [
+    positioned = [
         replace(i, x=x_of(i.start), width=round(((i.end - i.start).days + 1) * scale, 1))
-        for i in sorted(dated, key=lambda i: (i.start, i.lane))
+        for i in sorted(dated, key=lambda i: (i.start, i.label))
     ]
+    placed, lanes, top = [], [], TOP
+    for lane, title in LANE_TITLES.items():
+        lane_items, height = _stack([i for i in positioned if i.lane == lane], top)
+        placed += lane_items
+        lanes.append((title, top))
+        top += height + LANE_GAP
     ticks, month = [], first
     while month <= last:
         ticks.append(Tick(x_of(month), format_partial_date(month, DatePrecision.MONTH)))
         month = (month.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
-    return Timeline(placed, undated, ticks)
+    return Timeline(placed, undated, ticks, lanes, top + AXIS)

@@ -20,16 +20,21 @@ from sources.listing import bad_format_response, detail_format, json_record, ren
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
     counts = list(selectors.headline_counts())
-    freed = list(selectors.people().filter(status=m.Status.RELEASED).order_by("name"))
+    # Releases and deaths in custody are what the timeline draws about people.
+    drawn = list(
+        selectors.people()
+        .filter(status__in=[m.Status.RELEASED, m.Status.DIED_IN_CUSTODY])
+        .order_by("name")
+    )
+    freed = [person for person in drawn if person.status == m.Status.RELEASED]
     events = list(selectors.events())
+    dated_events = [event for event in events if event.date]
     context = {
         "confirmed_counts": [c for c in counts if c.verification == c.Verification.CONFIRMED],
         "claimed_counts": [c for c in counts if c.verification != c.Verification.CONFIRMED],
         "freed": freed,
-        "latest_events": sorted((e for e in events if e.date), key=lambda e: e.date, reverse=True)[
-            :5
-        ],
-        "timeline": build_timeline(events, freed),
+        "latest_events": sorted(dated_events, key=lambda e: e.date, reverse=True)[:5],
+        "timeline": build_timeline(events, drawn),
     }
     return render(request, "releases/home.html", context)
 
