@@ -106,8 +106,9 @@ class CiteBySelectionMixin:
                 return redirect(
                     reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[record.pk])
                 )
-        if article is None and form["article"].value():
-            article = SourceArticle.objects.filter(pk=form["article"].value()).first()
+        chosen = str(form["article"].value() or "")
+        if article is None and chosen.isdigit():
+            article = SourceArticle.objects.filter(pk=int(chosen)).first()
         context = {
             **self.admin_site.each_context(request),
             "opts": opts,

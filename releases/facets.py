@@ -106,7 +106,7 @@ def _options(name: str, people, params: QueryDict, selected: str) -> list[FacetO
         )
         rows = [
             (f.slug, f.name, counts[f.pk])
-            for f in m.Facility.objects.filter(pk__in=list(counts)).order_by("name")
+            for f in m.Facility.objects.published().filter(pk__in=list(counts)).order_by("name")
         ]
     elif name == "event":
         counts = _pair_counts(
@@ -121,7 +121,7 @@ def _options(name: str, people, params: QueryDict, selected: str) -> list[FacetO
         )
         rows = [
             (e.slug, e.title, counts[e.pk])
-            for e in m.ReleaseEvent.objects.filter(pk__in=list(counts))
+            for e in m.ReleaseEvent.objects.published().filter(pk__in=list(counts))
         ]
     else:  # source
         counts = _pair_counts(

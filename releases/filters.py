@@ -24,6 +24,8 @@ def _choices(model, value, label, *, order_by: str, fields: tuple[str, ...]):
 
     def load():
         rows = model.objects.order_by(order_by).only(*fields)
+        if hasattr(rows, "published"):  # no name of an unsupported record in a menu
+            rows = rows.published()
         return [(value(obj), label(obj)) for obj in rows]
 
     return load
@@ -111,7 +113,11 @@ class PersonFilter(filters.FilterSet):
     def __init__(self, data=None, queryset=None, **kwargs):
         if queryset is None:
             queryset = m.Person.objects.all()
-        queryset = queryset.annotate(first_release=Min("releases__date")).order_by("name", "pk")
+        queryset = queryset.annotate(
+            first_release=Min(
+                "releases__date", filter=Q(releases__in=m.Release.objects.published())
+            )
+        ).order_by("name", "pk")
         super().__init__(data, queryset=queryset, **kwargs)
 
     def filter_status(self, qs, name, value):

@@ -40,8 +40,16 @@ def person_facts_prefetches() -> list[Prefetch]:
     ]
 
 
+def with_published_facts(queryset: QuerySet[m.Person]) -> QuerySet[m.Person]:
+    """Only people something cited is said about: a bare name is not a fact."""
+    condition = Q()
+    for model in (*m.PERSON_FACT_MODELS, m.Mention):
+        condition |= Exists(model.objects.published().filter(person=OuterRef("pk")))
+    return queryset.filter(condition)
+
+
 def people() -> QuerySet[m.Person]:
-    return m.Person.objects.prefetch_related(*person_facts_prefetches())
+    return with_published_facts(m.Person.objects.all()).prefetch_related(*person_facts_prefetches())
 
 
 def person_with_everything() -> QuerySet[m.Person]:

@@ -6,6 +6,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.db.models import Prefetch
 from django.urls import reverse
 
 from releases import models as m
@@ -41,8 +42,11 @@ def _fold_with_offsets(text: str) -> _Folded:
 def _needles() -> list[tuple[str, dict]]:
     """(folded words to look for, the subject they name)."""
     needles = []
-    for person in m.Person.objects.filter(is_named=True).prefetch_related("aliases"):
-        names = {person.name} | {a.name for a in m.Alias.objects.published().filter(person=person)}
+    people = m.Person.objects.filter(is_named=True).prefetch_related(
+        Prefetch("aliases", queryset=m.Alias.objects.published())
+    )
+    for person in people:
+        names = {person.name} | {alias.name for alias in person.aliases.all()}
         needles += [(name, {"person": person}) for name in names]
     needles += [(f.name, {"facility": f}) for f in m.Facility.objects.all()]
     for country in m.Country.objects.all():

@@ -16,17 +16,17 @@ from releases.status import status_history
 from releases.timeline import build_timeline
 from sources.listing import bad_format_response, detail_format, json_record, render_list
 
+FREED = (m.Status.RELEASED, m.Status.RELEASED_WITH_CONDITIONS)
+
 
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
     counts = list(selectors.headline_counts())
     # Releases and deaths in custody are what the timeline draws about people.
     drawn = list(
-        selectors.people()
-        .filter(status__in=[m.Status.RELEASED, m.Status.DIED_IN_CUSTODY])
-        .order_by("name")
+        selectors.people().filter(status__in=[*FREED, m.Status.DIED_IN_CUSTODY]).order_by("name")
     )
-    freed = [person for person in drawn if person.status == m.Status.RELEASED]
+    freed = [person for person in drawn if person.status in FREED]
     events = list(selectors.events())
     dated_events = [event for event in events if event.date]
     context = {

@@ -12,10 +12,11 @@ from sources.models import Passage, SourceArticle
 
 
 def source_label(article: SourceArticle) -> str:
-    """Outlet when known; otherwise the start of the headline or text, in quotes."""
+    """Outlet when known; otherwise the start of the headline (or of the slug, which is made
+    from the opening words) in quotes. Never reads the text: labels are drawn per citation."""
     if article.outlet:
         return article.outlet
-    words = article.display_title.removeprefix("[no headline] ").split()
+    words = (article.title or article.slug.replace("-", " ").capitalize()).split()
     head = " ".join(words[:4])
     return f"“{head}…”" if len(words) > 4 else f"“{head}”"
 

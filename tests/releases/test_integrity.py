@@ -33,10 +33,11 @@ def test_a_stale_passage_and_an_uncited_fact_are_listed_and_hidden(client, world
     report = out.getvalue()
     assert "stale passage" in report and "Unsupported role" in report
     assert Passage.objects.stale().count() == 1
-    # Public pages hide both: the person's facts all cited that passage.
-    record = client.get(person.get_absolute_url(), {"format": "json"}).json()
-    assert record["nationalities"] == [] and record["roles"] == []
-    assert uncited.title not in client.get(person.get_absolute_url()).content.decode()
+    # Public pages hide both: every fact about the person cited that passage, so nothing
+    # cited is left to say about them, and they are not shown at all.
+    assert client.get(person.get_absolute_url(), {"format": "json"}).status_code == 404
+    everyone = client.get("/people/", {"status": "any"}).content.decode()
+    assert person.name not in everyone and uncited.title not in everyone
 
 
 def test_the_admin_warns_about_unsupported_records(admin_client, world):

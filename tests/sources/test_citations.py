@@ -41,5 +41,9 @@ def test_reprints_of_one_story_count_as_one_origin(db):
 
 def test_a_source_is_labelled_by_outlet_or_by_its_opening_words(db):
     assert source_label(builders.article("x", outlet="RTHK")) == "RTHK"
-    untitled = builders.article("Venezuela has started releasing multiple Americans.", title="")
+    untitled = builders.article(
+        "Venezuela has started releasing multiple Americans.",
+        title="",
+        slug="venezuela-has-started-releasing-multiple-americans",
+    )
     assert source_label(untitled) == "“Venezuela has started releasing…”"
