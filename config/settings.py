@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "axes",
     "sources",
     "releases",
+    "web",
 ]
 
 MIDDLEWARE = [
@@ -129,6 +130,18 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Whole public pages are cached, keyed on the data version every write bumps (web.caching).
+# Redis when REDIS_URL (or CACHE_URL) names one, shared by every worker; otherwise each
+# process keeps its own in local memory, which is as correct, only colder.
+_CACHE_URL = os.environ.get("REDIS_URL") or os.environ.get("CACHE_URL")
+if _CACHE_URL and not _CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
+    raise ImproperlyConfigured(f"REDIS_URL/CACHE_URL={_CACHE_URL!r} is not a redis:// URL.")
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _CACHE_URL}
+    if _CACHE_URL
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -3,6 +3,5 @@ from django.urls import include, path
 
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("sources/", include("sources.urls")),
-    path("", include("releases.urls")),
+    path("", include("web.urls")),
 ]

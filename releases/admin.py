@@ -11,40 +11,14 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
-from releases import citing, selectors, serializers, suggestions
+from releases import citing, selectors, suggestions
 from releases import models as m
 from releases.integrity import unsupported_records
-from releases.selectors import article_count
-from releases.services import refresh_people
 from sources.admin import quote_in_context
-from sources.exports import export_action
 from sources.models import SourceArticle
 from sources.search import FoldedSearchMixin
-
-
-class RefreshesPeople:
-    """After an admin edit, recompute the cached status and search text of the people it
-    touches (a fact's person, or the person edited)."""
-
-    def _person_ids(self, obj) -> list[int]:
-        if isinstance(obj, m.Person):
-            return [obj.pk]
-        person_id = getattr(obj, "person_id", None)
-        return [person_id] if person_id else []
-
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        refresh_people(self._person_ids(form.instance))
-
-    def delete_model(self, request, obj):
-        person_ids = self._person_ids(obj)
-        super().delete_model(request, obj)
-        refresh_people(person_ids)
-
-    def delete_queryset(self, request, queryset):
-        person_ids = [pid for obj in queryset for pid in self._person_ids(obj)]
-        super().delete_queryset(request, queryset)
-        refresh_people(person_ids)
+from web import exports
+from web.exports import export_action
 
 
 class CiteForm(forms.Form):
@@ -140,7 +114,6 @@ class WarnsWhenUnsupported:
 class FactAdmin(
     CiteBySelectionMixin,
     WarnsWhenUnsupported,
-    RefreshesPeople,
     FoldedSearchMixin,
     SimpleHistoryAdmin,
 ):
@@ -258,7 +231,7 @@ class FacilityReportInline(FactInline):
 class CountryAdmin(SimpleHistoryAdmin):
     list_display = ("code", "name", "demonym", "people")
     search_fields = ("code", "name", "demonym")
-    actions = [export_action(serializers.COUNTRY_EXPORT, selectors.countries)]
+    actions = [export_action(exports.COUNTRY_EXPORT, selectors.countries)]
 
     def get_queryset(self, request):
         return (
@@ -279,7 +252,7 @@ class FacilityAdmin(CiteBySelectionMixin, WarnsWhenUnsupported, SimpleHistoryAdm
     autocomplete_fields = ("citations",)
     prepopulated_fields = {"slug": ("name",)}
     inlines = [FacilityDetentionInline, FacilityReportInline]
-    actions = [export_action(serializers.FACILITY_EXPORT, selectors.facilities)]
+    actions = [export_action(exports.FACILITY_EXPORT, selectors.facilities)]
 
     def get_queryset(self, request):
         return (
@@ -308,7 +281,7 @@ class ReleaseEventAdmin(CiteBySelectionMixin, WarnsWhenUnsupported, SimpleHistor
     autocomplete_fields = ("citations",)
     prepopulated_fields = {"slug": ("title",)}
     inlines = [EventReleaseInline, CountClaimInline]
-    actions = [export_action(serializers.EVENT_EXPORT, selectors.events)]
+    actions = [export_action(exports.EVENT_EXPORT, selectors.events)]
 
     def get_queryset(self, request):
         return (
@@ -323,14 +296,14 @@ class ReleaseEventAdmin(CiteBySelectionMixin, WarnsWhenUnsupported, SimpleHistor
 
 
 @admin.register(m.Person)
-class PersonAdmin(RefreshesPeople, FoldedSearchMixin, SimpleHistoryAdmin):
+class PersonAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
     list_display = ("name", "status", "nationalities", "sources", "is_named")
     list_filter = ("status", "is_named", "citizenships__country")
     search_fields = ("name", "slug")
     folded_search_fields = ("search_name",)
     readonly_fields = ("status", "search_name")
     prepopulated_fields = {"slug": ("name",)}
-    actions = [export_action(serializers.PERSON_EXPORT, selectors.people)]
+    actions = [export_action(exports.PERSON_EXPORT, selectors.people)]
     inlines = [
         AliasInline,
         CitizenshipInline,
@@ -344,7 +317,7 @@ class PersonAdmin(RefreshesPeople, FoldedSearchMixin, SimpleHistoryAdmin):
         return (
             super()
             .get_queryset(request)
-            .annotate(article_total=article_count())
+            .annotate(article_total=selectors.source_count())
             .prefetch_related("citizenships__country")
         )
 

@@ -7,12 +7,12 @@ class ReleasesConfig(AppConfig):
     verbose_name = "Releases: people, facilities, events and facts"
 
     def ready(self) -> None:
-        from releases.evidence import register_all
+        from releases import receivers
         from releases.roles import ensure_curator_group
         from releases.suggestions import on_article_ingested
         from sources.signals import article_ingested
 
-        register_all()
+        receivers.connect()
         # After migrate has created every model's permissions (sources and releases both).
         post_migrate.connect(ensure_curator_group, sender=self, dispatch_uid="curator-group")
         article_ingested.connect(on_article_ingested, dispatch_uid="citation-suggestions")

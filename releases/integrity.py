@@ -1,15 +1,19 @@
 """What is wrong with the evidence: passages whose quote no longer matches their article,
-and cited records left without a valid citation. Public pages already hide both (see
-``CitedQuerySet.published`` and ``PassageQuerySet.valid``); this lists them for curators."""
+and cited records left without a valid citation, for curators (``check_integrity``, the
+admin's warnings).
+
+The database refuses both mismatches when they are written (``sources.triggers``), so this
+is a safety net for what only a direct database edit could do: ``hide_stale_passages``
+compares every passage with its article, marks the ones that no longer match, and refreshes
+what cited them, so that public pages stop showing it."""
 
 from dataclasses import dataclass
 
 from django.urls import reverse
 
 from releases import models as m
+from releases import services
 from sources.models import Passage
-
-CITED_MODELS = (m.Facility, m.ReleaseEvent, *m.FACT_MODELS)
 
 
 @dataclass(frozen=True)
@@ -24,6 +28,22 @@ def _admin_url(obj) -> str:
     return reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
 
 
+def hide_stale_passages() -> int:
+    """Check every passage against its article (a full scan); mark those that no longer
+    match as invalid and refresh everything that cited them. Returns how many were found."""
+    found = list(Passage.objects.valid().mismatched().values_list("pk", flat=True))
+    if found:
+        with services.batch():
+            Passage.objects.filter(pk__in=found).update(is_valid=False)
+            citing = [
+                (model, pk)
+                for model in m.CITED_MODELS
+                for pk in model.objects.filter(citations__in=found).values_list("pk", flat=True)
+            ]
+            services.changed(cited=citing)
+    return len(found)
+
+
 def stale_passages() -> list[IntegrityProblem]:
     return [
         IntegrityProblem("stale passage", f"{p} no longer matches its article", _admin_url(p))
@@ -33,8 +53,11 @@ def stale_passages() -> list[IntegrityProblem]:
 
 def unsupported_records(model=None) -> list[IntegrityProblem]:
     problems = []
-    for cited_model in [model] if model else CITED_MODELS:
-        for obj in cited_model.objects.unsupported():
+    for cited_model in [model] if model else m.CITED_MODELS:
+        unsupported = cited_model.objects.unsupported()
+        if cited_model.label_related:
+            unsupported = unsupported.select_related(*cited_model.label_related)
+        for obj in unsupported:
             name = cited_model._meta.verbose_name
             problems.append(
                 IntegrityProblem(
@@ -45,4 +68,5 @@ def unsupported_records(model=None) -> list[IntegrityProblem]:
 
 
 def all_problems() -> list[IntegrityProblem]:
+    hide_stale_passages()
     return stale_passages() + unsupported_records()

@@ -21,31 +21,55 @@ class CitedQuerySet(models.QuerySet):
     """Rows of any cited model, with the public filter: no citation, no fact."""
 
     def published(self) -> "CitedQuerySet":
-        """Rows with at least one citation whose passage still matches its article."""
-        through = self.model._meta.get_field("citations").remote_field.through
-        owner = next(f.name for f in through._meta.fields if f.related_model is self.model)
-        supported = through.objects.filter(
-            **{owner: models.OuterRef("pk")}, passage__in=Passage.objects.valid()
-        )
-        return self.filter(models.Exists(supported))
+        """Rows with at least one valid citation. ``is_public`` is stored and kept right by
+        every write (``releases.services``), so this is a plain indexed filter."""
+        return self.filter(is_public=True)
 
     def unsupported(self) -> "CitedQuerySet":
-        return self.exclude(pk__in=self.published().values("pk"))
+        return self.filter(is_public=False)
 
 
 class Cited(models.Model):
     """Anything whose content must be supported by article passages.
 
     Every change, citations included, is kept in a history table (who, when, what) that the
-    admin shows and can revert."""
+    admin shows and can revert. ``is_public`` is derived (at least one valid citation) and
+    is not part of the history: a revert is followed by a refresh like any other write."""
 
     citations = models.ManyToManyField(Passage, related_name="%(app_label)s_%(class)s_set")
-    history = HistoricalRecords(inherit=True, m2m_fields=["citations"])
+    is_public = models.BooleanField(
+        default=False,
+        editable=False,
+        db_index=True,
+        help_text="Shown on public pages: it has at least one valid citation.",
+    )
+    history = HistoricalRecords(
+        inherit=True, m2m_fields=["citations"], excluded_fields=["is_public"]
+    )
 
     objects = CitedQuerySet.as_manager()
 
+    # What ``__str__`` reads besides the row itself, so that a list of these (e.g. what an
+    # article's passages support) loads them in one query.
+    label_related: tuple[str, ...] = ()
+
     class Meta:
         abstract = True
+
+    @classmethod
+    def citations_owner(cls) -> str:
+        """Name of the citations table's column that points back at this model."""
+        through = cls.citations.through
+        return next(f.name for f in through._meta.fields if f.related_model is cls)
+
+
+class AboutPerson:
+    """Facts about one person are shown, and linked to, on that person's page."""
+
+    label_related = ("person",)
+
+    def get_absolute_url(self) -> str:
+        return self.person.get_absolute_url()
 
 
 class Certainty(models.TextChoices):
@@ -155,12 +179,17 @@ class Status(models.TextChoices):
     UNKNOWN = "unknown", "no detention or release reported"
 
 
+# Who counts as freed (on the home page, in the facility counts).
+FREED_STATUSES = (Status.RELEASED, Status.RELEASED_WITH_CONDITIONS)
+
+
 class Person(models.Model):
     """Anyone the sources mention in connection with the releases: detainees, and the
     officials, spokespeople and relatives in the roles the texts give them.
 
-    ``status`` is a cache of ``releases.status.derive_status`` over the person's facts,
-    refreshed by every write path (importer, admin); nothing sets it by hand.
+    ``status``, ``search_name``, ``is_public`` and ``first_released_on`` are derived from
+    the person's public facts and stored for reads; ``releases.services`` refreshes them on
+    every write (importer, admin, revert, delete, ingest). Nothing sets them by hand.
     """
 
     name = models.CharField(max_length=200)
@@ -178,7 +207,15 @@ class Person(models.Model):
     status = models.CharField(
         max_length=20, choices=Status.choices, default=Status.UNKNOWN, editable=False
     )
-    history = HistoricalRecords(excluded_fields=["status", "search_name"])
+    is_public = models.BooleanField(
+        default=False, editable=False, help_text="Listed publicly: some fact about them is cited."
+    )
+    first_released_on = models.DateField(
+        null=True, editable=False, help_text="Earliest dated public release, for sorting."
+    )
+    history = HistoricalRecords(
+        excluded_fields=["status", "search_name", "is_public", "first_released_on"]
+    )
 
     class Meta:
         ordering = ["name"]
@@ -186,6 +223,23 @@ class Person(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=GreaterThan(Length("name"), 0), name="person_has_name"
+            ),
+        ]
+        # The people list reads public people in one of its sort orders, optionally within
+        # one status; each index serves one such read with LIMIT, whatever the record's size.
+        indexes = [
+            models.Index(
+                fields=["status", "name", "id"],
+                condition=models.Q(is_public=True),
+                name="person_public_status_name",
+            ),
+            models.Index(
+                fields=["name", "id"], condition=models.Q(is_public=True), name="person_public_name"
+            ),
+            models.Index(
+                fields=["first_released_on", "id"],
+                condition=models.Q(is_public=True),
+                name="person_public_released",
             ),
         ]
 
@@ -199,7 +253,7 @@ class Person(models.Model):
 # --- Facts about people -------------------------------------------------------------------
 
 
-class Alias(Fact):
+class Alias(AboutPerson, Fact):
     """Another spelling or form of a person's name found in the sources."""
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="aliases")
@@ -213,10 +267,12 @@ class Alias(Fact):
         ]
 
     def __str__(self) -> str:
-        return f"{self.name} → {self.person}"
+        return f"{self.person}: also “{self.name}”"
 
 
-class Citizenship(Fact):
+class Citizenship(AboutPerson, Fact):
+    label_related = ("person", "country")
+
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="citizenships")
     country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="citizenships")
 
@@ -229,10 +285,10 @@ class Citizenship(Fact):
         ]
 
     def __str__(self) -> str:
-        return f"{self.person}: {self.country.code}"
+        return f"{self.person}: {self.country.name} nationality"
 
 
-class Role(Fact):
+class Role(AboutPerson, Fact):
     """What a person is or did in the story, in the texts' words."""
 
     class Kind(models.TextChoices):
@@ -256,7 +312,7 @@ class Role(Fact):
         return f"{self.person}: {self.title}"
 
 
-class Detention(Fact):
+class Detention(AboutPerson, Fact):
     """A person held, at a facility when the sources name one, since a date when given."""
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="detentions")
@@ -276,9 +332,14 @@ class Detention(Fact):
         ordering = ["person", models.F("since").asc(nulls_first=True)]
         constraints = [partial_date_constraint("since", "since_precision", "detention_since")]
 
+    label_related = ("person", "facility")
+
     def __str__(self) -> str:
-        where = f" at {self.facility}" if self.facility_id else ""
-        return f"{self.person} held{where}"
+        return (
+            f"{self.person}: held at {self.facility}"
+            if self.facility_id
+            else f"{self.person}: detained"
+        )
 
     @property
     def since_display(self) -> str:
@@ -301,7 +362,7 @@ class DatedFact(Fact):
         return format_partial_date(self.date, self.date_precision)
 
 
-class Release(DatedFact):
+class Release(AboutPerson, DatedFact):
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="releases")
     event = models.ForeignKey(
         ReleaseEvent, null=True, blank=True, on_delete=models.PROTECT, related_name="releases"
@@ -321,10 +382,10 @@ class Release(DatedFact):
         constraints = [partial_date_constraint("date", "date_precision", "release_date")]
 
     def __str__(self) -> str:
-        return f"{self.person} released ({self.date_display})"
+        return f"{self.person}: released ({self.date_display})"
 
 
-class StatusChange(DatedFact):
+class StatusChange(AboutPerson, DatedFact):
     """A change of situation that is neither a detention nor a release: a death in custody,
     a re-arrest, a report that someone is still held."""
 
@@ -401,8 +462,18 @@ class CountClaim(Fact):
             ),
         ]
 
+    label_related = ("event", "country")
+
     def __str__(self) -> str:
-        return f"{self.value_text} {self.subject} {self.get_metric_display()} ({self.claimed_by})"
+        metric = self.get_metric_display()
+        return f"Count: {self.value_text} {self.subject} {metric} ({self.claimed_by})"
+
+    def get_absolute_url(self) -> str:
+        if self.event_id:
+            return self.event.get_absolute_url()
+        if self.country_id:
+            return self.country.get_absolute_url()
+        return reverse("releases:home")
 
 
 class FacilityReport(Fact):
@@ -422,8 +493,13 @@ class FacilityReport(Fact):
     class Meta:
         ordering = ["facility", "pk"]
 
+    label_related = ("facility",)
+
     def __str__(self) -> str:
-        return f"{self.facility}: {self.text[:60]}"
+        return f"{self.facility}: {self.text}"
+
+    def get_absolute_url(self) -> str:
+        return self.facility.get_absolute_url()
 
 
 class NamesOneThing(models.Model):
@@ -464,8 +540,13 @@ class Mention(NamesOneThing, Fact):
             ),
         ]
 
+    label_related = ("person", "facility", "country")
+
     def __str__(self) -> str:
-        return f"mention of {self.subject}"
+        return f"Names {self.subject}"
+
+    def get_absolute_url(self) -> str:
+        return self.subject.get_absolute_url()
 
 
 class CitationSuggestion(NamesOneThing):
@@ -514,16 +595,14 @@ PERSON_FACT_MODELS: tuple[type[Fact], ...] = (
 )
 
 FACT_MODELS: tuple[type[Fact], ...] = (
-    Alias,
-    Citizenship,
-    Role,
-    Detention,
-    Release,
-    StatusChange,
+    *PERSON_FACT_MODELS,
     CountClaim,
     FacilityReport,
     Mention,
 )
+
+# Everything that cites passages, and so has a stored ``is_public``.
+CITED_MODELS: tuple[type[Cited], ...] = (Facility, ReleaseEvent, *FACT_MODELS)
 
 
 class ImportRecord(models.Model):
@@ -546,3 +625,62 @@ class ImportRecord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind}:{self.key} → {self.object_id}"
+
+
+class PersonLink(models.Model):
+    """What links a public person to a nationality, a facility, an event or a source article,
+    through their public facts: one row per (person, kind, key). Derived, refreshed with the
+    person (``releases.services``). The people list's filters and its facet counts both read
+    this table, so they cannot disagree, and each is one indexed query. ``status`` repeats
+    the person's, so that counting under the default "freed" filter needs no join."""
+
+    class Kind(models.TextChoices):
+        NATIONALITY = "nationality", "nationality"
+        FACILITY = "facility", "facility"
+        EVENT = "event", "event"
+        SOURCE = "source", "source"
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="links")
+    kind = models.CharField(max_length=12, choices=Kind.choices)
+    key = models.CharField(max_length=120, help_text="Lower-case country code, or a slug.")
+    status = models.CharField(max_length=20, choices=Status.choices)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["person", "kind", "key"], name="person_link_unique"),
+        ]
+        indexes = [
+            models.Index(fields=["kind", "status", "key"], name="person_link_facet"),
+            models.Index(fields=["kind", "key", "person"], name="person_link_filter"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person_id} {self.kind}={self.key}"
+
+
+class PersonRecord(models.Model):
+    """A public person's export record, built from their public facts and citations and
+    stored, so that exports stream rows instead of rebuilding every person (derived, refreshed
+    with the person). ``json`` is the JSON record and ``csv`` a JSON list of the CSV cells;
+    links in both are site paths ("/people/…"), made absolute when served."""
+
+    person = models.OneToOneField(
+        Person, on_delete=models.CASCADE, primary_key=True, related_name="record"
+    )
+    json = models.TextField()
+    csv = models.TextField()
+
+    def __str__(self) -> str:
+        return f"record of {self.person_id}"
+
+
+class DataVersion(models.Model):
+    """One row: a number every write to the record bumps, and when. Cached pages are keyed
+    on it, so a curator's change shows on the very next request; pages say "last changed"
+    from it."""
+
+    version = models.BigIntegerField(default=0)
+    changed_at = models.DateTimeField(null=True)
+
+    def __str__(self) -> str:
+        return f"data version {self.version}"

@@ -1,14 +1,25 @@
-"""Reads shared by views and exports, with their prefetching already applied.
+"""Reads shared by views, exports and the derived-data refresh, with their prefetching
+already applied.
 
 Every queryset here loads a fact's citations with one query shape (``cited()``), so one
 template include and one serializer can render the citations of any fact, and a page's
-query count does not grow with its rows.
+query count does not grow with its rows. What is public is stored (``is_public``, kept by
+``releases.services``), so every filter here is a plain indexed condition; counts are
+correlated subqueries, so a page of 25 rows counts for those 25 only.
 """
 
-from django.db.models import Count, Exists, F, Func, OuterRef, Prefetch, Q, QuerySet, Subquery
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.db.models import Count, F, Func, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce, Lower
 
 from releases import models as m
-from sources.models import Passage, SourceArticle
+from sources.models import Passage
+
+# A detail page lists this many people (the first by name) and links to the people list,
+# filtered, for the rest: its cost follows what it shows, not the size of the record.
+DETAIL_PEOPLE = 50
 
 
 def citations_prefetch(prefix: str = "") -> Prefetch:
@@ -29,8 +40,8 @@ def cited(model, *select: str) -> QuerySet:
     return queryset.prefetch_related(citations_prefetch())
 
 
-def person_facts_prefetches() -> list[Prefetch]:
-    return [
+def person_facts_prefetches(*, with_mentions: bool = False) -> list[Prefetch]:
+    prefetches = [
         Prefetch("aliases", queryset=cited(m.Alias)),
         Prefetch("citizenships", queryset=cited(m.Citizenship, "country")),
         Prefetch("roles", queryset=cited(m.Role, "event")),
@@ -38,75 +49,104 @@ def person_facts_prefetches() -> list[Prefetch]:
         Prefetch("releases", queryset=cited(m.Release, "event", "facility")),
         Prefetch("status_changes", queryset=cited(m.StatusChange)),
     ]
+    if with_mentions:
+        prefetches.append(Prefetch("mentions", queryset=cited(m.Mention)))
+    return prefetches
 
 
-def with_published_facts(queryset: QuerySet[m.Person]) -> QuerySet[m.Person]:
-    """Only people something cited is said about: a bare name is not a fact."""
-    condition = Q()
-    for model in (*m.PERSON_FACT_MODELS, m.Mention):
-        condition |= Exists(model.objects.published().filter(person=OuterRef("pk")))
-    return queryset.filter(condition)
+def public_people() -> QuerySet[m.Person]:
+    """People something cited is said about (a bare name is not a fact)."""
+    return m.Person.objects.filter(is_public=True)
 
 
 def people() -> QuerySet[m.Person]:
-    return with_published_facts(m.Person.objects.all()).prefetch_related(*person_facts_prefetches())
+    return public_people().prefetch_related(*person_facts_prefetches())
 
 
-def person_with_everything() -> QuerySet[m.Person]:
-    return people().prefetch_related(
-        Prefetch("count_claims", queryset=cited(m.CountClaim, "event", "country")),
-        Prefetch("mentions", queryset=cited(m.Mention)),
+def latest_freed(limit: int) -> list[m.Person]:
+    """The people most recently freed (by their first release), with their releases."""
+    freed = public_people().filter(status__in=m.FREED_STATUSES)
+    return list(
+        freed.order_by(F("first_released_on").desc(nulls_last=True), "name", "pk").prefetch_related(
+            Prefetch("releases", queryset=cited(m.Release, "event"))
+        )[:limit]
     )
 
 
+def freed_count() -> int:
+    return public_people().filter(status__in=m.FREED_STATUSES).count()
+
+
+def person_with_everything() -> QuerySet[m.Person]:
+    return public_people().prefetch_related(
+        *person_facts_prefetches(with_mentions=True),
+        Prefetch("count_claims", queryset=cited(m.CountClaim, "event", "country")),
+    )
+
+
+class _Count(Func):
+    """``COUNT(...)`` as a plain function, so that a correlated subquery counts its rows
+    without a GROUP BY."""
+
+    function = "COUNT"
+    output_field = IntegerField()
+
+
+class _CountDistinct(_Count):
+    template = "COUNT(DISTINCT %(expressions)s)"
+
+
+def _count(queryset: QuerySet, counted: Func | None = None) -> Coalesce:
+    """How many rows of ``queryset`` (correlated with the outer row through ``OuterRef``)."""
+    subquery = queryset.order_by().annotate(n=counted or _Count("pk")).values("n")
+    return Coalesce(Subquery(subquery, output_field=IntegerField()), 0)
+
+
+def _people_with(model, **where) -> Coalesce:
+    """How many distinct people have a public fact of ``model`` matching ``where``."""
+    return _count(model.objects.published().filter(**where), _CountDistinct(F("person")))
+
+
+def linked_people_count(kind: str, key) -> Coalesce:
+    """How many public people are linked to ``key`` (counted on the link table's index)."""
+    return _count(m.PersonLink.objects.filter(kind=kind, key=key))
+
+
 def facilities() -> QuerySet[m.Facility]:
-    """Facilities with how many distinct people the sources place there (held there), and
-    how many they say were freed from there. Both joins are counted distinct, so the
-    cross product of the two joins cannot inflate either number."""
+    """Public facilities with how many distinct people the sources place there (held there)
+    and how many they say were freed from there."""
     return (
         m.Facility.objects.published()
         .annotate(
-            people_count=Count(
-                "detentions__person",
-                filter=Q(detentions__in=m.Detention.objects.published()),
-                distinct=True,
-            ),
-            freed_count=Count(
-                "releases__person",
-                filter=Q(releases__in=m.Release.objects.published()),
-                distinct=True,
-            ),
+            people_count=_people_with(m.Detention, facility=OuterRef("pk")),
+            freed_count=_people_with(m.Release, facility=OuterRef("pk")),
         )
         .prefetch_related(citations_prefetch())
         .order_by("name")
     )
 
 
-def facility_detail() -> QuerySet[m.Facility]:
-    return m.Facility.objects.published().prefetch_related(
-        citations_prefetch(),
-        Prefetch(
-            "detentions",
-            queryset=cited(m.Detention, "person").order_by("person__name"),
-        ),
-        Prefetch("releases", queryset=cited(m.Release, "person", "event")),
-        Prefetch("reports", queryset=cited(m.FacilityReport, "event")),
-        Prefetch("mentions", queryset=cited(m.Mention)),
-    )
+def facility_detail(facility: m.Facility) -> dict:
+    """What the facility page shows besides the facility itself: the first people held
+    there and freed from there (the people list has the rest), and the facts about the place."""
+    held = cited(m.Detention, "person").filter(facility=facility)
+    freed = cited(m.Release, "person", "event").filter(facility=facility)
+    return {
+        "detentions": list(held.order_by("person__name", "pk")[:DETAIL_PEOPLE]),
+        "releases": list(freed.order_by("person__name", "pk")[:DETAIL_PEOPLE]),
+        "reports": list(cited(m.FacilityReport, "event").filter(facility=facility)),
+        "mentions": list(cited(m.Mention).filter(facility=facility)),
+    }
 
 
 def countries() -> QuerySet[m.Country]:
-    """Countries the record involves: a citizenship or a count names them."""
+    """Countries the record involves: a public person's nationality, or a count names them."""
     return (
         m.Country.objects.annotate(
-            people_count=Count(
-                "citizenships__person",
-                filter=Q(citizenships__in=m.Citizenship.objects.published()),
-                distinct=True,
+            people_count=linked_people_count(
+                m.PersonLink.Kind.NATIONALITY, Lower(OuterRef("code"))
             ),
-            count_total=Count(
-                "counts", filter=Q(counts__in=m.CountClaim.objects.published()), distinct=True
-            ),
+            count_total=_count(m.CountClaim.objects.published().filter(country=OuterRef("pk"))),
         )
         .filter(Q(people_count__gt=0) | Q(count_total__gt=0))
         .prefetch_related(Prefetch("counts", queryset=cited(m.CountClaim, "event")))
@@ -114,14 +154,10 @@ def countries() -> QuerySet[m.Country]:
     )
 
 
-def country_detail() -> QuerySet[m.Country]:
-    return m.Country.objects.prefetch_related(
-        Prefetch(
-            "citizenships",
-            queryset=cited(m.Citizenship, "person").order_by("person__name"),
-        ),
-        Prefetch("counts", queryset=cited(m.CountClaim, "event")),
-    )
+def country_people(country: m.Country) -> list[m.Citizenship]:
+    """The first public people of this nationality, by name (the people list has the rest)."""
+    citizenships = cited(m.Citizenship, "person").filter(country=country)
+    return list(citizenships.order_by("person__name", "pk")[:DETAIL_PEOPLE])
 
 
 def events() -> QuerySet[m.ReleaseEvent]:
@@ -137,11 +173,57 @@ def events() -> QuerySet[m.ReleaseEvent]:
 
 
 def event_detail() -> QuerySet[m.ReleaseEvent]:
-    return events().prefetch_related(
-        Prefetch("roles", queryset=cited(m.Role, "person").order_by("kind", "person__name")),
-        Prefetch("releases", queryset=cited(m.Release, "person").order_by("person__name")),
-        Prefetch("facility_reports", queryset=cited(m.FacilityReport, "facility")),
+    return (
+        events()
+        .annotate(
+            freed_count=_people_with(m.Release, event=OuterRef("pk")),
+        )
+        .prefetch_related(
+            Prefetch("facility_reports", queryset=cited(m.FacilityReport, "facility")),
+        )
     )
+
+
+def event_people(event: m.ReleaseEvent) -> dict:
+    """The first people freed in the event and the first who spoke of it, by name."""
+    releases = cited(m.Release, "person").filter(event=event)
+    roles = cited(m.Role, "person").filter(event=event)
+    return {
+        "releases": list(releases.order_by("person__name", "pk")[:DETAIL_PEOPLE]),
+        "roles": list(roles.order_by("kind", "person__name", "pk")[:DETAIL_PEOPLE]),
+    }
+
+
+# The timeline draws each dated fact about a person up to this many; past it, one mark per
+# date says how many people.
+TIMELINE_FACTS = 40
+
+
+@dataclass(frozen=True)
+class TimelinePeople:
+    """Releases and deaths in custody for the timeline: facts (with person and citations),
+    or, when ``grouped``, rows of ``date``, ``date_precision`` and ``n`` people."""
+
+    releases: list
+    deaths: list
+    grouped: bool
+
+
+def timeline_people() -> TimelinePeople:
+    releases = m.Release.objects.published()
+    deaths = m.StatusChange.objects.published().filter(status=m.Status.DIED_IN_CUSTODY)
+    if releases.count() + deaths.count() <= TIMELINE_FACTS:
+        return TimelinePeople(
+            list(cited(m.Release, "person")),
+            list(cited(m.StatusChange, "person").filter(status=m.Status.DIED_IN_CUSTODY)),
+            grouped=False,
+        )
+
+    def by_date(facts):
+        rows = facts.values("date", "date_precision").annotate(n=Count("person", distinct=True))
+        return list(rows.order_by(F("date").asc(nulls_last=True), "date_precision"))
+
+    return TimelinePeople(by_date(releases), by_date(deaths), grouped=True)
 
 
 def headline_counts() -> QuerySet[m.CountClaim]:
@@ -150,22 +232,22 @@ def headline_counts() -> QuerySet[m.CountClaim]:
     )
 
 
-def article_count(person_ref: str = "pk") -> Subquery:
-    """How many distinct articles support any fact about the person (``OuterRef(person_ref)``)."""
-    cited = Q()
-    for model in m.PERSON_FACT_MODELS:
-        through = model._meta.get_field("citations").remote_field.through
-        owner = model._meta.model_name
-        cited |= Exists(
-            through.objects.filter(
-                passage__article=OuterRef("pk"),
-                **{f"{owner}__person": OuterRef(OuterRef(person_ref))},
-            )
-        )
-    # COUNT as a plain function (not an aggregate) keeps GROUP BY out of the subquery.
-    return Subquery(
-        SourceArticle.objects.filter(cited)
-        .order_by()
-        .annotate(n=Func(F("pk"), function="COUNT"))
-        .values("n")
-    )
+def source_count() -> Coalesce:
+    """How many articles support some fact about the outer person (from their links)."""
+    links = m.PersonLink.objects.filter(person=OuterRef("pk"), kind=m.PersonLink.Kind.SOURCE)
+    return _count(links)
+
+
+def records_citing(passage_ids) -> dict[int, list]:
+    """For each passage, the public records citing it (each says what it is with ``str``
+    and where it is shown with ``get_absolute_url``): one query per kind of record."""
+    passage_ids = list(passage_ids)
+    found: dict[int, list] = defaultdict(list)
+    for model in m.CITED_MODELS:
+        owner = model.citations_owner()
+        rows = model.citations.through.objects.filter(
+            passage_id__in=passage_ids, **{f"{owner}__is_public": True}
+        ).select_related(owner, *(f"{owner}__{name}" for name in model.label_related))
+        for row in rows.order_by(f"{owner}_id"):
+            found[row.passage_id].append(getattr(row, owner))
+    return found

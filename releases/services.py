@@ -1,42 +1,260 @@
-"""Writes that span models. Each function is safe to call inside a larger transaction."""
+"""Writes that span models, and the one place that keeps derived data right.
 
-from collections.abc import Iterable
+Derived data is stored for reads and never set by hand:
+- ``is_public`` of every cited row (facilities, events, every fact): at least one valid
+  citation;
+- for each person: ``status``, ``search_name``, ``is_public``, ``first_released_on``, their
+  ``PersonLink`` rows (what the list's filters and facets read) and their ``PersonRecord``
+  (what exports stream);
+- the ``DataVersion`` that cached pages are keyed on.
+
+Every write path ends here. Code that writes in bulk (the importer, ingest, the benchmark's
+generator) calls these functions; ordinary ORM writes — admin saves and deletes, history
+reverts, citations added or removed — reach them through ``releases.receivers``. Inside
+``batch()`` the work is collected and done once, at the end of the batch.
+"""
+
+import contextlib
+import json
+import threading
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 
 from django.db import transaction
-from django.db.models import Prefetch
+from django.db.models import Exists, F, OuterRef
+from django.utils import timezone
 
-from releases.models import Alias, Detention, Person, Release, StatusChange
+from releases import models as m
+from releases.records import PERSON_COLUMNS, keep_path, person_json
+from releases.selectors import person_facts_prefetches
 from releases.status import derive_status, status_history
 from sources.search import fold_for_search
+from sources.tabular import csv_cells
+
+CHUNK = 500
 
 
-def search_text_for(person: Person) -> str:
+def _chunks(ids: list[int], size: int = CHUNK) -> Iterator[list[int]]:
+    for index in range(0, len(ids), size):
+        yield ids[index : index + size]
+
+
+# -- Visibility of cited rows ---------------------------------------------------------------
+
+
+def refresh_cited(model, pks: Iterable[int] | None) -> set[int]:
+    """Recompute ``is_public`` of these rows of a cited model (``None``: all of them), in
+    one UPDATE per chunk. Returns the people whose derived data reads these rows."""
+    supported = model.citations.through.objects.filter(
+        **{model.citations_owner(): OuterRef("pk")}, passage__is_valid=True
+    )
+    if pks is None:
+        model.objects.update(is_public=Exists(supported))
+        rows = model.objects.all()
+    else:
+        pks = sorted(set(pks))
+        for chunk in _chunks(pks):
+            model.objects.filter(pk__in=chunk).update(is_public=Exists(supported))
+        rows = model.objects.filter(pk__in=pks)
+    if pks == [] or "person" not in {f.name for f in model._meta.fields}:
+        return set()
+    return set(rows.filter(person__isnull=False).values_list("person_id", flat=True))
+
+
+# -- People ---------------------------------------------------------------------------------
+
+
+def search_text_for(person: m.Person) -> str:
     names = [person.name, *(alias.name for alias in person.aliases.all())]
     return " | ".join(dict.fromkeys(fold_for_search(name) for name in names))
 
 
+def _links_of(person: m.Person) -> set[tuple[str, str]]:
+    kind = m.PersonLink.Kind
+    links = {(kind.NATIONALITY, c.country.code.lower()) for c in person.citizenships.all()}
+    for fact in [*person.detentions.all(), *person.releases.all()]:
+        if fact.facility_id:
+            links.add((kind.FACILITY, fact.facility.slug))
+    for fact in [*person.releases.all(), *person.roles.all()]:
+        if fact.event_id:
+            links.add((kind.EVENT, fact.event.slug))
+    for fact in _public_facts(person):
+        links.update((kind.SOURCE, p.article.slug) for p in fact.citations.all())
+    return links
+
+
+def _public_facts(person: m.Person) -> list[m.Fact]:
+    return [
+        *person.aliases.all(),
+        *person.citizenships.all(),
+        *person.roles.all(),
+        *person.detentions.all(),
+        *person.releases.all(),
+        *person.status_changes.all(),
+        *person.mentions.all(),
+    ]
+
+
+@dataclass
+class _Derived:
+    person: m.Person
+    links: set[tuple[str, str]] = field(default_factory=set)
+    json: str = ""
+    csv: str = ""
+
+
+def _derive(person: m.Person) -> _Derived:
+    history = status_history(person)
+    first_release = min((r.date for r in person.releases.all() if r.date), default=None)
+    person.status = derive_status(history)
+    person.search_name = search_text_for(person)
+    person.is_public = bool(_public_facts(person))
+    person.first_released_on = first_release
+    derived = _Derived(person)
+    if person.is_public:
+        record = person_json(person, keep_path)
+        derived.links = _links_of(person)
+        derived.json = json.dumps(record, ensure_ascii=False)
+        derived.csv = json.dumps(csv_cells(PERSON_COLUMNS, record), ensure_ascii=False)
+    return derived
+
+
+_PERSON_FIELDS = ["status", "search_name", "is_public", "first_released_on"]
+
+
+def _refresh_chunk(person_ids: list[int]) -> int:
+    people = list(
+        m.Person.objects.filter(pk__in=person_ids)
+        .select_related("record")
+        .prefetch_related(*person_facts_prefetches(with_mentions=True), "links")
+    )
+    changed_people, records, stale_links, new_links = [], [], [], []
+    for person in people:
+        before = [getattr(person, name) for name in _PERSON_FIELDS]
+        old_links = {(link.kind, link.key): link for link in person.links.all()}
+        derived = _derive(person)
+        if before != [getattr(person, name) for name in _PERSON_FIELDS]:
+            changed_people.append(person)
+        # Links carry the person's status, so a new status rewrites them all.
+        for (kind, key), link in old_links.items():
+            if (kind, key) not in derived.links or link.status != person.status:
+                stale_links.append(link.pk)
+        new_links += [
+            m.PersonLink(person=person, kind=kind, key=key, status=person.status)
+            for kind, key in derived.links
+            if (kind, key) not in old_links or old_links[(kind, key)].status != person.status
+        ]
+        stored = getattr(person, "record", None)
+        if derived.json and (
+            stored is None or (stored.json, stored.csv) != (derived.json, derived.csv)
+        ):
+            records.append(m.PersonRecord(person=person, json=derived.json, csv=derived.csv))
+    m.Person.objects.bulk_update(changed_people, _PERSON_FIELDS)
+    m.PersonLink.objects.filter(pk__in=stale_links).delete()
+    m.PersonLink.objects.bulk_create(new_links)
+    m.PersonRecord.objects.bulk_create(
+        records, update_conflicts=True, unique_fields=["person"], update_fields=["json", "csv"]
+    )
+    m.PersonRecord.objects.filter(person__in=person_ids, person__is_public=False).delete()
+    return len(changed_people)
+
+
 @transaction.atomic
 def refresh_people(person_ids: Iterable[int]) -> int:
-    """Recompute the cached ``status`` and ``search_name`` of these people from their facts.
-    Returns how many rows changed; unchanged rows are not written."""
-    # Only published facts (cited by a passage that still matches) decide anything.
-    people = Person.objects.filter(pk__in=list(person_ids)).prefetch_related(
-        *(
-            Prefetch(name, queryset=model.objects.published())
-            for name, model in (
-                ("aliases", Alias),
-                ("detentions", Detention),
-                ("releases", Release),
-                ("status_changes", StatusChange),
-            )
-        )
+    """Recompute everything derived about these people from their public facts. Returns
+    how many people's stored fields changed."""
+    ids = sorted({pid for pid in person_ids if pid})
+    return sum(_refresh_chunk(chunk) for chunk in _chunks(ids))
+
+
+# -- The data version -----------------------------------------------------------------------
+
+
+def bump_data_version() -> None:
+    """Every write ends here, in the writer's transaction: once it commits, cached pages
+    keyed on the old version are never served again."""
+    updated = m.DataVersion.objects.filter(pk=1).update(
+        version=F("version") + 1, changed_at=timezone.now()
     )
-    changed = []
-    for person in people:
-        status = derive_status(status_history(person))
-        search_name = search_text_for(person)
-        if (person.status, person.search_name) != (status, search_name):
-            person.status, person.search_name = status, search_name
-            changed.append(person)
-    Person.objects.bulk_update(changed, ["status", "search_name"])
-    return len(changed)
+    if not updated:
+        m.DataVersion.objects.get_or_create(
+            pk=1, defaults={"version": 1, "changed_at": timezone.now()}
+        )
+
+
+def data_version() -> tuple[int, object]:
+    """The current version and when it changed (0 and None before any write)."""
+    row = m.DataVersion.objects.filter(pk=1).values_list("version", "changed_at").first()
+    return row or (0, None)
+
+
+# -- Everything -----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def refresh_everything() -> None:
+    """Recompute all derived data (after a migration, ``check_integrity``, a bulk load)."""
+    for model in m.CITED_MODELS:
+        refresh_cited(model, None)
+    refresh_people(m.Person.objects.values_list("pk", flat=True))
+    bump_data_version()
+
+
+# -- Collecting work during a batch ----------------------------------------------------------
+
+
+@dataclass
+class _Pending:
+    cited: dict = field(default_factory=lambda: defaultdict(set))
+    people: set = field(default_factory=set)
+    written: bool = False
+
+
+_state = threading.local()
+
+
+@contextlib.contextmanager
+def batch() -> Iterator[None]:
+    """Collect the refreshes that writes inside the block ask for, and do each once when
+    the block ends (nested blocks join the outermost). If the block raises, nothing is
+    refreshed: the caller's transaction is rolled back anyway."""
+    if getattr(_state, "pending", None) is not None:
+        yield
+        return
+    _state.pending = _Pending()
+    try:
+        yield
+        pending = _state.pending
+    finally:
+        _state.pending = None
+    _flush(pending)
+
+
+@transaction.atomic
+def _flush(pending: _Pending) -> None:
+    people = set(pending.people)
+    for model, pks in pending.cited.items():
+        people |= refresh_cited(model, pks)
+    refresh_people(people)
+    if pending.written or pending.cited or people:
+        bump_data_version()
+
+
+def changed(*, cited: Iterable = (), people: Iterable[int] = ()) -> None:
+    """Say what a write touched: ``cited`` as (model, pk) pairs, ``people`` as ids. Done at
+    once, or at the end of the current ``batch()``. With nothing named it still counts as a
+    write (the data version moves)."""
+    pending = _Pending()
+    for model, pk in cited:
+        pending.cited[model].add(pk)
+    pending.people.update(pid for pid in people if pid)
+    pending.written = True
+    current = getattr(_state, "pending", None)
+    if current is None:
+        _flush(pending)
+        return
+    for model, pks in pending.cited.items():
+        current.cited[model] |= pks
+    current.people |= pending.people
+    current.written = True

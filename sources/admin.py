@@ -8,13 +8,13 @@ from django.urls import reverse
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
-from sources import serializers
-from sources.exports import export_action
 from sources.forms import IngestArticleForm
 from sources.highlight import segments
 from sources.ingest import DuplicateArticle, ingest_article
 from sources.models import BoilerplateSpan, Passage, SourceArticle
 from sources.search import FoldedSearchMixin
+from sources.selectors import articles
+from web.exports import ARTICLE_EXPORT, export_action
 
 CONTEXT_CHARS = 80
 
@@ -48,7 +48,7 @@ class SourceArticleAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
     readonly_fields = ("highlighted_text", "sha256", "filename")
     exclude = ("text",)
     inlines = [BoilerplateSpanInline]
-    actions = [export_action(serializers.ARTICLE_EXPORT, serializers.articles)]
+    actions = [export_action(ARTICLE_EXPORT, articles)]
 
     class Media:
         css = {"all": ("css/admin.css",)}

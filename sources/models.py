@@ -142,31 +142,43 @@ class BoilerplateSpan(models.Model):
 
 class PassageQuerySet(models.QuerySet):
     def valid(self) -> "PassageQuerySet":
-        """Passages whose quote is still their article's text at their offsets. (Article
-        text is never edited through the app; this guards the public pages against a
-        passage made stale by any other route.)"""
-        return self.alias(
-            current_text=Substr("article__text", F("start") + 1, F("end") - F("start"))
-        ).filter(quote=F("current_text"))
+        """Passages fit to cite. The database refuses a passage whose quote is not its
+        article's text (a trigger, see the migrations) and any edit of an article's text, so
+        a passage is valid from the moment it exists; ``is_valid`` is cleared only by
+        ``check_integrity`` for one that slipped past by some other route."""
+        return self.filter(is_valid=True)
 
     def stale(self) -> "PassageQuerySet":
-        return self.exclude(pk__in=self.valid().values("pk"))
+        return self.filter(is_valid=False)
+
+    def mismatched(self) -> "PassageQuerySet":
+        """Passages whose quote is not their article's text at their offsets, found by
+        comparing every one (a full scan: for ``check_integrity``, never for a page)."""
+        return self.alias(
+            current_text=Substr("article__text", F("start") + 1, F("end") - F("start"))
+        ).exclude(quote=F("current_text"))
 
 
 class Passage(models.Model):
     """The unit of evidence: an exact quote anchored by character offsets.
 
-    ``article.text[start:end] == quote`` always holds. The database enforces what it can see
-    in one row (offsets ordered, non-negative, spanning exactly ``len(quote)`` characters);
-    the upper bound against the article's length is checked in ``clean`` and by the importer,
-    since a CHECK constraint cannot read another table.
+    ``article.text[start:end] == quote`` always holds. The database enforces it: CHECK
+    constraints for what one row shows (offsets ordered, non-negative, spanning exactly
+    ``len(quote)`` characters) and a trigger for the rest (the quote is the article's text
+    at those offsets), on SQLite and PostgreSQL alike. ``clean`` says the same in words a
+    curator can act on.
     """
 
     article = models.ForeignKey(SourceArticle, on_delete=models.PROTECT, related_name="passages")
     start = models.PositiveIntegerField()
     end = models.PositiveIntegerField()
     quote = models.TextField()
-    history = HistoricalRecords()
+    is_valid = models.BooleanField(
+        default=True,
+        editable=False,
+        help_text="Cleared by check_integrity if the quote no longer matches.",
+    )
+    history = HistoricalRecords(excluded_fields=["is_valid"])
 
     objects = PassageQuerySet.as_manager()
 

@@ -1,6 +1,7 @@
 import io
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 
 
@@ -16,6 +17,9 @@ def _test_settings(settings):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+    # Cached pages are keyed on the data version, which starts again from the same number
+    # in every test's fresh database: no page may survive from one test to the next.
+    cache.clear()
 
 
 @pytest.fixture

@@ -69,3 +69,39 @@ def test_body_text_hides_boilerplate_but_text_stays_verbatim(source):
     )
     assert "Share this" not in source.body_text()
     assert "Share this" in SourceArticle.objects.get(pk=source.pk).text
+
+
+# --- The database's own guard (triggers, on SQLite and PostgreSQL) -------------------------
+
+
+def test_the_database_refuses_a_passage_whose_quote_is_not_the_article_text(source):
+    start = source.text.index("Ana")
+    # Same length as the real words, so every CHECK constraint passes: only the trigger,
+    # which reads the article, can see the mismatch.
+    mismatch = pytest.raises(IntegrityError, match="passage quote is not its article")
+    with mismatch, transaction.atomic():
+        Passage.objects.create(article=source, start=start, end=start + 3, quote="Eva")
+    assert not Passage.objects.exists()
+
+
+def test_the_database_refuses_moving_a_passage_off_its_words(source):
+    passage = builders.passage(source, "Ana Pérez")
+    mismatch = pytest.raises(IntegrityError, match="passage quote is not its article")
+    with mismatch, transaction.atomic():
+        Passage.objects.filter(pk=passage.pk).update(start=passage.start - 1, end=passage.end - 1)
+    passage.refresh_from_db()
+    assert source.text[passage.start : passage.end] == passage.quote
+
+
+def test_the_database_refuses_any_change_to_an_article_text(source):
+    refused = pytest.raises(IntegrityError, match="text never changes once stored")
+    with refused, transaction.atomic():
+        SourceArticle.objects.filter(pk=source.pk).update(text=source.text + " Edited.")
+    source.refresh_from_db()
+    assert source.text.endswith("Ana Pérez.")
+
+
+def test_other_article_fields_can_still_change(source):
+    SourceArticle.objects.filter(pk=source.pk).update(outlet="RTHK")
+    source.refresh_from_db()
+    assert source.outlet == "RTHK"

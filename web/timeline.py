@@ -1,15 +1,19 @@
 """Positions for the server-side SVG timeline on the home page.
 
-Dated release events go on one lane, dated facts about freed people (releases, deaths in
-custody) on another. A date known only to the month is drawn as a bar across the month,
-never as a point on its first day. Undated items are listed, not placed.
+Dated release events go on one lane, dated facts about people (releases, deaths in custody)
+on another: one item per fact while they are few, one per date once they are many (a
+thousand names on one day would be unreadable). A date known only to the month is drawn
+as a bar across the month, never as a point on its first day. Undated items are listed, not placed.
 """
 
 import calendar
 import datetime
 from dataclasses import dataclass, replace
+from urllib.parse import urlencode
 
-from releases import models as m
+from django.urls import reverse
+
+from releases import selectors
 from sources.dates import DatePrecision, format_partial_date
 
 WIDTH, MARGIN = 760, 30
@@ -65,49 +69,53 @@ def _period(date: datetime.date | None, precision: str):
     return date, date.replace(month=12, day=31)
 
 
-def _items(events, people) -> list[Item]:
+def _event_items(events) -> list[Item]:
     items = []
     for event in events:
         start, end = _period(event.date, event.date_precision)
-        items.append(
-            Item(
-                "events",
-                event.title,
-                event.date_display,
-                event.get_absolute_url(),
-                event,
-                start,
-                end,
-            )
+        url = event.get_absolute_url()
+        items.append(Item("events", event.title, event.date_display, url, event, start, end))
+    return items
+
+
+def _fact_items(facts, verb: str) -> list[Item]:
+    """One item per dated fact about a person (a release, a death in custody)."""
+    items = []
+    for fact in facts:
+        start, end = _period(fact.date, fact.date_precision)
+        label = f"{fact.person.name} {verb}"
+        url = fact.person.get_absolute_url()
+        items.append(Item("people", label, fact.date_display, url, fact, start, end))
+    return items
+
+
+def _group_items(groups, verb: str, query: dict[str, str]) -> list[Item]:
+    """One item per date on which many people were freed (or died): the people list,
+    filtered, shows who, each with their sources."""
+    items = []
+    for group in groups:
+        date, precision, count = group["date"], group["date_precision"], group["n"]
+        start, end = _period(date, precision)
+        label = f"{count} {'person' if count == 1 else 'people'} {verb}"
+        params = (
+            dict(query, status="any")
+            if start is None
+            else dict(query, released_from=start.isoformat(), released_to=end.isoformat())
         )
-    for person in people:
-        for release in person.releases.all():
-            start, end = _period(release.date, release.date_precision)
-            items.append(
-                Item(
-                    "people",
-                    f"{person.name} freed",
-                    release.date_display,
-                    person.get_absolute_url(),
-                    release,
-                    start,
-                    end,
-                )
-            )
-        for change in person.status_changes.all():
-            if change.status == m.Status.DIED_IN_CUSTODY:
-                start, end = _period(change.date, change.date_precision)
-                items.append(
-                    Item(
-                        "people",
-                        f"{person.name} died in custody",
-                        change.date_display,
-                        person.get_absolute_url(),
-                        change,
-                        start,
-                        end,
-                    )
-                )
+        url = f"{reverse('releases:person_list')}?{urlencode(params)}"
+        when = format_partial_date(date, precision)
+        items.append(Item("people", label, when, url, None, start, end))
+    return items
+
+
+def _items(events, people: selectors.TimelinePeople) -> list[Item]:
+    items = _event_items(events)
+    if people.grouped:
+        items += _group_items(people.releases, "freed", {"status": "any"})
+        items += _group_items(people.deaths, "died in custody", {"status": "died_in_custody"})
+    else:
+        items += _fact_items(people.releases, "freed")
+        items += _fact_items(people.deaths, "died in custody")
     return items
 
 
@@ -126,7 +134,7 @@ def _stack(items: list[Item], top: int) -> tuple[list[Item], int]:
     return placed, max(len(row_ends), 1) * ROW_HEIGHT
 
 
-def build_timeline(events, people) -> Timeline:
+def build_timeline(events, people: selectors.TimelinePeople) -> Timeline:
     items = _items(events, people)
     dated = [i for i in items if i.start]
     undated = [i for i in items if not i.start]

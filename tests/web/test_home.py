@@ -3,8 +3,9 @@ import datetime
 import pytest
 
 from releases import models as m
-from releases.timeline import build_timeline
+from releases.selectors import TimelinePeople
 from tests import builders
+from web.timeline import build_timeline
 
 
 @pytest.fixture
@@ -33,9 +34,10 @@ def test_home_keeps_confirmed_and_claimed_counts_apart(client, world):
 
 
 def test_home_draws_a_timeline_with_month_dates_as_bars(client, world):
-    page = client.get("/").content.decode()
+    response = client.get("/")
+    page = response.content.decode()
     assert "<svg" in page and "<rect" in page and "<circle" in page
-    timeline = client.get("/").context["timeline"]
+    timeline = response.context["timeline"]
     month_bar = next(i for i in timeline.items if i.lane == "people")
     day_dot = next(i for i in timeline.items if i.lane == "events")
     assert month_bar.is_bar and not day_dot.is_bar
@@ -46,7 +48,7 @@ def test_home_draws_a_timeline_with_month_dates_as_bars(client, world):
 
 def test_undated_items_are_listed_not_placed(world):
     undated = m.ReleaseEvent.objects.create(slug="later", title="Later releases")
-    timeline = build_timeline([undated], [])
+    timeline = build_timeline([undated], TimelinePeople([], [], grouped=False))
     assert timeline.items == [] and [i.label for i in timeline.undated] == ["Later releases"]
 
 

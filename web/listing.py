@@ -10,8 +10,6 @@ from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
 from django_filters import FilterSet
 
-from sources.exports import Export
-
 PAGE_SIZE = 25
 FORMATS = ("html", "csv", "json")
 RESERVED_PARAMS = {"page", "format"}
@@ -29,7 +27,9 @@ def render_page(
     """Render ``template``, or only its ``results`` partial for htmx requests."""
     name = f"{template}#results" if wants_fragment(request) else template
     response = render(request, name, context, status=status)
-    patch_vary_headers(response, ("HX-Request",))
+    # A history restore asks for the whole page with HX-Request set too: a shared cache must
+    # not answer it with a fragment.
+    patch_vary_headers(response, ("HX-Request", "HX-History-Restore-Request"))
     return response
 
 
@@ -38,7 +38,7 @@ def render_list(
     *,
     filterset_class: type[FilterSet],
     queryset,
-    export: Export,
+    export,
     template: str,
     defaults: dict[str, str] | None = None,
     extra_context: Callable[[FilterSet], dict] | None = None,
@@ -101,16 +101,20 @@ def _bad_request(request, template, filterset, ignored, output, errors) -> HttpR
 DETAIL_FORMATS = ("html", "json")
 
 
-def detail_format(request: HttpRequest) -> str | None:
-    """The requested format of a detail page, or None if it is not one we serve."""
+def render_detail(
+    request: HttpRequest,
+    obj,
+    *,
+    to_json: Callable[[object, Callable[[str], str]], dict],
+    template: str,
+    context: Callable[[object], dict],
+) -> HttpResponse:
+    """One object as HTML (``?format=html``, the default) or as its JSON record."""
     output = request.GET.get("format", "html")
-    return output if output in DETAIL_FORMATS else None
-
-
-def bad_format_response() -> JsonResponse:
-    message = f"Unknown format; use one of: {', '.join(DETAIL_FORMATS)}."
-    return JsonResponse({"errors": {"format": [message]}}, status=400)
-
-
-def json_record(record: dict) -> JsonResponse:
-    return JsonResponse(record, json_dumps_params={"ensure_ascii": False})
+    if output not in DETAIL_FORMATS:
+        message = f"Unknown format; use one of: {', '.join(DETAIL_FORMATS)}."
+        return JsonResponse({"errors": {"format": [message]}}, status=400)
+    if output == "json":
+        record = to_json(obj, request.build_absolute_uri)
+        return JsonResponse(record, json_dumps_params={"ensure_ascii": False})
+    return render(request, template, context(obj))

@@ -1,0 +1,558 @@
+"""The record at scale: fill a database with synthetic, fully cited people, and measure the
+pages, the load and the exports against it.
+
+    python bench/scale.py generate --people 100000
+    python bench/scale.py measure [--sizes 1000 10000 100000]
+
+Use a scratch database: ``DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench`` (created
+if missing; ``measure`` empties it first). ``REDIS_URL`` makes gunicorn's workers share
+one page cache, as in production.
+
+``generate`` grows the record to N people, 100 to an article, through the app's own write
+path: rows are bulk-inserted (the database's triggers still check every passage against
+its article), then ``releases.services`` derives visibility, status, search text, links and
+export records exactly as for a curator's write. The people vary like a real register:
+about 20 nationalities with dual nationals, 50 facilities, 100 release events, accented
+names and aliases, a third freed, a few who died in custody.
+
+``measure`` grows the record to each size in turn and prints, per size: p50/p95 over
+single-client requests (the page cache emptied before each, so every one is cold) and the
+number of queries of each page; requests/s and p99 of ``/people/`` at 20 connections
+against gunicorn (wrk); the people CSV export's rows/s and its peak memory.
+"""
+
+import argparse
+import datetime
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+PER_ARTICLE = 100
+COUNTRIES = [
+    ("VE", "Venezuelan"),
+    ("ES", "Spanish"),
+    ("US", "American"),
+    ("CO", "Colombian"),
+    ("AR", "Argentine"),
+    ("PE", "Peruvian"),
+    ("CL", "Chilean"),
+    ("EC", "Ecuadorian"),
+    ("MX", "Mexican"),
+    ("IT", "Italian"),
+    ("PT", "Portuguese"),
+    ("DE", "German"),
+    ("FR", "French"),
+    ("GB", "British"),
+    ("BR", "Brazilian"),
+    ("UY", "Uruguayan"),
+    ("BO", "Bolivian"),
+    ("PA", "Panamanian"),
+    ("DO", "Dominican"),
+    ("CU", "Cuban"),
+]
+FIRST = (
+    "María José Ana Rocío Luis Andrés Jesús Ramón Inés Sofía Martín Lucía Óscar Ángel "
+    "Héctor Núria Raúl Iván Zoë Adrián Begoña Joaquín Mónica Tomás Verónica Efraín Dulce "
+    "Álvaro Julián Germán Noemí Simón Yolanda Rubén Belén Darío Elías Susana Íñigo Marta"
+).split()
+LAST = (
+    "Pérez González Rodríguez Márquez Hernández López Martínez Sánchez Ramírez Díaz Núñez "
+    "Gómez Álvarez Muñoz Castillo Ríos Peña Ibáñez Suárez Ortiz Chávez Herrera Medina "
+    "Jiménez Rojas Vásquez Guzmán Ávila Cortés Fernández Mejía Quiñones Zúñiga Carreño"
+).split()
+
+
+def _setup(database_url: str | None) -> None:
+    if database_url:
+        os.environ["DATABASE_URL"] = database_url
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    # Production mode (no per-query debug bookkeeping), with a throw-away key.
+    os.environ.setdefault("DEBUG", "0")
+    os.environ.setdefault("SECRET_KEY", "bench-" + "x" * 60)
+    os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
+    os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
+    os.environ.setdefault("MANIFEST_STATIC", "0")
+    import warnings
+
+    import django
+
+    warnings.filterwarnings("ignore", "No directory at", UserWarning)
+    django.setup()
+
+
+def _ensure_database() -> None:
+    """Create the scratch PostgreSQL database if it does not exist, then migrate."""
+    from django.core.management import call_command
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        import psycopg
+
+        settings = connection.settings_dict
+        name = settings["NAME"]
+        with psycopg.connect(
+            host=settings["HOST"],
+            port=settings["PORT"] or 5432,
+            user=settings["USER"],
+            dbname="postgres",
+            autocommit=True,
+        ) as admin:
+            exists = admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+            if not exists.fetchone():
+                admin.execute(f'CREATE DATABASE "{name}"')
+    call_command("migrate", verbosity=0)
+
+
+# -- generate -------------------------------------------------------------------------------
+
+
+class _Text:
+    """An article's text built sentence by sentence, keeping the offsets of quoted words."""
+
+    def __init__(self):
+        self.parts: list[str] = []
+        self.length = 0
+
+    def add(self, text: str) -> tuple[int, int, str]:
+        start = self.length
+        self.parts.append(text)
+        self.length += len(text)
+        return start, self.length, text
+
+    def value(self) -> str:
+        return "".join(self.parts)
+
+
+def _reference_data(rng: random.Random) -> tuple[dict, list, list]:
+    """Countries, 50 facilities and 100 events, each cited by a reference article."""
+    from releases import models as m
+    from sources.models import Passage, SourceArticle
+
+    existing = set(m.Country.objects.values_list("code", flat=True))
+    m.Country.objects.bulk_create(
+        [
+            m.Country(code=code, name=f"{demonym} land", demonym=demonym)
+            for code, demonym in COUNTRIES
+            if code not in existing
+        ]
+    )
+    countries = {c.code: c for c in m.Country.objects.filter(code__in=[c for c, _ in COUNTRIES])}
+    if m.Facility.objects.filter(slug="bench-facility-0").exists():
+        facilities = list(m.Facility.objects.filter(slug__startswith="bench-facility-"))
+        events = list(m.ReleaseEvent.objects.filter(slug__startswith="bench-event-"))
+        return countries, facilities, events
+    text = _Text()
+    facility_quotes, event_quotes = [], []
+    for number in range(50):
+        text.add("The register lists ")
+        facility_quotes.append(text.add(f"the detention centre number {number}"))
+        text.add(f" in the city of {rng.choice(LAST)}ville.\n")
+    day = datetime.date(2026, 1, 8)
+    for number in range(100):
+        when = day + datetime.timedelta(days=number * 2)
+        text.add("Officials announced ")
+        event_quotes.append(text.add(f"release wave {number} on {when.isoformat()}"))
+        text.add(".\n")
+    article = _save_article(SourceArticle, text.value(), "bench-reference", "Bench register")
+    passages = Passage.objects.bulk_create(
+        [
+            Passage(article=article, start=s, end=e, quote=q)
+            for s, e, q in facility_quotes + event_quotes
+        ]
+    )
+    facilities = m.Facility.objects.bulk_create(
+        [
+            m.Facility(
+                slug=f"bench-facility-{n}", name=f"Centro {n} «{rng.choice(LAST)}»", city="Caracas"
+            )
+            for n in range(50)
+        ]
+    )
+    events = m.ReleaseEvent.objects.bulk_create(
+        [
+            m.ReleaseEvent(
+                slug=f"bench-event-{n}",
+                title=f"Release wave {n}",
+                date=day + datetime.timedelta(days=n * 2),
+                date_precision="day",
+            )
+            for n in range(100)
+        ]
+    )
+    _cite(m.Facility, list(zip(facilities, passages[:50], strict=True)))
+    _cite(m.ReleaseEvent, list(zip(events, passages[50:], strict=True)))
+    return countries, facilities, events
+
+
+def _save_article(SourceArticle, text: str, slug: str, title: str):
+    from sources.models import sha256_of
+    from sources.search import fold_for_search
+
+    return SourceArticle.objects.create(
+        slug=slug,
+        title=title,
+        outlet="Bench Wire",
+        text=text,
+        sha256=sha256_of(text),
+        search_text=fold_for_search(text),
+        published_on=datetime.date(2026, 1, 10),
+        published_precision="day",
+    )
+
+
+def _cite(model, pairs) -> None:
+    through = model.citations.through
+    owner = f"{model.citations_owner()}_id"
+    through.objects.bulk_create(
+        [through(**{owner: obj.pk, "passage_id": p.pk}) for obj, p in pairs]
+    )
+
+
+def _batch(first: int, count: int, rng: random.Random, countries, facilities, events) -> None:
+    """People ``first`` to ``first + count`` (a multiple of PER_ARTICLE), bulk-inserted."""
+    from releases import models as m
+    from sources.models import Passage, SourceArticle
+
+    codes = list(countries)
+    weights = [30, 12, 8] + [2] * (len(codes) - 3)  # mostly Venezuelans, some foreigners
+    articles, plans = [], []
+    for article_number in range(first // PER_ARTICLE, (first + count) // PER_ARTICLE):
+        text, people = _Text(), []
+        text.add(f"Bench report {article_number}: names of people in the register.\n")
+        for offset in range(PER_ARTICLE):
+            n = article_number * PER_ARTICLE + offset
+            name = f"{rng.choice(FIRST)} {rng.choice(LAST)} {rng.choice(LAST)} {n}"
+            nationals = [rng.choices(codes, weights)[0]]
+            if rng.random() < 0.1:
+                nationals.append(rng.choice([c for c in codes if c != nationals[0]]))
+            plan = {"n": n, "name": name, "nationals": nationals}
+            plan["name_quote"] = text.add(name)
+            demonyms = " and ".join(countries[c].demonym for c in nationals)
+            plan["nationality_quote"] = text.add(f", a {demonyms} national")
+            if rng.random() < 0.5:
+                alias = f"{name.split()[0][0]}. {name.split()[1]} {n}"
+                text.add(", also written ")
+                plan["alias"] = (alias, text.add(alias))
+            if rng.random() < 0.8:
+                plan["facility"] = rng.choice(facilities)
+                plan["detention_quote"] = text.add(", was held in a detention centre")
+            fate = rng.random()
+            if fate < 1 / 3:
+                plan["event"] = rng.choice(events)
+                plan["release_quote"] = text.add(" and was freed in the latest wave")
+            elif fate < 0.34:
+                plan["died_quote"] = text.add(" and died in custody")
+            text.add(".\n")
+            people.append(plan)
+        articles.append(
+            SourceArticle(
+                slug=f"bench-report-{article_number}",
+                title=f"Bench report {article_number}",
+                outlet="Bench Wire",
+                text=text.value(),
+                published_on=datetime.date(2026, 1, 10),
+                published_precision="day",
+            )
+        )
+        plans.append(people)
+    from sources.models import sha256_of
+    from sources.search import fold_for_search
+
+    for article in articles:
+        article.sha256 = sha256_of(article.text)
+        article.search_text = fold_for_search(article.text)
+    SourceArticle.objects.bulk_create(articles)
+    quote_keys = (
+        "name_quote",
+        "nationality_quote",
+        "detention_quote",
+        "release_quote",
+        "died_quote",
+    )
+    passages = []
+    for article, people in zip(articles, plans, strict=True):
+        for plan in people:
+            for key in quote_keys:
+                if key in plan:
+                    start, end, quote = plan[key]
+                    passages.append(Passage(article=article, start=start, end=end, quote=quote))
+                    plan[key] = passages[-1]
+            if "alias" in plan:
+                start, end, quote = plan["alias"][1]
+                passages.append(Passage(article=article, start=start, end=end, quote=quote))
+                plan["alias"] = (plan["alias"][0], passages[-1])
+    Passage.objects.bulk_create(passages, batch_size=2000)
+    flat = [plan for people in plans for plan in people]
+    persons = m.Person.objects.bulk_create(
+        [m.Person(name=p["name"], slug=f"bench-person-{p['n']}") for p in flat], batch_size=2000
+    )
+    facts: dict = {
+        model: [] for model in (m.Citizenship, m.Alias, m.Detention, m.Release, m.StatusChange)
+    }
+    for person, plan in zip(persons, flat, strict=True):
+        for code in plan["nationals"]:
+            facts[m.Citizenship].append(
+                (m.Citizenship(person=person, country=countries[code]), plan["nationality_quote"])
+            )
+        if "alias" in plan:
+            facts[m.Alias].append((m.Alias(person=person, name=plan["alias"][0]), plan["alias"][1]))
+        if "facility" in plan:
+            since = datetime.date(2024 + rng.randrange(2), rng.randrange(1, 13), 1)
+            facts[m.Detention].append(
+                (
+                    m.Detention(
+                        person=person,
+                        facility=plan["facility"],
+                        since=since,
+                        since_precision="month",
+                    ),
+                    plan["detention_quote"],
+                )
+            )
+        if "event" in plan:
+            facts[m.Release].append(
+                (
+                    m.Release(
+                        person=person,
+                        event=plan["event"],
+                        date=plan["event"].date,
+                        date_precision="day",
+                    ),
+                    plan["release_quote"],
+                )
+            )
+        if "died_quote" in plan:
+            facts[m.StatusChange].append(
+                (m.StatusChange(person=person, status=m.Status.DIED_IN_CUSTODY), plan["died_quote"])
+            )
+    for model, rows in facts.items():
+        created = model.objects.bulk_create([fact for fact, _p in rows], batch_size=2000)
+        _cite(model, [(fact, passage) for fact, (_f, passage) in zip(created, rows, strict=True)])
+
+
+def generate(people: int, *, seed: int = 1, quiet: bool = False) -> float:
+    """Grow the record to ``people`` bench people. Returns the seconds it took."""
+    from django.db import transaction
+
+    from releases import models as m
+    from releases import services
+
+    started = time.perf_counter()
+    rng = random.Random(seed)
+    countries, facilities, events = _reference_data(rng)
+    have = m.Person.objects.filter(slug__startswith="bench-person-").count()
+    target = (people // PER_ARTICLE) * PER_ARTICLE
+    rng = random.Random(seed + have)
+    step = 5000
+    for first in range(have, target, step):
+        count = min(step, target - first)
+        with transaction.atomic():
+            _batch(first, count, rng, countries, facilities, events)
+        if not quiet:
+            print(f"  inserted {first + count:,} people", flush=True)
+    # Derived data, by the same functions every write path uses.
+    with transaction.atomic():
+        for model in m.CITED_MODELS:
+            services.refresh_cited(model, None)
+    ids = list(m.Person.objects.filter(is_public=False).values_list("pk", flat=True))
+    for index in range(0, len(ids), 5000):
+        services.refresh_people(ids[index : index + 5000])
+        if not quiet:
+            print(f"  derived {min(index + 5000, len(ids)):,} of {len(ids):,}", flush=True)
+    services.bump_data_version()
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("VACUUM ANALYZE")
+    return time.perf_counter() - started
+
+
+# -- measure --------------------------------------------------------------------------------
+
+PAGES = {
+    "/": "/",
+    "/people/": "/people/",
+    "/people/?status=any&nationality=es": "/people/?status=any&nationality=es",
+    "/people/?q=maria": "/people/?q=maria",
+    "a person": "/people/bench-person-{middle}/",
+    "a facility": "/facilities/bench-facility-7/",
+    "/nationalities/": "/nationalities/",
+}
+REPEAT = 15
+
+
+def _percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def measure_pages(people: int) -> dict[str, tuple[float, float, int]]:
+    """p50 and p95 in ms of cold single-client requests, and the queries of each page."""
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client()
+    results = {}
+    for label, url in PAGES.items():
+        url = url.format(middle=people // 2)
+        timings = []
+        for _ in range(REPEAT):
+            cache.clear()  # cold: the page cache never answers
+            started = time.perf_counter()
+            response = client.get(url)
+            timings.append((time.perf_counter() - started) * 1000)
+            assert response.status_code == 200, (url, response.status_code)
+        cache.clear()
+        with CaptureQueriesContext(connection) as queries:
+            client.get(url)
+        results[label] = (statistics.median(timings), _percentile(timings, 0.95), len(queries))
+    return results
+
+
+def measure_export(path: str = "/people/?status=any&format=csv") -> tuple[int, float, float]:
+    """Rows, rows/s, and peak traced memory (MB, a second run under tracemalloc)."""
+    from django.test import Client
+
+    client = Client()
+    started = time.perf_counter()
+    response = client.get(path)
+    rows = sum(chunk.count(b"\n") for chunk in response.streaming_content) - 1
+    elapsed = time.perf_counter() - started
+    tracemalloc.start()
+    for _chunk in client.get(path).streaming_content:
+        pass
+    _current, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return rows, rows / elapsed, peak / 1e6
+
+
+def measure_load(duration: int = 15, connections: int = 20) -> tuple[float, str, int]:
+    """requests/s, p99 and non-2xx responses of ``/people/`` under wrk against gunicorn."""
+    wrk = shutil.which("wrk")
+    if wrk is None:
+        raise SystemExit("wrk is missing: apt-get install wrk")
+    port = "8765"
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "config.wsgi",
+            "--workers",
+            "4",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env={**os.environ, "CONN_MAX_AGE": "60"},
+    )
+    try:
+        url = f"http://127.0.0.1:{port}/people/"
+        for _ in range(100):  # up when it answers
+            probe = subprocess.run(
+                ["curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", url],
+                capture_output=True,
+                text=True,
+                check=False,
+            )
+            if probe.stdout == "200":
+                break
+            time.sleep(0.2)
+        out = subprocess.run(
+            [wrk, "-t2", f"-c{connections}", f"-d{duration}s", "--latency", url],
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=duration + 30,
+        ).stdout
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    rate = float(
+        next(line.split()[1] for line in out.splitlines() if line.startswith("Requests/sec"))
+    )
+    p99 = next(line.split()[1] for line in out.splitlines() if line.strip().startswith("99%"))
+    # "Non-2xx or 3xx responses: N" and "Socket errors: connect A, read B, write C, timeout D"
+    errors = 0
+    for line in out.splitlines():
+        if "Non-2xx" in line:
+            errors += int(line.split()[-1])
+        if "Socket errors" in line:
+            errors += sum(int(part.split()[-1]) for part in line.split(":", 1)[1].split(","))
+    return rate, p99, errors
+
+
+def measure(sizes: list[int]) -> None:
+    from django.core.management import call_command
+    from django.db import connection
+
+    print(f"database: {connection.vendor}; cache: {os.environ.get('REDIS_URL') or 'local memory'}")
+    call_command("flush", interactive=False, verbosity=0)
+    pages, loads, exports = {}, {}, {}
+    for size in sizes:
+        seconds = generate(size, quiet=True)
+        print(f"{size:,} people: grown in {seconds:.0f} s", flush=True)
+        pages[size] = measure_pages(size)
+        loads[size] = measure_load()
+        exports[size] = measure_export()
+    print()
+    header = "".join(f"{f'{s:,} p50/p95 ms (q)':>26}" for s in sizes)
+    print(f"{'page (cold cache)':<36}{header}{'p50 ratio':>11}")
+    for label in PAGES:
+        cells = "".join(
+            f"{f'{pages[s][label][0]:.0f} / {pages[s][label][1]:.0f} ({pages[s][label][2]})':>26}"
+            for s in sizes
+        )
+        ratio = pages[sizes[-1]][label][0] / pages[sizes[0]][label][0]
+        print(f"{label:<36}{cells}{ratio:>10.1f}x")
+    print()
+    print(
+        f"{'/people/, 20 connections (wrk)':<36}"
+        + "".join(
+            f"{f'{loads[s][0]:.0f} req/s, p99 {loads[s][1]}, {loads[s][2]} errors':>34}"
+            for s in sizes
+        )
+    )
+    print(
+        f"{'people CSV export (status=any)':<36}"
+        + "".join(
+            f"{f'{exports[s][0]:,} rows, {exports[s][1]:,.0f} rows/s, {exports[s][2]:.1f} MB':>40}"
+            for s in sizes
+        )
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--database-url", help="default: DATABASE_URL")
+    commands = parser.add_subparsers(dest="command", required=True)
+    grow = commands.add_parser("generate", help="grow the record to N synthetic people")
+    grow.add_argument("--people", type=int, required=True)
+    run = commands.add_parser("measure", help="grow to each size and measure")
+    run.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
+    args = parser.parse_args()
+    _setup(args.database_url)
+    _ensure_database()
+    if args.command == "generate":
+        seconds = generate(args.people)
+        print(f"{args.people:,} people in {seconds:.0f} s")
+    else:
+        measure(args.sizes)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,213 @@
+"""The public record of every kind of thing, as JSON-ready dicts, and the CSV columns drawn
+from them.
+
+Every fact in a record carries ``citations``; a value that no fact supports is not output.
+Objects must come with their public facts prefetched (``releases.selectors``). Links are made
+by ``link``, which turns a site path into what the record should hold: an absolute URL when a
+record is served straight away, the path itself when a person's record is stored
+(``PersonRecord``) to be made absolute when it is served.
+"""
+
+from collections.abc import Callable
+
+from releases import models as m
+from releases.status import derive_status, status_history
+from sources.citations import citation_json
+from sources.dates import iso_partial_date
+from sources.tabular import Column, citation_columns, own_citation_columns
+
+Link = Callable[[str], str]
+
+
+def keep_path(path: str) -> str:
+    return path
+
+
+def citations_json(cited, link: Link) -> list[dict]:
+    return [citation_json(p, link) for p in cited.citations.all()]
+
+
+def fact_json(fact, link: Link, **fields) -> dict:
+    record = dict(fields)
+    if isinstance(fact, m.Fact):
+        record["certainty"] = fact.certainty
+        record["attributed_to"] = fact.attributed_to or None
+    record["citations"] = citations_json(fact, link)
+    return record
+
+
+def count_json(count: m.CountClaim, link: Link) -> dict:
+    return fact_json(
+        count,
+        link,
+        value=count.value,
+        qualifier=count.qualifier,
+        value_text=count.value_text,
+        subject=count.subject,
+        metric=count.metric,
+        claimed_by=count.claimed_by,
+        verification=count.verification,
+        country=count.country.code if count.country_id else None,
+        event=count.event.slug if count.event_id else None,
+        note=count.note or None,
+    )
+
+
+def person_json(person: m.Person, link: Link) -> dict:
+    history = status_history(person)
+    status = derive_status(history)
+    deciding = [step.fact for step in history if step.status == status]
+    facilities = {}
+    for fact in [*person.detentions.all(), *person.releases.all()]:
+        if fact.facility_id and fact.facility_id not in facilities:
+            facilities[fact.facility_id] = fact_json(
+                fact, link, name=fact.facility.name, slug=fact.facility.slug
+            )
+    return {
+        "name": person.name,
+        "slug": person.slug,
+        "url": link(person.get_absolute_url()),
+        "is_named": person.is_named,
+        "aliases": [fact_json(a, link, name=a.name) for a in person.aliases.all()],
+        "status": status,
+        "status_citations": [c for fact in deciding[-1:] for c in citations_json(fact, link)],
+        "nationalities": [
+            fact_json(c, link, code=c.country.code, name=c.country.name)
+            for c in person.citizenships.all()
+        ],
+        "facilities": list(facilities.values()),
+        "releases": [
+            fact_json(
+                r,
+                link,
+                event=r.event.slug if r.event_id else None,
+                date=iso_partial_date(r.date, r.date_precision),
+                date_precision=r.date_precision,
+                with_conditions=r.with_conditions,
+            )
+            for r in person.releases.all()
+        ],
+        "detentions": [
+            fact_json(
+                d,
+                link,
+                facility=d.facility.slug if d.facility_id else None,
+                since=iso_partial_date(d.since, d.since_precision),
+                since_precision=d.since_precision,
+                reason=d.reason or None,
+            )
+            for d in person.detentions.all()
+        ],
+        "roles": [
+            fact_json(
+                r, link, kind=r.kind, title=r.title, event=r.event.slug if r.event_id else None
+            )
+            for r in person.roles.all()
+        ],
+        "status_history": [
+            fact_json(
+                step.fact,
+                link,
+                status=step.status,
+                date=iso_partial_date(step.date, step.precision),
+                date_precision=step.precision,
+            )
+            for step in history
+        ],
+    }
+
+
+def person_detail_json(person: m.Person, link: Link) -> dict:
+    """The list record plus what only the detail page loads (``person_with_everything``)."""
+    record = person_json(person, link)
+    record["mentions"] = [fact_json(mention, link) for mention in person.mentions.all()]
+    record["counts_claimed"] = [count_json(c, link) for c in person.count_claims.all()]
+    return record
+
+
+def facility_json(facility: m.Facility, link: Link) -> dict:
+    return {
+        "name": facility.name,
+        "slug": facility.slug,
+        "url": link(facility.get_absolute_url()),
+        "city": facility.city or None,
+        "description": facility.description or None,
+        "people_count": facility.people_count,
+        "freed_count": facility.freed_count,
+        "citations": citations_json(facility, link),
+    }
+
+
+def country_json(country: m.Country, link: Link) -> dict:
+    return {
+        "code": country.code,
+        "name": country.name,
+        "url": link(country.get_absolute_url()),
+        "people_count": country.people_count,
+        "counts": [count_json(c, link) for c in country.counts.all()],
+    }
+
+
+def event_json(event: m.ReleaseEvent, link: Link) -> dict:
+    return {
+        "slug": event.slug,
+        "title": event.title,
+        "url": link(event.get_absolute_url()),
+        "date": iso_partial_date(event.date, event.date_precision),
+        "date_precision": event.date_precision,
+        "date_text": event.date_text or None,
+        "date_note": event.date_note or None,
+        "announced_by": [
+            fact_json(r, link, name=r.person.name, slug=r.person.slug, title=r.title)
+            for r in event.announcements
+        ],
+        "counts": [count_json(c, link) for c in event.counts.all()],
+        "citations": citations_json(event, link),
+    }
+
+
+def _count_label(count: dict) -> str:
+    return f"{count['value_text']} {count['subject']} {count['metric']} ({count['claimed_by']})"
+
+
+PERSON_COLUMNS = [
+    Column("name", lambda r: r["name"]),
+    Column("slug", lambda r: r["slug"]),
+    Column("url", lambda r: r["url"], links=True),
+    Column("status", lambda r: r["status"]),
+    *own_citation_columns("status_citations"),
+    *citation_columns("aliases", lambda f: f["name"]),
+    *citation_columns("nationalities", lambda f: f["code"]),
+    *citation_columns("facilities", lambda f: f["name"]),
+    *citation_columns(
+        "releases", lambda f: f"{f['date'] or 'date unknown'} {f['event'] or ''}".strip()
+    ),
+]
+
+FACILITY_COLUMNS = [
+    Column("name", lambda r: r["name"]),
+    Column("slug", lambda r: r["slug"]),
+    Column("url", lambda r: r["url"], links=True),
+    Column("city", lambda r: r["city"]),
+    Column("people_count", lambda r: r["people_count"]),
+    *own_citation_columns(),
+]
+
+COUNTRY_COLUMNS = [
+    Column("code", lambda r: r["code"]),
+    Column("name", lambda r: r["name"]),
+    Column("url", lambda r: r["url"], links=True),
+    Column("people_count", lambda r: r["people_count"]),
+    *citation_columns("counts", _count_label),
+]
+
+EVENT_COLUMNS = [
+    Column("slug", lambda r: r["slug"]),
+    Column("title", lambda r: r["title"]),
+    Column("url", lambda r: r["url"], links=True),
+    Column("date", lambda r: r["date"]),
+    Column("date_precision", lambda r: r["date_precision"]),
+    *own_citation_columns(),
+    *citation_columns("announced_by", lambda f: f["name"]),
+    *citation_columns("counts", _count_label),
+]

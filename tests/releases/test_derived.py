@@ -1,0 +1,191 @@
+"""Derived data (stored visibility, status, search text, links, export records, the data
+version) stays right on every write path: ORM writes, the admin, history reverts, deletes,
+cite-by-selection, suggestions and the importer."""
+
+import datetime
+import json
+
+import pytest
+from django.urls import reverse
+
+from releases import citing, services, suggestions
+from releases import models as m
+from tests import builders
+
+
+@pytest.fixture
+def world(db):
+    return builders.world(2)
+
+
+def _person(pk: int) -> m.Person:
+    return m.Person.objects.get(pk=pk)
+
+
+def _links(person: m.Person) -> set[tuple[str, str, str]]:
+    return set(m.PersonLink.objects.filter(person=person).values_list("kind", "key", "status"))
+
+
+def test_a_fact_is_public_only_while_it_has_a_citation(world):
+    person = builders.person("Nuevo Liberado", slug="nuevo")
+    release = m.Release.objects.create(
+        person=person, date=datetime.date(2026, 1, 9), date_precision="day"
+    )
+    assert not release.is_public and not _person(person.pk).is_public
+    passage = world["article"].passages.first()
+    release.citations.add(passage)
+    release.refresh_from_db()
+    assert release.is_public
+    person = _person(person.pk)
+    assert person.is_public and person.status == m.Status.RELEASED
+    assert person.first_released_on == datetime.date(2026, 1, 9)
+    release.citations.remove(passage)
+    release.refresh_from_db()
+    person = _person(person.pk)
+    assert not release.is_public and not person.is_public
+    assert not m.PersonLink.objects.filter(person=person).exists()
+    assert not m.PersonRecord.objects.filter(person=person).exists()
+
+
+def test_a_passage_deleted_under_a_fact_takes_the_fact_off_the_public_pages(world):
+    source = world["article"]
+    person = builders.person("Solo Una Cita", slug="solo")
+    only = builders.passage(source, "Venezuela on Thursday")
+    citizenship = m.Citizenship.objects.create(person=person, country=world["country"])
+    citizenship.citations.add(only)
+    assert _person(person.pk).is_public
+    only.delete()
+    citizenship.refresh_from_db()
+    assert not citizenship.is_public and not _person(person.pk).is_public
+
+
+def test_links_follow_the_facts_and_carry_the_status(world):
+    person = world["people"][0]
+    assert _links(person) == {
+        ("nationality", "es", "released"),
+        ("facility", "el-helicoide", "released"),
+        ("event", "thursday", "released"),
+        ("source", world["article"].slug, "released"),
+    }
+    died = m.StatusChange.objects.create(person=person, status=m.Status.DIED_IN_CUSTODY)
+    died.citations.add(world["article"].passages.first())
+    assert {status for _kind, _key, status in _links(person)} == {"died_in_custody"}
+
+
+def test_the_stored_export_record_follows_a_rename_of_what_it_names(world):
+    facility = world["facility"]
+    facility.name = "El Helicoide (SEBIN)"
+    facility.save()
+    record = json.loads(m.PersonRecord.objects.get(person=world["people"][0]).json)
+    assert [f["name"] for f in record["facilities"]] == ["El Helicoide (SEBIN)"]
+    assert record["url"] == world["people"][0].get_absolute_url()  # a path, made absolute later
+
+
+def test_cite_by_selection_publishes_the_fact(world):
+    source = world["article"]
+    person = builders.person("Ana Nueva", slug="ana-nueva")
+    alias = m.Alias.objects.create(person=person, name="Ana N.")
+    selection = citing.resolve_selection(source, start=None, end=None, quote="El Helicoide")
+    citing.cite_selection(alias, source, selection)
+    alias.refresh_from_db()
+    assert alias.is_public and _person(person.pk).is_public
+    assert "ana n." in _person(person.pk).search_name
+
+
+def test_accepting_a_suggestion_publishes_a_mention(world):
+    person = builders.person("Mencionada Sola", slug="mencionada")
+    source = builders.article("A note: Mencionada Sola was seen in Caracas.", slug="note")
+    start = source.text.index("Mencionada")
+    suggestion = m.CitationSuggestion.objects.create(
+        article=source, start=start, end=start + 15, quote="Mencionada Sola", person=person
+    )
+    suggestions.accept(suggestion)
+    assert _person(person.pk).is_public
+    assert ("source", "note", "unknown") in _links(person)
+
+
+def test_deleting_a_fact_in_the_admin_refreshes_the_person(admin_client, world):
+    person = world["people"][0]
+    release = person.releases.get()
+    url = reverse("admin:releases_release_delete", args=[release.pk])
+    assert admin_client.post(url, {"post": "yes"}).status_code == 302
+    person = _person(person.pk)
+    assert person.status == m.Status.DETAINED and person.first_released_on is None
+    assert {status for *_rest, status in _links(person)} == {"detained"}
+
+
+def _revert(admin_client, fact, version) -> None:
+    """Post the admin's "revert to this version" form with the version's own values."""
+    opts = fact._meta
+    url = reverse(
+        f"admin:{opts.app_label}_{opts.model_name}_simple_history",
+        args=[fact.pk, version.history_id],
+    )
+    form = admin_client.get(url).context["adminform"].form
+    data = {}
+    for name, field in form.fields.items():
+        value = form[name].value()
+        if value is None:
+            continue
+        data[name] = (
+            [str(v.pk if hasattr(v, "pk") else v) for v in value]
+            if isinstance(value, list)
+            else value
+        )
+    response = admin_client.post(url, data)
+    assert response.status_code == 302, (
+        getattr(response, "context", None) and response.context["adminform"].form.errors
+    )
+
+
+def test_reverting_a_status_change_from_history_restores_the_derived_status(admin_client, world):
+    person = world["people"][1]
+    died = m.StatusChange.objects.create(
+        person=person,
+        status=m.Status.DIED_IN_CUSTODY,
+        date=datetime.date(2026, 2, 1),
+        date_precision="month",
+    )
+    died.citations.add(world["article"].passages.first())
+    original = died.history.order_by("history_id").last()
+    assert _person(person.pk).status == m.Status.DIED_IN_CUSTODY
+    died.status = m.Status.REDETAINED
+    died.save()
+    assert _person(person.pk).status == m.Status.REDETAINED
+    _revert(admin_client, died, original)
+    assert _person(person.pk).status == m.Status.DIED_IN_CUSTODY
+    page = admin_client.get("/people/").content.decode()
+    assert person.name not in page  # the freed list no longer shows them
+
+
+def test_renaming_a_person_and_reverting_keeps_search_right(admin_client, world, client):
+    person = world["people"][0]
+    original = person.history.order_by("history_id").last()
+    person.name = "Renamed Person"
+    person.save()
+    assert "renamed person" in _person(person.pk).search_name
+    _revert(admin_client, person, original)
+    person = _person(person.pk)
+    assert person.name == "p Person 0" and "renamed" not in person.search_name
+    assert person.name in client.get("/people/", {"q": "p person 0"}).content.decode()
+
+
+def test_a_write_shows_on_the_very_next_request(client, world, django_assert_num_queries):
+    client.get("/people/")
+    with django_assert_num_queries(1):  # the data version only: the page is cached
+        cached = client.get("/people/").content.decode()
+    assert "Late Arrival" not in cached
+    late = builders.person("Late Arrival", slug="late")
+    release = m.Release.objects.create(person=late, event=world["event"])
+    release.citations.add(world["article"].passages.first())
+    assert "Late Arrival" in client.get("/people/").content.decode()
+
+
+def test_a_batch_refreshes_once_at_its_end(world):
+    person = builders.person("En Lote", slug="en-lote")
+    passage = world["article"].passages.first()
+    with services.batch():
+        release = m.Release.objects.create(person=person)
+        release.citations.add(passage)
+        assert not _person(person.pk).is_public  # not yet: the batch is still open
+    assert _person(person.pk).is_public

@@ -1,0 +1,124 @@
+"""Facet counts for the people list: for each facet, how many people match every other
+current filter and each value of this one. A dual national counts once under each country.
+
+Counts come from the same table the filters read (``PersonLink``), so a facet's count and
+the list it links to cannot disagree. Each facet is one indexed query plus one for its
+labels, whatever the size of the record: under the default filters (a status only) the
+count runs on the link table's ``(kind, status, key)`` index alone.
+"""
+
+from dataclasses import dataclass
+
+from django.db.models import Count
+from django.http import QueryDict
+
+from releases import models as m
+from sources.citations import source_label
+from sources.models import SourceArticle
+from web.filters import LINK_FILTERS, STATUS_ANY, PersonFilter
+
+# The most frequent values of a facet are offered (the selected one always is); a facet of
+# a thousand sources would help no one.
+FACET_LIMIT = 20
+
+
+@dataclass(frozen=True)
+class FacetOption:
+    value: str
+    label: str
+    count: int
+    query: str
+    selected: bool
+
+
+@dataclass(frozen=True)
+class Facet:
+    name: str
+    label: str
+    options: list[FacetOption]
+    more: int = 0  # values left out of ``options`` by FACET_LIMIT
+
+
+def _query_with(params: QueryDict, name: str, value: str | None) -> str:
+    query = params.copy()
+    query.pop("page", None)
+    query.pop("format", None)
+    if value is None:
+        query.pop(name, None)
+    else:
+        query[name] = value
+    return query.urlencode()
+
+
+def _labels(name: str, keys: list[str]) -> dict[str, str]:
+    if name == "nationality":
+        countries = m.Country.objects.filter(code__in=[key.upper() for key in keys])
+        return {c.code.lower(): c.name for c in countries}
+    if name == "facility":
+        return dict(m.Facility.objects.filter(slug__in=keys).values_list("slug", "name"))
+    if name == "event":
+        return dict(m.ReleaseEvent.objects.filter(slug__in=keys).values_list("slug", "title"))
+    # Not ``display_title``: an untitled article's label must not read its whole text.
+    articles = SourceArticle.objects.filter(slug__in=keys).only("slug", "title", "outlet")
+    return {a.slug: a.title or source_label(a) for a in articles}
+
+
+def _status_counts(filterset: PersonFilter) -> list[tuple[str, str, int]]:
+    counts = dict(
+        filterset.queryset_without("status").values_list("status").annotate(n=Count("pk"))
+    )
+    labels = dict(m.Status.choices)
+    rows = [(value, labels[value], counts[value]) for value in labels if value in counts]
+    return [(STATUS_ANY, "any status", sum(counts.values())), *rows]
+
+
+def _link_counts(filterset: PersonFilter, name: str) -> tuple[list[tuple[str, str, int]], int]:
+    links = m.PersonLink.objects.filter(kind=LINK_FILTERS[name])
+    status = filterset.form.cleaned_data.get("status")
+    if status and status != STATUS_ANY:
+        links = links.filter(status=status)
+    if filterset.active(name, "status"):
+        links = links.filter(person__in=filterset.queryset_without(name, "status").values("pk"))
+    counted = list(links.values_list("key").annotate(n=Count("*")).order_by("-n", "key"))
+    shown = counted[:FACET_LIMIT]
+    selected = filterset.form.cleaned_data.get(name)
+    if selected and selected not in {key for key, _n in shown}:
+        shown += [(key, n) for key, n in counted if key == selected] or [(selected, 0)]
+    labels = _labels(name, [key for key, _n in shown])
+    rows = [(key, labels.get(key, key), n) for key, n in shown]
+    return rows, len(counted) - len(shown)
+
+
+def person_facets(filterset: PersonFilter) -> list[Facet]:
+    """The facets of a valid ``PersonFilter``."""
+    params = filterset.data
+    facets = []
+    for name, label in (
+        ("status", "Status"),
+        ("nationality", "Nationality"),
+        ("facility", "Facility"),
+        ("event", "Event"),
+        ("source", "Source"),
+    ):
+        more = 0
+        if name == "status":
+            rows = _status_counts(filterset)
+        else:
+            rows, more = _link_counts(filterset, name)
+        selected = params.get(name, "")
+        options = [
+            FacetOption(
+                value=value,
+                label=option_label,
+                count=count,
+                # A selected option links to "without it" — except a status, which always
+                # has a value (leaving it out means the default, not "any").
+                query=_query_with(
+                    params, name, None if value == selected and name != "status" else value
+                ),
+                selected=value == selected,
+            )
+            for value, option_label, count in rows
+        ]
+        facets.append(Facet(name, label, options, more))
+    return facets

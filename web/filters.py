@@ -1,0 +1,254 @@
+"""Validated filters for every list page (and its CSV/JSON export), and the building blocks
+they share (whitelisted ordering, accent-insensitive search).
+
+Filters across facts use ``Exists`` subqueries rather than joins, so a person matched by
+two citizenships or two releases is listed once without ``distinct()``.
+"""
+
+import django_filters as filters
+from django import forms
+from django.core.validators import validate_slug
+from django.db.models import Exists, F, OuterRef
+
+from releases import models as m
+from sources.models import SourceArticle
+from sources.search import fold_for_search
+
+STATUS_ANY = "any"
+DATE_INPUT = forms.DateInput(attrs={"type": "date"})
+DEFAULT_PERSON_STATUS = m.Status.RELEASED
+
+
+def search_terms(value: str) -> list[str]:
+    return fold_for_search(value).split()[:10]
+
+
+class OrderingFilter(filters.OrderingFilter):
+    """Whitelisted ordering with empty values last on every database (SQLite and
+    PostgreSQL disagree by default), and a stable tie-break on the primary key."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("empty_label", "default")
+        kwargs.setdefault("label", "Sort by")
+        super().__init__(*args, **kwargs)
+
+    def filter(self, qs, value):
+        # "name," arrives as ["name", ""]: an empty item means nothing, not a field.
+        value = [item for item in value or [] if item and item.strip()]
+        if not value:
+            return qs
+        expressions = []
+        for param in value:
+            field = self.get_ordering_value(param)
+            descending = field.startswith("-")
+            column = F(field.lstrip("-"))
+            expressions.append(
+                column.desc(nulls_last=True) if descending else column.asc(nulls_last=True)
+            )
+        return qs.order_by(*expressions, "pk")
+
+
+class SearchFilter(filters.CharFilter):
+    """Accent- and case-insensitive match of every word on a pre-folded column."""
+
+    def __init__(self, *, folded_field: str, **kwargs):
+        self.folded_field = folded_field
+        kwargs.setdefault("max_length", 200)
+        kwargs.setdefault("label", "Search")
+        super().__init__(**kwargs)
+
+    def filter(self, qs, value):
+        for term in search_terms(value or ""):
+            qs = qs.filter(**{f"{self.folded_field}__contains": term})
+        return qs
+
+
+def _choices(model, value, label, *, order_by: str, fields: tuple[str, ...]):
+    """Choices read from the database each time a form is built (callable, so a new
+    facility or event appears without a restart). Validating against them keeps any value
+    we do not know (NUL bytes and all) away from the database."""
+
+    def load():
+        rows = model.objects.order_by(order_by).only(*fields)
+        if hasattr(rows, "published"):  # no name of an unsupported record in a menu
+            rows = rows.published()
+        return [(value(obj), label(obj)) for obj in rows]
+
+    return load
+
+
+class SourceField(forms.SlugField):
+    """An article, by slug. Articles are too many for a menu (the facet offers the ones
+    that matter); an unknown slug is refused like any bad value."""
+
+    widget = forms.HiddenInput
+
+    def validate(self, value):
+        super().validate(value)
+        if value and not SourceArticle.objects.filter(slug=value).exists():
+            raise forms.ValidationError("No source article has this name.")
+
+
+class SourceFilter(filters.Filter):
+    field_class = SourceField
+
+
+# The filters that select people by what links them to something (``PersonLink.kind``).
+LINK_FILTERS = {
+    "nationality": m.PersonLink.Kind.NATIONALITY,
+    "facility": m.PersonLink.Kind.FACILITY,
+    "event": m.PersonLink.Kind.EVENT,
+    "source": m.PersonLink.Kind.SOURCE,
+}
+
+
+class PersonFilter(filters.FilterSet):
+    q = SearchFilter(folded_field="search_name", label="Name")
+    status = filters.ChoiceFilter(
+        choices=[(STATUS_ANY, "any status"), *m.Status.choices],
+        method="filter_status",
+        empty_label=None,
+    )
+    nationality = filters.ChoiceFilter(
+        choices=_choices(
+            m.Country,
+            lambda c: c.code.lower(),
+            lambda c: c.name,
+            order_by="name",
+            fields=("code", "name"),
+        ),
+        method="filter_link",
+        label="Nationality",
+        empty_label="any",
+    )
+    facility = filters.ChoiceFilter(
+        choices=_choices(
+            m.Facility, lambda f: f.slug, lambda f: f.name, order_by="name", fields=("slug", "name")
+        ),
+        method="filter_link",
+        label="Facility",
+        empty_label="any",
+    )
+    event = filters.ChoiceFilter(
+        choices=_choices(
+            m.ReleaseEvent,
+            lambda e: e.slug,
+            lambda e: e.title,
+            order_by="title",
+            fields=("slug", "title"),
+        ),
+        method="filter_link",
+        label="Event",
+        empty_label="any",
+    )
+    source = SourceFilter(method="filter_link", label="Source", max_length=120)
+    released_from = filters.DateFilter(
+        method="filter_released_from", label="Released from", widget=DATE_INPUT
+    )
+    released_to = filters.DateFilter(
+        method="filter_released_to", label="Released until", widget=DATE_INPUT
+    )
+    ordering = OrderingFilter(
+        fields=(("name", "name"), ("status", "status"), ("first_released_on", "released")),
+        field_labels={"name": "Name", "status": "Status", "first_released_on": "Release date"},
+    )
+
+    class Meta:
+        model = m.Person
+        fields: list[str] = []
+
+    def __init__(self, data=None, queryset=None, **kwargs):
+        if queryset is None:
+            queryset = m.Person.objects.filter(is_public=True)
+        super().__init__(data, queryset=queryset.order_by("name", "pk"), **kwargs)
+
+    def queryset_without(self, *names: str):
+        """The people matching every valid filter but ``names`` (and in no set order):
+        what a facet counts over. Call after ``is_valid()``."""
+        queryset = self.queryset.order_by()
+        for name, value in self.form.cleaned_data.items():
+            if name not in names and name != "ordering":
+                queryset = self.filters[name].filter(queryset, value)
+        return queryset
+
+    def active(self, *excluding: str) -> list[str]:
+        """Names of the filters in use, but ``excluding`` (status "any" is not in use)."""
+        return [
+            name
+            for name, value in self.form.cleaned_data.items()
+            if value not in (None, "", [], STATUS_ANY) and name not in (*excluding, "ordering")
+        ]
+
+    def filter_status(self, qs, name, value):
+        return qs if value == STATUS_ANY else qs.filter(status=value)
+
+    def filter_link(self, qs, name, value):
+        if not value:
+            return qs
+        links = m.PersonLink.objects.filter(kind=LINK_FILTERS[name], key=value)
+        return qs.filter(pk__in=links.values("person"))
+
+    def filter_released_from(self, qs, name, value):
+        return qs.filter(
+            Exists(m.Release.objects.published().filter(person=OuterRef("pk"), date__gte=value))
+        )
+
+    def filter_released_to(self, qs, name, value):
+        return qs.filter(
+            Exists(m.Release.objects.published().filter(person=OuterRef("pk"), date__lte=value))
+        )
+
+
+class FacilityFilter(filters.FilterSet):
+    ordering = OrderingFilter(
+        fields=(("name", "name"), ("people_count", "people")),
+        field_labels={"name": "Name", "people_count": "People held"},
+    )
+
+    class Meta:
+        model = m.Facility
+        fields: list[str] = []
+
+
+class CountryFilter(filters.FilterSet):
+    ordering = OrderingFilter(
+        fields=(("name", "name"), ("code", "code"), ("people_count", "people")),
+        field_labels={"name": "Name", "code": "Code", "people_count": "Named people"},
+    )
+
+    class Meta:
+        model = m.Country
+        fields: list[str] = []
+
+
+class EventFilter(filters.FilterSet):
+    date_from = filters.DateFilter(
+        field_name="date", lookup_expr="gte", label="From", widget=DATE_INPUT
+    )
+    date_to = filters.DateFilter(
+        field_name="date", lookup_expr="lte", label="Until", widget=DATE_INPUT
+    )
+    ordering = OrderingFilter(
+        fields=(("date", "date"), ("title", "title")),
+        field_labels={"date": "Date", "title": "Title"},
+    )
+
+    class Meta:
+        model = m.ReleaseEvent
+        fields: list[str] = []
+
+
+class ArticleFilter(filters.FilterSet):
+    q = SearchFilter(folded_field="search_text", label="Text")
+    outlet = filters.CharFilter(field_name="outlet", max_length=200)
+    origin = filters.CharFilter(
+        field_name="story_origin", validators=[validate_slug], max_length=120, label="Story origin"
+    )
+    ordering = OrderingFilter(
+        fields=(("published_on", "published"), ("slug", "slug"), ("outlet", "outlet")),
+        field_labels={"published_on": "Date", "slug": "Name", "outlet": "Outlet"},
+    )
+
+    class Meta:
+        model = SourceArticle
+        fields: list[str] = []

@@ -1,0 +1,34 @@
+"""The public site. Names keep the two namespaces of the site's sections: ``releases``
+(people, facilities, nationalities, events) and ``sources`` (the articles)."""
+
+from django.urls import include, path
+
+from web import views
+
+release_patterns = (
+    [
+        path("", views.home, name="home"),
+        path("people/", views.person_list, name="person_list"),
+        path("people/<slug:slug>/", views.person_detail, name="person_detail"),
+        path("facilities/", views.facility_list, name="facility_list"),
+        path("facilities/<slug:slug>/", views.facility_detail, name="facility_detail"),
+        path("nationalities/", views.nationality_list, name="nationality_list"),
+        path("nationalities/<str:code>/", views.nationality_detail, name="nationality_detail"),
+        path("events/", views.event_list, name="event_list"),
+        path("events/<slug:slug>/", views.event_detail, name="event_detail"),
+    ],
+    "releases",
+)
+
+source_patterns = (
+    [
+        path("", views.article_list, name="list"),
+        path("<slug:slug>/", views.article_detail, name="detail"),
+    ],
+    "sources",
+)
+
+urlpatterns = [
+    path("sources/", include(source_patterns)),
+    path("", include(release_patterns)),
+]

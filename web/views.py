@@ -1,0 +1,225 @@
+"""The public pages. Lists go through one flow (``web.listing.render_list``: HTML, htmx
+fragment, CSV, JSON); details through ``render_detail`` (HTML or JSON of one object, loaded
+once). Every page is cached whole until the next write (``web.caching``)."""
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_safe
+
+from releases import models as m
+from releases import records, selectors
+from releases.status import status_history
+from sources import selectors as source_selectors
+from sources.highlight import segments
+from sources.records import article_json
+from web import exports
+from web.caching import cached_page
+from web.facets import person_facets
+from web.filters import (
+    DEFAULT_PERSON_STATUS,
+    ArticleFilter,
+    CountryFilter,
+    EventFilter,
+    FacilityFilter,
+    PersonFilter,
+)
+from web.listing import render_detail, render_list
+from web.timeline import build_timeline
+
+# The home page names this many of the latest people freed; the people list has them all.
+HOME_FREED = 12
+
+
+@require_safe
+@cached_page
+def home(request: HttpRequest) -> HttpResponse:
+    counts = list(selectors.headline_counts())
+    events = list(selectors.events())
+    dated_events = [event for event in events if event.date]
+    context = {
+        "confirmed_counts": [c for c in counts if c.verification == c.Verification.CONFIRMED],
+        "claimed_counts": [c for c in counts if c.verification != c.Verification.CONFIRMED],
+        "freed_total": selectors.freed_count(),
+        "freed": selectors.latest_freed(HOME_FREED),
+        "latest_events": sorted(dated_events, key=lambda e: e.date, reverse=True)[:5],
+        "timeline": build_timeline(events, selectors.timeline_people()),
+    }
+    return render(request, "releases/home.html", context)
+
+
+@require_safe
+@cached_page
+def person_list(request: HttpRequest) -> HttpResponse:
+    return render_list(
+        request,
+        filterset_class=PersonFilter,
+        queryset=selectors.people(),
+        export=exports.PERSON_EXPORT,
+        template="releases/person_list.html",
+        defaults={"status": DEFAULT_PERSON_STATUS},
+        extra_context=lambda filterset: {"facets": person_facets(filterset)},
+    )
+
+
+@require_safe
+@cached_page
+def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    return render_detail(
+        request,
+        get_object_or_404(selectors.person_with_everything(), slug=slug),
+        to_json=records.person_detail_json,
+        template="releases/person_detail.html",
+        context=lambda person: {"person": person, "history": status_history(person)},
+    )
+
+
+@require_safe
+@cached_page
+def facility_list(request: HttpRequest) -> HttpResponse:
+    return render_list(
+        request,
+        filterset_class=FacilityFilter,
+        queryset=selectors.facilities(),
+        export=exports.FACILITY_EXPORT,
+        template="releases/facility_list.html",
+    )
+
+
+@require_safe
+@cached_page
+def facility_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    return render_detail(
+        request,
+        get_object_or_404(selectors.facilities(), slug=slug),
+        to_json=records.facility_json,
+        template="releases/facility_detail.html",
+        context=lambda facility: {
+            "facility": facility,
+            **selectors.facility_detail(facility),
+            "shown": selectors.DETAIL_PEOPLE,
+        },
+    )
+
+
+@require_safe
+@cached_page
+def nationality_list(request: HttpRequest) -> HttpResponse:
+    return render_list(
+        request,
+        filterset_class=CountryFilter,
+        queryset=selectors.countries(),
+        export=exports.COUNTRY_EXPORT,
+        template="releases/nationality_list.html",
+    )
+
+
+def _country_json(country: m.Country, link) -> dict:
+    """A nationality with its first named people (the people list's export has them all)."""
+    record = records.country_json(country, link)
+    record["people"] = [
+        records.fact_json(c, link, name=c.person.name, slug=c.person.slug)
+        for c in country.first_people
+    ]
+    return record
+
+
+@require_safe
+@cached_page
+def nationality_detail(request: HttpRequest, code: str) -> HttpResponse:
+    if len(code) != 2 or not (code.isascii() and code.isalpha() and code.islower()):
+        raise Http404("Nationalities are addressed by lower-case ISO 3166 alpha-2 codes.")
+    country = get_object_or_404(selectors.countries(), code=code.upper())
+    country.first_people = selectors.country_people(country)
+    return render_detail(
+        request,
+        country,
+        to_json=_country_json,
+        template="releases/nationality_detail.html",
+        context=lambda country: {"country": country, "shown": selectors.DETAIL_PEOPLE},
+    )
+
+
+@require_safe
+@cached_page
+def event_list(request: HttpRequest) -> HttpResponse:
+    return render_list(
+        request,
+        filterset_class=EventFilter,
+        queryset=selectors.events(),
+        export=exports.EVENT_EXPORT,
+        template="releases/event_list.html",
+    )
+
+
+@require_safe
+@cached_page
+def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    return render_detail(
+        request,
+        get_object_or_404(selectors.event_detail(), slug=slug),
+        to_json=records.event_json,
+        template="releases/event_detail.html",
+        context=lambda event: {
+            "event": event,
+            **selectors.event_people(event),
+            "shown": selectors.DETAIL_PEOPLE,
+        },
+    )
+
+
+@require_safe
+@cached_page
+def article_list(request: HttpRequest) -> HttpResponse:
+    return render_list(
+        request,
+        filterset_class=ArticleFilter,
+        queryset=source_selectors.articles(),
+        export=exports.ARTICLE_EXPORT,
+        template="sources/article_list.html",
+    )
+
+
+def _article_json(article, link) -> dict:
+    record = article_json(article, link)
+    record["text"] = article.text
+    record["boilerplate"] = [
+        {"start": s.start, "end": s.end, "kind": s.kind, "note": s.note}
+        for s in article.boilerplate_spans.all()
+    ]
+    record["passages"] = [
+        {
+            "id": p.pk,
+            "start": p.start,
+            "end": p.end,
+            "quote": p.quote,
+            "url": link(p.get_absolute_url()),
+        }
+        for p in article.valid_passages
+    ]
+    return record
+
+
+def _article_context(article) -> dict:
+    passages = article.valid_passages
+    supported = selectors.records_citing(p.pk for p in passages)
+    for number, passage in enumerate(passages, start=1):
+        passage.number = number  # footnote number, shown in the text and in the list
+    return {
+        "article": article,
+        "segments": segments(article, passages),
+        "passages": [(p.number, p, supported.get(p.pk, [])) for p in passages],
+    }
+
+
+@require_safe
+@cached_page
+def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    article = get_object_or_404(source_selectors.articles(), slug=slug)
+    article.valid_passages = list(article.passages.valid().order_by("start", "end"))
+    return render_detail(
+        request,
+        article,
+        to_json=_article_json,
+        template="sources/article_detail.html",
+        context=_article_context,
+    )
