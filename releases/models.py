@@ -661,8 +661,9 @@ class PersonLink(models.Model):
 class PersonRecord(models.Model):
     """A public person's export record, built from their public facts and citations and
     stored, so that exports stream rows instead of rebuilding every person (derived, refreshed
-    with the person). ``json`` is the JSON record and ``csv`` a JSON list of the CSV cells;
-    links in both are site paths ("/people/…"), made absolute when served."""
+    with the person). ``json`` is the JSON record and ``csv`` the CSV row written ahead
+    (``sources.tabular.csv_segments``); links in both are site paths ("/people/…"), made
+    absolute when served."""
 
     person = models.OneToOneField(
         Person, on_delete=models.CASCADE, primary_key=True, related_name="record"

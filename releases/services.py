@@ -30,7 +30,7 @@ from releases.records import PERSON_COLUMNS, keep_path, person_json
 from releases.selectors import person_facts_prefetches
 from releases.status import derive_status, status_history
 from sources.search import fold_for_search
-from sources.tabular import csv_cells
+from sources.tabular import csv_segments
 
 CHUNK = 500
 
@@ -116,7 +116,7 @@ def _derive(person: m.Person) -> _Derived:
         record = person_json(person, keep_path)
         derived.links = _links_of(person)
         derived.json = json.dumps(record, ensure_ascii=False)
-        derived.csv = json.dumps(csv_cells(PERSON_COLUMNS, record), ensure_ascii=False)
+        derived.csv = json.dumps(csv_segments(PERSON_COLUMNS, record), ensure_ascii=False)
     return derived
 
 

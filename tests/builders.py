@@ -4,7 +4,7 @@ import datetime
 import itertools
 
 from releases import models as m
-from releases.services import refresh_people
+from releases import services
 from sources.models import Passage, SourceArticle
 
 _counter = itertools.count(1)
@@ -35,7 +35,12 @@ def cite(fact, *passages: Passage):
 def world(people: int = 3, *, prefix: str = "p") -> dict:
     """A small, fully cited record: people freed in one event from one facility, each with a
     nationality, an alias, a detention and a release, plus a count. Call again with another
-    prefix to grow it."""
+    prefix to grow it. Written as one batch: derived data is refreshed once, at the end."""
+    with services.batch():
+        return _world(people, prefix)
+
+
+def _world(people: int, prefix: str) -> dict:
     source = article(
         f"{prefix}: Venezuela on Thursday freed several Spanish citizens from El Helicoide.",
         outlet="Wire",
@@ -83,7 +88,6 @@ def world(people: int = 3, *, prefix: str = "p") -> dict:
             quote,
         )
         made.append(someone)
-    refresh_people([p.pk for p in made])
     return {
         "article": source,
         "event": event,

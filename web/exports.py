@@ -7,13 +7,12 @@ the list that grows with the record, stream their stored records instead
 
 A stream that fails half way (the database goes away) ends with a last line saying the
 export is incomplete, then breaks off, so a truncated download is never taken for a whole one.
+CSV is written as the csv module writes it by default (``sources.tabular.csv_line``).
 """
 
-import csv
 import itertools
 import json
 import logging
-import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
@@ -23,24 +22,25 @@ from django.http import HttpRequest, StreamingHttpResponse
 
 from releases import records
 from sources.records import ARTICLE_COLUMNS, article_json
-from sources.tabular import Column, csv_cells
+from sources.tabular import Column, csv_cells, csv_line, finish_csv_segments
 
 CHUNK_SIZE = 200
 STORED_CHUNK_SIZE = 2000
+# Rows are sent in blocks: one write per row would cost more than the row itself.
+ROWS_PER_WRITE = 500
 INCOMPLETE = "EXPORT INCOMPLETE: the database failed while this file was being written."
 
 logger = logging.getLogger(__name__)
 
 
-class _Echo:
-    """A file-like object whose ``write`` returns what it is given (for csv.writer)."""
-
-    def write(self, value: str) -> str:
-        return value
-
-
 def _site_root(request: HttpRequest) -> str:
     return request.build_absolute_uri("/").rstrip("/")
+
+
+def _blocks(rows: Iterable[str]) -> Iterator[str]:
+    rows = iter(rows)
+    while block := "".join(itertools.islice(rows, ROWS_PER_WRITE)):
+        yield block
 
 
 def _guarded(rows: Iterable[str], incomplete: str) -> Iterator[str]:
@@ -52,31 +52,28 @@ def _guarded(rows: Iterable[str], incomplete: str) -> Iterator[str]:
         raise
 
 
-def _json_stream(count: int, records: Iterable[str]) -> Iterator[str]:
-    yield f'{{"count": {count}, "results": ['
-    for index, record in enumerate(records):
-        yield ("," if index else "") + record
-    yield "]}"
+def _json_response(name: str, count: int, records: Iterable[str]) -> StreamingHttpResponse:
+    def stream() -> Iterator[str]:
+        yield f'{{"count": {count}, "results": ['
+        yield from _blocks(("," if index else "") + r for index, r in enumerate(records))
+        yield "]}"
 
-
-def _json_response(name: str, rows: Iterable[str]) -> StreamingHttpResponse:
     incomplete = "\n" + json.dumps({"error": INCOMPLETE})
-    response = StreamingHttpResponse(_guarded(rows, incomplete), content_type="application/json")
+    response = StreamingHttpResponse(
+        _guarded(stream(), incomplete), content_type="application/json"
+    )
     response["Content-Disposition"] = f'inline; filename="{name}.json"'
     return response
 
 
-def _csv_response(name: str, header: list[str], rows: Iterable[list]) -> StreamingHttpResponse:
-    writer = csv.writer(_Echo())
-
+def _csv_response(name: str, columns: list[Column], lines: Iterable[str]) -> StreamingHttpResponse:
     def stream() -> Iterator[str]:
         # A byte-order mark makes Excel read the file as UTF-8 (accents intact).
-        yield "\ufeff" + writer.writerow(header)
-        for row in rows:
-            yield writer.writerow(row)
+        yield "\ufeff" + csv_line([column.header for column in columns])
+        yield from _blocks(lines)
 
     response = StreamingHttpResponse(
-        _guarded(stream(), writer.writerow([INCOMPLETE])), content_type="text/csv; charset=utf-8"
+        _guarded(stream(), csv_line([INCOMPLETE])), content_type="text/csv; charset=utf-8"
     )
     response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
     return response
@@ -103,26 +100,23 @@ class Export:
         return _first_ready(rows)
 
     def json_response(self, queryset: QuerySet, request: HttpRequest) -> StreamingHttpResponse:
-        count = queryset.count()
         rows = (json.dumps(r, ensure_ascii=False) for r in self.records(queryset, request))
-        return _json_response(self.name, _json_stream(count, rows))
+        return _json_response(self.name, queryset.count(), rows)
 
     def csv_response(self, queryset: QuerySet, request: HttpRequest) -> StreamingHttpResponse:
-        rows = (csv_cells(self.columns, r) for r in self.records(queryset, request))
-        return _csv_response(self.name, [c.header for c in self.columns], rows)
+        lines = (csv_line(csv_cells(self.columns, r)) for r in self.records(queryset, request))
+        return _csv_response(self.name, self.columns, lines)
 
 
 # In a stored JSON record, a link is the value of a "url" key and starts with "/". Data
 # can't fake the pattern: a quotation mark inside a string is escaped as \" in JSON.
 _STORED_JSON_LINK = '"url": "/'
-# In a stored CSV cell of links, each site path starts the cell or follows a separator.
-_STORED_CSV_LINK = re.compile(r"(^|[;|] )/")
 
 
 @dataclass(frozen=True)
 class PersonRecordExport:
-    """People's exports, streamed from their stored records (``releases.PersonRecord``) with
-    keyset-free server-side iteration: one narrow query, constant memory, no per-row
+    """People's exports, streamed from their stored records (``releases.PersonRecord``):
+    one narrow query read through a server-side cursor, constant memory, no per-row
     rebuilding. Same filters and order as the page (``queryset`` is the filtered people)."""
 
     name: str
@@ -136,26 +130,16 @@ class PersonRecordExport:
 
     def json_response(self, queryset: QuerySet, request: HttpRequest) -> StreamingHttpResponse:
         absolute = f'"url": "{_site_root(request)}/'
-        rows = (
-            record.replace(_STORED_JSON_LINK, absolute) for record in self._stored(queryset, "json")
-        )
-        return _json_response(self.name, _json_stream(queryset.count(), rows))
+        rows = (r.replace(_STORED_JSON_LINK, absolute) for r in self._stored(queryset, "json"))
+        return _json_response(self.name, queryset.count(), rows)
 
     def csv_response(self, queryset: QuerySet, request: HttpRequest) -> StreamingHttpResponse:
         root = _site_root(request)
-        link_columns = [i for i, column in enumerate(self.columns) if column.links]
-
-        def absolute(match: re.Match) -> str:
-            return f"{match.group(1)}{root}/"
-
-        def rows() -> Iterator[list]:
-            for stored in self._stored(queryset, "csv"):
-                cells = json.loads(stored)
-                for i in link_columns:
-                    cells[i] = _STORED_CSV_LINK.sub(absolute, cells[i])
-                yield cells
-
-        return _csv_response(self.name, [c.header for c in self.columns], rows())
+        lines = (
+            finish_csv_segments(json.loads(stored), root)
+            for stored in self._stored(queryset, "csv")
+        )
+        return _csv_response(self.name, self.columns, lines)
 
 
 PERSON_EXPORT = PersonRecordExport("people", records.PERSON_COLUMNS)

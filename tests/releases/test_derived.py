@@ -123,7 +123,7 @@ def _revert(admin_client, fact, version) -> None:
     )
     form = admin_client.get(url).context["adminform"].form
     data = {}
-    for name, field in form.fields.items():
+    for name in form.fields:
         value = form[name].value()
         if value is None:
             continue

@@ -5,8 +5,13 @@ import io
 import json
 
 import pytest
+from django.db import OperationalError
+from django.db.models import QuerySet
 from django.http import StreamingHttpResponse
 
+from releases import models as m
+from releases import services
+from sources.tabular import Column, csv_line, csv_segments, finish_csv_segments, neutralise
 from tests import builders
 
 LISTS = ["/people/", "/facilities/", "/nationalities/", "/events/", "/sources/"]
@@ -90,3 +95,95 @@ def test_json_export_fetches_rows_in_chunks_not_one_by_one(
     # by chunk, not by row: 30 rows fit in one chunk.
     with django_assert_max_num_queries(20):
         _body(client.get("/people/", {"format": "json"}))
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("=1+3", "'=1+3"),
+        ("\n=1+3", "'\n=1+3"),  # a line break before the formula hides it from a naive check
+        ("  @SUM(A1)", "'  @SUM(A1)"),
+        ("\tanything", "'\tanything"),
+        ("\r\nx", "'\r\nx"),
+        ("Ana Pérez", "Ana Pérez"),
+        ("1-2", "1-2"),
+        (None, ""),
+    ],
+)
+def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised(cell, expected):
+    assert neutralise(cell) == expected
+
+
+def test_a_person_named_with_a_leading_line_break_and_formula_exports_inert(client, world):
+    person = world["people"][0]
+    m.Person.objects.filter(pk=person.pk).update(name="\n=1+3")
+    services.refresh_people([person.pk])
+    rows = _csv(client.get("/people/", {"format": "csv", "status": "any"}))
+    assert next(r for r in rows if r["slug"] == person.slug)["name"] == "'\n=1+3"
+
+
+def test_an_export_cut_by_a_database_failure_says_it_is_incomplete(client, world, monkeypatch):
+    original = QuerySet.iterator
+
+    def failing_after_the_first_row(self, *args, **kwargs):
+        rows = original(self, *args, **kwargs)
+        yield next(rows)
+        raise OperationalError("server closed the connection unexpectedly")
+
+    monkeypatch.setattr(QuerySet, "iterator", failing_after_the_first_row)
+    for output in ("csv", "json"):
+        response = client.get("/people/", {"format": output, "status": "any"})
+        chunks = []
+        with pytest.raises(OperationalError):
+            for chunk in response.streaming_content:
+                chunks.append(chunk.decode())
+        assert "EXPORT INCOMPLETE" in chunks[-1], output
+
+
+def test_head_is_answered_on_every_public_page(client, world):
+    for url in ["/", *LISTS, world["people"][0].get_absolute_url()]:
+        response = client.head(url)
+        assert response.status_code == 200, url
+        assert response.content == b""
+
+
+def test_responses_vary_on_both_htmx_request_headers(client, world):
+    vary = client.get("/people/")["Vary"]
+    assert "HX-Request" in vary and "HX-History-Restore-Request" in vary
+
+
+@pytest.mark.parametrize(
+    "cells",
+    [
+        ["plain", "with, comma", 'with "quotes"', "line\nbreak", "", "crlf\r\nend"],
+        ["", ""],
+        ["Ana Pérez", "émoji 🙂", "tab\there"],
+    ],
+)
+def test_csv_lines_are_what_the_csv_module_writes_and_reads_back(cells):
+    buffer = io.StringIO()
+    csv.writer(buffer).writerow(cells)
+    assert csv_line(cells) == buffer.getvalue()
+    assert next(csv.reader(io.StringIO(csv_line(cells)))) == cells
+
+
+def test_a_row_written_ahead_is_finished_with_absolute_links():
+    columns = [
+        Column("name", lambda r: r["name"]),
+        Column("url", lambda r: r["url"], links=True),
+        Column("quote", lambda r: r["quote"]),
+        Column("links", lambda r: r["links"], links=True),
+    ]
+    record = {
+        "name": 'Ana, "la" Pérez',
+        "url": "/people/ana/",
+        "quote": "/people/ana/ ; / | / is not a link here",
+        "links": "/sources/a/#p-1 ; https://example.org/x,y | /sources/b/#p-2",
+    }
+    line = finish_csv_segments(csv_segments(columns, record), "https://site")
+    assert next(csv.reader(io.StringIO(line))) == [
+        record["name"],
+        "https://site/people/ana/",
+        record["quote"],
+        "https://site/sources/a/#p-1 ; https://example.org/x,y | https://site/sources/b/#p-2",
+    ]
