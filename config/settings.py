@@ -87,8 +87,12 @@ MIDDLEWARE = [
 ]
 
 # Admin login is protected against password guessing: after AXES_FAILURE_LIMIT failures
-# for one username from one address, that pair is locked out for a cool-off period (not
-# for ever), and the lockout is lifted by a successful login after it ends.
+# for one username from one address, that pair is locked out for a fixed cool-off period
+# from the last counted failure. Attempts during the lockout (even with the right password)
+# are refused without being counted, so they cannot extend it; a successful login after it
+# ends clears the count. Keyed on username *and* address, a stranger can only lock a name
+# out for their own address, not for a curator elsewhere (see config/client_ip.py for how
+# the address is found behind the TLS proxy).
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
@@ -96,7 +100,9 @@ AUTHENTICATION_BACKENDS = [
 AXES_FAILURE_LIMIT = envint("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=envint("AXES_COOLOFF_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "config.client_ip.client_ip"
 
 ROOT_URLCONF = "config.urls"
 
@@ -169,7 +175,10 @@ CSRF_COOKIE_SECURE = envbool("CSRF_COOKIE_SECURE", default=not DEBUG)
 SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 0 if DEBUG else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=not DEBUG)
 SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", default=not DEBUG)
-if envbool("BEHIND_TLS_PROXY", default=False):
+# Exactly one proxy in front, which sets X-Forwarded-Proto and appends the client's
+# address to X-Forwarded-For (nginx's $proxy_add_x_forwarded_for, Caddy by default).
+BEHIND_TLS_PROXY = envbool("BEHIND_TLS_PROXY", default=False)
+if BEHIND_TLS_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 SECURE_CSP = {
