@@ -28,6 +28,7 @@ def main() -> None:
     os.environ.setdefault("DATABASE_URL", f"sqlite:///{scratch}/bench.sqlite3")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     os.environ.setdefault("DEBUG", "0")
+    os.environ.setdefault("SECRET_KEY", "bench-only-key-for-a-throw-away-database")
     os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
 
     import warnings

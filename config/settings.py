@@ -47,9 +47,17 @@ def envlist(name: str, default: str = "") -> list[str]:
 
 DEBUG = envbool("DEBUG", default=False)
 
-# The fallback key makes a fresh clone start with no set-up. Its "django-insecure-" prefix
-# makes `manage.py check --deploy` fail (security.W009) until production sets its own.
-SECRET_KEY = os.environ.get("SECRET_KEY") or "django-insecure-local-development-key-not-secret"
+# Anyone who knows the key can forge sessions (an admin login among them), so with DEBUG off
+# (the default, as in production) there must be one of our own. Only under DEBUG, as
+# `make run` sets, does a fresh clone start with a public development key.
+SECRET_KEY = os.environ.get("SECRET_KEY", "")
+if not SECRET_KEY and not DEBUG:
+    raise ImproperlyConfigured(
+        "SECRET_KEY is not set, and DEBUG is off. Set SECRET_KEY to a long random value "
+        "(python -c 'import secrets; print(secrets.token_urlsafe(50))'), or set DEBUG=1 "
+        "for local development."
+    )
+SECRET_KEY = SECRET_KEY or "django-insecure-local-development-key-not-secret"
 
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS")
