@@ -121,3 +121,18 @@ def test_an_action_on_rows_that_are_not_ids_is_a_400(staff, world):
 
 def test_the_cite_page_of_a_record_that_is_not_one_is_a_404(staff, world):
     assert staff.get(_url(m.Facility, "cite", "X").replace("X", "abc")).status_code == 404
+
+
+@pytest.mark.parametrize("model", HISTORY_MODELS, ids=lambda model: model.__name__)
+def test_history_pages_use_no_inline_style_which_the_policy_would_block(staff, world, model):
+    record = model.objects.first()
+    version = record.history.earliest()
+    for url in (
+        _url(model, "history", record.pk),
+        _url(model, "simple_history", record.pk, version.pk),
+    ):
+        response = staff.get(url)
+        assert response.status_code == 200
+        assert "style-src 'self'" in response["Content-Security-Policy"]
+        page = response.content.decode()
+        assert " style=" not in page and "<style" not in page, url

@@ -5,6 +5,7 @@ import sys
 
 import pytest
 from django.conf import settings
+from django.test import Client
 
 MANAGE = str(settings.BASE_DIR / "manage.py")
 PRODUCTION = {"DEBUG": "0", "ALLOWED_HOSTS": "releases.example.org"}
@@ -54,3 +55,17 @@ def test_an_unparseable_setting_fails_loudly_naming_it(name, value):
     result = _deploy_check(SECRET_KEY=secrets.token_urlsafe(60), **{name: value})
     assert result.returncode != 0
     assert f"{name}={value!r}" in result.stderr
+
+
+@pytest.mark.parametrize("https_redirect", [False, True])
+def test_a_request_for_an_unknown_host_is_a_400_with_the_usual_framing_headers(
+    settings, https_redirect
+):
+    # The host is refused by whichever middleware asks for it first (the HTTPS redirect, or
+    # the common middleware); the 400 must still say "do not frame me" and carry the policy.
+    settings.SECURE_SSL_REDIRECT = https_redirect
+    response = Client(raise_request_exception=False).get("/", HTTP_HOST="attacker.example")
+    assert response.status_code == 400
+    assert response["X-Frame-Options"] == "DENY"
+    policy = response["Content-Security-Policy"]
+    assert "frame-ancestors 'none'" in policy and "'unsafe-inline'" not in policy

@@ -114,3 +114,14 @@ def test_without_the_proxy_a_forged_forwarded_address_does_not_escape_the_lockou
         _login(client, "wrong", REMOTE_ADDR="203.0.113.9", HTTP_X_FORWARDED_FOR=f"192.0.2.{number}")
     locked = _login(client, "wrong", REMOTE_ADDR="203.0.113.9", HTTP_X_FORWARDED_FOR="192.0.2.99")
     assert locked.status_code == 429
+
+
+@pytest.mark.parametrize("unsafe", ["https://attacker.example/", "//attacker.example/", "/\\x"])
+def test_a_login_whose_next_page_is_refused_lands_on_the_admin_index(client, curator, unsafe):
+    response = client.post(
+        f"{reverse('admin:login')}?next={unsafe}",
+        {"username": "curator", "password": "long enough passphrase"},
+    )
+    assert response.status_code == 302
+    assert response["Location"] == reverse("admin:index")
+    assert client.get(response["Location"]).status_code == 200
