@@ -15,6 +15,7 @@ from django.urls import NoReverseMatch, reverse
 from hypothesis import HealthCheck, Phase, event, given, settings
 from hypothesis import strategies as st
 
+from releases import models as m
 from releases.roles import ensure_curator_group
 from tests import builders
 from tests.test_hostile_parameters import HOSTILE_VALUES, NAMED_HOSTILE_VALUES, crash_summary
@@ -168,3 +169,18 @@ def test_admin_actions_on_hostile_selections_give_no_server_error(clients, selec
         b"".join(response.streaming_content)
     event(f"status {response.status_code}")
     assert response.status_code < 500, f"{selected!r} {action!r}{crash_summary(response.exc_info)}"
+
+
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(data=st.data(), model=st.sampled_from([m.Release, m.Facility, m.ReleaseEvent]))
+def test_citing_with_hostile_form_values_gives_no_server_error(records, clients, data, model):
+    record = model.objects.first()
+    values = st.one_of(HOSTILE_VALUES, st.just(str(records["article"].pk)))
+    form = {name: data.draw(values, label=name) for name in ("article", "start", "end", "quote")}
+    response = clients["curator"].post(reverse(_name(model, "cite"), args=[record.pk]), form)
+    event(f"status {response.status_code}")
+    assert response.status_code < 500, f"{form!r}{crash_summary(response.exc_info)}"
