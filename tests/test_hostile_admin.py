@@ -12,13 +12,18 @@ from django.contrib import admin
 from django.contrib.auth.models import User
 from django.test import Client
 from django.urls import NoReverseMatch, reverse
-from hypothesis import HealthCheck, Phase, event, given, settings
+from hypothesis import event, given
 from hypothesis import strategies as st
 
 from releases import models as m
 from releases.roles import ensure_curator_group
 from tests import builders
-from tests.test_hostile_parameters import HOSTILE_VALUES, NAMED_HOSTILE_VALUES, crash_summary
+from tests.test_hostile_parameters import (
+    HOSTILE_VALUES,
+    NAMED_HOSTILE_VALUES,
+    crash_summary,
+    sweep,
+)
 
 # Pages of one record, by the suffix of their URL name.
 RECORD_PAGES = ["change", "delete", "history", "cite"]
@@ -30,6 +35,14 @@ HOSTILE_IDS = st.one_of(
     st.integers(min_value=-(10**40), max_value=10**40).map(str),
     st.text(max_size=20),
 )
+
+
+def assert_no_server_error(response, what: str) -> None:
+    """Below 500, the body included: an export that fails after its status line counts."""
+    if response.streaming:
+        b"".join(response.streaming_content)
+    event(f"status {response.status_code}")  # tallied by --hypothesis-show-statistics
+    assert response.status_code < 500, f"{what[:300]}{crash_summary(response.exc_info)}"
 
 
 def _name(model, suffix: str) -> str:
@@ -127,13 +140,7 @@ def _draw_params(data, names: list[str]) -> list[tuple[str, str]]:
     return data.draw(st.lists(pairs, max_size=4), label="params")
 
 
-@settings(
-    max_examples=200,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-    phases=[Phase.explicit, Phase.reuse, Phase.generate, Phase.shrink],
-    report_multiple_bugs=False,
-)
+@sweep(200)
 @given(data=st.data(), role=st.sampled_from(["superuser", "curator"]))
 def test_no_hostile_admin_address_or_parameter_gives_a_server_error(clients, targets, data, role):
     if data.draw(st.integers(0, 4), label="autocomplete?") == 0:
@@ -146,16 +153,10 @@ def test_no_hostile_admin_address_or_parameter_gives_a_server_error(clients, tar
         model_filters = [name for known in targets["models"].values() for name in known["filters"]]
         pairs = _draw_params(data, ADMIN_PARAMS + model_filters)
     target = f"{url}?{urlencode(pairs)}" if pairs else url
-    response = clients[role].get(target)
-    event(f"status {response.status_code}")
-    assert response.status_code < 500, f"{target[:300]}{crash_summary(response.exc_info)}"
+    assert_no_server_error(clients[role].get(target), target)
 
 
-@settings(
-    max_examples=30,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
+@sweep(30)
 @given(
     selected=st.lists(st.one_of(HOSTILE_IDS, st.just("1")), min_size=1, max_size=3),
     action=st.sampled_from(["delete_selected", "export_selected", "nope", "\x00"]),
@@ -165,22 +166,14 @@ def test_admin_actions_on_hostile_selections_give_no_server_error(clients, selec
     response = clients["superuser"].post(
         reverse(f"admin:{model}_changelist"), {"action": action, "_selected_action": selected}
     )
-    if response.streaming:
-        b"".join(response.streaming_content)
-    event(f"status {response.status_code}")
-    assert response.status_code < 500, f"{selected!r} {action!r}{crash_summary(response.exc_info)}"
+    assert_no_server_error(response, f"{model} action {action!r} on {selected!r}")
 
 
-@settings(
-    max_examples=40,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
+@sweep(40)
 @given(data=st.data(), model=st.sampled_from([m.Release, m.Facility, m.ReleaseEvent]))
 def test_citing_with_hostile_form_values_gives_no_server_error(records, clients, data, model):
     record = model.objects.first()
     values = st.one_of(HOSTILE_VALUES, st.just(str(records["article"].pk)))
     form = {name: data.draw(values, label=name) for name in ("article", "start", "end", "quote")}
     response = clients["curator"].post(reverse(_name(model, "cite"), args=[record.pk]), form)
-    event(f"status {response.status_code}")
-    assert response.status_code < 500, f"{form!r}{crash_summary(response.exc_info)}"
+    assert_no_server_error(response, f"cite {model.__name__} with {form!r}")
