@@ -47,9 +47,17 @@ def envlist(name: str, default: str = "") -> list[str]:
 
 DEBUG = envbool("DEBUG", default=False)
 
-# The fallback key makes a fresh clone start with no set-up. Its "django-insecure-" prefix
-# makes `manage.py check --deploy` fail (security.W009) until production sets its own.
-SECRET_KEY = os.environ.get("SECRET_KEY") or "django-insecure-local-development-key-not-secret"
+# Anyone who knows the key can forge sessions (an admin login among them), so with DEBUG off
+# (the default, as in production) there must be one of our own. Only under DEBUG, as
+# `make run` sets, does a fresh clone start with a public development key.
+SECRET_KEY = os.environ.get("SECRET_KEY", "")
+if not SECRET_KEY and not DEBUG:
+    raise ImproperlyConfigured(
+        "SECRET_KEY is not set, and DEBUG is off. Set SECRET_KEY to a long random value "
+        "(python -c 'import secrets; print(secrets.token_urlsafe(50))'), or set DEBUG=1 "
+        "for local development."
+    )
+SECRET_KEY = SECRET_KEY or "django-insecure-local-development-key-not-secret"
 
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS")
@@ -71,6 +79,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so that every response carries the framing headers and the policy, including
+    # the 400 for a Host not in ALLOWED_HOSTS, which the middleware below raise.
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -78,17 +90,20 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "config.admin_guard.AdminInputGuardMiddleware",
     # Last, as django-axes asks: it turns a lockout into its response.
     "axes.middleware.AxesMiddleware",
 ]
 
 # Admin login is protected against password guessing: after AXES_FAILURE_LIMIT failures
-# for one username from one address, that pair is locked out for a cool-off period (not
-# for ever), and the lockout is lifted by a successful login after it ends.
+# for one username from one address, that pair is locked out for a fixed cool-off period
+# from the last counted failure. Attempts during the lockout (even with the right password)
+# are refused without being counted, so they cannot extend it; a successful login after it
+# ends clears the count. Keyed on username *and* address, a stranger can only lock a name
+# out for their own address, not for a curator elsewhere (see config/client_ip.py for how
+# the address is found behind the TLS proxy).
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
@@ -96,7 +111,13 @@ AUTHENTICATION_BACKENDS = [
 AXES_FAILURE_LIMIT = envint("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=envint("AXES_COOLOFF_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "config.client_ip.client_ip"
+
+# The only login is the admin's: after it, and when the page asked for (`next`) is refused
+# as unsafe, go to the admin's index rather than Django's default /accounts/profile/.
+LOGIN_REDIRECT_URL = "admin:index"
 
 ROOT_URLCONF = "config.urls"
 
@@ -181,7 +202,10 @@ CSRF_COOKIE_SECURE = envbool("CSRF_COOKIE_SECURE", default=not DEBUG)
 SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 0 if DEBUG else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=not DEBUG)
 SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", default=not DEBUG)
-if envbool("BEHIND_TLS_PROXY", default=False):
+# Exactly one proxy in front, which sets X-Forwarded-Proto and appends the client's
+# address to X-Forwarded-For (nginx's $proxy_add_x_forwarded_for, Caddy by default).
+BEHIND_TLS_PROXY = envbool("BEHIND_TLS_PROXY", default=False)
+if BEHIND_TLS_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 SECURE_CSP = {

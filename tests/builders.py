@@ -95,3 +95,30 @@ def _world(people: int, prefix: str) -> dict:
         "country": spain,
         "people": made,
     }
+
+
+def every_kind_of_record(prefix: str = "e") -> dict:
+    """``world`` plus one of each kind of record it leaves out (a role, a status change, a
+    facility report, a mention, a pending citation suggestion), so that every admin page
+    has a row to show."""
+    made = world(1, prefix=prefix)
+    someone, source = made["people"][0], made["article"]
+    quote = source.passages.first()
+    cite(m.Role.objects.create(person=someone, kind="description", title="a detainee"), quote)
+    cite(
+        m.StatusChange.objects.create(
+            person=someone,
+            status=m.Status.DETAINED,
+            date=datetime.date(2026, 1, 2),
+            date_precision="day",
+        ),
+        quote,
+    )
+    cite(m.FacilityReport.objects.create(facility=made["facility"], text="A vigil."), quote)
+    cite(m.Mention.objects.create(person=someone), quote)
+    named = source.text.index("Venezuela")
+    m.CitationSuggestion.objects.create(
+        article=source, start=named, end=named + 9, quote="Venezuela", country=made["country"]
+    )
+    refresh_people([someone.pk])
+    return made

@@ -276,13 +276,19 @@ def with_query(url: str, pairs) -> str:
     return f"{url}?{urlencode(pairs)}"
 
 
-@settings(
-    max_examples=75,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-    phases=[Phase.explicit, Phase.reuse, Phase.generate, Phase.shrink],
-    report_multiple_bugs=False,
-)
+def sweep(examples: int):
+    """Hypothesis settings for a sweep of requests against one database fixture, shared by
+    all examples; no "explain" phase, which would repeat every request many times."""
+    return settings(
+        max_examples=examples,
+        deadline=None,
+        suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+        phases=[Phase.explicit, Phase.reuse, Phase.generate, Phase.shrink],
+        report_multiple_bugs=False,
+    )
+
+
+@sweep(75)
 @given(
     url=st.sampled_from(LIST_URLS),
     data=st.data(),

@@ -6,7 +6,7 @@ import datetime
 import pytest
 from axes.models import AccessAttempt
 from django.contrib.auth.models import Group, User
-from django.test import override_settings
+from django.test import Client, override_settings
 from django.urls import reverse
 from django.utils import timezone
 
@@ -62,3 +62,66 @@ def test_password_guessing_is_locked_out_then_cools_off(client, curator, setting
     past = timezone.now() - settings.AXES_COOLOFF_TIME - datetime.timedelta(minutes=1)
     AccessAttempt.objects.update(attempt_time=past)
     assert attempt("long enough passphrase").status_code == 302
+
+
+def _login(client, password: str, **headers):
+    return client.post(
+        reverse("admin:login"), {"username": "curator", "password": password}, **headers
+    )
+
+
+def _shift_attempts_back(minutes: int) -> None:
+    for attempt in AccessAttempt.objects.all():
+        attempt.attempt_time -= datetime.timedelta(minutes=minutes)
+        attempt.save(update_fields=["attempt_time"])
+
+
+@override_settings(AXES_FAILURE_LIMIT=3, AXES_COOLOFF_TIME=datetime.timedelta(minutes=15))
+def test_attempts_during_a_lockout_do_not_extend_it(client, curator):
+    for _ in range(3):
+        _login(client, "wrong")
+    assert _login(client, "long enough passphrase").status_code == 429
+    _shift_attempts_back(14)  # a minute before the lockout ends, more attempts come
+    for password in ("wrong", "wrong", "long enough passphrase"):
+        assert _login(client, password).status_code == 429
+    _shift_attempts_back(2)  # 16 minutes after the lockout began: it has ended
+    assert _login(client, "long enough passphrase").status_code == 302
+
+
+PROXY = "10.0.0.2"
+
+
+@override_settings(AXES_FAILURE_LIMIT=3, BEHIND_TLS_PROXY=True)
+def test_behind_the_proxy_a_stranger_locks_a_username_only_for_their_own_address(curator):
+    stranger, colleague = Client(), Client()
+    for _ in range(3):
+        _login(stranger, "wrong", REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR="203.0.113.9")
+    assert (
+        _login(stranger, "wrong", REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR="203.0.113.9").status_code
+        == 429
+    )
+    # The same username, through the same proxy, from the curator's own address.
+    response = _login(
+        colleague, "long enough passphrase", REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR="198.51.100.7"
+    )
+    assert response.status_code == 302
+    assert set(AccessAttempt.objects.values_list("ip_address", flat=True)) == {"203.0.113.9"}
+
+
+@override_settings(AXES_FAILURE_LIMIT=3, BEHIND_TLS_PROXY=False)
+def test_without_the_proxy_a_forged_forwarded_address_does_not_escape_the_lockout(client, curator):
+    for number in range(3):
+        _login(client, "wrong", REMOTE_ADDR="203.0.113.9", HTTP_X_FORWARDED_FOR=f"192.0.2.{number}")
+    locked = _login(client, "wrong", REMOTE_ADDR="203.0.113.9", HTTP_X_FORWARDED_FOR="192.0.2.99")
+    assert locked.status_code == 429
+
+
+@pytest.mark.parametrize("unsafe", ["https://attacker.example/", "//attacker.example/", "/\\x"])
+def test_a_login_whose_next_page_is_refused_lands_on_the_admin_index(client, curator, unsafe):
+    response = client.post(
+        f"{reverse('admin:login')}?next={unsafe}",
+        {"username": "curator", "password": "long enough passphrase"},
+    )
+    assert response.status_code == 302
+    assert response["Location"] == reverse("admin:index")
+    assert client.get(response["Location"]).status_code == 200

@@ -1,0 +1,9 @@
+"""The test suite's settings: the project's own, production-like (DEBUG off, as unset),
+with a throw-away secret key, which config.settings requires when DEBUG is off. A key
+already in the environment is kept."""
+
+import os
+
+os.environ.setdefault("SECRET_KEY", "tests-only-key-never-used-to-sign-anything-real")
+
+from config.settings import *  # noqa: F403
