@@ -49,6 +49,20 @@ class RefreshesPeople:
         refresh_people(person_ids)
 
 
+class SuggestsAfterSave:
+    """After a person, alias or country is saved, re-run the citation suggestions of the
+    articles that name it: a new name is found where it is printed, and an alias marked
+    ambiguous stops being proposed."""
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        made = suggestions.suggest_after_change(form.instance)
+        if made:
+            self.message_user(
+                request, f"{made} new citation suggestion(s) in articles that name it."
+            )
+
+
 class CiteForm(forms.Form):
     article = forms.ModelChoiceField(SourceArticle.objects.order_by("slug"))
     start = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
@@ -86,12 +100,21 @@ class CiteBySelectionMixin:
         url = reverse(f"admin:{opts.app_label}_{opts.model_name}_cite", args=[obj.pk])
         return format_html('<a href="{}">Cite a passage by selecting text in an article</a>', url)
 
+    @staticmethod
+    def _only_article(record) -> int | None:
+        """The article every citation of the record comes from, when there is just one."""
+        articles = set(record.citations.values_list("article_id", flat=True))
+        return articles.pop() if len(articles) == 1 else None
+
     def cite_view(self, request, object_id):
         record = self.get_object(request, object_id)
         if record is None or not self.has_change_permission(request, record):
             raise PermissionDenied
         opts = self.model._meta
-        form = CiteForm(request.POST or None, initial={"article": request.GET.get("article")})
+        form = CiteForm(
+            request.POST or None,
+            initial={"article": request.GET.get("article") or self._only_article(record)},
+        )
         article = None
         if request.method == "POST" and form.is_valid():
             data = form.cleaned_data
@@ -169,7 +192,7 @@ class FactInline(admin.StackedInline):
 
 class AliasInline(FactInline):
     model = m.Alias
-    fields = ("name", "citations", "certainty", "attributed_to", "note")
+    fields = ("name", "ambiguous", "citations", "certainty", "attributed_to", "note")
 
 
 class CitizenshipInline(FactInline):
@@ -257,7 +280,7 @@ class FacilityReportInline(FactInline):
 
 
 @admin.register(m.Country)
-class CountryAdmin(SimpleHistoryAdmin):
+class CountryAdmin(SuggestsAfterSave, SimpleHistoryAdmin):
     list_display = ("code", "name", "demonym", "people")
     search_fields = ("code", "name", "demonym")
     actions = [export_action(serializers.COUNTRY_EXPORT, selectors.countries)]
@@ -325,7 +348,7 @@ class ReleaseEventAdmin(CiteBySelectionMixin, WarnsWhenUnsupported, SimpleHistor
 
 
 @admin.register(m.Person)
-class PersonAdmin(RefreshesPeople, FoldedSearchMixin, SimpleHistoryAdmin):
+class PersonAdmin(SuggestsAfterSave, RefreshesPeople, FoldedSearchMixin, SimpleHistoryAdmin):
     list_display = ("name", "status", "nationalities", "sources", "is_named")
     list_filter = ("status", "is_named", "citizenships__country")
     search_fields = ("name", "slug")
@@ -360,8 +383,9 @@ class PersonAdmin(RefreshesPeople, FoldedSearchMixin, SimpleHistoryAdmin):
 
 
 @admin.register(m.Alias)
-class AliasAdmin(FactAdmin):
-    list_display = ("name", "person", "certainty", "citation_count")
+class AliasAdmin(SuggestsAfterSave, FactAdmin):
+    list_display = ("name", "person", "ambiguous", "certainty", "citation_count")
+    list_filter = ("certainty", "ambiguous")
     search_fields = ("name", "person__name")
     autocomplete_fields = ("person", "citations")
 

@@ -137,13 +137,6 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return trimmed
 
 
-def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
-    for left, right in sentences(text):
-        if left <= start < right:
-            return left, max(right, end)
-    return start, end
-
-
 # --- What to look for ----------------------------------------------------------------------
 
 
@@ -221,11 +214,12 @@ CONNECTORS = frozenset(
         "a an the and former fellow dual citizen national activist lawyer journalist "
         "politician opposition leader human rights defender businessman businesswoman "
         "student photographer reporter doctor engineer prisoner detainee who is was born "
+        "trade unionist aid worker "
         # Spanish
         "el la los las un una y ciudadano ciudadana de nacionalidad activista abogado "
         "abogada periodista político política opositor opositora dirigente defensor "
         "defensora derechos humanos preso presa detenido detenida fotógrafo fotógrafa "
-        "empresario empresaria estudiante sindicalista "
+        "empresario empresaria estudiante sindicalista sindical "
         # German
         "der die den dem ein eine einen staatsbürger staatsbürgerin aktivist aktivistin "
         "anwalt anwältin journalist journalistin oppositionspolitiker "
@@ -277,10 +271,10 @@ def _beside(text: str, name: tuple[int, int], matches: list[_Match]) -> list[_Ma
 RELEASE_WORDS = re.compile(
     r"\b(?:"
     # English
-    r"freed|released?|releases|releasing|set free|walked free|"
+    r"freed|frees|freeing|released?|releases|releasing|set free|walked free|"
     # Spanish (folded: no accents)
     r"liberad[oa]s?|libero|liberaron|liberacion|liberaciones|excarcelad[oa]s?|excarcelo|"
-    r"excarcelaron|excarcelacion|excarcelaciones|puest[oa]s? en libertad|"
+    r"excarcelaron|excarcelacion|excarcelaciones|en libertad|"
     # German (folded)
     r"freigelassen|freigelassene[nr]?|freilassung|freigekommen|entlassen"
     r")\b"
@@ -290,8 +284,10 @@ RELEASE_WORDS = re.compile(
 NOT_NAMES = frozenset(
     fold_for_search(
         "the a an in on at by for from after before but and if as with this that these those "
-        "el la los las un una en de del con por para tras según pero y "
-        "der die das den dem ein eine im am nach laut und "
+        "during despite since while when where also "
+        "el la los las un una en de del con por para tras según pero y desde hasta sobre "
+        "entre hacia durante ante bajo contra sin también "
+        "der die das den dem ein eine im am nach laut und seit aus von bei mit über auch "
         "mr mrs ms dr sr sra srta don doña herr frau "
         "president presidente präsident minister ministro ministra interior foreign "
         "opposition speaker lawmaker general "
@@ -310,7 +306,8 @@ INSTITUTION_WORDS = frozenset(
         "department council consejo prison prisión cárcel airport aeropuerto palace palacio "
         "embassy embajada botschaft news press agency agencia reuters associated presse "
         "university universidad church iglesia assembly asamblea national nacional "
-        "committee comité commission comisión republic república house white"
+        "committee comité commission comisión republic república house white amt amtes "
+        "auswärtigen"
     ).split()
 )
 PARTICLES = frozenset(("de", "del", "la", "las", "los", "da", "das", "do", "dos", "van", "von"))
@@ -347,7 +344,11 @@ def _new_names(
 ) -> Iterator[_NewName]:
     for run in _unknown_runs(_name_runs(text, left, right), matches):
         # Drop leading title words and particles, and trailing particles and possessives.
-        while run and (fold_for_search(run[0].group()) in NOT_NAMES or run[0].group() in PARTICLES):
+        while run and (
+            fold_for_search(run[0].group()) in NOT_NAMES
+            or run[0].group() in PARTICLES
+            or RELEASE_WORDS.fullmatch(fold_for_search(run[0].group()))
+        ):
             run = run[1:]
         while run and run[-1].group() in PARTICLES:
             run = run[:-1]
@@ -445,8 +446,11 @@ def proposals(article: SourceArticle) -> Iterator[Proposal]:
                 country_id=demonym.needle.subject[1],
             )
     known = _known_names()
-    for left, right in sentences(text):
-        if not RELEASE_WORDS.search(fold_for_search(text[left:right])):
+    spans = sentences(text)
+    releasing = [bool(RELEASE_WORDS.search(fold_for_search(text[a:b]))) for a, b in spans]
+    for index, (left, right) in enumerate(spans):
+        # Near: in the sentence, or in the next ("…and Ana Ríos. Both were freed on Friday.")
+        if not (releasing[index] or releasing[index + 1 : index + 2] == [True]):
             continue
         for new in _new_names(text, left, right, matches, known):
             beside = _beside(text, (new.start, new.end), matches)
