@@ -503,8 +503,13 @@ def review_row(text: str, sentences: list[tuple[int, int]], suggestion) -> Revie
             start, end = suggestion.start + at, suggestion.start + at + len(suggestion.name)
     left, right = next(((a, b) for a, b in sentences if a <= start < b), (start, end))
     left, right = min(left, suggestion.start), max(right, end, suggestion.end)
+    # At most REVIEW_CONTEXT_CHARS either side, clipped at a space.
     shown_left = max(left, start - REVIEW_CONTEXT_CHARS)
+    if shown_left > left and (space := text.find(" ", shown_left, start)) != -1:
+        shown_left = space + 1
     shown_right = min(right, end + REVIEW_CONTEXT_CHARS)
+    if shown_right < right and (space := text.rfind(" ", end, shown_right)) != -1:
+        shown_right = space
     return ReviewRow(
         suggestion,
         text[shown_left:start],

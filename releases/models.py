@@ -514,7 +514,7 @@ class CitationSuggestion(NamesOneThing):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        ordering = ["article", "start"]
+        ordering = ["article", "start", "pk"]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(end=models.F("start") + Length("quote")),

@@ -188,7 +188,8 @@ def _needles() -> list[_Needle]:
 
 def _matches(text: str, needles: list[_Needle]) -> list[_Match]:
     """Every needle found, then the longest of any overlapping ones (ties at the very same
-    words all stay: two people may share a name); in reading order."""
+    words all stay: two people may share a name); in reading order. Words that name
+    nothing ("Latin America") are kept too: they are no one's new name either."""
     views = {mode: _view(text, mode) for mode in {n.mode for n in needles}}
     found = [
         _Match(start, end, needle)
@@ -201,7 +202,7 @@ def _matches(text: str, needles: list[_Needle]) -> list[_Match]:
             match.overlaps(k) and (k.start, k.end) != (match.start, match.end) for k in kept
         ):
             kept.append(match)
-    return sorted((k for k in kept if k.needle.subject), key=lambda k: (k.start, k.end))
+    return sorted(kept, key=lambda k: (k.start, k.end))
 
 
 # --- A nationality beside a name -----------------------------------------------------------
@@ -307,7 +308,10 @@ INSTITUTION_WORDS = frozenset(
         "embassy embajada botschaft news press agency agencia reuters associated presse "
         "university universidad church iglesia assembly asamblea national nacional "
         "committee comité commission comisión republic república house white amt amtes "
-        "auswärtigen"
+        "auswärtigen prize premio preis nobel peace paz social media network red ocean océano "
+        "sea mar pacific pacífico atlantic atlántico caribbean caribe city ciudad state estado "
+        "new north south east west eastern western northern southern norte sur "
+        "este oeste oriental occidental"
     ).split()
 )
 PARTICLES = frozenset(("de", "del", "la", "las", "los", "da", "das", "do", "dos", "van", "von"))
@@ -433,7 +437,8 @@ def _subject_ids(match: _Match) -> dict:
 def proposals(article: SourceArticle) -> Iterator[Proposal]:
     """Every candidate, in reading order, before curators' decisions are applied."""
     text = _masked(article)
-    matches = _matches(text, _needles())
+    found = _matches(text, _needles())
+    matches = [x for x in found if x.needle.subject]
     for match in matches:
         yield Proposal(Kind.MENTION, match.start, match.end, **_subject_ids(match))
     for person in (x for x in matches if x.needle.subject[0] == "person"):
@@ -452,7 +457,7 @@ def proposals(article: SourceArticle) -> Iterator[Proposal]:
         # Near: in the sentence, or in the next ("…and Ana Ríos. Both were freed on Friday.")
         if not (releasing[index] or releasing[index + 1 : index + 2] == [True]):
             continue
-        for new in _new_names(text, left, right, matches, known):
+        for new in _new_names(text, left, right, found, known):
             beside = _beside(text, (new.start, new.end), matches)
             yield Proposal(
                 Kind.NEW_PERSON,
@@ -505,7 +510,7 @@ def suggest_for_article(article: SourceArticle) -> list[Suggestion]:
             country_id=p.country_id,
             name=p.name,
         )
-        for p in keep
+        for p in wanted.values()
         if p not in pending
     ]
     return Suggestion.objects.bulk_create(made)
@@ -587,12 +592,18 @@ def accept(suggestion: Suggestion) -> m.Mention | m.Citizenship:
             person_id=suggestion.person_id, country_id=suggestion.country_id
         )
     else:
-        if suggestion.kind == Kind.NEW_PERSON and suggestion.person_id is None:
-            suggestion.person = _create_person(suggestion, passage)
-            created_person = True
-        fact = suggestion.mention or m.Mention.objects.create(
-            person=suggestion.person, facility=suggestion.facility, country=suggestion.country
-        )
+        if suggestion.kind == Kind.NEW_PERSON:
+            if suggestion.person_id is None:
+                suggestion.person = _create_person(suggestion, passage)
+                created_person = True
+            named = {"person": suggestion.person}  # its country went to the citizenship
+        else:
+            named = {
+                "person": suggestion.person,
+                "facility": suggestion.facility,
+                "country": suggestion.country,
+            }
+        fact = suggestion.mention or m.Mention.objects.create(**named)
         suggestion.mention = fact
     fact.citations.add(passage)
     suggestion.state = State.ACCEPTED
