@@ -8,15 +8,10 @@ page time does not grow with N; export memory stays flat (streamed, chunked).
 """
 
 import argparse
-import os
-import sys
-import tempfile
 import time
 import tracemalloc
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from scratch import scratch_django
 
 
 def main() -> None:
@@ -24,20 +19,8 @@ def main() -> None:
     parser.add_argument("--rows", type=int, nargs="+", default=[500, 2000, 8000])
     args = parser.parse_args()
 
-    scratch = tempfile.mkdtemp(prefix="bench-")
-    os.environ.setdefault("DATABASE_URL", f"sqlite:///{scratch}/bench.sqlite3")
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-    os.environ.setdefault("DEBUG", "0")
-    os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
-
-    import warnings
-
-    import django
-
-    warnings.filterwarnings("ignore", "No directory at", UserWarning)
-    django.setup()
+    scratch_django()
     from django.conf import settings
-    from django.core.management import call_command
     from django.test import Client
     from django.test.utils import setup_test_environment
 
@@ -45,7 +28,6 @@ def main() -> None:
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
     }
     setup_test_environment()
-    call_command("migrate", verbosity=0)
 
     from tests import builders
 

@@ -8,33 +8,13 @@ for known entities (overall and per language), nationalities beside names, and n
 then every mistake and miss.
 """
 
-import os
-import sys
-import tempfile
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from scratch import scratch_django
 
 
 def main() -> None:
-    scratch = tempfile.mkdtemp(prefix="bench-")
-    os.environ.setdefault("DATABASE_URL", f"sqlite:///{scratch}/bench.sqlite3")
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-    os.environ.setdefault("DEBUG", "0")
-    os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
-
-    import warnings
-
-    import django
-
-    warnings.filterwarnings("ignore", "No directory at", UserWarning)
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
-
+    scratch_django()
     from tests.releases.suggestion_corpus import evaluate
 
     began = time.perf_counter()

@@ -434,10 +434,22 @@ def _subject_ids(match: _Match) -> dict:
     return {f"{kind}_id": pk}
 
 
-def proposals(article: SourceArticle) -> Iterator[Proposal]:
+@dataclass(frozen=True)
+class Record:
+    """What the record knows, read once for any number of articles."""
+
+    needles: list[_Needle]
+    known: list[tuple[str, ...]]  # every name and alias, folded, as words
+
+    @classmethod
+    def read(cls) -> "Record":
+        return cls(_needles(), _known_names())
+
+
+def proposals(article: SourceArticle, record: Record) -> Iterator[Proposal]:
     """Every candidate, in reading order, before curators' decisions are applied."""
     text = _masked(article)
-    found = _matches(text, _needles())
+    found = _matches(text, record.needles)
     matches = [x for x in found if x.needle.subject]
     for match in matches:
         yield Proposal(Kind.MENTION, match.start, match.end, **_subject_ids(match))
@@ -450,14 +462,13 @@ def proposals(article: SourceArticle) -> Iterator[Proposal]:
                 person_id=person.needle.subject[1],
                 country_id=demonym.needle.subject[1],
             )
-    known = _known_names()
     spans = sentences(text)
     releasing = [bool(RELEASE_WORDS.search(fold_for_search(text[a:b]))) for a, b in spans]
     for index, (left, right) in enumerate(spans):
         # Near: in the sentence, or in the next ("…and Ana Ríos. Both were freed on Friday.")
         if not (releasing[index] or releasing[index + 1 : index + 2] == [True]):
             continue
-        for new in _new_names(text, left, right, found, known):
+        for new in _new_names(text, left, right, found, record.known):
             beside = _beside(text, (new.start, new.end), matches)
             yield Proposal(
                 Kind.NEW_PERSON,
@@ -485,12 +496,12 @@ def _settled(existing: list[Suggestion]) -> tuple[set, set]:
 
 
 @transaction.atomic
-def suggest_for_article(article: SourceArticle) -> list[Suggestion]:
+def suggest_for_article(article: SourceArticle, record: Record | None = None) -> list[Suggestion]:
     """Bring the article's suggestions up to date with the record; returns the new ones."""
     existing = list(article.suggestions.all())
     accepted, rejected = _settled(existing)
     wanted: dict[tuple, Proposal] = {}
-    for proposal in proposals(article):
+    for proposal in proposals(article, record or Record.read()):
         if proposal.about in accepted or proposal in rejected:
             continue
         wanted.setdefault(proposal.about, proposal)  # the first in reading order
@@ -555,7 +566,8 @@ def suggest_after_change(record: m.Person | m.Alias | m.Country) -> int:
     for name in names:
         naming |= Q(search_text__contains=name)
     articles = SourceArticle.objects.filter(naming).prefetch_related("boilerplate_spans")
-    return sum(len(suggest_for_article(article)) for article in articles)
+    record = Record.read()
+    return sum(len(suggest_for_article(article, record)) for article in articles)
 
 
 # --- Accepting and rejecting ---------------------------------------------------------------
