@@ -307,9 +307,9 @@ INSTITUTION_WORDS = frozenset(
         "department council consejo prison prisión cárcel airport aeropuerto palace palacio "
         "embassy embajada botschaft news press agency agencia reuters associated presse "
         "university universidad church iglesia assembly asamblea national nacional "
-        "committee comité commission comisión republic república house white amt amtes "
-        "auswärtigen prize premio preis nobel peace paz social media network red ocean océano "
-        "sea mar pacific pacífico atlantic atlántico caribbean caribe city ciudad state estado "
+        "committee comité commission comisión republic república house amt amtes "
+        "auswärtigen prize premio preis nobel peace social media network ocean océano "
+        "sea pacific pacífico atlantic atlántico caribbean caribe city ciudad state estado "
         "new north south east west eastern western northern southern norte sur "
         "este oeste oriental occidental"
     ).split()
@@ -357,9 +357,10 @@ def _new_names(
         while run and run[-1].group() in PARTICLES:
             run = run[:-1]
         words = [fold_for_search(w.group()).removesuffix("'s") for w in run]
-        if len([w for w in run if _is_capitalised(w.group())]) < 2 or len(run) > 5:
+        capitalised = [w for w, token in zip(words, run, strict=True) if token.group()[0].isupper()]
+        if len(capitalised) < 2 or len(run) > 5:
             continue
-        if any(w in INSTITUTION_WORDS or w in NOT_NAMES for w in words):
+        if any(w in INSTITUTION_WORDS or w in NOT_NAMES for w in capitalised):
             continue
         start, end = run[0].start(), run[-1].end()
         name = text[start:end]

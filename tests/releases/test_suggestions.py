@@ -258,6 +258,7 @@ def test_a_nationality_not_beside_the_name_proposes_nothing(db):
         ("Police freed Juan Nuevo Vega and Ana Ríos on Friday.", ["Juan Nuevo Vega", "Ana Ríos"]),
         ("Fue excarcelada la abogada Carmen Ibáñez Soto.", ["Carmen Ibáñez Soto"]),
         ("Auch Jonas Weber wurde freigelassen.", ["Jonas Weber"]),
+        ("Freed: Juan de la Cruz and María del Mar Paz.", ["Juan de la Cruz", "María del Mar Paz"]),
         ("Interior Minister Delia Arango said nothing was released.", ["Delia Arango"]),
         ("Juan Nuevo Vega and Ana Ríos met reporters.", []),  # no release words near
         ("Foro Penal said the releases went on.", []),  # an organisation
