@@ -1,11 +1,13 @@
 """The curators' workbench: every record, its facts and their citations, editable in one
 place, with accent-insensitive search and the columns a curator scans for."""
 
+from dataclasses import dataclass
+
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
@@ -19,6 +21,20 @@ from sources.models import SourceArticle
 from sources.search import FoldedSearchMixin
 from web import exports
 from web.exports import export_action
+
+
+class SuggestsAfterSave:
+    """After a person, alias or country is saved, re-run the citation suggestions of the
+    articles that name it: a new name is found where it is printed, and an alias marked
+    ambiguous stops being proposed."""
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        made = suggestions.suggest_after_change(form.instance)
+        if made:
+            self.message_user(
+                request, f"{made} new citation suggestion(s) in articles that name it."
+            )
 
 
 class CiteForm(forms.Form):
@@ -58,12 +74,21 @@ class CiteBySelectionMixin:
         url = reverse(f"admin:{opts.app_label}_{opts.model_name}_cite", args=[obj.pk])
         return format_html('<a href="{}">Cite a passage by selecting text in an article</a>', url)
 
+    @staticmethod
+    def _only_article(record) -> int | None:
+        """The article every citation of the record comes from, when there is just one."""
+        articles = set(record.citations.values_list("article_id", flat=True))
+        return articles.pop() if len(articles) == 1 else None
+
     def cite_view(self, request, object_id):
         record = self.get_object(request, object_id)
         if record is None or not self.has_change_permission(request, record):
             raise PermissionDenied
         opts = self.model._meta
-        form = CiteForm(request.POST or None, initial={"article": request.GET.get("article")})
+        form = CiteForm(
+            request.POST or None,
+            initial={"article": request.GET.get("article") or self._only_article(record)},
+        )
         article = None
         if request.method == "POST" and form.is_valid():
             data = form.cleaned_data
@@ -140,7 +165,7 @@ class FactInline(admin.StackedInline):
 
 class AliasInline(FactInline):
     model = m.Alias
-    fields = ("name", "citations", "certainty", "attributed_to", "note")
+    fields = ("name", "ambiguous", "citations", "certainty", "attributed_to", "note")
 
 
 class CitizenshipInline(FactInline):
@@ -228,7 +253,7 @@ class FacilityReportInline(FactInline):
 
 
 @admin.register(m.Country)
-class CountryAdmin(SimpleHistoryAdmin):
+class CountryAdmin(SuggestsAfterSave, SimpleHistoryAdmin):
     list_display = ("code", "name", "demonym", "people")
     search_fields = ("code", "name", "demonym")
     actions = [export_action(exports.COUNTRY_EXPORT, selectors.countries)]
@@ -296,7 +321,7 @@ class ReleaseEventAdmin(CiteBySelectionMixin, WarnsWhenUnsupported, SimpleHistor
 
 
 @admin.register(m.Person)
-class PersonAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
+class PersonAdmin(SuggestsAfterSave, FoldedSearchMixin, SimpleHistoryAdmin):
     list_display = ("name", "status", "nationalities", "sources", "is_named")
     list_filter = ("status", "is_named", "citizenships__country")
     search_fields = ("name", "slug")
@@ -331,8 +356,9 @@ class PersonAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
 
 
 @admin.register(m.Alias)
-class AliasAdmin(FactAdmin):
-    list_display = ("name", "person", "certainty", "citation_count")
+class AliasAdmin(SuggestsAfterSave, FactAdmin):
+    list_display = ("name", "person", "ambiguous", "certainty", "citation_count")
+    list_filter = ("certainty", "ambiguous")
     search_fields = ("name", "person__name")
     autocomplete_fields = ("person", "citations")
 
@@ -425,20 +451,64 @@ class MentionAdmin(FactAdmin):
     autocomplete_fields = ("person", "facility", "country", "citations")
 
 
+@dataclass(frozen=True)
+class ReviewRow:
+    """One suggestion on the review screen: its words marked inside their sentence (plain
+    strings; the template escapes them)."""
+
+    suggestion: m.CitationSuggestion
+    before: str
+    words: str
+    after: str
+    clipped_before: bool
+    clipped_after: bool
+
+
+REVIEW_CONTEXT_CHARS = 110
+
+
+def review_row(text: str, sentences: list[tuple[int, int]], suggestion) -> ReviewRow:
+    start, end = suggestion.start, suggestion.end
+    if suggestion.kind == m.CitationSuggestion.Kind.NEW_PERSON:
+        # The citation is the sentence; mark the proposed name in it.
+        at = suggestion.quote.find(suggestion.name)
+        if at != -1:
+            start, end = suggestion.start + at, suggestion.start + at + len(suggestion.name)
+    left, right = next(((a, b) for a, b in sentences if a <= start < b), (start, end))
+    left, right = min(left, suggestion.start), max(right, end, suggestion.end)
+    # At most REVIEW_CONTEXT_CHARS either side, clipped at a space.
+    shown_left = max(left, start - REVIEW_CONTEXT_CHARS)
+    if shown_left > left and (space := text.find(" ", shown_left, start)) != -1:
+        shown_left = space + 1
+    shown_right = min(right, end + REVIEW_CONTEXT_CHARS)
+    if shown_right < right and (space := text.rfind(" ", end, shown_right)) != -1:
+        shown_right = space
+    return ReviewRow(
+        suggestion,
+        text[shown_left:start],
+        text[start:end],
+        text[end:shown_right],
+        shown_left > left,
+        shown_right < right,
+    )
+
+
 @admin.register(m.CitationSuggestion)
 class CitationSuggestionAdmin(admin.ModelAdmin):
-    """Suggested citations from newly ingested articles: accept or reject each. Nothing
-    here is public until accepted."""
+    """Suggested citations from ingested articles: accept or reject each, best from the
+    review screen of one article. Nothing here is public until accepted."""
 
-    list_display = ("quote_in_context", "subject", "article", "state")
-    list_filter = ("state", "article")
+    list_display = ("quote_in_context", "kind", "proposal", "article", "state", "review_link")
+    list_filter = ("state", "kind", "article")
     list_select_related = ("article", "person", "facility", "country")
-    search_fields = ("quote", "person__name", "facility__name", "country__name")
+    search_fields = ("quote", "name", "person__name", "facility__name", "country__name")
     readonly_fields = (
         "article",
+        "kind",
         "start",
         "end",
         "quote",
+        "name",
         "person",
         "facility",
         "country",
@@ -450,28 +520,106 @@ class CitationSuggestionAdmin(admin.ModelAdmin):
     def has_add_permission(self, request) -> bool:
         return False
 
+    def get_urls(self):
+        return [
+            path(
+                "article/<int:article_id>/",
+                self.admin_site.admin_view(self.review_view),
+                name="releases_citationsuggestion_review",
+            ),
+            *super().get_urls(),
+        ]
+
     @admin.display(description="in the article")
     def quote_in_context(self, obj: m.CitationSuggestion) -> str:
         return quote_in_context(obj.article.text, obj.start, obj.end)
 
-    @admin.display(description="names")
-    def subject(self, obj: m.CitationSuggestion) -> str:
-        return str(obj.subject)
+    @admin.display(description="proposes")
+    def proposal(self, obj: m.CitationSuggestion) -> str:
+        return obj.proposal
 
-    @admin.action(description="Accept: cite these passages as mentions", permissions=["change"])
-    def accept_selected(self, request, queryset):
-        pending = list(
-            queryset.exclude(state=m.CitationSuggestion.State.ACCEPTED).select_related(
-                "article", "mention"
-            )
+    @admin.display(description="review")
+    def review_link(self, obj: m.CitationSuggestion) -> str:
+        return format_html(
+            '<a href="{}">all of this article</a>', suggestions.review_url(obj.article)
         )
-        for suggestion in pending:
-            suggestions.accept(suggestion)
-        self.message_user(request, f"Accepted {len(pending)} suggestion(s).", messages.SUCCESS)
+
+    def _decide(self, request, chosen: list[m.CitationSuggestion], verdict: str) -> None:
+        if verdict == "accept":
+            pending = [s for s in chosen if s.state != m.CitationSuggestion.State.ACCEPTED]
+            for suggestion in pending:
+                suggestions.accept(suggestion)
+            self.message_user(request, f"Accepted {len(pending)} suggestion(s).", messages.SUCCESS)
+        else:
+            for suggestion in chosen:
+                suggestions.reject(suggestion)
+            self.message_user(request, f"Rejected {len(chosen)} suggestion(s).", messages.SUCCESS)
+
+    @admin.action(description="Accept: cite these passages", permissions=["change"])
+    def accept_selected(self, request, queryset):
+        self._decide(request, list(queryset.select_related("article", "mention")), "accept")
 
     @admin.action(description="Reject: never publish these", permissions=["change"])
     def reject_selected(self, request, queryset):
-        chosen = list(queryset.select_related("mention"))
-        for suggestion in chosen:
-            suggestions.reject(suggestion)
-        self.message_user(request, f"Rejected {len(chosen)} suggestion(s).", messages.SUCCESS)
+        self._decide(request, list(queryset.select_related("article", "mention")), "reject")
+
+    def review_view(self, request, article_id: int):
+        """One article's suggestions, each in its sentence: tick rows and accept or reject
+        them together, or decide a row with its own button; keys j/k, x, a, r (see the
+        page). Works without JavaScript."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        article = get_object_or_404(
+            SourceArticle.objects.prefetch_related("boilerplate_spans"), pk=article_id
+        )
+        here = suggestions.review_url(article)
+        if request.method == "POST":
+            if not self.has_change_permission(request):
+                raise PermissionDenied
+            self._review_post(request, article)
+            return redirect(f"{here}?{request.GET.urlencode()}" if request.GET else here)
+        shown = request.GET.get("state", "pending")
+        rows = article.suggestions.select_related("person", "facility", "country")
+        if shown != "all":
+            shown = "pending"
+            rows = rows.filter(state=m.CitationSuggestion.State.PENDING)
+        text = article.text
+        sentences = suggestions.sentences(text)
+        counts = dict(article.suggestions.values_list("state").annotate(n=Count("pk")).order_by())
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": f"Suggestions for “{article}”",
+            "article": article,
+            "rows": [review_row(text, sentences, s) for s in rows.order_by("start", "kind")],
+            "shown": shown,
+            "counts": {state: counts.get(state, 0) for state in m.CitationSuggestion.State},
+            "can_change": self.has_change_permission(request),
+        }
+        return TemplateResponse(request, "admin/releases/suggestion_review.html", context)
+
+    def _review_post(self, request, article: SourceArticle) -> None:
+        verdict = request.POST.get("action", "")
+        one = request.POST.get("one", "")
+        if one:
+            verdict, _sep, pk = one.partition(":")
+            wanted = [pk]
+        else:
+            wanted = request.POST.getlist("selected")
+        if verdict == "rerun":
+            made = suggestions.suggest_for_article(article)
+            self.message_user(request, f"Re-ran suggestions: {len(made)} new.", messages.SUCCESS)
+            return
+        if verdict not in {"accept", "reject"}:
+            self.message_user(request, "Choose accept, reject or re-run.", messages.ERROR)
+            return
+        ids = [int(pk) for pk in wanted if pk.isdigit()]
+        if not ids:
+            self.message_user(request, "Tick at least one suggestion first.", messages.WARNING)
+            return
+        chosen = list(
+            article.suggestions.filter(pk__in=ids)
+            .select_related("article", "mention", "country")
+            .order_by("start")
+        )
+        self._decide(request, chosen, verdict)

@@ -7,7 +7,7 @@ class ReleasesConfig(AppConfig):
     verbose_name = "Releases: people, facilities, events and facts"
 
     def ready(self) -> None:
-        from releases import receivers
+        from releases import receivers, services
         from releases.roles import ensure_curator_group
         from releases.suggestions import on_article_ingested
         from sources.signals import article_ingested
@@ -15,4 +15,7 @@ class ReleasesConfig(AppConfig):
         receivers.connect()
         # After migrate has created every model's permissions (sources and releases both).
         post_migrate.connect(ensure_curator_group, sender=self, dispatch_uid="curator-group")
+        post_migrate.connect(
+            services.derive_after_migrate, sender=self, dispatch_uid="derived-data"
+        )
         article_ingested.connect(on_article_ingested, dispatch_uid="citation-suggestions")

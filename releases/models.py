@@ -258,6 +258,12 @@ class Alias(AboutPerson, Fact):
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="aliases")
     name = models.CharField(max_length=200)
+    ambiguous = models.BooleanField(
+        "too short or ambiguous to suggest alone",
+        default=False,
+        help_text="Never propose this name as a citation by itself (“Miguel” of Rocío San "
+        "Miguel would be found inside her full name and on other people).",
+    )
 
     class Meta:
         ordering = ["person", "name"]
@@ -523,6 +529,13 @@ class NamesOneThing(models.Model):
         return self.person or self.facility or self.country
 
 
+NAMES_ONE_THING = (
+    models.Q(person__isnull=False, facility__isnull=True, country__isnull=True)
+    | models.Q(person__isnull=True, facility__isnull=False, country__isnull=True)
+    | models.Q(person__isnull=True, facility__isnull=True, country__isnull=False)
+)
+
+
 class Mention(NamesOneThing, Fact):
     """An article names a person, a facility or a country. Made when a curator accepts a
     suggestion (see ``CitationSuggestion``); the citation is the naming words."""
@@ -530,14 +543,7 @@ class Mention(NamesOneThing, Fact):
     class Meta:
         ordering = ["pk"]
         constraints = [
-            models.CheckConstraint(
-                condition=(
-                    models.Q(person__isnull=False, facility__isnull=True, country__isnull=True)
-                    | models.Q(person__isnull=True, facility__isnull=False, country__isnull=True)
-                    | models.Q(person__isnull=True, facility__isnull=True, country__isnull=False)
-                ),
-                name="mention_names_one_thing",
-            ),
+            models.CheckConstraint(condition=NAMES_ONE_THING, name="mention_names_one_thing"),
         ]
 
     label_related = ("person", "facility", "country")
@@ -550,9 +556,22 @@ class Mention(NamesOneThing, Fact):
 
 
 class CitationSuggestion(NamesOneThing):
-    """A place in a newly ingested article that names a known person, facility or country,
-    proposed to a curator. Nothing here is public until accepted (which makes a Passage
-    and a cited Mention)."""
+    """Words of an ingested article proposed to a curator, as one of three kinds:
+
+    - ``mention``: the words name a known person, facility or country;
+    - ``citizenship``: a nationality beside a known person's name ("Spanish activist Rocío
+      San Miguel"), proposing a Citizenship fact with ``person`` and ``country`` set;
+    - ``new_person``: a sentence with release vocabulary names someone the record does not
+      know (``name``), proposing a new person (with ``country`` when a nationality is
+      beside the name).
+
+    ``start``/``end``/``quote`` are the words that become the Passage on acceptance. Nothing
+    here is public until accepted (which makes that Passage and a cited fact)."""
+
+    class Kind(models.TextChoices):
+        MENTION = "mention", "names"
+        CITIZENSHIP = "citizenship", "nationality of"
+        NEW_PERSON = "new_person", "new person?"
 
     class State(models.TextChoices):
         PENDING = "pending", "pending"
@@ -562,9 +581,13 @@ class CitationSuggestion(NamesOneThing):
     article = models.ForeignKey(
         "sources.SourceArticle", on_delete=models.CASCADE, related_name="suggestions"
     )
+    kind = models.CharField(max_length=12, choices=Kind.choices, default=Kind.MENTION)
     start = models.PositiveIntegerField()
     end = models.PositiveIntegerField()
     quote = models.TextField()
+    name = models.CharField(
+        max_length=200, blank=True, help_text="For a new person: the name as printed."
+    )
     state = models.CharField(max_length=10, choices=State.choices, default=State.PENDING)
     mention = models.ForeignKey(
         Mention, null=True, blank=True, on_delete=models.SET_NULL, related_name="suggestions"
@@ -572,16 +595,40 @@ class CitationSuggestion(NamesOneThing):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        ordering = ["article", "start"]
+        ordering = ["article", "start", "pk"]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(end=models.F("start") + Length("quote")),
                 name="suggestion_quote_length_matches_offsets",
             ),
+            models.CheckConstraint(
+                condition=(
+                    (models.Q(kind="mention", name="") & NAMES_ONE_THING)
+                    | models.Q(
+                        kind="citizenship",
+                        name="",
+                        person__isnull=False,
+                        country__isnull=False,
+                        facility__isnull=True,
+                    )
+                    | (models.Q(kind="new_person", facility__isnull=True) & ~models.Q(name=""))
+                ),
+                name="suggestion_kind_fields",
+            ),
         ]
 
     def __str__(self) -> str:
-        return f"“{self.quote}” → {self.subject} ({self.state})"
+        return f"“{self.quote}” → {self.get_kind_display()} {self.proposal} ({self.state})"
+
+    @property
+    def proposal(self) -> str:
+        """What accepting it records, after the kind ("names", "new person?" …)."""
+        if self.kind == self.Kind.CITIZENSHIP:
+            return f"{self.person}: {self.country.name}"
+        if self.kind == self.Kind.NEW_PERSON:
+            nationality = f", {self.country.name}" if self.country_id else ""
+            return f"{self.person or self.name}{nationality}"
+        return str(self.subject)
 
 
 # Facts that are about one person (they have a ``person`` foreign key).

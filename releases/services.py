@@ -29,6 +29,7 @@ from releases import models as m
 from releases.records import PERSON_COLUMNS, keep_path, person_json
 from releases.selectors import person_facts_prefetches
 from releases.status import derive_status, status_history
+from sources.models import Passage
 from sources.search import fold_for_search
 from sources.tabular import csv_segments
 
@@ -199,6 +200,15 @@ def refresh_everything() -> None:
         refresh_cited(model, None)
     refresh_people(m.Person.objects.values_list("pk", flat=True))
     bump_data_version()
+
+
+def derive_after_migrate(**kwargs) -> None:
+    """After ``migrate``: a record that predates the stored derived data (it has rows but
+    no data version yet) gets it computed once, with every migration applied."""
+    if m.DataVersion.objects.exists():
+        return
+    if m.Person.objects.exists() or Passage.objects.exists():
+        refresh_everything()
 
 
 # -- Collecting work during a batch ----------------------------------------------------------

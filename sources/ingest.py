@@ -12,6 +12,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils.text import slugify
 
 from sources.models import SourceArticle, sha256_of
@@ -69,10 +70,12 @@ def near_duplicates_of(
     return sorted(found, key=lambda pair: pair[1], reverse=True)
 
 
-def unique_slug(base: str) -> str:
+def unique_slug(base: str, taken: QuerySet | None = None) -> str:
+    """A slug for ``base`` not yet used in ``taken`` (articles by default)."""
+    taken = SourceArticle.objects.all() if taken is None else taken
     slug = slugify(base)[:100] or "article"
     candidate, number = slug, 2
-    while SourceArticle.objects.filter(slug=candidate).exists():
+    while taken.filter(slug=candidate).exists():
         candidate, number = f"{slug}-{number}", number + 1
     return candidate
 

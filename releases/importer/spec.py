@@ -129,6 +129,7 @@ ALIASES = Section(
     (
         Field("person", "ref", required=True, ref="person"),
         Field("name", "text", required=True),
+        Field("ambiguous", "bool"),
         *_FACT_FIELDS,
     ),
 )

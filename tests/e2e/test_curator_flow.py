@@ -41,10 +41,9 @@ def test_ingest_accept_select_and_cite_then_see_it_public(seeded_server, page):
     expect(page.locator(".messagelist")).to_contain_text("Stored")
     page.get_by_role("link", name="suggested citation(s) to review").click()
 
-    # Accept the suggestion that names Rocío San Miguel.
-    page.get_by_role("checkbox", name="“Rocío San Miguel” → Rocío San Miguel (pending)").check()
-    page.locator("select[name=action]").select_option("accept_selected")
-    page.get_by_role("button", name="Run").or_(page.get_by_role("button", name="Go")).click()
+    # Accept the suggestion that names Rocío San Miguel, on the article's review screen.
+    page.get_by_role("checkbox", name="Tick Rocío San Miguel").check()
+    page.get_by_role("button", name="Accept ticked").click()
     expect(page.locator(".messagelist")).to_contain_text("Accepted 1 suggestion")
 
     # Cite new words for her release, selecting them with the keyboard.

@@ -6,6 +6,8 @@ from django.urls import reverse
 from releases import models as m
 from releases import suggestions
 from sources.ingest import ingest_article
+from sources.models import BoilerplateSpan
+from sources.services import set_boilerplate
 from tests import builders
 
 NEW_TEXT = (
@@ -106,3 +108,225 @@ def test_admin_accepts_and_rejects_suggestions_in_bulk(admin_client, known):
         "Spanish": "rejected",
     }
     assert m.Mention.objects.get().person == known
+
+
+# --- What is suggested ---------------------------------------------------------------------
+
+
+def _country(code, name, demonym=""):
+    return m.Country.objects.create(code=code, name=name, demonym=demonym)
+
+
+def _suggested(article, kind="mention"):
+    return [
+        (s.quote, str(s.subject)) for s in article.suggestions.filter(kind=kind).order_by("start")
+    ]
+
+
+def _alias(person, name, *, ambiguous=False):
+    alias = m.Alias.objects.create(person=person, name=name, ambiguous=ambiguous)
+    alias.citations.add(builders.passage(builders.article(f"Also known as {name}."), name))
+    return alias
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "code"),
+    [
+        ("Three Americans were among them.", "Americans", "US"),
+        ("Two Spaniards left the prison.", "Spaniards", "ES"),
+        ("A U.S. official confirmed it.", "U.S.", "US"),
+        ("The US embassy confirmed it.", "US", "US"),
+        ("The USA asked for more.", "USA", "US"),
+        ("Quedan presos cinco españoles.", "españoles", "ES"),
+        ("El Gobierno de España lo confirmó.", "España", "ES"),
+        ("Son venezolanos y viven en Caracas.", "venezolanos", "VE"),
+        ("Un ciudadano estadounidense salió.", "estadounidense", "US"),
+        ("Lo pidió EE.UU. ayer.", "EE.UU.", "US"),
+        ("Drei Deutsche kamen frei.", "Deutsche", "DE"),
+        ("Mit Spaniern sprach niemand.", "Spaniern", "ES"),
+        ("Die Vereinigten Staaten begrüßten das.", "Vereinigten Staaten", "US"),
+    ],
+)
+def test_countries_are_found_by_demonym_plural_short_form_and_language(db, text, quote, code):
+    for args in (("US", "United States", "American"), ("ES", "Spain", "Spanish")):
+        _country(*args)
+    _country("VE", "Venezuela", "Venezuelan")
+    _country("DE", "Germany", "German")
+    article = ingest_article(text=text, title="t").article
+    assert [(s.quote, s.country.code) for s in article.suggestions.all()] == [(quote, code)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Let us know what you think.",  # the pronoun is not the US
+        "Germán Pérez was freed.",  # a first name, not the demonym
+        "Latin American governments kept quiet.",  # no country named
+    ],
+)
+def test_look_alikes_name_no_country(db, text):
+    _country("US", "United States", "American")
+    _country("DE", "Germany", "German")
+    article = ingest_article(text=text, title="t").article
+    assert _suggested(article) == []
+
+
+def test_an_ambiguous_alias_is_never_suggested_alone(db):
+    rocio = builders.person("Rocío San Miguel")
+    _alias(rocio, "Miguel", ambiguous=True)
+    text = "Rocío San Miguel was freed. Miguel said so. Miguel Moreno was also released."
+    article = ingest_article(text=text, title="t").article
+    assert _suggested(article) == [("Rocío San Miguel", "Rocío San Miguel")]
+    assert [s.name for s in article.suggestions.filter(kind="new_person")] == ["Miguel Moreno"]
+
+
+def test_the_longest_match_wins_and_nothing_overlaps(db):
+    marta = builders.person("Marta Quintero Lyon")
+    _alias(marta, "Marta Quintero")
+    m.Facility.objects.create(name="El Rodeo I", slug="rodeo-1")
+    m.Facility.objects.create(name="El Rodeo", slug="rodeo")
+    text = "Marta Quintero Lyon left El Rodeo I on Friday."
+    article = ingest_article(text=text, title="t").article
+    assert _suggested(article) == [
+        ("Marta Quintero Lyon", "Marta Quintero Lyon"),
+        ("El Rodeo I", "El Rodeo I"),
+    ]
+
+
+def test_one_suggestion_per_thing_named_and_a_rejection_moves_to_the_next(db):
+    _country("VE", "Venezuela", "Venezuelan")
+    text = "Venezuela freed them. Venezuela said more would follow. Venezuela is silent."
+    article = ingest_article(text=text, title="t").article
+    first = article.suggestions.get()
+    assert first.start == 0
+    suggestions.reject(first)
+    suggestions.suggest_for_article(article)
+    pending = article.suggestions.get(state="pending")
+    assert pending.start == text.index("Venezuela said")
+    suggestions.accept(pending)
+    assert suggestions.suggest_for_article(article) == []
+
+
+def test_boilerplate_is_never_scanned(db):
+    rocio = builders.person("Rocío San Miguel")
+    text = "Related: Rocío San Miguel freed | Share\nThe activist Rocío San Miguel was freed."
+    article = ingest_article(text=text, title="t").article
+    chrome = "Related: Rocío San Miguel freed | Share"
+    set_boilerplate(
+        article=article,
+        spans=[BoilerplateSpan(article=article, start=0, end=len(chrome), kind="chrome")],
+    )
+    suggestions.suggest_for_article(article)
+    (suggestion,) = article.suggestions.all()
+    assert (suggestion.person, suggestion.start) == (rocio, text.index("Rocío", 10))
+
+
+# --- Nationalities and new names ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        ("The Spanish activist Ana Ríos was freed.", "Spanish activist Ana Ríos"),
+        ("Ana Ríos, a Spaniard, was freed.", "Ana Ríos, a Spaniard"),
+        ("La española Ana Ríos fue liberada.", "española Ana Ríos"),
+        ("Ana Ríos, de nacionalidad española, salió.", "Ana Ríos, de nacionalidad española"),
+    ],
+)
+def test_a_nationality_beside_a_name_proposes_a_citizenship(db, text, quote):
+    spain = _country("ES", "Spain", "Spanish")
+    ana = builders.person("Ana Ríos")
+    article = ingest_article(text=text, title="t").article
+    proposal = article.suggestions.get(kind="citizenship")
+    assert (proposal.quote, proposal.person, proposal.country) == (quote, ana, spain)
+    citizenship = suggestions.accept(proposal)
+    assert (citizenship.person, citizenship.country) == (ana, spain)
+    assert [p.quote for p in citizenship.citations.all()] == [quote]
+
+
+def test_a_nationality_not_beside_the_name_proposes_nothing(db):
+    _country("ES", "Spain", "Spanish")
+    builders.person("Ana Ríos")
+    text = "Spanish diplomats said Ana Ríos was freed."
+    article = ingest_article(text=text, title="t").article
+    assert not article.suggestions.filter(kind="citizenship").exists()
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Police freed Juan Nuevo Vega and Ana Ríos on Friday.", ["Juan Nuevo Vega", "Ana Ríos"]),
+        ("Fue excarcelada la abogada Carmen Ibáñez Soto.", ["Carmen Ibáñez Soto"]),
+        ("Auch Jonas Weber wurde freigelassen.", ["Jonas Weber"]),
+        ("Freed: Juan de la Cruz and María del Mar Paz.", ["Juan de la Cruz", "María del Mar Paz"]),
+        ("Interior Minister Delia Arango said nothing was released.", ["Delia Arango"]),
+        ("Juan Nuevo Vega and Ana Ríos met reporters.", []),  # no release words near
+        ("Foro Penal said the releases went on.", []),  # an organisation
+        ("The release was confirmed on Monday in January.", []),
+    ],
+)
+def test_new_names_are_proposed_near_release_words(db, text, names):
+    article = ingest_article(text=text, title="t").article
+    assert [s.name for s in article.suggestions.filter(kind="new_person")] == names
+
+
+def test_a_new_name_is_created_in_one_step_citing_its_sentence(client, db):
+    spain = _country("ES", "Spain", "Spanish")
+    text = "Caracas, Friday. Spanish citizen Juan Nuevo Vega was freed after a year. More soon."
+    article = ingest_article(text=text, title="t").article
+    proposal = article.suggestions.get(kind="new_person")
+    sentence = "Spanish citizen Juan Nuevo Vega was freed after a year."
+    assert (proposal.quote, proposal.name, proposal.country) == (sentence, "Juan Nuevo Vega", spain)
+    assert not m.Person.objects.exists()  # nothing exists, let alone public, until accepted
+
+    mention = suggestions.accept(proposal)
+
+    person = m.Person.objects.get()
+    assert (person.name, mention.person, proposal.person) == ("Juan Nuevo Vega", person, person)
+    assert [p.quote for p in mention.citations.all()] == [sentence]
+    citizenship = person.citizenships.get()
+    assert citizenship.country == spain
+    assert [p.quote for p in citizenship.citations.all()] == [sentence]
+    record = client.get(person.get_absolute_url(), {"format": "json"}).json()
+    assert [c["quote"] for c in record["mentions"][0]["citations"]] == [sentence]
+    # Accepted once: a re-run proposes neither the new name nor a mention of it again.
+    assert suggestions.suggest_for_article(article) == []
+
+
+def test_a_rejected_new_name_is_not_proposed_again(db):
+    article = ingest_article(text="Police freed Juan Nuevo Vega.", title="t").article
+    suggestions.reject(article.suggestions.get())
+    assert suggestions.suggest_for_article(article) == []
+    assert not m.Person.objects.exists()
+
+
+# --- Re-runs -------------------------------------------------------------------------------
+
+
+def test_adding_a_person_re_runs_the_articles_that_name_them(db):
+    text = "Police freed Juan Nuevo Vega. Juan Nuevo Vega thanked his lawyers."
+    article = ingest_article(text=text, title="t").article
+    other = ingest_article(text="A different story entirely.", title="u").article
+    assert [s.kind for s in article.suggestions.all()] == ["new_person"]
+    person = builders.person("Juan Nuevo Vega")
+    assert suggestions.suggest_after_change(person) == 1
+    assert [(s.kind, s.person) for s in article.suggestions.all()] == [("mention", person)]
+    assert not other.suggestions.exists()
+
+
+def test_marking_an_alias_ambiguous_withdraws_its_pending_suggestions(db):
+    rocio = builders.person("Rocío San Miguel")
+    alias = _alias(rocio, "Miguel")
+    article = ingest_article(text="Miguel Moreno was seen in Caracas.", title="t").article
+    assert _suggested(article) == [("Miguel", "Rocío San Miguel")]
+    alias.ambiguous = True
+    alias.save()
+    suggestions.suggest_after_change(alias)
+    assert _suggested(article) == []
+
+
+def test_a_new_country_is_found_in_every_article_that_names_it(db):
+    article = ingest_article(text="Two Italians were freed.", title="t").article
+    italy = _country("IT", "Italy", "Italian")
+    suggestions.suggest_after_change(italy)
+    assert _suggested(article) == [("Italians", "Italy (IT)")]

@@ -55,7 +55,7 @@ class Command(BaseCommand):
         article = result.article
         self.stdout.write(f"Stored {article.slug} (sha256 {article.sha256[:12]}…).")
         for note in result.notes:
-            self.stdout.write(note.text)
+            self.stdout.write(f"{note.text}\n  Review them at: {note.url}")
         for other, score in result.near_duplicates:
             self.stdout.write(
                 f"Near-duplicate of {other.slug} ({score:.0%} shared); linked as story origin "

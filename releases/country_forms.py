@@ -1,0 +1,240 @@
+"""Every way an article may name a country or its people, for citation suggestions.
+
+Where each form comes from:
+
+- **pycountry** (ISO 3166-1, maintained by the Debian iso-codes project): the English
+  ``name``, ``common_name`` and ``official_name`` of the country, and their Spanish and
+  German translations from the gettext catalogues pycountry ships ("España", "Estados
+  Unidos", "Vereinigte Staaten"). ISO's inverted names ("Venezuela, Bolivarian Republic of")
+  are used up to the comma.
+- **The record**: the ``name`` and ``demonym`` a curator gave the ``Country`` row.
+- **``CURATED`` below**, written for this project because no maintained package carries
+  them: demonyms in English, Spanish and German with their plurals and inflections
+  (Americans, Spaniards, españoles, venezolanas, estadounidense, Deutsche, Spaniern) and
+  common short forms (US, USA, U.S., EE.UU., Vereinigten Staaten).
+- **``NOT_A_COUNTRY``** below, also ours: longer phrases that contain a form but name no
+  country ("Latin American", "South America"); they win as the longer match and suggest
+  nothing.
+
+How a form is compared (``Form.mode``): ``exact`` forms are abbreviations matched with
+their case ("US", never the pronoun "us"); every other form ignores case but keeps accents,
+so the Spanish first name "Germán" is not "German".
+"""
+
+import gettext
+from dataclasses import dataclass
+from functools import cache
+
+import pycountry
+
+EXACT = "exact"
+CASED = "cased"  # case-insensitive, accent-sensitive
+
+
+@dataclass(frozen=True)
+class Form:
+    text: str
+    origin: str  # where the form comes from, shown to curators beside a suggestion
+    mode: str = CASED
+    demonym: bool = False  # names the country's people: "Spanish", "venezolanos"
+
+
+@dataclass(frozen=True)
+class _Curated:
+    en: tuple[str, ...] = ()
+    es: tuple[str, ...] = ()
+    de: tuple[str, ...] = ()
+    names: tuple[str, ...] = ()  # short or other names, case-insensitive
+    abbreviations: tuple[str, ...] = ()  # matched with their case
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
+
+CURATED: dict[str, _Curated] = {
+    "VE": _Curated(
+        en=_words("Venezuelan Venezuelans"),
+        es=_words("venezolano venezolana venezolanos venezolanas"),
+        de=_words(
+            "Venezolaner Venezolanerin Venezolanerinnen Venezolanern venezolanisch "
+            "venezolanische venezolanischen venezolanischer"
+        ),
+    ),
+    "US": _Curated(
+        en=_words("American Americans"),
+        es=_words(
+            "estadounidense estadounidenses norteamericano norteamericana norteamericanos "
+            "norteamericanas"
+        ),
+        de=_words("US-Amerikaner US-Amerikanerin US-Amerikanern US-amerikanische"),
+        names=("United States of America", "Vereinigten Staaten", "Estados Unidos de América"),
+        abbreviations=("US", "USA", "U.S.", "U.S.A.", "EE.UU.", "EE. UU.", "EEUU"),
+    ),
+    "ES": _Curated(
+        en=_words("Spanish Spaniard Spaniards"),
+        es=_words("español española españoles españolas"),
+        de=_words("Spanier Spanierin Spanierinnen Spaniern spanische spanischen spanischer"),
+    ),
+    "DE": _Curated(
+        en=_words("German Germans"),
+        es=_words("alemán alemana alemanes alemanas"),
+        de=_words("Deutsche Deutscher Deutschen deutsche deutschen deutscher"),
+    ),
+    "IT": _Curated(
+        en=_words("Italian Italians"),
+        es=_words("italiano italiana italianos italianas"),
+        de=_words("Italiener Italienerin Italienern italienische italienischen"),
+    ),
+    "CO": _Curated(
+        en=_words("Colombian Colombians"),
+        es=_words("colombiano colombiana colombianos colombianas"),
+        de=_words("Kolumbianer Kolumbianerin Kolumbianern kolumbianische kolumbianischen"),
+    ),
+    "PT": _Curated(
+        en=_words("Portuguese"),
+        es=_words("portugués portuguesa portugueses portuguesas"),
+        de=_words("Portugiese Portugiesin Portugiesen portugiesische portugiesischen"),
+    ),
+    "FR": _Curated(
+        en=_words("French Frenchman Frenchwoman"),
+        es=_words("francés francesa franceses francesas"),
+        de=_words("Franzose Französin Franzosen französische französischen"),
+    ),
+    "GB": _Curated(
+        en=_words("British Briton Britons"),
+        es=_words("británico británica británicos británicas"),
+        de=_words("Brite Britin Briten britische britischen"),
+        names=("Britain", "Great Britain"),
+        abbreviations=("UK", "U.K."),
+    ),
+    "AR": _Curated(
+        en=_words("Argentine Argentinian Argentines Argentinians"),
+        es=_words("argentino argentina argentinos argentinas"),
+        de=_words("Argentinier Argentinierin Argentiniern argentinische argentinischen"),
+    ),
+    "CL": _Curated(
+        en=_words("Chilean Chileans"),
+        es=_words("chileno chilena chilenos chilenas"),
+        de=_words("Chilene Chilenin Chilenen chilenische chilenischen"),
+    ),
+    "PE": _Curated(
+        en=_words("Peruvian Peruvians"),
+        es=_words("peruano peruana peruanos peruanas"),
+        de=_words("Peruaner Peruanerin Peruanern peruanische peruanischen"),
+    ),
+    "EC": _Curated(
+        en=_words("Ecuadorian Ecuadorians"),
+        es=_words("ecuatoriano ecuatoriana ecuatorianos ecuatorianas"),
+        de=_words("Ecuadorianer Ecuadorianerin Ecuadorianern ecuadorianische"),
+    ),
+    "CU": _Curated(
+        en=_words("Cuban Cubans"),
+        es=_words("cubano cubana cubanos cubanas"),
+        de=_words("Kubaner Kubanerin Kubanern kubanische kubanischen"),
+    ),
+    "MX": _Curated(
+        en=_words("Mexican Mexicans"),
+        es=_words("mexicano mexicana mexicanos mexicanas"),
+        de=_words("Mexikaner Mexikanerin Mexikanern mexikanische mexikanischen"),
+    ),
+    "BR": _Curated(
+        en=_words("Brazilian Brazilians"),
+        es=_words("brasileño brasileña brasileños brasileñas"),
+        de=_words("Brasilianer Brasilianerin Brasilianern brasilianische brasilianischen"),
+    ),
+    "NL": _Curated(
+        en=_words("Dutch Dutchman Dutchwoman"),
+        es=_words("neerlandés neerlandesa neerlandeses neerlandesas holandés holandesa"),
+        de=_words("Niederländer Niederländerin Niederländern niederländische"),
+        names=("Holland", "Holanda"),
+    ),
+    "CH": _Curated(
+        en=_words("Swiss"),
+        es=_words("suizo suiza suizos suizas"),
+        de=_words("Schweizer Schweizerin Schweizern schweizerische"),
+    ),
+    "UY": _Curated(
+        en=_words("Uruguayan Uruguayans"),
+        es=_words("uruguayo uruguaya uruguayos uruguayas"),
+        de=_words("Uruguayer Uruguayerin Uruguayern uruguayische"),
+    ),
+    "CA": _Curated(
+        en=_words("Canadian Canadians"),
+        es=_words("canadiense canadienses"),
+        de=_words("Kanadier Kanadierin Kanadiern kanadische kanadischen"),
+    ),
+}
+
+NOT_A_COUNTRY: tuple[str, ...] = (
+    "Latin America",
+    "Latin American",
+    "Latin Americans",
+    "South America",
+    "South American",
+    "South Americans",
+    "Central America",
+    "Central American",
+    "North America",
+    "North American",
+    "América Latina",
+    "Latinoamérica",
+    "latinoamericano",
+    "latinoamericana",
+    "latinoamericanos",
+    "latinoamericanas",
+    "Lateinamerika",
+    "Südamerika",
+)
+
+_TRANSLATED = ("es", "de")
+
+
+@cache
+def _catalogue(language: str) -> gettext.NullTranslations:
+    return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language])
+
+
+def _iso_names(code: str) -> list[Form]:
+    country = pycountry.countries.get(alpha_2=code)
+    if country is None:
+        return []
+    english = [
+        getattr(country, attribute, None) for attribute in ("name", "common_name", "official_name")
+    ]
+    forms = []
+    for name in filter(None, english):
+        forms.append(Form(name.split(",")[0], "pycountry (ISO 3166-1)"))
+        for language in _TRANSLATED:
+            translated = _catalogue(language).gettext(name)
+            forms.append(Form(translated.split(",")[0], f"pycountry ({language} translation)"))
+    return forms
+
+
+def _curated(code: str) -> list[Form]:
+    table = CURATED.get(code)
+    if table is None:
+        return []
+    forms = []
+    for language in ("en", "es", "de"):
+        forms += [
+            Form(word, f"curated demonyms ({language})", demonym=True)
+            for word in getattr(table, language)
+        ]
+    forms += [Form(name, "curated short forms") for name in table.names]
+    forms += [Form(short, "curated abbreviations", mode=EXACT) for short in table.abbreviations]
+    return forms
+
+
+def forms_for(code: str, name: str = "", demonym: str = "") -> list[Form]:
+    """Every form of the country with this ISO code, the record's own ``name`` and
+    ``demonym`` first; one entry per distinct (text, mode)."""
+    forms = [Form(name, "the record"), Form(demonym, "the record", demonym=True)]
+    forms += _iso_names(code.upper()) + _curated(code.upper())
+    unique: dict[tuple[str, str], Form] = {}
+    for form in forms:
+        key = (form.text.casefold() if form.mode == CASED else form.text, form.mode)
+        # A form that is also a demonym ("argentina") counts as one.
+        if form.text.strip() and (key not in unique or (form.demonym and not unique[key].demonym)):
+            unique[key] = form
+    return list(unique.values())
