@@ -1,5 +1,5 @@
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
@@ -78,6 +78,8 @@ class SourceArticleAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
                     wire_agency=data["wire_agency"],
                     filename=data.get("filename", ""),
                 )
+            except ValidationError as exc:
+                form.add_error(None, "; ".join(exc.messages))
             except DuplicateArticle as exc:
                 form.add_error(
                     None,
