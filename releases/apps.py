@@ -7,8 +7,8 @@ class ReleasesConfig(AppConfig):
     verbose_name = "Releases: people, facilities, events and facts"
 
     def ready(self) -> None:
+        from releases.curator_group import ensure_curator_group
         from releases.evidence import register_all
-        from releases.roles import ensure_curator_group
         from releases.suggestions import on_article_ingested
         from sources.signals import article_ingested
 

@@ -6,7 +6,7 @@ from django.contrib.auth.models import User
 from django.urls import reverse
 
 from releases import models as m
-from releases.roles import ensure_curator_group
+from releases.curator_group import ensure_curator_group
 from tests import builders
 
 
