@@ -5,6 +5,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
+from django.db.models.expressions import BaseExpression
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -45,6 +46,37 @@ class RefreshesPeople:
         person_ids = [pid for obj in queryset for pid in self._person_ids(obj)]
         super().delete_queryset(request, queryset)
         refresh_people(person_ids)
+
+
+class CountColumns:
+    """List columns that count related rows. ``count_columns`` maps a column name to its
+    heading and the ``Count`` annotated on the list query; each becomes a sortable column
+    of that name."""
+
+    count_columns: dict[str, tuple[str, BaseExpression]] = {}
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        for name, (heading, _count) in cls.count_columns.items():
+            setattr(cls, name, _count_column(name, heading))
+
+    def get_queryset(self, request):
+        totals = {f"{name}_total": count for name, (_h, count) in self.count_columns.items()}
+        return super().get_queryset(request).annotate(**totals)
+
+
+def _count_column(name: str, heading: str):
+    @admin.display(description=heading, ordering=f"{name}_total")
+    def column(self, obj) -> int:
+        return getattr(obj, f"{name}_total")
+
+    return column
+
+
+CITATION_COUNT = ("citations", Count("citations", distinct=True))
+
+# The fields every fact has, after its own: what supports it and how it is claimed.
+FACT_FIELDS = ("citations", "certainty", "attributed_to", "note")
 
 
 class CiteForm(forms.Form):
@@ -141,6 +173,7 @@ class FactAdmin(
     CiteBySelectionMixin,
     WarnsWhenUnsupported,
     RefreshesPeople,
+    CountColumns,
     FoldedSearchMixin,
     SimpleHistoryAdmin,
 ):
@@ -150,13 +183,7 @@ class FactAdmin(
     autocomplete_fields = ("citations",)
     list_filter = ("certainty",)
     folded_search_fields = ("person__search_name",)
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).annotate(citation_total=Count("citations"))
-
-    @admin.display(description="citations", ordering="citation_total")
-    def citation_count(self, obj) -> int:
-        return obj.citation_total
+    count_columns = {"citation_count": CITATION_COUNT}
 
 
 class FactInline(admin.StackedInline):
@@ -167,19 +194,19 @@ class FactInline(admin.StackedInline):
 
 class AliasInline(FactInline):
     model = m.Alias
-    fields = ("name", "citations", "certainty", "attributed_to", "note")
+    fields = ("name", *FACT_FIELDS)
 
 
 class CitizenshipInline(FactInline):
     model = m.Citizenship
     autocomplete_fields = ("country", "citations")
-    fields = ("country", "citations", "certainty", "attributed_to", "note")
+    fields = ("country", *FACT_FIELDS)
 
 
 class RoleInline(FactInline):
     model = m.Role
     autocomplete_fields = ("event", "citations")
-    fields = ("kind", "title", "event", "citations", "certainty", "attributed_to", "note")
+    fields = ("kind", "title", "event", *FACT_FIELDS)
 
 
 class DetentionInline(FactInline):
@@ -189,10 +216,7 @@ class DetentionInline(FactInline):
         "facility",
         ("since", "since_precision", "since_text"),
         "reason",
-        "citations",
-        "certainty",
-        "attributed_to",
-        "note",
+        *FACT_FIELDS,
     )
 
 
@@ -209,10 +233,7 @@ class ReleaseInline(FactInline):
         "facility",
         ("date", "date_precision"),
         "with_conditions",
-        "citations",
-        "certainty",
-        "attributed_to",
-        "note",
+        *FACT_FIELDS,
     )
 
 
@@ -227,81 +248,61 @@ class StatusChangeInline(FactInline):
     fields = (
         "status",
         ("date", "date_precision", "date_text"),
-        "citations",
-        "certainty",
-        "attributed_to",
-        "note",
+        *FACT_FIELDS,
     )
+
+
+COUNT_FIELDS = (
+    ("value_text", "value", "qualifier"),
+    ("subject", "metric", "country"),
+    ("as_of_text", "as_of", "as_of_precision"),
+    ("claimed_by", "claimant", "verification"),
+    "citations",
+    "certainty",
+    "note",
+    "curator_note",
+)
 
 
 class CountClaimInline(FactInline):
     model = m.CountClaim
     fk_name = "event"
     autocomplete_fields = ("country", "claimant", "citations")
-    fields = (
-        ("value_text", "value", "qualifier"),
-        ("subject", "metric", "country"),
-        ("claimed_by", "claimant", "verification"),
-        "citations",
-        "certainty",
-        "note",
-    )
+    fields = COUNT_FIELDS
 
 
 class FacilityReportInline(FactInline):
     model = m.FacilityReport
     autocomplete_fields = ("event", "citations")
-    fields = ("text", "event", "citations", "certainty", "attributed_to", "note")
+    fields = ("text", "event", *FACT_FIELDS)
 
 
 @admin.register(m.Country)
-class CountryAdmin(SimpleHistoryAdmin):
+class CountryAdmin(CountColumns, SimpleHistoryAdmin):
     list_display = ("code", "name", "demonym", "people")
     search_fields = ("code", "name", "demonym")
     actions = [export_action(serializers.COUNTRY_EXPORT, selectors.countries)]
-
-    def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .annotate(people_total=Count("citizenships__person", distinct=True))
-        )
-
-    @admin.display(description="named people", ordering="people_total")
-    def people(self, obj) -> int:
-        return obj.people_total
+    count_columns = {"people": ("named people", Count("citizenships__person", distinct=True))}
 
 
 @admin.register(m.Facility)
-class FacilityAdmin(CiteBySelectionMixin, WarnsWhenUnsupported, SimpleHistoryAdmin):
+class FacilityAdmin(CiteBySelectionMixin, WarnsWhenUnsupported, CountColumns, SimpleHistoryAdmin):
     list_display = ("name", "city", "people", "citation_count")
     search_fields = ("name", "city", "slug")
     autocomplete_fields = ("citations",)
     prepopulated_fields = {"slug": ("name",)}
     inlines = [FacilityDetentionInline, FacilityReportInline]
     actions = [export_action(serializers.FACILITY_EXPORT, selectors.facilities)]
-
-    def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .annotate(
-                people_total=Count("detentions__person", distinct=True),
-                citation_total=Count("citations", distinct=True),
-            )
-        )
-
-    @admin.display(description="people held", ordering="people_total")
-    def people(self, obj) -> int:
-        return obj.people_total
-
-    @admin.display(description="citations", ordering="citation_total")
-    def citation_count(self, obj) -> int:
-        return obj.citation_total
+    count_columns = {
+        "people": ("people held", Count("detentions__person", distinct=True)),
+        "citation_count": CITATION_COUNT,
+    }
 
 
 @admin.register(m.ReleaseEvent)
-class ReleaseEventAdmin(CiteBySelectionMixin, WarnsWhenUnsupported, SimpleHistoryAdmin):
+class ReleaseEventAdmin(
+    CiteBySelectionMixin, WarnsWhenUnsupported, CountColumns, SimpleHistoryAdmin
+):
     list_display = ("title", "date", "date_precision", "date_text", "people")
     list_filter = ("date_precision",)
     search_fields = ("title", "slug", "description")
@@ -309,21 +310,11 @@ class ReleaseEventAdmin(CiteBySelectionMixin, WarnsWhenUnsupported, SimpleHistor
     prepopulated_fields = {"slug": ("title",)}
     inlines = [EventReleaseInline, CountClaimInline]
     actions = [export_action(serializers.EVENT_EXPORT, selectors.events)]
-
-    def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .annotate(people_total=Count("releases__person", distinct=True))
-        )
-
-    @admin.display(description="named people freed", ordering="people_total")
-    def people(self, obj) -> int:
-        return obj.people_total
+    count_columns = {"people": ("named people freed", Count("releases__person", distinct=True))}
 
 
 @admin.register(m.Person)
-class PersonAdmin(RefreshesPeople, FoldedSearchMixin, SimpleHistoryAdmin):
+class PersonAdmin(RefreshesPeople, CountColumns, FoldedSearchMixin, SimpleHistoryAdmin):
     list_display = ("name", "status", "nationalities", "sources", "is_named")
     list_filter = ("status", "is_named", "citizenships__country")
     search_fields = ("name", "slug")
@@ -340,21 +331,14 @@ class PersonAdmin(RefreshesPeople, FoldedSearchMixin, SimpleHistoryAdmin):
         StatusChangeInline,
     ]
 
+    count_columns = {"sources": ("sources", article_count())}
+
     def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .annotate(article_total=article_count())
-            .prefetch_related("citizenships__country")
-        )
+        return super().get_queryset(request).prefetch_related("citizenships__country")
 
     @admin.display(description="nationalities")
     def nationalities(self, obj: m.Person) -> str:
         return ", ".join(c.country.code for c in obj.citizenships.all()) or "—"
-
-    @admin.display(description="sources", ordering="article_total")
-    def sources(self, obj) -> int:
-        return obj.article_total
 
 
 @admin.register(m.Alias)
@@ -415,9 +399,11 @@ class CountClaimAdmin(FactAdmin):
         "country",
         "event",
         "verification",
+        "as_of_display",
         "citation_count",
     )
     list_filter = ("metric", "qualifier", "verification", "country", "event")
+    fields = ("event", *COUNT_FIELDS)
     search_fields = ("subject", "claimed_by", "value_text")
     folded_search_fields = ()
     autocomplete_fields = ("event", "country", "claimant", "citations")
