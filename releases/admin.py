@@ -3,21 +3,22 @@ place, with accent-insensitive search and the columns a curator scans for."""
 
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
 from django.db.models.expressions import BaseExpression
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
+from django.utils.http import urlencode
 from simple_history.admin import SimpleHistoryAdmin
 
-from releases import citing, selectors, serializers, suggestions
+from releases import citing, new_fact, selectors, serializers, suggestions
 from releases import models as m
 from releases.integrity import unsupported_records
 from releases.selectors import article_count
 from releases.services import refresh_people
-from sources.admin import quote_in_context
+from sources.admin import SourceArticleAdmin, quote_in_context
 from sources.exports import export_action
 from sources.models import SourceArticle
 from sources.search import FoldedSearchMixin
@@ -488,3 +489,103 @@ class CitationSuggestionAdmin(admin.ModelAdmin):
         for suggestion in chosen:
             suggestions.reject(suggestion)
         self.message_user(request, f"Rejected {len(chosen)} suggestion(s).", messages.SUCCESS)
+
+
+admin.site.unregister(SourceArticle)
+
+
+@admin.register(SourceArticle)
+class ArticleWithFactsAdmin(SourceArticleAdmin):
+    """The article admin of ``sources``, plus "new fact from selected words": the curator
+    selects words and creates, in one form, the fact they support (about a new or existing
+    person, or a count or release event) with those words as its citation."""
+
+    def get_urls(self):
+        return [
+            path(
+                "<path:object_id>/new-fact/",
+                self.admin_site.admin_view(self.new_fact_view),
+                name="sources_sourcearticle_new_fact",
+            ),
+            *super().get_urls(),
+        ]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        extra_context = {
+            **(extra_context or {}),
+            "new_fact_url": reverse("admin:sources_sourcearticle_new_fact", args=[object_id]),
+        }
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def new_fact_view(self, request, object_id):
+        article = self.get_object(request, object_id)
+        if article is None or not self.has_view_permission(request, article):
+            raise PermissionDenied
+        posted = request.POST if request.method == "POST" else None
+        form = new_fact.SelectionForm(
+            posted, initial=request.GET.dict(), admin_site=self.admin_site
+        )
+        chosen = posted.get("kind") if posted else request.GET.get("kind")
+        fact_forms = {
+            kind.key: new_fact.fact_form(kind, posted if kind.key == chosen else None)
+            for kind in new_fact.KINDS
+        }
+        if posted is not None and form.is_valid() and fact_forms[chosen].is_valid():
+            created = self._create_fact(request, article, form, fact_forms[chosen])
+            if created is not None:
+                return created
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "original": article,
+            "article": article,
+            "title": f"New fact from selected words of “{article}”",
+            "form": form,
+            "kinds": [(kind, fact_forms[kind.key]) for kind in new_fact.KINDS],
+            "media": self.media + form.media,
+        }
+        return TemplateResponse(request, "admin/releases/new_fact.html", context)
+
+    def _create_fact(self, request, article, form, fact_form):
+        """Write the fact citing the selection, or put the reason it can't be on the form
+        (and return None)."""
+        data = form.cleaned_data
+        kind = new_fact.KINDS_BY_KEY[data["kind"]]
+        needed = ["sources.add_passage", f"releases.add_{kind.model._meta.model_name}"]
+        if data["new_person"]:
+            needed.append("releases.add_person")
+        if not request.user.has_perms(needed):
+            raise PermissionDenied
+        try:
+            selection = citing.resolve_selection(
+                article, start=data["start"], end=data["end"], quote=data["quote"] or ""
+            )
+            record = fact_form.save(commit=False)
+            if data["person"]:
+                record.person = data["person"]
+            passage = citing.create_cited(
+                record=record, article=article, selection=selection, new_person=data["new_person"]
+            )
+        except citing.CitationRefused as exc:
+            form.add_error("quote", str(exc))
+            return None
+        except ValidationError as exc:
+            form.add_error(None, "; ".join(exc.messages))
+            return None
+        opts = record._meta
+        self.message_user(
+            request,
+            format_html(
+                'Created <a href="{}">{}</a>, citing “{}”.',
+                reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[record.pk]),
+                record,
+                passage.quote,
+            ),
+            messages.SUCCESS,
+        )
+        # Back to the same words, ready for another fact about the same person.
+        again = {"kind": kind.key, "start": selection.start, "end": selection.end}
+        if kind.about_a_person:
+            again["person"] = record.person_id
+        url = reverse("admin:sources_sourcearticle_new_fact", args=[article.pk])
+        return redirect(f"{url}?{urlencode(again)}")

@@ -145,6 +145,12 @@ class PassageAdmin(SimpleHistoryAdmin):
     search_fields = ("quote", "article__slug", "article__title")
     readonly_fields = ("article", "start", "end", "quote", "quote_in_context")
 
+    def has_add_permission(self, request) -> bool:
+        # Passages are made by selecting words of an article ("Cite a passage" on a fact,
+        # "New fact from selected words" on an article), never typed in as offsets. This
+        # also removes the "+" beside every citations field.
+        return False
+
     def changelist_view(self, request, extra_context=None):
         stale = Passage.objects.stale().count()
         if stale:

@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.db.models import Count
-from django.utils.text import slugify
 
 from sources.article_text import normalise
 from sources.models import Shingle, SourceArticle, sha256_of
@@ -27,6 +26,7 @@ from sources.search import fold_for_search
 from sources.services import refresh_search_text
 from sources.shingles import shingle_hashes
 from sources.signals import article_ingested
+from sources.slugs import unique_slug
 
 NEAR_DUPLICATE_THRESHOLD = 0.5
 LOOKUP_BATCH = 500  # hashes per query, well under every database's parameter limit
@@ -92,14 +92,6 @@ def short_filename(name: str) -> str:
     return name[: keep - keep // 4] + "…" + name[-(keep // 4) :]
 
 
-def unique_slug(base: str) -> str:
-    slug = slugify(base)[:100] or "article"
-    candidate, number = slug, 2
-    while SourceArticle.objects.filter(slug=candidate).exists():
-        candidate, number = f"{slug}-{number}", number + 1
-    return candidate
-
-
 @transaction.atomic
 def ingest_article(
     *,
@@ -124,7 +116,8 @@ def ingest_article(
     if existing is not None:
         raise DuplicateArticle(existing)
     article = SourceArticle(
-        slug=slug or unique_slug(title or outlet or text[:60]),
+        slug=slug
+        or unique_slug(title or outlet or text[:60], SourceArticle.objects, fallback="article"),
         title=title,
         outlet=outlet,
         url=url,

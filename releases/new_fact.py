@@ -1,0 +1,146 @@
+"""The forms behind "new fact from selected words": which kinds of fact a curator can
+create from a selection in an article, and the fields each kind asks for.
+
+One form says where the words are and what they support (the kind, and for a fact about a
+person, which person: an existing one or a new name); the kind's own form holds the fact's
+values. ``releases.citing.create_cited`` writes them in one transaction.
+"""
+
+from dataclasses import dataclass
+
+from django import forms
+from django.contrib import admin
+from django.contrib.admin.widgets import AutocompleteSelect
+
+from releases import models as m
+
+FACT_FIELDS = ("certainty", "attributed_to", "note")
+
+
+@dataclass(frozen=True)
+class Kind:
+    key: str
+    label: str
+    model: type
+    fields: tuple[str, ...]
+
+    @property
+    def about_a_person(self) -> bool:
+        return any(f.name == "person" for f in self.model._meta.get_fields())
+
+
+KINDS: tuple[Kind, ...] = (
+    Kind("citizenship", "nationality (citizenship)", m.Citizenship, ("country", *FACT_FIELDS)),
+    Kind(
+        "release",
+        "release",
+        m.Release,
+        ("event", "facility", "date", "date_precision", "with_conditions", *FACT_FIELDS),
+    ),
+    Kind(
+        "detention",
+        "detention",
+        m.Detention,
+        ("facility", "since", "since_precision", "since_text", "reason", *FACT_FIELDS),
+    ),
+    Kind("role", "role", m.Role, ("kind", "title", "event", *FACT_FIELDS)),
+    Kind("alias", "alias (another form of the name)", m.Alias, ("name", *FACT_FIELDS)),
+    Kind(
+        "status_change",
+        "status change (death in custody, re-arrest, still held)",
+        m.StatusChange,
+        ("status", "date", "date_precision", "date_text", *FACT_FIELDS),
+    ),
+    Kind(
+        "count",
+        "count claim",
+        m.CountClaim,
+        (
+            "value_text",
+            "value",
+            "qualifier",
+            "subject",
+            "metric",
+            "country",
+            "event",
+            "as_of",
+            "as_of_precision",
+            "as_of_text",
+            "claimed_by",
+            "verification",
+            *FACT_FIELDS,
+            "curator_note",
+        ),
+    ),
+    Kind(
+        "event",
+        "release event",
+        m.ReleaseEvent,
+        ("title", "slug", "date", "date_precision", "date_text", "date_note", "description"),
+    ),
+)
+KINDS_BY_KEY = {kind.key: kind for kind in KINDS}
+
+
+class SelectionForm(forms.Form):
+    """Where the words are (offsets in the stored text, in code points) and what they
+    support."""
+
+    start = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
+    end = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+    quote = forms.CharField(
+        required=False,
+        strip=False,
+        widget=forms.Textarea(attrs={"rows": 2, "cols": 80}),
+        help_text="Filled in when you select words above; or type a quote to find.",
+    )
+    kind = forms.ChoiceField(
+        choices=[(kind.key, kind.label) for kind in KINDS],
+        widget=forms.RadioSelect,
+        label="The words support a new",
+    )
+    new_person = forms.CharField(
+        required=False,
+        max_length=200,
+        label="…or a new person",
+        help_text="The name as the text gives it; a new person is created with the fact.",
+    )
+
+    def __init__(self, *args, admin_site: admin.AdminSite, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Searched as the admin searches people (the list of everyone would be too long).
+        self.fields["person"] = forms.ModelChoiceField(
+            m.Person.objects.all(),
+            required=False,
+            label="About",
+            help_text="An existing person…",
+            widget=AutocompleteSelect(m.Release._meta.get_field("person"), admin_site),
+        )
+        self.order_fields(["start", "end", "quote", "kind", "person", "new_person"])
+
+    def clean(self):
+        cleaned = super().clean()
+        kind = KINDS_BY_KEY.get(cleaned.get("kind", ""))
+        person, new_name = cleaned.get("person"), cleaned.get("new_person", "").strip()
+        cleaned["new_person"] = new_name
+        if kind is None or not kind.about_a_person:
+            if person or new_name:
+                self.add_error(
+                    "person", f"A {kind.label if kind else 'fact'} is not about a person."
+                )
+        elif bool(person) == bool(new_name):
+            self.add_error(
+                "new_person", "Choose an existing person or name a new one (one of the two)."
+            )
+        return cleaned
+
+
+def fact_form(kind: Kind, data=None) -> forms.ModelForm:
+    """The form for one kind's own values, prefixed by its key so that every kind's
+    fields can sit on one page."""
+    form_class = forms.modelform_factory(kind.model, fields=kind.fields)
+    form = form_class(data, prefix=kind.key)
+    if "slug" in form.fields:
+        form.fields["slug"].required = False
+        form.fields["slug"].help_text = "Blank: made from the title."
+    return form
