@@ -13,6 +13,7 @@ from django.contrib import admin
 from django.contrib.admin.widgets import AutocompleteSelect
 
 from releases import models as m
+from sources.dates import PartialDateError, parse_partial_date
 
 FACT_FIELDS = ("certainty", "attributed_to", "note")
 
@@ -35,13 +36,13 @@ KINDS: tuple[Kind, ...] = (
         "release",
         "release",
         m.Release,
-        ("event", "facility", "date", "date_precision", "with_conditions", *FACT_FIELDS),
+        ("event", "facility", "date", "with_conditions", *FACT_FIELDS),
     ),
     Kind(
         "detention",
         "detention",
         m.Detention,
-        ("facility", "since", "since_precision", "since_text", "reason", *FACT_FIELDS),
+        ("facility", "since", "since_text", "reason", *FACT_FIELDS),
     ),
     Kind("role", "role", m.Role, ("kind", "title", "event", *FACT_FIELDS)),
     Kind("alias", "alias (another form of the name)", m.Alias, ("name", *FACT_FIELDS)),
@@ -49,7 +50,7 @@ KINDS: tuple[Kind, ...] = (
         "status_change",
         "status change (death in custody, re-arrest, still held)",
         m.StatusChange,
-        ("status", "date", "date_precision", "date_text", *FACT_FIELDS),
+        ("status", "date", "date_text", *FACT_FIELDS),
     ),
     Kind(
         "count",
@@ -64,7 +65,6 @@ KINDS: tuple[Kind, ...] = (
             "country",
             "event",
             "as_of",
-            "as_of_precision",
             "as_of_text",
             "claimed_by",
             "verification",
@@ -76,7 +76,7 @@ KINDS: tuple[Kind, ...] = (
         "event",
         "release event",
         m.ReleaseEvent,
-        ("title", "slug", "date", "date_precision", "date_text", "date_note", "description"),
+        ("title", "slug", "date", "date_text", "date_note", "description"),
     ),
 )
 KINDS_BY_KEY = {kind.key: kind for kind in KINDS}
@@ -135,10 +135,38 @@ class SelectionForm(forms.Form):
         return cleaned
 
 
+class PartialDatesForm(forms.ModelForm):
+    """Each partial date (a date field with a ``<name>_precision`` beside it) is one text
+    box, "2026-01-08", "2026-01" or "2026", that sets the date and its precision."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        names = {f.name for f in self._meta.model._meta.get_fields()}
+        self.partial_dates = [name for name in self.fields if f"{name}_precision" in names]
+        for name in self.partial_dates:
+            self.fields[name] = forms.CharField(
+                label=self.fields[name].label,
+                required=False,
+                help_text="YYYY-MM-DD, YYYY-MM or YYYY, as precise as the text; "
+                "blank when it gives no date.",
+            )
+
+    def clean(self):
+        cleaned = super().clean()
+        for name in self.partial_dates:
+            try:
+                cleaned[name], precision = parse_partial_date(cleaned.get(name) or None)
+            except PartialDateError as exc:
+                self.add_error(name, str(exc))
+            else:
+                setattr(self.instance, f"{name}_precision", precision)
+        return cleaned
+
+
 def fact_form(kind: Kind, data=None) -> forms.ModelForm:
     """The form for one kind's own values, prefixed by its key so that every kind's
     fields can sit on one page."""
-    form_class = forms.modelform_factory(kind.model, fields=kind.fields)
+    form_class = forms.modelform_factory(kind.model, form=PartialDatesForm, fields=kind.fields)
     form = form_class(data, prefix=kind.key)
     if "slug" in form.fields:
         form.fields["slug"].required = False
