@@ -10,7 +10,7 @@ from django.db import transaction
 
 from releases import models as m
 from releases.services import refresh_people
-from sources import quotes
+from sources import article_text, quotes
 from sources.models import Passage, SourceArticle
 from sources.slugs import unique_slug
 
@@ -34,10 +34,16 @@ def resolve_selection(
     text = article.text
     excluded = [(s.start, s.end) for s in article.boilerplate_spans.all()]
     if start is not None and end is not None:
-        if not 0 <= start < end <= len(text):
+        # The browser counts in the text as a page shows it, where every CR is gone.
+        shown = article_text.lf_line_ends(text)
+        if not 0 <= start < end <= len(shown):
             raise CitationRefused(f"The selection {start} to {end} is outside the article.")
-        if text[start:end] != quote:
+        if shown[start:end] != quote:
             raise CitationRefused("The selected words do not match the article at that place.")
+        if shown != text:
+            origin = article_text.positions_in(text)
+            start, end = origin[start], origin[end]
+            quote = text[start:end]
         span = quotes.Span(start, end)
         if not quotes.outside([span], excluded):
             raise CitationRefused("The selection is in page chrome or a repeated block.")

@@ -15,6 +15,7 @@ from sources.highlight import segments
 from sources.ingest import DuplicateArticle, ingest_article
 from sources.models import BoilerplateSpan, Passage, SourceArticle
 from sources.search import FoldedSearchMixin
+from sources.services import refresh_search_text
 
 CONTEXT_CHARS = 80
 
@@ -55,6 +56,11 @@ class SourceArticleAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(passage_total=Count("passages"))
+
+    def save_related(self, request, form, formsets, change):
+        # Boilerplate spans edited inline change the body text: refresh what derives from it.
+        super().save_related(request, form, formsets, change)
+        refresh_search_text(form.instance)
 
     def add_view(self, request, form_url="", extra_context=None):
         """Adding an article is ingesting it: stored verbatim, duplicates refused,

@@ -65,4 +65,21 @@ def normalise(text: str) -> str:
         )
     if text.startswith(BOM):
         text = text[len(BOM) :]
+    return lf_line_ends(text)
+
+
+def lf_line_ends(text: str) -> str:
+    """Every CRLF or lone CR as one LF: also how a web page shows any text."""
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def positions_in(text: str) -> list[int]:
+    """For each position in ``lf_line_ends(text)``, and its end, the position in ``text``:
+    offsets counted in a browser turned into offsets in text stored with CRs (articles
+    imported before line ends were normalised, or fixture files kept as given)."""
+    origin, index = [], 0
+    while index < len(text):
+        origin.append(index)
+        index += 2 if text.startswith("\r\n", index) else 1
+    origin.append(len(text))
+    return origin

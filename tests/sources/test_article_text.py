@@ -46,3 +46,12 @@ def test_text_over_the_limit_is_refused_saying_the_limit_and_why():
 def test_bytes_that_are_not_utf8_are_refused_saying_which_byte():
     with pytest.raises(UnacceptableText, match="byte 2 is not valid"):
         article_text.decode(b"ok\xe9")
+
+
+def test_positions_map_lf_text_back_to_text_with_crs():
+    text = "a\r\nb\rc\n"
+    shown = article_text.lf_line_ends(text)
+    origin = article_text.positions_in(text)
+    assert shown == "a\nb\nc\n" and len(origin) == len(shown) + 1
+    assert [text[origin[i]] for i in range(len(shown))] == ["a", "\r", "b", "\r", "c", "\n"]
+    assert origin[-1] == len(text)

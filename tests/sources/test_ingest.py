@@ -176,3 +176,35 @@ def test_finding_near_duplicates_reads_no_stored_article_but_the_matches(db):
     assert [article for article, _score in near] == [first]
     article_reads = [q["sql"] for q in queries if 'FROM "sources_sourcearticle"' in q["sql"]]
     assert len(article_reads) == 1 and str(first.pk) in article_reads[0]
+
+
+def test_boilerplate_marked_in_the_admin_leaves_search_text_and_shingles(admin_client):
+    article = ingest_article(text=WIRE + "\nShare this story on every network you use.").article
+    chrome = article.text.index("Share this")
+    url = reverse("admin:sources_sourcearticle_change", args=[article.pk])
+    data = {
+        "slug": article.slug,
+        "title": "",
+        "outlet": "",
+        "url": "",
+        "language": "en",
+        "published_on": "",
+        "published_precision": "unknown",
+        "published_text": "",
+        "published_note": "",
+        "wire_agency": "",
+        "story_origin": "",
+        "boilerplate_spans-TOTAL_FORMS": "1",
+        "boilerplate_spans-INITIAL_FORMS": "0",
+        "boilerplate_spans-0-start": str(chrome),
+        "boilerplate_spans-0-end": str(len(article.text)),
+        "boilerplate_spans-0-kind": "chrome",
+        "boilerplate_spans-0-note": "",
+    }
+    response = admin_client.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    article.refresh_from_db()
+    assert "share this" not in article.search_text
+    reprint = WIRE + " Share this story on every network you use."
+    assert [a for a, _ in near_duplicates_of(reprint)] == [article]
+    assert near_duplicates_of("Share this story on every network you use. Nothing else.") == []
