@@ -8,9 +8,10 @@ A near-duplicate is measured on the folded body text with word 5-gram shingles, 
 share of the shorter text's shingles found in the other (the overlap coefficient): a
 reprint that trims or adds paragraphs still shares most of the shorter copy, while two
 different stories on the same event share almost none. On the seeds, the two copies of
-the AFP story score 0.6; every other pair scores under 0.05. Every article's shingles are
-stored hashed and indexed, so finding the articles that share a new text's shingles costs
-what the new text and its matches cost, not what the whole corpus costs.
+the AFP story score 0.55; every other pair scores under 0.05. Every article's shingles
+are stored hashed, winnowed and indexed (``sources.shingles``), so finding the articles
+that share a new text's fingerprints costs what the new text and its matches cost, not
+what the whole corpus costs.
 """
 
 import datetime
@@ -24,7 +25,7 @@ from sources.article_text import normalise
 from sources.models import Shingle, SourceArticle, sha256_of
 from sources.search import fold_for_search
 from sources.services import refresh_search_text
-from sources.shingles import shingle_hashes
+from sources.shingles import fingerprints
 from sources.signals import article_ingested
 from sources.slugs import unique_slug
 
@@ -59,7 +60,7 @@ def near_duplicates_of(
 ) -> list[tuple[SourceArticle, float]]:
     """Stored articles whose body is at least NEAR_DUPLICATE_THRESHOLD similar to ``text``,
     most similar first. Only articles sharing a shingle with ``text`` are read."""
-    mine = shingle_hashes(fold_for_search(text))
+    mine = fingerprints(fold_for_search(text))
     if not mine:
         return []
     hashes = sorted(mine)

@@ -6,7 +6,7 @@ from django.db import transaction
 
 from sources.models import BoilerplateSpan, Shingle, SourceArticle
 from sources.search import fold_for_search
-from sources.shingles import shingle_hashes
+from sources.shingles import fingerprints
 
 
 @transaction.atomic
@@ -28,6 +28,6 @@ def refresh_search_text(article: SourceArticle, spans=None) -> None:
     article.save(update_fields=["search_text"])
     article.shingles.all().delete()
     Shingle.objects.bulk_create(
-        [Shingle(article=article, hash=value) for value in shingle_hashes(folded)],
+        [Shingle(article=article, hash=value) for value in fingerprints(folded)],
         batch_size=2000,
     )

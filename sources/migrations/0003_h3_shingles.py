@@ -3,7 +3,7 @@
 import django.db.models.deletion
 from django.db import migrations, models
 
-from sources.shingles import shingle_hashes
+from sources.shingles import fingerprints
 
 
 def fingerprint_stored_articles(apps, schema_editor):
@@ -12,7 +12,7 @@ def fingerprint_stored_articles(apps, schema_editor):
     Shingle = apps.get_model("sources", "Shingle")
     for pk, folded in SourceArticle.objects.values_list("pk", "search_text").iterator():
         Shingle.objects.bulk_create(
-            [Shingle(article_id=pk, hash=value) for value in shingle_hashes(folded)],
+            [Shingle(article_id=pk, hash=value) for value in fingerprints(folded)],
             batch_size=2000,
         )
 
