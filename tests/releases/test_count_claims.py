@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from releases import models as m
 from tests import builders
+from tests.releases.test_import_fixtures_errors import VALID, run_import, write_fixture
 
 PRIVATE = "PRIVATE-curator-note-7f3a"
 PUBLIC = "PUBLIC-note-for-readers-91c2"
@@ -86,4 +87,28 @@ def test_a_curator_sets_metric_as_of_and_private_note_in_the_admin(admin_client,
         "still_held",
         "29 December 2025",
         PRIVATE,
+    )
+
+
+def test_the_importer_reads_the_as_of_date_and_the_private_note(db, tmp_path):
+    counts = (
+        "counts:\n"
+        "  - id: count-freed\n"
+        "    subject: political prisoners\n"
+        "    metric: released\n"
+        "    qualifier: unspecified\n"
+        "    value_text: some\n"
+        "    claimed_by: Venezuela\n"
+        "    as_of: 2025-12\n"
+        "    as_of_text: in December\n"
+        "    curator_note: ask the outlet\n"
+        "    cite:\n"
+        "      - {article: a1, quote: 'Venezuela on Thursday   freed Ana Pérez'}\n"
+    )
+    run_import(write_fixture(tmp_path, VALID + counts))
+    count = m.CountClaim.objects.get()
+    assert (count.as_of_display, count.as_of_text, count.curator_note) == (
+        "December 2025",
+        "in December",
+        "ask the outlet",
     )
