@@ -82,6 +82,16 @@ KINDS: tuple[Kind, ...] = (
 KINDS_BY_KEY = {kind.key: kind for kind in KINDS}
 
 
+class PersonSearch(AutocompleteSelect):
+    """The admin's person search box, which shows a value sent back with the form only
+    when it can be a person's id (the admin's own widget fails on any other)."""
+
+    def optgroups(self, name, value, attrs=None):
+        return super().optgroups(
+            name, [v for v in value if str(v).isascii() and str(v).isdigit()], attrs
+        )
+
+
 class SelectionForm(forms.Form):
     """Where the words are (offsets in the stored text, in code points) and what they
     support."""
@@ -114,7 +124,7 @@ class SelectionForm(forms.Form):
             required=False,
             label="About",
             help_text="An existing person…",
-            widget=AutocompleteSelect(m.Release._meta.get_field("person"), admin_site),
+            widget=PersonSearch(m.Release._meta.get_field("person"), admin_site),
         )
         self.order_fields(["start", "end", "quote", "kind", "person", "new_person"])
 

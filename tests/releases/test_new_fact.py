@@ -177,3 +177,32 @@ def test_the_page_keeps_the_selection_for_the_next_fact(admin_client, setup):
 
 def test_passages_cannot_be_added_by_hand(admin_client, db):
     assert admin_client.get(reverse("admin:sources_passage_add")).status_code == 403
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"person": "abc"},
+        {"person": "99999"},
+        {"person": "\x00"},
+        {"kind": "nonsense", "start": "x", "end": "-1"},
+        {"start": "5", "end": "999999"},
+    ],
+)
+def test_hostile_values_in_the_address_are_ignored_not_a_server_error(admin_client, setup, query):
+    article, _spain = setup
+    assert admin_client.get(_url(article), query).status_code == 200
+
+
+@pytest.mark.parametrize("person", ["abc", "\x00", "99999", "1.5", "\u00b2"])
+def test_hostile_values_in_the_form_are_refused_not_a_server_error(admin_client, setup, person):
+    article, _spain = setup
+    data = {**_select("Ana Pérez"), "kind": "alias", "person": person, "alias-name": "Ana"}
+    response = admin_client.post(_url(article), data)
+    assert response.status_code == 200
+    assert not m.Alias.objects.exists()
+
+
+def test_an_unknown_article_is_refused(admin_client, db):
+    url = reverse("admin:sources_sourcearticle_new_fact", args=["abc"])
+    assert admin_client.get(url).status_code in (403, 404)
