@@ -77,19 +77,11 @@ def _count_column(name: str, heading: str):
 CITATION_COUNT = ("citations", Count("citations", distinct=True))
 
 # The fields every fact has, after its own: what supports it and how it is claimed.
-FACT_FIELDS = ("citations", "certainty", "attributed_to", "note")
+FACT_FIELDS = ("citations", *new_fact.CLAIM_FIELDS)
 
 
-class CiteForm(forms.Form):
+class CiteForm(new_fact.SelectedWordsForm):
     article = forms.ModelChoiceField(SourceArticle.objects.order_by("slug"))
-    start = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
-    end = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
-    quote = forms.CharField(
-        required=False,
-        strip=False,
-        widget=forms.Textarea(attrs={"rows": 2, "cols": 80}),
-        help_text="Filled in when you select words above; or type a quote to find.",
-    )
 
 
 class CiteBySelectionMixin:

@@ -15,7 +15,8 @@ from django.contrib.admin.widgets import AutocompleteSelect
 from releases import models as m
 from sources.dates import PartialDateError, parse_partial_date
 
-FACT_FIELDS = ("certainty", "attributed_to", "note")
+# How every fact is claimed (``releases.models.Fact``).
+CLAIM_FIELDS = ("certainty", "attributed_to", "note")
 
 
 @dataclass(frozen=True)
@@ -31,26 +32,26 @@ class Kind:
 
 
 KINDS: tuple[Kind, ...] = (
-    Kind("citizenship", "nationality (citizenship)", m.Citizenship, ("country", *FACT_FIELDS)),
+    Kind("citizenship", "nationality (citizenship)", m.Citizenship, ("country", *CLAIM_FIELDS)),
     Kind(
         "release",
         "release",
         m.Release,
-        ("event", "facility", "date", "with_conditions", *FACT_FIELDS),
+        ("event", "facility", "date", "with_conditions", *CLAIM_FIELDS),
     ),
     Kind(
         "detention",
         "detention",
         m.Detention,
-        ("facility", "since", "since_text", "reason", *FACT_FIELDS),
+        ("facility", "since", "since_text", "reason", *CLAIM_FIELDS),
     ),
-    Kind("role", "role", m.Role, ("kind", "title", "event", *FACT_FIELDS)),
-    Kind("alias", "alias (another form of the name)", m.Alias, ("name", *FACT_FIELDS)),
+    Kind("role", "role", m.Role, ("kind", "title", "event", *CLAIM_FIELDS)),
+    Kind("alias", "alias (another form of the name)", m.Alias, ("name", *CLAIM_FIELDS)),
     Kind(
         "status_change",
         "status change (death in custody, re-arrest, still held)",
         m.StatusChange,
-        ("status", "date", "date_text", *FACT_FIELDS),
+        ("status", "date", "date_text", *CLAIM_FIELDS),
     ),
     Kind(
         "count",
@@ -68,7 +69,7 @@ KINDS: tuple[Kind, ...] = (
             "as_of_text",
             "claimed_by",
             "verification",
-            *FACT_FIELDS,
+            *CLAIM_FIELDS,
             "curator_note",
         ),
     ),
@@ -92,9 +93,9 @@ class PersonSearch(AutocompleteSelect):
         )
 
 
-class SelectionForm(forms.Form):
-    """Where the words are (offsets in the stored text, in code points) and what they
-    support."""
+class SelectedWordsForm(forms.Form):
+    """Words selected in an article (offsets in the stored text, in code points, kept in
+    step by static/js/cite.js), or a typed quote to find."""
 
     start = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
     end = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
@@ -104,6 +105,11 @@ class SelectionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2, "cols": 80}),
         help_text="Filled in when you select words above; or type a quote to find.",
     )
+
+
+class SelectionForm(SelectedWordsForm):
+    """The selected words and what they support."""
+
     kind = forms.ChoiceField(
         choices=[(kind.key, kind.label) for kind in KINDS],
         widget=forms.RadioSelect,
