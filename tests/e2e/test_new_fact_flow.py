@@ -121,3 +121,23 @@ def test_new_freed_person_from_selected_words_in_at_most_15_clicks(seeded_server
     expect(row).to_contain_text("released")
     assert set(row.locator("q").all_text_contents()) == {NAME_WORDS, RELEASE_WORDS}
     assert count.clicks <= 15
+
+
+def test_citing_by_selection_on_text_stored_with_crlf_and_a_leading_newline(seeded_server, page):
+    """Imported files keep their bytes, CRs included, and may start with a blank line (which
+    an HTML textarea would swallow); offsets from the browser still land on the words."""
+    base = seeded_server
+    log_in(page, base)
+    stored = "\r\n" + PASTED
+    article = SourceArticle.objects.create(slug="crlf-copy", title="CRLF copy", text=stored)
+    spain = m.Country.objects.get(code="ES")
+    person = m.Person.objects.create(name="Lucía Fernández-Ortiz", slug="lucia")
+    citizenship = m.Citizenship.objects.create(person=person, country=spain)
+    page.goto(f"{base}/admin/releases/citizenship/{citizenship.pk}/cite/?article={article.pk}")
+    expect(page.locator("#cite-text")).to_have_value("\n" + STORED)
+    Counter(page).select_words(NAME_WORDS)
+    page.get_by_role("button", name="Cite this passage").click()
+    expect(page.locator(".messagelist")).to_contain_text(f"Cited “{NAME_WORDS}”")
+    passage = citizenship.citations.get()
+    assert passage.quote == NAME_WORDS
+    assert stored[passage.start : passage.end] == NAME_WORDS
