@@ -522,7 +522,9 @@ class ArticleWithFactsAdmin(SourceArticleAdmin):
             kind.key: new_fact.fact_form(kind, posted if kind.key == chosen else None)
             for kind in new_fact.KINDS
         }
-        if posted is not None and form.is_valid() and fact_forms[chosen].is_valid():
+        # Both forms checked, so that every mistake is shown at once.
+        valid = [form.is_valid(), chosen in fact_forms and fact_forms[chosen].is_valid()]
+        if posted is not None and all(valid):
             created = self._create_fact(request, article, form, fact_forms[chosen])
             if created is not None:
                 return created
