@@ -141,3 +141,24 @@ def test_citing_by_selection_on_text_stored_with_crlf_and_a_leading_newline(seed
     passage = citizenship.citations.get()
     assert passage.quote == NAME_WORDS
     assert stored[passage.start : passage.end] == NAME_WORDS
+
+
+def test_a_fact_about_an_existing_person_found_by_the_admins_search(seeded_server, page):
+    base = seeded_server
+    log_in(page, base)
+    words = "Venezuela on Thursday began releasing"
+    article = next(a for a in SourceArticle.objects.all() if words in a.text)
+    page.goto(f"{base}/admin/sources/sourcearticle/{article.pk}/new-fact/")
+    count = Counter(page)
+    count.click(page.get_by_label("role", exact=True))
+    count.click(page.locator(".select2-selection").first)
+    count.fill(page.locator(".select2-search__field"), "Rocio")
+    count.click(page.get_by_role("option", name="Rocío San Miguel"))
+    count.select_words(words)
+    count.choose(page.locator("#id_role-kind"), "commented on the releases")
+    count.fill(page.locator("#id_role-title"), "mentioned in a report")
+    count.click(page.get_by_role("button", name="Create the fact citing these words"))
+    expect(page.locator(".messagelist")).to_contain_text(f"citing “{words}”")
+    role = m.Role.objects.get(title="mentioned in a report")
+    assert role.person.slug == "rocio-san-miguel"
+    assert [p.quote for p in role.citations.all()] == [words]
