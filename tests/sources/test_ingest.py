@@ -208,3 +208,11 @@ def test_boilerplate_marked_in_the_admin_leaves_search_text_and_shingles(admin_c
     reprint = WIRE + " Share this story on every network you use."
     assert [a for a, _ in near_duplicates_of(reprint)] == [article]
     assert near_duplicates_of("Share this story on every network you use. Nothing else.") == []
+
+
+def test_a_pasted_text_over_the_limit_is_refused_with_a_message(admin_client):
+    response = admin_client.post(
+        reverse("admin:sources_sourcearticle_add"), _ingest_form(text="word " * 240_000)
+    )
+    assert "1,200,000 bytes; the limit is 1,000,000 bytes" in response.content.decode()
+    assert not SourceArticle.objects.exists()
