@@ -5,18 +5,20 @@ from dataclasses import dataclass
 
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
+from django.db.models.expressions import BaseExpression
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
+from django.utils.http import urlencode
 from simple_history.admin import SimpleHistoryAdmin
 
-from releases import citing, selectors, suggestions
+from releases import citing, new_fact, selectors, suggestions
 from releases import models as m
 from releases.integrity import unsupported_records
-from sources.admin import quote_in_context
+from sources.admin import SourceArticleAdmin, quote_in_context
 from sources.models import SourceArticle
 from sources.search import FoldedSearchMixin
 from web import exports
@@ -37,16 +39,39 @@ class SuggestsAfterSave:
             )
 
 
-class CiteForm(forms.Form):
+class CountColumns:
+    """List columns that count related rows. ``count_columns`` maps a column name to its
+    heading and the ``Count`` annotated on the list query; each becomes a sortable column
+    of that name."""
+
+    count_columns: dict[str, tuple[str, BaseExpression]] = {}
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        for name, (heading, _count) in cls.count_columns.items():
+            setattr(cls, name, _count_column(name, heading))
+
+    def get_queryset(self, request):
+        totals = {f"{name}_total": count for name, (_h, count) in self.count_columns.items()}
+        return super().get_queryset(request).annotate(**totals)
+
+
+def _count_column(name: str, heading: str):
+    @admin.display(description=heading, ordering=f"{name}_total")
+    def column(self, obj) -> int:
+        return getattr(obj, f"{name}_total")
+
+    return column
+
+
+CITATION_COUNT = ("citations", Count("citations", distinct=True))
+
+# The fields every fact has, after its own: what supports it and how it is claimed.
+FACT_FIELDS = ("citations", *new_fact.CLAIM_FIELDS)
+
+
+class CiteForm(new_fact.SelectedWordsForm):
     article = forms.ModelChoiceField(SourceArticle.objects.order_by("slug"))
-    start = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
-    end = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
-    quote = forms.CharField(
-        required=False,
-        strip=False,
-        widget=forms.Textarea(attrs={"rows": 2, "cols": 80}),
-        help_text="Filled in when you select words above; or type a quote to find.",
-    )
 
 
 class CiteBySelectionMixin:
@@ -139,6 +164,7 @@ class WarnsWhenUnsupported:
 class FactAdmin(
     CiteBySelectionMixin,
     WarnsWhenUnsupported,
+    CountColumns,
     FoldedSearchMixin,
     SimpleHistoryAdmin,
 ):
@@ -148,13 +174,7 @@ class FactAdmin(
     autocomplete_fields = ("citations",)
     list_filter = ("certainty",)
     folded_search_fields = ("person__search_name",)
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).annotate(citation_total=Count("citations"))
-
-    @admin.display(description="citations", ordering="citation_total")
-    def citation_count(self, obj) -> int:
-        return obj.citation_total
+    count_columns = {"citation_count": CITATION_COUNT}
 
 
 class FactInline(admin.StackedInline):
@@ -165,19 +185,19 @@ class FactInline(admin.StackedInline):
 
 class AliasInline(FactInline):
     model = m.Alias
-    fields = ("name", "ambiguous", "citations", "certainty", "attributed_to", "note")
+    fields = ("name", "ambiguous", *FACT_FIELDS)
 
 
 class CitizenshipInline(FactInline):
     model = m.Citizenship
     autocomplete_fields = ("country", "citations")
-    fields = ("country", "citations", "certainty", "attributed_to", "note")
+    fields = ("country", *FACT_FIELDS)
 
 
 class RoleInline(FactInline):
     model = m.Role
     autocomplete_fields = ("event", "citations")
-    fields = ("kind", "title", "event", "citations", "certainty", "attributed_to", "note")
+    fields = ("kind", "title", "event", *FACT_FIELDS)
 
 
 class DetentionInline(FactInline):
@@ -187,10 +207,7 @@ class DetentionInline(FactInline):
         "facility",
         ("since", "since_precision", "since_text"),
         "reason",
-        "citations",
-        "certainty",
-        "attributed_to",
-        "note",
+        *FACT_FIELDS,
     )
 
 
@@ -207,10 +224,7 @@ class ReleaseInline(FactInline):
         "facility",
         ("date", "date_precision"),
         "with_conditions",
-        "citations",
-        "certainty",
-        "attributed_to",
-        "note",
+        *FACT_FIELDS,
     )
 
 
@@ -225,81 +239,61 @@ class StatusChangeInline(FactInline):
     fields = (
         "status",
         ("date", "date_precision", "date_text"),
-        "citations",
-        "certainty",
-        "attributed_to",
-        "note",
+        *FACT_FIELDS,
     )
+
+
+COUNT_FIELDS = (
+    ("value_text", "value", "qualifier"),
+    ("subject", "metric", "country"),
+    ("as_of_text", "as_of", "as_of_precision"),
+    ("claimed_by", "claimant", "verification"),
+    "citations",
+    "certainty",
+    "note",
+    "curator_note",
+)
 
 
 class CountClaimInline(FactInline):
     model = m.CountClaim
     fk_name = "event"
     autocomplete_fields = ("country", "claimant", "citations")
-    fields = (
-        ("value_text", "value", "qualifier"),
-        ("subject", "metric", "country"),
-        ("claimed_by", "claimant", "verification"),
-        "citations",
-        "certainty",
-        "note",
-    )
+    fields = COUNT_FIELDS
 
 
 class FacilityReportInline(FactInline):
     model = m.FacilityReport
     autocomplete_fields = ("event", "citations")
-    fields = ("text", "event", "citations", "certainty", "attributed_to", "note")
+    fields = ("text", "event", *FACT_FIELDS)
 
 
 @admin.register(m.Country)
-class CountryAdmin(SuggestsAfterSave, SimpleHistoryAdmin):
+class CountryAdmin(SuggestsAfterSave, CountColumns, SimpleHistoryAdmin):
     list_display = ("code", "name", "demonym", "people")
     search_fields = ("code", "name", "demonym")
     actions = [export_action(exports.COUNTRY_EXPORT, selectors.countries)]
-
-    def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .annotate(people_total=Count("citizenships__person", distinct=True))
-        )
-
-    @admin.display(description="named people", ordering="people_total")
-    def people(self, obj) -> int:
-        return obj.people_total
+    count_columns = {"people": ("named people", Count("citizenships__person", distinct=True))}
 
 
 @admin.register(m.Facility)
-class FacilityAdmin(CiteBySelectionMixin, WarnsWhenUnsupported, SimpleHistoryAdmin):
+class FacilityAdmin(CiteBySelectionMixin, WarnsWhenUnsupported, CountColumns, SimpleHistoryAdmin):
     list_display = ("name", "city", "people", "citation_count")
     search_fields = ("name", "city", "slug")
     autocomplete_fields = ("citations",)
     prepopulated_fields = {"slug": ("name",)}
     inlines = [FacilityDetentionInline, FacilityReportInline]
     actions = [export_action(exports.FACILITY_EXPORT, selectors.facilities)]
-
-    def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .annotate(
-                people_total=Count("detentions__person", distinct=True),
-                citation_total=Count("citations", distinct=True),
-            )
-        )
-
-    @admin.display(description="people held", ordering="people_total")
-    def people(self, obj) -> int:
-        return obj.people_total
-
-    @admin.display(description="citations", ordering="citation_total")
-    def citation_count(self, obj) -> int:
-        return obj.citation_total
+    count_columns = {
+        "people": ("people held", Count("detentions__person", distinct=True)),
+        "citation_count": CITATION_COUNT,
+    }
 
 
 @admin.register(m.ReleaseEvent)
-class ReleaseEventAdmin(CiteBySelectionMixin, WarnsWhenUnsupported, SimpleHistoryAdmin):
+class ReleaseEventAdmin(
+    CiteBySelectionMixin, WarnsWhenUnsupported, CountColumns, SimpleHistoryAdmin
+):
     list_display = ("title", "date", "date_precision", "date_text", "people")
     list_filter = ("date_precision",)
     search_fields = ("title", "slug", "description")
@@ -307,21 +301,11 @@ class ReleaseEventAdmin(CiteBySelectionMixin, WarnsWhenUnsupported, SimpleHistor
     prepopulated_fields = {"slug": ("title",)}
     inlines = [EventReleaseInline, CountClaimInline]
     actions = [export_action(exports.EVENT_EXPORT, selectors.events)]
-
-    def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .annotate(people_total=Count("releases__person", distinct=True))
-        )
-
-    @admin.display(description="named people freed", ordering="people_total")
-    def people(self, obj) -> int:
-        return obj.people_total
+    count_columns = {"people": ("named people freed", Count("releases__person", distinct=True))}
 
 
 @admin.register(m.Person)
-class PersonAdmin(SuggestsAfterSave, FoldedSearchMixin, SimpleHistoryAdmin):
+class PersonAdmin(SuggestsAfterSave, CountColumns, FoldedSearchMixin, SimpleHistoryAdmin):
     list_display = ("name", "status", "nationalities", "sources", "is_named")
     list_filter = ("status", "is_named", "citizenships__country")
     search_fields = ("name", "slug")
@@ -338,21 +322,14 @@ class PersonAdmin(SuggestsAfterSave, FoldedSearchMixin, SimpleHistoryAdmin):
         StatusChangeInline,
     ]
 
+    count_columns = {"sources": ("sources", selectors.source_count())}
+
     def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .annotate(article_total=selectors.source_count())
-            .prefetch_related("citizenships__country")
-        )
+        return super().get_queryset(request).prefetch_related("citizenships__country")
 
     @admin.display(description="nationalities")
     def nationalities(self, obj: m.Person) -> str:
         return ", ".join(c.country.code for c in obj.citizenships.all()) or "—"
-
-    @admin.display(description="sources", ordering="article_total")
-    def sources(self, obj) -> int:
-        return obj.article_total
 
 
 @admin.register(m.Alias)
@@ -414,9 +391,11 @@ class CountClaimAdmin(FactAdmin):
         "country",
         "event",
         "verification",
+        "as_of_display",
         "citation_count",
     )
     list_filter = ("metric", "qualifier", "verification", "country", "event")
+    fields = ("event", *COUNT_FIELDS)
     search_fields = ("subject", "claimed_by", "value_text")
     folded_search_fields = ()
     autocomplete_fields = ("event", "country", "claimant", "citations")
@@ -623,3 +602,105 @@ class CitationSuggestionAdmin(admin.ModelAdmin):
             .order_by("start")
         )
         self._decide(request, chosen, verdict)
+
+
+admin.site.unregister(SourceArticle)
+
+
+@admin.register(SourceArticle)
+class ArticleWithFactsAdmin(SourceArticleAdmin):
+    """The article admin of ``sources``, plus "new fact from selected words": the curator
+    selects words and creates, in one form, the fact they support (about a new or existing
+    person, or a count or release event) with those words as its citation."""
+
+    def get_urls(self):
+        return [
+            path(
+                "<path:object_id>/new-fact/",
+                self.admin_site.admin_view(self.new_fact_view),
+                name="sources_sourcearticle_new_fact",
+            ),
+            *super().get_urls(),
+        ]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        extra_context = {
+            **(extra_context or {}),
+            "new_fact_url": reverse("admin:sources_sourcearticle_new_fact", args=[object_id]),
+        }
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def new_fact_view(self, request, object_id):
+        article = self.get_object(request, object_id)
+        if article is None or not self.has_view_permission(request, article):
+            raise PermissionDenied
+        posted = request.POST if request.method == "POST" else None
+        form = new_fact.SelectionForm(
+            posted, initial=request.GET.dict(), admin_site=self.admin_site
+        )
+        chosen = posted.get("kind") if posted else request.GET.get("kind")
+        fact_forms = {
+            kind.key: new_fact.fact_form(kind, posted if kind.key == chosen else None)
+            for kind in new_fact.KINDS
+        }
+        # Both forms checked, so that every mistake is shown at once.
+        valid = [form.is_valid(), chosen in fact_forms and fact_forms[chosen].is_valid()]
+        if posted is not None and all(valid):
+            created = self._create_fact(request, article, form, fact_forms[chosen])
+            if created is not None:
+                return created
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "original": article,
+            "article": article,
+            "title": f"New fact from selected words of “{article}”",
+            "form": form,
+            "kinds": [(kind, fact_forms[kind.key]) for kind in new_fact.KINDS],
+            "media": self.media + form.media,
+        }
+        return TemplateResponse(request, "admin/releases/new_fact.html", context)
+
+    def _create_fact(self, request, article, form, fact_form):
+        """Write the fact citing the selection, or put the reason it can't be on the form
+        (and return None)."""
+        data = form.cleaned_data
+        kind = new_fact.KINDS_BY_KEY[data["kind"]]
+        needed = ["sources.add_passage", f"releases.add_{kind.model._meta.model_name}"]
+        if data["new_person"]:
+            needed.append("releases.add_person")
+        if not request.user.has_perms(needed):
+            raise PermissionDenied
+        try:
+            selection = citing.resolve_selection(
+                article, start=data["start"], end=data["end"], quote=data["quote"] or ""
+            )
+            record = fact_form.save(commit=False)
+            if data["person"]:
+                record.person = data["person"]
+            passage = citing.create_cited(
+                record=record, article=article, selection=selection, new_person=data["new_person"]
+            )
+        except citing.CitationRefused as exc:
+            form.add_error("quote", str(exc))
+            return None
+        except ValidationError as exc:
+            form.add_error(None, "; ".join(exc.messages))
+            return None
+        opts = record._meta
+        self.message_user(
+            request,
+            format_html(
+                'Created <a href="{}">{}</a>, citing “{}”.',
+                reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[record.pk]),
+                record,
+                passage.quote,
+            ),
+            messages.SUCCESS,
+        )
+        # Back to the same words, ready for another fact about the same person.
+        again = {"kind": kind.key, "start": selection.start, "end": selection.end}
+        if kind.about_a_person:
+            again["person"] = record.person_id
+        url = reverse("admin:sources_sourcearticle_new_fact", args=[article.pk])
+        return redirect(f"{url}?{urlencode(again)}")

@@ -8,7 +8,7 @@ class ReleasesConfig(AppConfig):
 
     def ready(self) -> None:
         from releases import receivers, services
-        from releases.roles import ensure_curator_group
+        from releases.curator_group import ensure_curator_group
         from releases.suggestions import on_article_ingested
         from sources.signals import article_ingested
 

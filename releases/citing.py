@@ -1,15 +1,18 @@
 """Citing by selection: a curator selects words of an article (mouse or keyboard), and
 they become a Passage with exact offsets (or the identical existing one), attached to a
-record's citations. Without JavaScript the curator types the quote instead, found with the
+record's citations — an existing record's, or a new one's created with it in the same
+transaction. Without JavaScript the curator types the quote instead, found with the
 importer's rules."""
 
 from dataclasses import dataclass
 
 from django.db import transaction
 
+from releases import models as m
 from releases.services import refresh_people
-from sources import quotes
+from sources import article_text, quotes
 from sources.models import Passage, SourceArticle
+from sources.slugs import unique_slug
 
 
 class CitationRefused(ValueError):
@@ -31,10 +34,16 @@ def resolve_selection(
     text = article.text
     excluded = [(s.start, s.end) for s in article.boilerplate_spans.all()]
     if start is not None and end is not None:
-        if not 0 <= start < end <= len(text):
+        # The browser counts in the text as a page shows it, where every CR is gone.
+        shown = article_text.lf_line_ends(text)
+        if not 0 <= start < end <= len(shown):
             raise CitationRefused(f"The selection {start} to {end} is outside the article.")
-        if text[start:end] != quote:
+        if shown[start:end] != quote:
             raise CitationRefused("The selected words do not match the article at that place.")
+        if shown != text:
+            origin = article_text.positions_in(text)
+            start, end = origin[start], origin[end]
+            quote = text[start:end]
         span = quotes.Span(start, end)
         if not quotes.outside([span], excluded):
             raise CitationRefused("The selection is in page chrome or a repeated block.")
@@ -65,3 +74,23 @@ def cite_selection(record, article: SourceArticle, selection: Selection) -> Pass
     if person_id:
         refresh_people([person_id])
     return passage
+
+
+@transaction.atomic
+def create_cited(
+    *, record: m.Cited, article: SourceArticle, selection: Selection, new_person: str = ""
+) -> Passage:
+    """Save ``record`` (a new fact or release event, not yet saved) citing the selected
+    words: the passage, the new person if ``new_person`` names one, the record and its
+    citation are written together or not at all, so the record is never stored without
+    its real citation. Raises ValidationError (nothing written) if the record is invalid,
+    e.g. a second citizenship of one person in one country."""
+    if new_person:
+        record.person = m.Person.objects.create(
+            name=new_person, slug=unique_slug(new_person, m.Person.objects, fallback="person")
+        )
+    if isinstance(record, m.ReleaseEvent) and not record.slug:
+        record.slug = unique_slug(record.title, m.ReleaseEvent.objects, fallback="event")
+    record.full_clean()
+    record.save()
+    return cite_selection(record, article, selection)

@@ -86,7 +86,11 @@ class Fact(Cited):
         blank=True,
         help_text="Who the text says makes this claim (e.g. “Spain's foreign ministry”).",
     )
-    note = models.TextField(blank=True, help_text="Curator's note: caveats, how it was read.")
+    note = models.TextField(
+        blank=True,
+        help_text="Public: shown beside the fact on the site and in its JSON and CSV "
+        "(caveats a reader needs, how it was read).",
+    )
 
     class Meta:
         abstract = True
@@ -413,7 +417,12 @@ class StatusChange(AboutPerson, DatedFact):
 
 
 class CountClaim(Fact):
-    """A number of people, as one claimant states it. Never summed with another claimant's."""
+    """A number of people, as one claimant states it, as of a date when the source gives one.
+    Never summed with another claimant's; claims about the same quantity share a ``metric``
+    and are shown side by side.
+
+    ``note`` (from Fact) is public; ``curator_note`` is for curators only and never leaves
+    the admin."""
 
     class Metric(models.TextChoices):
         RELEASED = "released", "released"
@@ -451,10 +460,24 @@ class CountClaim(Fact):
     verification = models.CharField(
         max_length=12, choices=Verification.choices, default=Verification.UNVERIFIED
     )
+    as_of = models.DateField(
+        null=True, blank=True, help_text="The date the number counts up to, when given."
+    )
+    as_of_precision = models.CharField(
+        max_length=8, choices=DatePrecision.choices, default=DatePrecision.UNKNOWN
+    )
+    as_of_text = models.CharField(
+        max_length=200, blank=True, help_text="The words the date comes from (“as of 29 December”)."
+    )
+    curator_note = models.TextField(
+        blank=True,
+        help_text="Private: for curators only, never shown on the site or in any export.",
+    )
 
     class Meta:
         ordering = ["event", "country", "claimed_by"]
         constraints = [
+            partial_date_constraint("as_of", "as_of_precision", "count_as_of"),
             # A number is present exactly when the source gives one.
             models.CheckConstraint(
                 condition=(
@@ -480,6 +503,10 @@ class CountClaim(Fact):
         if self.country_id:
             return self.country.get_absolute_url()
         return reverse("releases:home")
+
+    @property
+    def as_of_display(self) -> str:
+        return format_partial_date(self.as_of, self.as_of_precision)
 
 
 class FacilityReport(Fact):

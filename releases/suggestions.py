@@ -31,10 +31,11 @@ from django.urls import reverse
 from releases import country_forms
 from releases import models as m
 from releases.services import refresh_people
-from sources.ingest import IngestNote, unique_slug
+from sources.ingest import IngestNote
 from sources.models import Passage, SourceArticle
 from sources.quotes import QUOTE_FOLD
 from sources.search import fold_for_search
+from sources.slugs import unique_slug
 
 FOLDED = "folded"  # case- and accent-insensitive
 Suggestion = m.CitationSuggestion
@@ -586,7 +587,8 @@ def _passage(suggestion: Suggestion) -> Passage:
 
 def _create_person(suggestion: Suggestion, passage: Passage) -> m.Person:
     person = m.Person.objects.create(
-        name=suggestion.name, slug=unique_slug(suggestion.name, m.Person.objects.all())
+        name=suggestion.name,
+        slug=unique_slug(suggestion.name, m.Person.objects.all(), fallback="person"),
     )
     if suggestion.country_id:
         citizenship = m.Citizenship.objects.create(person=person, country=suggestion.country)

@@ -1,5 +1,5 @@
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
@@ -14,6 +14,7 @@ from sources.ingest import DuplicateArticle, ingest_article
 from sources.models import BoilerplateSpan, Passage, SourceArticle
 from sources.search import FoldedSearchMixin
 from sources.selectors import articles
+from sources.services import refresh_search_text
 from web.exports import ARTICLE_EXPORT, export_action
 
 CONTEXT_CHARS = 80
@@ -56,6 +57,11 @@ class SourceArticleAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(passage_total=Count("passages"))
 
+    def save_related(self, request, form, formsets, change):
+        # Boilerplate spans edited inline change the body text: refresh what derives from it.
+        super().save_related(request, form, formsets, change)
+        refresh_search_text(form.instance)
+
     def add_view(self, request, form_url="", extra_context=None):
         """Adding an article is ingesting it: stored verbatim, duplicates refused,
         reprints linked, and apps told (they propose citations)."""
@@ -78,6 +84,8 @@ class SourceArticleAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
                     wire_agency=data["wire_agency"],
                     filename=data.get("filename", ""),
                 )
+            except ValidationError as exc:
+                form.add_error(None, "; ".join(exc.messages))
             except DuplicateArticle as exc:
                 form.add_error(
                     None,
@@ -142,6 +150,12 @@ class PassageAdmin(SimpleHistoryAdmin):
     list_select_related = ("article",)
     search_fields = ("quote", "article__slug", "article__title")
     readonly_fields = ("article", "start", "end", "quote", "quote_in_context")
+
+    def has_add_permission(self, request) -> bool:
+        # Passages are made by selecting words of an article ("Cite a passage" on a fact,
+        # "New fact from selected words" on an article), never typed in as offsets. This
+        # also removes the "+" beside every citations field.
+        return False
 
     def changelist_view(self, request, extra_context=None):
         stale = Passage.objects.stale().count()

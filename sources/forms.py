@@ -1,18 +1,24 @@
 from django import forms
 
+from sources import article_text
 from sources.dates import PartialDateError, parse_partial_date
 
 
 class IngestArticleForm(forms.Form):
-    """A new article: pasted or uploaded text, stored exactly as given."""
+    """A new article: pasted or uploaded text, stored as given but for line ends (see
+    ``sources.article_text``)."""
 
     text = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 16, "cols": 100}),
         required=False,
         strip=False,
-        help_text="Paste the article, page chrome and all; it is stored exactly as given.",
+        help_text="Paste the article, page chrome and all; it is stored exactly as given, "
+        "except that line ends become LF and a leading byte-order mark is dropped.",
     )
-    upload = forms.FileField(required=False, help_text="…or upload a UTF-8 .txt file.")
+    upload = forms.FileField(
+        required=False,
+        help_text=f"…or upload a UTF-8 .txt file (at most {article_text.MAX_BYTES:,} bytes).",
+    )
     title = forms.CharField(max_length=300, required=False)
     outlet = forms.CharField(max_length=200, required=False, help_text="Blank when unknown.")
     url = forms.URLField(max_length=500, required=False, assume_scheme="https")
@@ -36,10 +42,14 @@ class IngestArticleForm(forms.Form):
         text, upload = cleaned.get("text"), cleaned.get("upload")
         if bool(text) == bool(upload):
             raise forms.ValidationError("Paste the text or upload a file (one of the two).")
-        if upload:
-            try:
-                cleaned["text"] = upload.read().decode("utf-8")
-            except UnicodeDecodeError as exc:
-                self.add_error("upload", f"Not UTF-8 (byte {exc.start}); save the file as UTF-8.")
-            cleaned["filename"] = upload.name
+        field = "upload" if upload else "text"
+        try:
+            if upload:
+                # Refuse by size before reading the file into memory.
+                article_text.check_size(upload.size)
+                text = article_text.decode(upload.read())
+                cleaned["filename"] = upload.name
+            cleaned["text"] = article_text.normalise(text)
+        except article_text.UnacceptableText as exc:
+            self.add_error(field, str(exc))
         return cleaned

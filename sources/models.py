@@ -140,6 +140,24 @@ class BoilerplateSpan(models.Model):
         return f"{self.article.slug} [{self.start}:{self.end}] {self.get_kind_display()}"
 
 
+class Shingle(models.Model):
+    """One hashed run of words (see ``sources.ingest``) of an article's searchable body text,
+    so a new article's near-duplicates are found by an index lookup on its own shingles
+    instead of by reading every stored article."""
+
+    article = models.ForeignKey(SourceArticle, on_delete=models.CASCADE, related_name="shingles")
+    hash = models.BigIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["article", "hash"], name="shingle_unique_per_article")
+        ]
+        indexes = [models.Index(fields=["hash"], name="shingle_hash")]
+
+    def __str__(self) -> str:
+        return f"{self.article_id}:{self.hash:x}"
+
+
 class PassageQuerySet(models.QuerySet):
     def valid(self) -> "PassageQuerySet":
         """Passages fit to cite. The database refuses a passage whose quote is not its

@@ -120,5 +120,4 @@ def every_kind_of_record(prefix: str = "e") -> dict:
     m.CitationSuggestion.objects.create(
         article=source, start=named, end=named + 9, quote="Venezuela", country=made["country"]
     )
-    refresh_people([someone.pk])
     return made

@@ -219,6 +219,9 @@ COUNTS = Section(
         Field("claimed_by", "text", required=True),
         Field("claimant", "ref", ref="person"),
         Field("verification", "choice", choices=_choices(m.CountClaim.Verification)),
+        Field("as_of", "date", target=("as_of", "as_of_precision")),
+        Field("as_of_text", "text"),
+        Field("curator_note", "text"),
         *_FACT_FIELDS,
     ),
 )

@@ -22,6 +22,27 @@
     preview.textContent = selected;
   }
 
+  // Where n code points end, in the UTF-16 units the browser counts.
+  function utf16Index(s, n) {
+    let index = 0;
+    for (let seen = 0; seen < n && index < s.length; seen++) {
+      index += s.codePointAt(index) > 0xffff ? 2 : 1;
+    }
+    return index;
+  }
+
+  // A selection already made (sent back with an error, or kept to add another fact from
+  // the same words) is shown selected again.
+  if (start.value !== "" && end.value !== "") {
+    const a = utf16Index(text.value, Number(start.value));
+    const b = utf16Index(text.value, Number(end.value));
+    if (a < b) {
+      text.setSelectionRange(a, b);
+      quote.value = text.value.slice(a, b);
+      preview.textContent = quote.value;
+    }
+  }
+
   ["select", "mouseup", "keyup"].forEach(function (name) { text.addEventListener(name, update); });
   // The text is not "readonly" (browsers then refuse keyboard selection) but must not
   // change: refuse every edit. (It has no name, so it is never submitted either.)

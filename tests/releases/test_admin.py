@@ -6,7 +6,7 @@ from django.contrib.auth.models import User
 from django.urls import reverse
 
 from releases import models as m
-from releases.roles import ensure_curator_group
+from releases.curator_group import ensure_curator_group
 from tests import builders
 
 
@@ -63,7 +63,7 @@ def test_person_search_ignores_accents(admin_client, db):
 def test_person_list_shows_status_nationalities_and_number_of_sources(admin_client, world):
     response = admin_client.get(reverse("admin:releases_person_changelist"))
     row = response.context["cl"].result_list[0]
-    assert row.article_total == 1
+    assert row.sources_total == 1
     page = response.content.decode()
     assert "released" in page and "ES" in page
 

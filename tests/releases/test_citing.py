@@ -75,3 +75,15 @@ def test_the_admin_cite_view_explains_a_refusal(admin_client, setup):
     response = admin_client.post(url, {"article": article.pk, "quote": "Rocío San Miguel"})
     assert response.status_code == 200 and "occurs 2 times" in response.content.decode()
     assert not role.citations.exists()
+
+
+def test_offsets_counted_in_the_browser_fit_text_stored_with_crlf(db):
+    # Imported files keep their bytes; a page shows every CRLF or CR as one LF.
+    stored = "Title\r\n\r\nAna P\u00e9rez \U0001f64f\rwas freed\r\non Thursday."
+    article = builders.article(stored, slug="crlf")
+    shown = "Title\n\nAna P\u00e9rez \U0001f64f\nwas freed\non Thursday."
+    words = "was freed\non Thursday"
+    start = shown.index(words)
+    selection = resolve_selection(article, start=start, end=start + len(words), quote=words)
+    assert selection.quote == "was freed\r\non Thursday"
+    assert stored[selection.start : selection.end] == selection.quote

@@ -7,10 +7,10 @@ import pytest
 from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.urls import reverse
+from releases.roles import ensure_curator_group
 
 from releases import models as m
 from releases import suggestions
-from releases.roles import ensure_curator_group
 from sources.ingest import ingest_article
 from tests import builders
 

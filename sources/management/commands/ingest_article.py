@@ -5,6 +5,7 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
+from sources import article_text
 from sources.dates import PartialDateError, parse_partial_date
 from sources.ingest import DuplicateArticle, ingest_article
 
@@ -24,11 +25,15 @@ class Command(BaseCommand):
 
     def handle(self, *args, file: Path, **options):
         try:
-            text = file.read_bytes().decode("utf-8")
+            # Refuse by size before reading the file into memory.
+            article_text.check_size(file.stat().st_size)
+            text = article_text.normalise(article_text.decode(file.read_bytes()))
         except FileNotFoundError:
             raise CommandError(f"{file}: no such file") from None
-        except UnicodeDecodeError as exc:
-            raise CommandError(f"{file}: not valid UTF-8 at byte {exc.start}") from None
+        except IsADirectoryError:
+            raise CommandError(f"{file}: is a directory, not a file") from None
+        except article_text.UnacceptableText as exc:
+            raise CommandError(f"{file}: {exc}") from None
         try:
             published_on, precision = parse_partial_date(options["published"])
         except PartialDateError as exc:

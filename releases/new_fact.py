@@ -1,0 +1,190 @@
+"""The forms behind "new fact from selected words": which kinds of fact a curator can
+create from a selection in an article, and the fields each kind asks for.
+
+One form says where the words are and what they support (the kind, and for a fact about a
+person, which person: an existing one or a new name); the kind's own form holds the fact's
+values. ``releases.citing.create_cited`` writes them in one transaction.
+"""
+
+from dataclasses import dataclass
+
+from django import forms
+from django.contrib import admin
+from django.contrib.admin.widgets import AutocompleteSelect
+
+from releases import models as m
+from sources.dates import PartialDateError, parse_partial_date
+
+# How every fact is claimed (``releases.models.Fact``).
+CLAIM_FIELDS = ("certainty", "attributed_to", "note")
+
+
+@dataclass(frozen=True)
+class Kind:
+    key: str
+    label: str
+    model: type
+    fields: tuple[str, ...]
+
+    @property
+    def about_a_person(self) -> bool:
+        return any(f.name == "person" for f in self.model._meta.get_fields())
+
+
+KINDS: tuple[Kind, ...] = (
+    Kind("citizenship", "nationality (citizenship)", m.Citizenship, ("country", *CLAIM_FIELDS)),
+    Kind(
+        "release",
+        "release",
+        m.Release,
+        ("event", "facility", "date", "with_conditions", *CLAIM_FIELDS),
+    ),
+    Kind(
+        "detention",
+        "detention",
+        m.Detention,
+        ("facility", "since", "since_text", "reason", *CLAIM_FIELDS),
+    ),
+    Kind("role", "role", m.Role, ("kind", "title", "event", *CLAIM_FIELDS)),
+    Kind("alias", "alias (another form of the name)", m.Alias, ("name", *CLAIM_FIELDS)),
+    Kind(
+        "status_change",
+        "status change (death in custody, re-arrest, still held)",
+        m.StatusChange,
+        ("status", "date", "date_text", *CLAIM_FIELDS),
+    ),
+    Kind(
+        "count",
+        "count claim",
+        m.CountClaim,
+        (
+            "value_text",
+            "value",
+            "qualifier",
+            "subject",
+            "metric",
+            "country",
+            "event",
+            "as_of",
+            "as_of_text",
+            "claimed_by",
+            "verification",
+            *CLAIM_FIELDS,
+            "curator_note",
+        ),
+    ),
+    Kind(
+        "event",
+        "release event",
+        m.ReleaseEvent,
+        ("title", "slug", "date", "date_text", "date_note", "description"),
+    ),
+)
+KINDS_BY_KEY = {kind.key: kind for kind in KINDS}
+
+
+class PersonSearch(AutocompleteSelect):
+    """The admin's person search box, which shows a value sent back with the form only
+    when it can be a person's id (the admin's own widget fails on any other)."""
+
+    def optgroups(self, name, value, attrs=None):
+        return super().optgroups(
+            name, [v for v in value if str(v).isascii() and str(v).isdigit()], attrs
+        )
+
+
+class SelectedWordsForm(forms.Form):
+    """Words selected in an article (offsets in the stored text, in code points, kept in
+    step by static/js/cite.js), or a typed quote to find."""
+
+    start = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
+    end = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+    quote = forms.CharField(
+        required=False,
+        strip=False,
+        widget=forms.Textarea(attrs={"rows": 2, "cols": 80}),
+        help_text="Filled in when you select words above; or type a quote to find.",
+    )
+
+
+class SelectionForm(SelectedWordsForm):
+    """The selected words and what they support."""
+
+    kind = forms.ChoiceField(
+        choices=[(kind.key, kind.label) for kind in KINDS],
+        widget=forms.RadioSelect,
+        label="The words support a new",
+    )
+    new_person = forms.CharField(
+        required=False,
+        max_length=200,
+        label="…or a new person",
+        help_text="The name as the text gives it; a new person is created with the fact.",
+    )
+
+    def __init__(self, *args, admin_site: admin.AdminSite, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Searched as the admin searches people (the list of everyone would be too long).
+        self.fields["person"] = forms.ModelChoiceField(
+            m.Person.objects.all(),
+            required=False,
+            label="About",
+            help_text="An existing person…",
+            widget=PersonSearch(m.Release._meta.get_field("person"), admin_site),
+        )
+        self.order_fields(["start", "end", "quote", "kind", "person", "new_person"])
+
+    def clean(self):
+        cleaned = super().clean()
+        kind = KINDS_BY_KEY.get(cleaned.get("kind", ""))
+        person, new_name = cleaned.get("person"), cleaned.get("new_person", "").strip()
+        cleaned["new_person"] = new_name
+        if kind is None or not kind.about_a_person:
+            if person or new_name:
+                self.add_error(
+                    "person", f"A {kind.label if kind else 'fact'} is not about a person."
+                )
+        elif bool(person) == bool(new_name):
+            self.add_error(
+                "new_person", "Choose an existing person or name a new one (one of the two)."
+            )
+        return cleaned
+
+
+class PartialDatesForm(forms.ModelForm):
+    """Each partial date (a date field with a ``<name>_precision`` beside it) is one text
+    box, "2026-01-08", "2026-01" or "2026", that sets the date and its precision."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        names = {f.name for f in self._meta.model._meta.get_fields()}
+        self.partial_dates = [name for name in self.fields if f"{name}_precision" in names]
+        for name in self.partial_dates:
+            self.fields[name] = forms.CharField(
+                label=self.fields[name].label,
+                required=False,
+                help_text="YYYY-MM-DD, YYYY-MM or YYYY, as precise as the text; "
+                "blank when it gives no date.",
+            )
+
+    def clean(self):
+        cleaned = super().clean()
+        for name in self.partial_dates:
+            try:
+                cleaned[name], precision = parse_partial_date(cleaned.get(name) or None)
+            except PartialDateError as exc:
+                self.add_error(name, str(exc))
+            else:
+                setattr(self.instance, f"{name}_precision", precision)
+        return cleaned
+
+
+def fact_form(kind: Kind, data=None) -> forms.ModelForm:
+    """The form for one kind's own values, prefixed by its key so that every kind's
+    fields can sit on one page."""
+    form_class = forms.modelform_factory(kind.model, form=PartialDatesForm, fields=kind.fields)
+    form = form_class(data, prefix=kind.key)
+    if "slug" in form.fields:
+        form.fields["slug"].required = False
+        form.fields["slug"].help_text = "Blank: made from the title."
+    return form
