@@ -609,9 +609,13 @@ admin.site.unregister(SourceArticle)
 
 @admin.register(SourceArticle)
 class ArticleWithFactsAdmin(SourceArticleAdmin):
-    """The article admin of ``sources``, plus "new fact from selected words": the curator
-    selects words and creates, in one form, the fact they support (about a new or existing
-    person, or a count or release event) with those words as its citation."""
+    """The article admin of ``sources``, plus what needs the record: a new article gets its
+    citation suggestions, and "new fact from selected words" lets the curator select words
+    and create, in one form, the fact they support (about a new or existing person, or a
+    count or release event) with those words as its citation."""
+
+    def ingest(self, **fields):
+        return suggestions.ingest_with_suggestions(**fields)
 
     def get_urls(self):
         return [

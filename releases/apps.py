@@ -9,8 +9,6 @@ class ReleasesConfig(AppConfig):
     def ready(self) -> None:
         from releases import receivers, services
         from releases.curator_group import ensure_curator_group
-        from releases.suggestions import on_article_ingested
-        from sources.signals import article_ingested
 
         receivers.connect()
         # After migrate has created every model's permissions (sources and releases both).
@@ -18,4 +16,3 @@ class ReleasesConfig(AppConfig):
         post_migrate.connect(
             services.derive_after_migrate, sender=self, dispatch_uid="derived-data"
         )
-        article_ingested.connect(on_article_ingested, dispatch_uid="citation-suggestions")

@@ -31,7 +31,7 @@ from django.urls import reverse
 from releases import country_forms
 from releases import models as m
 from releases.services import refresh_people
-from sources.ingest import IngestNote
+from sources.ingest import IngestNote, IngestResult, ingest_article
 from sources.models import Passage, SourceArticle
 from sources.quotes import QUOTE_FOLD
 from sources.search import fold_for_search
@@ -542,8 +542,13 @@ def suggest_after_ingest(article: SourceArticle) -> IngestNote:
     )
 
 
-def on_article_ingested(sender, article: SourceArticle, **kwargs) -> IngestNote:
-    return suggest_after_ingest(article)
+def ingest_with_suggestions(**fields) -> IngestResult:
+    """Store a new article (``sources.ingest.ingest_article``) and propose its citations:
+    how every way in (the admin, ``ingest_article``) adds an article."""
+    with transaction.atomic():
+        result = ingest_article(**fields)
+        result.notes.append(suggest_after_ingest(result.article))
+    return result
 
 
 def _names_of(record) -> list[str]:

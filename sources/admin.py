@@ -10,7 +10,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from sources.forms import IngestArticleForm
 from sources.highlight import segments
-from sources.ingest import DuplicateArticle, ingest_article
+from sources.ingest import DuplicateArticle, IngestResult, ingest_article
 from sources.models import BoilerplateSpan, Passage, SourceArticle
 from sources.search import FoldedSearchMixin
 from sources.selectors import articles
@@ -64,7 +64,8 @@ class SourceArticleAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
 
     def add_view(self, request, form_url="", extra_context=None):
         """Adding an article is ingesting it: stored verbatim, duplicates refused,
-        reprints linked, and apps told (they propose citations)."""
+        reprints linked (``ingest``; the releases app's article admin adds its citation
+        suggestions)."""
         if not self.has_add_permission(request):
             raise PermissionDenied
         form = IngestArticleForm(request.POST or None, request.FILES or None)
@@ -72,7 +73,7 @@ class SourceArticleAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
             data = form.cleaned_data
             published_on, precision = data["published"]
             try:
-                result = ingest_article(
+                result = self.ingest(
                     text=data["text"],
                     title=data["title"],
                     outlet=data["outlet"],
@@ -105,6 +106,9 @@ class SourceArticleAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
             **(extra_context or {}),
         }
         return TemplateResponse(request, "admin/sources/ingest_article.html", context)
+
+    def ingest(self, **fields) -> IngestResult:
+        return ingest_article(**fields)
 
     def _after_ingest(self, request, result):
         article = result.article

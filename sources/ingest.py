@@ -26,7 +26,6 @@ from sources.models import Shingle, SourceArticle, sha256_of
 from sources.search import fold_for_search
 from sources.services import refresh_search_text
 from sources.shingles import fingerprints
-from sources.signals import article_ingested
 from sources.slugs import unique_slug
 
 NEAR_DUPLICATE_THRESHOLD = 0.5
@@ -144,6 +143,4 @@ def ingest_article(
                 other.save(update_fields=["story_origin"])
         article.story_origin = origin
         article.save(update_fields=["story_origin"])
-    responses = article_ingested.send(sender=SourceArticle, article=article)
-    notes = [note for _receiver, note in responses if isinstance(note, IngestNote)]
-    return IngestResult(article, near, notes)
+    return IngestResult(article, near)

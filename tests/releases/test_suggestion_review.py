@@ -7,11 +7,11 @@ import pytest
 from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.urls import reverse
-from releases.roles import ensure_curator_group
 
 from releases import models as m
 from releases import suggestions
-from sources.ingest import ingest_article
+from releases.curator_group import ensure_curator_group
+from releases.suggestions import ingest_with_suggestions
 from tests import builders
 
 TEXT = (
@@ -25,7 +25,7 @@ def article(db):
     m.Country.objects.create(code="ES", name="Spain", demonym="Spanish")
     m.Country.objects.create(code="VE", name="Venezuela", demonym="Venezuelan")
     builders.person("Rocío San Miguel")
-    return ingest_article(text=TEXT, title="New").article
+    return ingest_with_suggestions(text=TEXT, title="New").article
 
 
 def _review(client, article, **params):
@@ -100,7 +100,7 @@ def test_bad_posts_change_nothing_and_say_why(admin_client, article, data):
 
 
 def test_a_suggestion_of_another_article_cannot_be_decided_here(admin_client, article):
-    other = ingest_article(text="Venezuela again.", title="Other").article
+    other = ingest_with_suggestions(text="Venezuela again.", title="Other").article
     stranger = other.suggestions.get()
     admin_client.post(suggestions.review_url(article), {"one": f"accept:{stranger.pk}"})
     stranger.refresh_from_db()

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from releases import models as m
 from releases import suggestions
-from sources.ingest import ingest_article
+from releases.suggestions import ingest_with_suggestions
 from sources.models import BoilerplateSpan
 from sources.services import set_boilerplate
 from tests import builders
@@ -30,7 +30,7 @@ def known(db):
 
 
 def test_ingesting_proposes_known_names_ignoring_accents_and_case(known):
-    result = ingest_article(text=NEW_TEXT, title="New")
+    result = ingest_with_suggestions(text=NEW_TEXT, title="New")
     found = {(s.quote, str(s.subject)) for s in result.article.suggestions.all()}
     assert found == {
         ("ROCIO SAN MIGUEL", "Rocío San Miguel"),
@@ -43,7 +43,7 @@ def test_ingesting_proposes_known_names_ignoring_accents_and_case(known):
 
 
 def test_nothing_suggested_is_public_until_accepted(client, known):
-    article = ingest_article(text=NEW_TEXT, title="New").article
+    article = ingest_with_suggestions(text=NEW_TEXT, title="New").article
     person_url = known.get_absolute_url()
     assert "ROCIO SAN MIGUEL" not in client.get(person_url).content.decode()
     assert client.get(person_url, {"format": "json"}).json()["mentions"] == []
@@ -55,7 +55,7 @@ def test_nothing_suggested_is_public_until_accepted(client, known):
 
 
 def test_a_rejected_suggestion_stays_unpublished(client, known):
-    article = ingest_article(text=NEW_TEXT, title="New").article
+    article = ingest_with_suggestions(text=NEW_TEXT, title="New").article
     suggestion = article.suggestions.get(person=known)
     suggestions.accept(suggestion)
     suggestions.reject(suggestion)
@@ -77,7 +77,7 @@ def test_admin_ingest_form_stores_and_proposes(admin_client, known):
 
 
 def test_admin_ingest_refuses_the_same_text_with_a_link(admin_client, known):
-    first = ingest_article(text=NEW_TEXT, title="First").article
+    first = ingest_with_suggestions(text=NEW_TEXT, title="First").article
     response = admin_client.post(
         reverse("admin:sources_sourcearticle_add"), {"text": NEW_TEXT, "language": "en"}
     )
@@ -87,7 +87,7 @@ def test_admin_ingest_refuses_the_same_text_with_a_link(admin_client, known):
 
 
 def test_admin_accepts_and_rejects_suggestions_in_bulk(admin_client, known):
-    article = ingest_article(text=NEW_TEXT, title="New").article
+    article = ingest_with_suggestions(text=NEW_TEXT, title="New").article
     url = reverse("admin:releases_citationsuggestion_changelist")
     person_suggestion = article.suggestions.get(person=known)
     others = article.suggestions.exclude(pk=person_suggestion.pk)
@@ -152,7 +152,7 @@ def test_countries_are_found_by_demonym_plural_short_form_and_language(db, text,
         _country(*args)
     _country("VE", "Venezuela", "Venezuelan")
     _country("DE", "Germany", "German")
-    article = ingest_article(text=text, title="t").article
+    article = ingest_with_suggestions(text=text, title="t").article
     assert [(s.quote, s.country.code) for s in article.suggestions.all()] == [(quote, code)]
 
 
@@ -167,7 +167,7 @@ def test_countries_are_found_by_demonym_plural_short_form_and_language(db, text,
 def test_look_alikes_name_no_country(db, text):
     _country("US", "United States", "American")
     _country("DE", "Germany", "German")
-    article = ingest_article(text=text, title="t").article
+    article = ingest_with_suggestions(text=text, title="t").article
     assert _suggested(article) == []
 
 
@@ -175,7 +175,7 @@ def test_an_ambiguous_alias_is_never_suggested_alone(db):
     rocio = builders.person("Rocío San Miguel")
     _alias(rocio, "Miguel", ambiguous=True)
     text = "Rocío San Miguel was freed. Miguel said so. Miguel Moreno was also released."
-    article = ingest_article(text=text, title="t").article
+    article = ingest_with_suggestions(text=text, title="t").article
     assert _suggested(article) == [("Rocío San Miguel", "Rocío San Miguel")]
     assert [s.name for s in article.suggestions.filter(kind="new_person")] == ["Miguel Moreno"]
 
@@ -186,7 +186,7 @@ def test_the_longest_match_wins_and_nothing_overlaps(db):
     m.Facility.objects.create(name="El Rodeo I", slug="rodeo-1")
     m.Facility.objects.create(name="El Rodeo", slug="rodeo")
     text = "Marta Quintero Lyon left El Rodeo I on Friday."
-    article = ingest_article(text=text, title="t").article
+    article = ingest_with_suggestions(text=text, title="t").article
     assert _suggested(article) == [
         ("Marta Quintero Lyon", "Marta Quintero Lyon"),
         ("El Rodeo I", "El Rodeo I"),
@@ -196,7 +196,7 @@ def test_the_longest_match_wins_and_nothing_overlaps(db):
 def test_one_suggestion_per_thing_named_and_a_rejection_moves_to_the_next(db):
     _country("VE", "Venezuela", "Venezuelan")
     text = "Venezuela freed them. Venezuela said more would follow. Venezuela is silent."
-    article = ingest_article(text=text, title="t").article
+    article = ingest_with_suggestions(text=text, title="t").article
     first = article.suggestions.get()
     assert first.start == 0
     suggestions.reject(first)
@@ -210,7 +210,7 @@ def test_one_suggestion_per_thing_named_and_a_rejection_moves_to_the_next(db):
 def test_boilerplate_is_never_scanned(db):
     rocio = builders.person("Rocío San Miguel")
     text = "Related: Rocío San Miguel freed | Share\nThe activist Rocío San Miguel was freed."
-    article = ingest_article(text=text, title="t").article
+    article = ingest_with_suggestions(text=text, title="t").article
     chrome = "Related: Rocío San Miguel freed | Share"
     set_boilerplate(
         article=article,
@@ -236,7 +236,7 @@ def test_boilerplate_is_never_scanned(db):
 def test_a_nationality_beside_a_name_proposes_a_citizenship(db, text, quote):
     spain = _country("ES", "Spain", "Spanish")
     ana = builders.person("Ana Ríos")
-    article = ingest_article(text=text, title="t").article
+    article = ingest_with_suggestions(text=text, title="t").article
     proposal = article.suggestions.get(kind="citizenship")
     assert (proposal.quote, proposal.person, proposal.country) == (quote, ana, spain)
     citizenship = suggestions.accept(proposal)
@@ -248,7 +248,7 @@ def test_a_nationality_not_beside_the_name_proposes_nothing(db):
     _country("ES", "Spain", "Spanish")
     builders.person("Ana Ríos")
     text = "Spanish diplomats said Ana Ríos was freed."
-    article = ingest_article(text=text, title="t").article
+    article = ingest_with_suggestions(text=text, title="t").article
     assert not article.suggestions.filter(kind="citizenship").exists()
 
 
@@ -266,14 +266,14 @@ def test_a_nationality_not_beside_the_name_proposes_nothing(db):
     ],
 )
 def test_new_names_are_proposed_near_release_words(db, text, names):
-    article = ingest_article(text=text, title="t").article
+    article = ingest_with_suggestions(text=text, title="t").article
     assert [s.name for s in article.suggestions.filter(kind="new_person")] == names
 
 
 def test_a_new_name_is_created_in_one_step_citing_its_sentence(client, db):
     spain = _country("ES", "Spain", "Spanish")
     text = "Caracas, Friday. Spanish citizen Juan Nuevo Vega was freed after a year. More soon."
-    article = ingest_article(text=text, title="t").article
+    article = ingest_with_suggestions(text=text, title="t").article
     proposal = article.suggestions.get(kind="new_person")
     sentence = "Spanish citizen Juan Nuevo Vega was freed after a year."
     assert (proposal.quote, proposal.name, proposal.country) == (sentence, "Juan Nuevo Vega", spain)
@@ -294,7 +294,7 @@ def test_a_new_name_is_created_in_one_step_citing_its_sentence(client, db):
 
 
 def test_a_rejected_new_name_is_not_proposed_again(db):
-    article = ingest_article(text="Police freed Juan Nuevo Vega.", title="t").article
+    article = ingest_with_suggestions(text="Police freed Juan Nuevo Vega.", title="t").article
     suggestions.reject(article.suggestions.get())
     assert suggestions.suggest_for_article(article) == []
     assert not m.Person.objects.exists()
@@ -305,8 +305,8 @@ def test_a_rejected_new_name_is_not_proposed_again(db):
 
 def test_adding_a_person_re_runs_the_articles_that_name_them(db):
     text = "Police freed Juan Nuevo Vega. Juan Nuevo Vega thanked his lawyers."
-    article = ingest_article(text=text, title="t").article
-    other = ingest_article(text="A different story entirely.", title="u").article
+    article = ingest_with_suggestions(text=text, title="t").article
+    other = ingest_with_suggestions(text="A different story entirely.", title="u").article
     assert [s.kind for s in article.suggestions.all()] == ["new_person"]
     person = builders.person("Juan Nuevo Vega")
     assert suggestions.suggest_after_change(person) == 1
@@ -317,7 +317,7 @@ def test_adding_a_person_re_runs_the_articles_that_name_them(db):
 def test_marking_an_alias_ambiguous_withdraws_its_pending_suggestions(db):
     rocio = builders.person("Rocío San Miguel")
     alias = _alias(rocio, "Miguel")
-    article = ingest_article(text="Miguel Moreno was seen in Caracas.", title="t").article
+    article = ingest_with_suggestions(text="Miguel Moreno was seen in Caracas.", title="t").article
     assert _suggested(article) == [("Miguel", "Rocío San Miguel")]
     alias.ambiguous = True
     alias.save()
@@ -326,7 +326,7 @@ def test_marking_an_alias_ambiguous_withdraws_its_pending_suggestions(db):
 
 
 def test_a_new_country_is_found_in_every_article_that_names_it(db):
-    article = ingest_article(text="Two Italians were freed.", title="t").article
+    article = ingest_with_suggestions(text="Two Italians were freed.", title="t").article
     italy = _country("IT", "Italy", "Italian")
     suggestions.suggest_after_change(italy)
     assert _suggested(article) == [("Italians", "Italy (IT)")]

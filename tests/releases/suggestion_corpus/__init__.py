@@ -18,7 +18,7 @@ import yaml
 
 from releases import models as m
 from releases import suggestions
-from sources.ingest import ingest_article
+from releases.suggestions import ingest_with_suggestions
 from sources.models import BoilerplateSpan, Passage
 from sources.services import set_boilerplate
 
@@ -59,7 +59,9 @@ def build_record() -> None:
         m.Country.objects.create(**country)
     for facility in record["facilities"]:
         m.Facility.objects.create(**facility)
-    source = ingest_article(text="Names as the record has them.", title="The record").article
+    source = ingest_with_suggestions(
+        text="Names as the record has them.", title="The record"
+    ).article
     passage = Passage.objects.create(article=source, start=0, end=5, quote=source.text[:5])
     for entry in record["people"]:
         person = m.Person.objects.create(slug=entry["slug"], name=entry["name"])
@@ -70,7 +72,9 @@ def build_record() -> None:
 
 
 def _ingest(name: str, labels: dict):
-    article = ingest_article(text=labels["text"], title=name, language=labels["language"]).article
+    article = ingest_with_suggestions(
+        text=labels["text"], title=name, language=labels["language"]
+    ).article
     spans = []
     for chrome in labels.get("boilerplate", []):
         start = article.text.index(chrome)

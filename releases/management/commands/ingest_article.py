@@ -5,9 +5,10 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
+from releases.suggestions import ingest_with_suggestions
 from sources import article_text
 from sources.dates import PartialDateError, parse_partial_date
-from sources.ingest import DuplicateArticle, ingest_article
+from sources.ingest import DuplicateArticle
 
 
 class Command(BaseCommand):
@@ -39,7 +40,7 @@ class Command(BaseCommand):
         except PartialDateError as exc:
             raise CommandError(f"--published: {exc}") from None
         try:
-            result = ingest_article(
+            result = ingest_with_suggestions(
                 text=text,
                 title=options["title"],
                 outlet=options["outlet"],
