@@ -33,6 +33,8 @@ import time
 import tracemalloc
 from pathlib import Path
 
+from serving import PRODUCTION_LIKE, gunicorn
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
@@ -76,11 +78,8 @@ def _setup(database_url: str | None) -> None:
         os.environ["DATABASE_URL"] = database_url
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     # Production mode (no per-query debug bookkeeping), with a throw-away key.
-    os.environ.setdefault("DEBUG", "0")
-    os.environ.setdefault("SECRET_KEY", "bench-" + "x" * 60)
-    os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
-    os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
-    os.environ.setdefault("MANIFEST_STATIC", "0")
+    for name, value in PRODUCTION_LIKE.items():
+        os.environ.setdefault(name, value)
     import warnings
 
     import django
@@ -443,45 +442,14 @@ def measure_load(duration: int = 15, connections: int = 20) -> tuple[float, str,
     wrk = shutil.which("wrk")
     if wrk is None:
         raise SystemExit("wrk is missing: apt-get install wrk")
-    port = "8765"
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "config.wsgi",
-            "--workers",
-            "4",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env={**os.environ, "CONN_MAX_AGE": "60"},
-    )
-    try:
-        url = f"http://127.0.0.1:{port}/people/"
-        for _ in range(100):  # up when it answers
-            probe = subprocess.run(
-                ["curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", url],
-                capture_output=True,
-                text=True,
-                check=False,
-            )
-            if probe.stdout == "200":
-                break
-            time.sleep(0.2)
+    with gunicorn(8765) as base:
         out = subprocess.run(
-            [wrk, "-t2", f"-c{connections}", f"-d{duration}s", "--latency", url],
+            [wrk, "-t2", f"-c{connections}", f"-d{duration}s", "--latency", f"{base}/people/"],
             capture_output=True,
             text=True,
             check=True,
             timeout=duration + 30,
         ).stdout
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
     rate = float(
         next(line.split()[1] for line in out.splitlines() if line.startswith("Requests/sec"))
     )

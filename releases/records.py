@@ -49,6 +49,9 @@ def count_json(count: m.CountClaim, link: Link) -> dict:
         verification=count.verification,
         country=count.country.code if count.country_id else None,
         event=count.event.slug if count.event_id else None,
+        as_of=iso_partial_date(count.as_of, count.as_of_precision),
+        as_of_precision=count.as_of_precision,
+        as_of_text=count.as_of_text or None,
         note=count.note or None,
     )
 

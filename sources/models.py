@@ -4,6 +4,7 @@ This app knows nothing of the facts built on top of it (``releases`` depends on 
 the other way round).
 """
 
+import functools
 import hashlib
 
 from django.core.exceptions import ValidationError
@@ -11,10 +12,18 @@ from django.db import models
 from django.db.models import F
 from django.db.models.functions import Length, Substr
 from django.db.models.lookups import Exact
-from django.urls import reverse
+from django.urls import get_urlconf, reverse
+from django.utils.translation import get_language
 from simple_history.models import HistoricalRecords
 
 from sources.dates import DatePrecision, format_partial_date, partial_date_constraint
+
+
+@functools.lru_cache(maxsize=4096)
+def _article_path(slug: str, language: str | None, urlconf: str | None) -> str:
+    # Every citation links to its article: reversing the URL once per article (per language
+    # and URL configuration), not once per citation, keeps records and exports cheap.
+    return reverse("sources:detail", args=[slug])
 
 
 def sha256_of(text: str) -> str:
@@ -75,7 +84,7 @@ class SourceArticle(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        return reverse("sources:detail", args=[self.slug])
+        return _article_path(self.slug, get_language(), get_urlconf())
 
     @property
     def display_title(self) -> str:

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from releases import models as m
 from releases import suggestions
-from sources.ingest import ingest_article
+from releases.suggestions import ingest_with_suggestions
 from tests.e2e.test_curator_flow import log_in
 
 pytestmark = pytest.mark.e2e
@@ -21,7 +21,7 @@ LAST = ["Ríos", "Mora", "Gil", "Vega", "Lara"]
 def article(live_server, transactional_db):
     names = [f"{a} {b}" for a, b in itertools.product(FIRST, LAST)]
     text = " ".join(f"On day {n} the police freed {name}." for n, name in enumerate(names, 1))
-    return ingest_article(text=text, title="Thirty names").article
+    return ingest_with_suggestions(text=text, title="Thirty names").article
 
 
 def test_thirty_rows_fit_and_the_keyboard_decides(live_server, article, page):

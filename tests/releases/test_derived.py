@@ -189,3 +189,17 @@ def test_a_batch_refreshes_once_at_its_end(world):
         release.citations.add(passage)
         assert not _person(person.pk).is_public  # not yet: the batch is still open
     assert _person(person.pk).is_public
+
+
+def test_a_record_from_before_the_stored_derived_data_gets_it_after_migrate(world):
+    # As a database migrated from before 0004 looks: rows, but nothing derived yet.
+    m.DataVersion.objects.all().delete()
+    m.PersonLink.objects.all().delete()
+    m.Person.objects.update(is_public=False, status=m.Status.UNKNOWN)
+    for model in m.CITED_MODELS:
+        model.objects.update(is_public=False)
+    services.derive_after_migrate()
+    person = _person(world["people"][0].pk)
+    assert person.is_public and person.status == m.Status.RELEASED
+    assert _links(person) and m.Release.objects.filter(is_public=True).exists()
+    assert services.data_version()[0] > 0

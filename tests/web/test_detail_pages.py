@@ -1,5 +1,7 @@
 """Detail pages: every fact with its citations, JSON twins, constant query counts."""
 
+import datetime
+
 import pytest
 
 from releases import models as m
@@ -112,3 +114,28 @@ def test_unknown_format_on_a_detail_page_is_a_400(client, world, url):
     url = url.format(slug=world["people"][0].slug)
     response = client.get(url, {"format": "xml"})
     assert response.status_code == 400 and "format" in response.json()["errors"]
+
+
+def test_a_count_shows_its_as_of_date_on_the_page_and_in_json(client, world):
+    count = m.CountClaim.objects.create(
+        event=world["event"],
+        subject="political prisoners",
+        metric="still_held",
+        qualifier="exact",
+        value=863,
+        value_text="863",
+        claimed_by="Foro Penal",
+        as_of=datetime.date(2025, 12, 29),
+        as_of_precision="day",
+        as_of_text="as of 29 December",
+        curator_note="checked against the group's own list",
+    )
+    count.citations.add(world["article"].passages.first())
+    url = world["event"].get_absolute_url()
+    page = client.get(url).content.decode()
+    assert "as of 29 December 2025" in page
+    record = client.get(url, {"format": "json"}).json()
+    claim = next(c for c in record["counts"] if c["claimed_by"] == "Foro Penal")
+    assert claim["as_of"] == "2025-12-29" and claim["as_of_precision"] == "day"
+    assert claim["as_of_text"] == "as of 29 December"
+    assert "checked against" not in page and "checked against" not in str(record)
