@@ -85,8 +85,10 @@ class SourceField(forms.SlugField):
 
     def validate(self, value):
         super().validate(value)
-        if value and not SourceArticle.objects.filter(slug=value).exists():
-            raise forms.ValidationError("No source article has this name.")
+        if value:
+            validate_slug(value)  # before the database sees it (NUL bytes and all)
+            if not SourceArticle.objects.filter(slug=value).exists():
+                raise forms.ValidationError("No source article has this name.")
 
 
 class SourceFilter(filters.Filter):
