@@ -134,7 +134,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         # the busy timeout instead of one failing at once when it upgrades a read lock.
         "transaction_mode": "IMMEDIATE",
         # Seconds a writer waits for the lock before "database is locked".
-        "timeout": 20,
+        "timeout": envint("SQLITE_BUSY_TIMEOUT", 20),
     }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

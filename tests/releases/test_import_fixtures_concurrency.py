@@ -157,6 +157,27 @@ def test_an_import_waiting_for_the_lock_says_so_then_runs(database_url, tmp_path
     assert "5 created" in second.communicate()[0]
 
 
+def test_an_import_that_cannot_get_the_sqlite_write_lock_says_so(database_url, tmp_path):
+    if connection.vendor != "sqlite":
+        pytest.skip("PostgreSQL imports wait for the advisory lock instead")
+    folder = write_fixture(tmp_path / "fixture")
+    with closing(sqlite3.connect(database_url.removeprefix("sqlite:///"))) as other_writer:
+        other_writer.execute("BEGIN IMMEDIATE")
+        result = subprocess.run(
+            [sys.executable, MANAGE, "import_fixtures", str(folder)],
+            env={**_env(database_url), "SQLITE_BUSY_TIMEOUT": "1"},
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+        other_writer.rollback()
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "stayed locked by another write" in result.stderr
+    assert "nothing was written" in result.stderr
+
+
 def test_public_reads_keep_working_during_a_long_import(database_url, tmp_path):
     # A large article, so that the import's transaction outgrows SQLite's page cache; with
     # the rollback journal that locks readers out until it commits.
