@@ -150,6 +150,15 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+    DATABASES["default"]["OPTIONS"] = {
+        # Write-ahead log: readers never wait for a writer (an import), nor it for them.
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        # A write transaction takes the write lock when it begins, so two writers queue on
+        # the busy timeout instead of one failing at once when it upgrades a read lock.
+        "transaction_mode": "IMMEDIATE",
+        # Seconds a writer waits for the lock before "database is locked".
+        "timeout": envint("SQLITE_BUSY_TIMEOUT", 20),
+    }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -17,15 +17,16 @@ importer did not create.
 import hashlib
 import json
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db import models, transaction
+from django.db import connection, models, transaction
 
 from releases import services
 from releases.importer.plan import Plan, Planned
-from releases.importer.spec import ARTICLES, PEOPLE, Section
+from releases.importer.spec import ARTICLES, PEOPLE, Section, unique_field_groups
 from releases.models import ImportRecord
 from sources.models import BoilerplateSpan, Passage
 from sources.services import set_boilerplate
@@ -34,6 +35,29 @@ CREATED, UPDATED, UNCHANGED, CONFLICT = "created", "updated", "unchanged", "conf
 OUTCOMES = (CREATED, UPDATED, UNCHANGED, CONFLICT)
 
 ProgressCallback = Callable[[str, int, int], None]
+
+# The key of the PostgreSQL advisory lock that one import holds at a time.
+IMPORT_LOCK_KEY = 0x72656C65617365  # "release"
+
+
+@contextmanager
+def one_import_at_a_time(on_wait: Callable[[], None]) -> Iterator[None]:
+    """A transaction that no other import runs beside: plan and write inside it.
+
+    PostgreSQL: a transaction-level advisory lock; a second import calls ``on_wait`` and
+    waits for the first to commit, then sees its rows. SQLite: settings open every
+    transaction IMMEDIATE, which takes the database's one write lock at once; a second
+    import waits for it up to the busy timeout, then fails with OperationalError
+    ("database is locked"), having written nothing.
+    """
+    with transaction.atomic():
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_try_advisory_xact_lock(%s)", [IMPORT_LOCK_KEY])
+                if not cursor.fetchone()[0]:
+                    on_wait()
+                    cursor.execute("SELECT pg_advisory_xact_lock(%s)", [IMPORT_LOCK_KEY])
+        yield
 
 
 @dataclass
@@ -225,13 +249,7 @@ class Writer:
 
     def _clashing_object(self, model: type[models.Model], attributes: dict) -> models.Model | None:
         """A row that would violate one of the model's unique rules if we inserted ours."""
-        groups = [(f.attname,) for f in model._meta.fields if f.unique and not f.primary_key]
-        groups += [
-            tuple(model._meta.get_field(name).attname for name in constraint.fields)
-            for constraint in model._meta.constraints
-            if isinstance(constraint, models.UniqueConstraint) and constraint.condition is None
-        ]
-        for group in groups:
+        for group in unique_field_groups(model):
             if all(name in attributes for name in group):
                 clash = model.objects.filter(**{name: attributes[name] for name in group}).first()
                 if clash is not None:

@@ -3,9 +3,15 @@
 YAML is parsed with a safe loader that
 - keeps dates as strings (we parse partial dates ourselves and report impossible ones),
 - refuses a key repeated inside one mapping (PyYAML would silently keep the last one),
+- refuses anchors and aliases, and nesting deeper than any fixture needs, before building
+  anything from them (so an alias "bomb" or 10,000 nested lists cost nothing),
+- refuses text the database cannot store (NUL characters, lone surrogates),
 - tags every mapping with the file and line it starts on, for error messages.
+
+Files are read with a size limit, so that no input can make an import slow or large.
 """
 
+from collections.abc import Hashable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -49,8 +55,37 @@ class Record(dict):
     location: Location
 
 
+# Limits on what one import reads. The seed files are a few kilobytes each.
+MAX_YAML_BYTES = 5 * 1024 * 1024
+MAX_ARTICLE_BYTES = 2 * 1024 * 1024
+# A fixture nests document > section > record > citation list > citation > value: 6 levels.
+MAX_DEPTH = 20
+
+
 class _StrictLoader(yaml.SafeLoader):
     filename = "<fixture>"
+    depth = 0
+
+    def compose_node(self, parent, index):
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent) or event.anchor is not None:
+            what = "alias *" if isinstance(event, yaml.AliasEvent) else "anchor &"
+            raise yaml.composer.ComposerError(
+                None,
+                None,
+                f"found the {what}{event.anchor}: anchors and aliases are not allowed in "
+                "fixtures; write each value out",
+                event.start_mark,
+            )
+        if self.depth >= MAX_DEPTH:
+            raise yaml.composer.ComposerError(
+                None, None, f"nested more than {MAX_DEPTH} levels deep", event.start_mark
+            )
+        self.depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
 
 
 # Timestamps stay strings: "2026-02-30" must reach our own date parser and its clear error.
@@ -65,6 +100,13 @@ def _construct_record(loader: _StrictLoader, node: yaml.MappingNode) -> Record:
     record.location = Location(loader.filename, node.start_mark.line + 1)
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
+        if not isinstance(key, Hashable):
+            raise yaml.constructor.ConstructorError(
+                "while reading a mapping",
+                node.start_mark,
+                "found a list or mapping used as a key",
+                key_node.start_mark,
+            )
         if key in record:
             raise yaml.constructor.ConstructorError(
                 "while reading a mapping",
@@ -76,14 +118,54 @@ def _construct_record(loader: _StrictLoader, node: yaml.MappingNode) -> Record:
     return record
 
 
-_StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_record)
+def _construct_text(loader: _StrictLoader, node: yaml.ScalarNode) -> str:
+    value = loader.construct_scalar(node)
+    problem = unstorable(value)
+    if problem:
+        raise yaml.constructor.ConstructorError(None, None, problem, node.start_mark)
+    return value
 
 
-def read_utf8(path: Path, display: str) -> str:
-    """The file's text, or a Problem naming the first byte that is not UTF-8."""
-    data = path.read_bytes()
+def _construct_int(loader: _StrictLoader, node: yaml.ScalarNode) -> int:
     try:
-        return data.decode("utf-8")
+        return loader.construct_yaml_int(node)
+    except ValueError:
+        raise yaml.constructor.ConstructorError(
+            None, None, "a number too long to read", node.start_mark
+        ) from None
+
+
+_StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_record)
+_StrictLoader.add_constructor("tag:yaml.org,2002:str", _construct_text)
+_StrictLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
+
+
+def unstorable(text: str) -> str:
+    """Why the database cannot store ``text``, or "" if it can."""
+    if "\x00" in text:
+        return "contains a NUL character (\\0), which cannot be stored; remove it"
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        return f"contains {text[exc.start]!r}, half of a UTF-16 pair, which is not text"
+    return ""
+
+
+def read_utf8(path: Path, display: str, limit: int) -> str:
+    """The file's text, or a Problem naming what is wrong with it: too large, unreadable,
+    not UTF-8, or holding a NUL byte (which no database text column accepts)."""
+    try:
+        with path.open("rb") as file:
+            data = file.read(limit + 1)
+    except OSError as exc:
+        raise Problem(Location(display, 1), f"cannot be read: {exc.strerror}") from None
+    if len(data) > limit:
+        raise Problem(
+            Location(display, 1),
+            f"larger than the {limit // (1024 * 1024)} MiB an imported file may be",
+        )
+    try:
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise Problem(
@@ -91,14 +173,28 @@ def read_utf8(path: Path, display: str) -> str:
             f"not valid UTF-8: byte 0x{data[exc.start]:02x} at offset {exc.start}; "
             "save the file as UTF-8",
         ) from None
+    nul = text.find("\x00")
+    if nul != -1:
+        raise Problem(
+            Location(display, text.count("\n", 0, nul) + 1),
+            f"contains a NUL byte (0x00) at offset {nul}, which cannot be stored; remove it",
+        )
+    return text
 
 
 def load_yaml(path: Path, display: str) -> object:
-    text = read_utf8(path, display)
-    loader = _StrictLoader(text)
-    loader.filename = display
+    text = read_utf8(path, display, MAX_YAML_BYTES)
+    loader = None
     try:
+        loader = _StrictLoader(text)
+        loader.filename = display
         return loader.get_single_data()
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        raise Problem(
+            Location(display, line),
+            f"malformed YAML: the character {exc.character!r} is not allowed in YAML",
+        ) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -107,4 +203,5 @@ def load_yaml(path: Path, display: str) -> object:
     except yaml.YAMLError as exc:
         raise Problem(Location(display), f"malformed YAML: {exc}") from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()

@@ -15,8 +15,10 @@ from typing import Any
 
 import pycountry
 from django.core.exceptions import ValidationError
+from django.db import models
 
 from releases.importer.loading import (
+    MAX_ARTICLE_BYTES,
     FixtureErrors,
     Location,
     Problem,
@@ -24,13 +26,31 @@ from releases.importer.loading import (
     load_yaml,
     read_utf8,
 )
-from releases.importer.spec import ARTICLES, COUNTRIES, SECTIONS, SECTIONS_BY_NAME, Field, Section
+from releases.importer.spec import (
+    ARTICLES,
+    COUNTRIES,
+    SECTIONS,
+    SECTIONS_BY_NAME,
+    Field,
+    Section,
+    unique_field_groups,
+)
 from releases.models import ImportRecord
 from sources import quotes
 from sources.dates import PartialDateError, parse_partial_date
 from sources.models import BoilerplateSpan, SourceArticle, sha256_of
 
 _KEY = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,199}$")
+_SHA256 = re.compile(r"^[0-9a-f]{64}$")
+
+# What a database CHECK constraint means for the person writing the fixture.
+_RULES = {
+    "count_value_matches_qualifier": (
+        "value",
+        "give a value exactly when the qualifier is not 'unspecified' "
+        "(an unspecified number has no value)",
+    ),
+}
 
 
 @dataclass(frozen=True)
@@ -110,6 +130,8 @@ class Planner:
         for records in self.records.values():
             for planned in records.values():
                 self._check_refs(planned)
+        for section in SECTIONS:
+            self._check_unique(section)
         if self.problems:
             raise FixtureErrors(self.problems)
         return Plan(self.root, self.records)
@@ -196,13 +218,12 @@ class Planner:
         if value is None or value == "":
             if spec.required:
                 self._problem(planned.location, planned.label, spec.name, "required field missing")
-            elif spec.kind == "date":
-                date_attr, precision_attr = spec.attname
-                planned.values[date_attr], planned.values[precision_attr] = None, "unknown"
-            elif spec.kind in ("text", "slug"):
-                planned.values[spec.attname] = ""
-            elif spec.kind == "ref":
-                planned.values[spec.attname] = None
+                return
+            # An optional field left out means the model's default, so that deleting a line
+            # from the fixture reverts the row, and a fresh database gets the same data.
+            model = planned.section.model
+            for attname in (spec.attname,) if isinstance(spec.attname, str) else spec.attname:
+                planned.values[attname] = model._meta.get_field(attname).get_default()
             return
         problem = self._convert(planned, spec, value)
         if problem:
@@ -258,6 +279,16 @@ class Planner:
                 )
                 for message in messages:
                     self._problem(planned.location, planned.label, yaml_name, message)
+            return
+        # The table's CHECK constraints, asked now rather than met as an error on writing.
+        for constraint in model._meta.constraints:
+            if not isinstance(constraint, models.CheckConstraint):
+                continue
+            try:
+                constraint.validate(model, instance, exclude=exclude)
+            except ValidationError:
+                yaml_name, rule = _RULES.get(constraint.name, ("", f"breaks {constraint.name}"))
+                self._problem(planned.location, planned.label, yaml_name, rule)
 
     # -- articles ---------------------------------------------------------------------------
 
@@ -266,18 +297,32 @@ class Planner:
         if not isinstance(filename, str) or not filename:
             self._problem(planned.location, planned.label, "file", "required field missing")
             return
-        path = self.root / filename
-        if not path.is_file():
-            self._problem(planned.location, planned.label, "file", f"no such file {filename!r}")
+        path, problem = self._article_path(filename)
+        if problem:
+            self._problem(planned.location, planned.label, "file", problem)
             return
         try:
-            text = read_utf8(path, self._display(path))
+            text = read_utf8(path, self._display(path), MAX_ARTICLE_BYTES)
         except Problem as problem:
             self.problems.append(problem)
             return
         digest = sha256_of(text)
         expected = record.get("sha256")
-        if expected is not None and expected != digest:
+        if expected is None:
+            self._problem(
+                planned.location,
+                planned.label,
+                "sha256",
+                f"required field missing: every article carries its file's sha256 "
+                f"(this file's is {digest})",
+            )
+            return
+        if not isinstance(expected, str) or not _SHA256.match(expected):
+            self._problem(
+                planned.location, planned.label, "sha256", "must be 64 lower-case hex digits"
+            )
+            return
+        if expected != digest:
             self._problem(
                 planned.location,
                 planned.label,
@@ -290,6 +335,25 @@ class Planner:
         planned.boilerplate = self._plan_boilerplate(planned, record.get("boilerplate") or [])
         excluded = [(span.start, span.end) for span in planned.boilerplate]
         self._texts[planned.key] = _ArticleText(text, excluded, quotes.fold(text))
+
+    def _article_path(self, filename: str) -> tuple[Path, str]:
+        """The article file named by ``filename``, which must lie inside the fixture folder
+        once every link is followed; or a message saying why it may not be read."""
+        relative = Path(filename)
+        if relative.is_absolute():
+            return relative, "must be a path inside the fixture folder, not an absolute path"
+        if ".." in relative.parts:
+            return relative, "must not leave the fixture folder with '..'"
+        try:
+            root = self.root.resolve(strict=True)
+            path = (root / relative).resolve(strict=True)
+        except (OSError, RuntimeError):
+            return relative, f"no such file {filename!r}"
+        if not path.is_relative_to(root):
+            return path, f"{filename!r} links to a file outside the fixture folder"
+        if not path.is_file():
+            return path, f"{filename!r} is not a regular file"
+        return path, ""
 
     def _plan_boilerplate(self, planned: Planned, items: Any) -> list[Span]:
         spans: list[Span] = []
@@ -464,6 +528,30 @@ class Planner:
                 self._problem(
                     planned.location, planned.label, names[attname], f"unknown {kind} {key!r}"
                 )
+
+    def _check_unique(self, section: Section) -> None:
+        """Two records of one fixture set that the table could not hold together (the same
+        alias twice, the same article text twice) are an error in the set, not a conflict
+        with a curator."""
+        names = {
+            spec.attname: spec.name for spec in section.fields if isinstance(spec.attname, str)
+        }
+        described = {**names, "sha256": "text (sha256)"}
+        for group in unique_field_groups(section.model):
+            seen: dict[tuple, Planned] = {}
+            for planned in self.records[section.kind].values():
+                if not all(n in planned.values or n in planned.refs for n in group):
+                    continue
+                value = tuple(planned.refs.get(n) or planned.values[n] for n in group)
+                first = seen.setdefault(value, planned)
+                if first is not planned:
+                    same = " and ".join(described.get(n, n) for n in group)
+                    self._problem(
+                        planned.location,
+                        planned.label,
+                        names.get(group[-1], group[-1]),
+                        f"same {same} as {first.label} at {first.location}",
+                    )
 
     def _problem(self, location: Location, record: str, field_name: str, message: str) -> None:
         self.problems.append(Problem(location, message, record=record, field=field_name))

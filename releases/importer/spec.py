@@ -48,6 +48,20 @@ class Section:
         return keys
 
 
+def unique_field_groups(model: type[models.Model]) -> list[tuple[str, ...]]:
+    """The column sets (attnames) whose values the table keeps unique: single unique fields
+    and unconditional multi-field unique constraints."""
+    groups = [(f.attname,) for f in model._meta.fields if f.unique and not f.primary_key]
+    groups += [
+        tuple(model._meta.get_field(name).attname for name in constraint.fields)
+        for constraint in model._meta.constraints
+        if isinstance(constraint, models.UniqueConstraint)
+        and constraint.fields
+        and constraint.condition is None
+    ]
+    return groups
+
+
 def _choices(enum: type[models.TextChoices]) -> tuple[str, ...]:
     return tuple(enum.values)
 

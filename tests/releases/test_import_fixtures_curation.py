@@ -2,8 +2,10 @@
 
 import pytest
 from django.core.management.base import CommandError
+from django.db import transaction
 
 from releases import models as m
+from releases.importer.spec import SECTIONS_BY_KIND
 from tests.releases.test_import_fixtures_errors import VALID, dump, run_import, write_fixture
 
 
@@ -88,3 +90,106 @@ def test_status_is_refreshed_after_an_import(folder):
     person = m.Person.objects.get(slug="ana-perez")
     assert person.status == m.Status.RELEASED
     assert person.search_name == "ana perez"
+
+
+# -- optional fields deleted from the fixture --------------------------------------------
+
+OPTIONAL = VALID.replace(
+    "  - {id: ana-perez, name: Ana Pérez}\n",
+    "  - {id: ana-perez, name: Ana Pérez}\n"
+    "  - {id: a-mother, name: the mother of a detainee, is_named: false}\n",
+) + (
+    "counts:\n"
+    "  - id: freed\n"
+    "    subject: political prisoners\n"
+    "    metric: released\n"
+    "    qualifier: approximate\n"
+    "    value: 50\n"
+    "    value_text: about 50\n"
+    "    claimed_by: the government\n"
+    "    verification: confirmed\n"
+    "    cite:\n"
+    '      - {article: "a1", quote: "Venezuela on Thursday freed Ana Pérez"}\n'
+)
+
+DELETIONS = {
+    "certainty": (
+        ("    certainty: implied\n", ""),
+        lambda: m.Citizenship.objects.get().certainty,
+        "stated",
+    ),
+    "is_named": (
+        (", is_named: false}", "}"),
+        lambda: m.Person.objects.get(slug="a-mother").is_named,
+        True,
+    ),
+    "value": (
+        ("    qualifier: approximate\n    value: 50\n", "    qualifier: unspecified\n"),
+        lambda: m.CountClaim.objects.get().value,
+        None,
+    ),
+    "verification": (
+        ("    verification: confirmed\n", ""),
+        lambda: m.CountClaim.objects.get().verification,
+        "unverified",
+    ),
+}
+
+
+def _without(name: str) -> str:
+    (old, new), _read, _default = DELETIONS[name]
+    assert old in OPTIONAL
+    return OPTIONAL.replace(old, new)
+
+
+def snapshot() -> dict:
+    """Every imported row by its import key, without database ids (which differ between
+    two databases), citations as their quotes."""
+    rows = {}
+    for record in m.ImportRecord.objects.order_by("kind", "key"):
+        model = SECTIONS_BY_KIND[record.kind].model
+        obj = model.objects.get(pk=record.object_id)
+        row = {f.name: str(getattr(obj, f.name)) for f in model._meta.concrete_fields}
+        del row["id"]
+        if hasattr(obj, "citations"):
+            row["citations"] = sorted(p.quote for p in obj.citations.all())
+        rows[record.kind, record.key] = row
+    return rows
+
+
+@pytest.mark.parametrize("name", DELETIONS)
+def test_a_deleted_optional_field_reverts_to_its_default_and_counts_as_a_change(db, tmp_path, name):
+    folder = write_fixture(tmp_path / "fixture", OPTIONAL)
+    run_import(folder)
+    _edit, read, default = DELETIONS[name]
+    assert read() != default
+    output = run_import(write_fixture(folder, _without(name)))
+    assert read() == default
+    assert "0 created, 1 updated" in output
+    assert "Nothing to do" in run_import(folder)
+
+
+def test_a_fresh_database_gets_the_same_data_as_a_reimport_from_the_same_files(db, tmp_path):
+    edited = OPTIONAL
+    for name in DELETIONS:
+        (old, new), _read, _default = DELETIONS[name]
+        edited = edited.replace(old, new)
+    with transaction.atomic():
+        run_import(write_fixture(tmp_path / "fresh", edited))
+        fresh = snapshot()
+        transaction.set_rollback(True)
+    folder = write_fixture(tmp_path / "fixture", OPTIONAL)
+    run_import(folder)
+    assert snapshot() != fresh
+    run_import(write_fixture(folder, edited))
+    assert snapshot() == fresh
+
+
+def test_a_deleted_field_does_not_overwrite_a_curators_edit(db, tmp_path):
+    folder = write_fixture(tmp_path / "fixture", OPTIONAL)
+    run_import(folder)
+    m.CountClaim.objects.update(note="Checked against the ministry's list.")
+    output = run_import(write_fixture(folder, _without("verification")))
+    count = m.CountClaim.objects.get()
+    assert (count.verification, count.note) == ("confirmed", "Checked against the ministry's list.")
+    assert "counts[id=freed]: edited since the last import" in output

@@ -1,3 +1,5 @@
+import time
+
 from sources import quotes
 
 TEXT = "He said \u201ca large number\u201d were\n  freed.\nIt\u2019s over. It\u2019s over."
@@ -41,3 +43,16 @@ def test_closest_match_points_at_what_the_curator_probably_meant():
 
 def test_blank_quote_matches_nothing():
     assert quotes.find_all(TEXT, "   ") == []
+
+
+def test_closest_match_in_a_long_article_takes_seconds_not_minutes():
+    words = [f"w{n:03}" for n in range(997)]
+    text = " ".join(words[(n * n) % 997] for n in range(40_000))  # about 200 kB
+    quote = " ".join(words[(n * 7) % 997] for n in range(60))  # 300 characters, not in it
+    typo = text[100_000:100_300].replace(text[100_150:100_154], "XXXX")
+    started = time.monotonic()
+    _near, ratio = quotes.closest_match(text, quote)
+    near, typo_ratio = quotes.closest_match(text, typo)
+    assert time.monotonic() - started < 20
+    assert 0 < ratio < 1
+    assert typo_ratio > 0.95 and near[50:100] == text[100_050:100_100]

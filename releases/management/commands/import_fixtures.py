@@ -8,7 +8,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import OperationalError
 
 from releases.importer.apply import (
     CONFLICT,
@@ -18,6 +18,7 @@ from releases.importer.apply import (
     ConflictsFound,
     Report,
     apply_plan,
+    one_import_at_a_time,
 )
 from releases.importer.loading import FixtureErrors
 from releases.importer.plan import build_plan
@@ -50,22 +51,23 @@ class Command(BaseCommand):
 
     def handle(self, *args, path: str, strict: bool, dry_run: bool, progress: bool, **options):
         try:
-            plan = build_plan(Path(path))
+            with one_import_at_a_time(on_wait=self._say_waiting):
+                # Planned inside the lock, so that it reads what an earlier import wrote.
+                plan = build_plan(Path(path))
+                show_progress = progress or (
+                    len(plan) >= PROGRESS_THRESHOLD and sys.stderr.isatty()
+                )
+                report = apply_plan(
+                    plan, strict=strict, progress=self._progress if show_progress else None
+                )
+                if dry_run:
+                    raise _DryRun(report)
         except FixtureErrors as exc:
             for problem in exc.problems:
                 self.stderr.write(f"error: {problem}")
             raise CommandError(
                 f"{len(exc.problems)} problem(s) found; nothing was written."
             ) from None
-
-        show_progress = progress or (len(plan) >= PROGRESS_THRESHOLD and sys.stderr.isatty())
-        try:
-            with transaction.atomic():
-                report = apply_plan(
-                    plan, strict=strict, progress=self._progress if show_progress else None
-                )
-                if dry_run:
-                    raise _DryRun(report)
         except ConflictsFound as exc:
             self._print_report(exc.report)
             raise CommandError(
@@ -76,9 +78,20 @@ class Command(BaseCommand):
             self._print_report(exc.report)
             self.stdout.write("Dry run: nothing was written.")
             return
+        except OperationalError as exc:
+            if "locked" not in str(exc):
+                raise
+            raise CommandError(
+                "the database stayed locked by another write (another import?) for longer "
+                "than the busy timeout; nothing was written. Run the import again."
+            ) from None
         if show_progress:
             self.stderr.write("")
         self._print_report(report)
+
+    def _say_waiting(self) -> None:
+        self.stderr.write("Another import is running; waiting for it to finish…")
+        self.stderr.flush()
 
     def _progress(self, section: str, done: int, total: int) -> None:
         self.stderr.write(f"\r  importing {section:<18} {done:>6}/{total}", ending="")
