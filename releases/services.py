@@ -71,7 +71,7 @@ def search_text_for(person: m.Person) -> str:
     return " | ".join(dict.fromkeys(fold_for_search(name) for name in names))
 
 
-def _links_of(person: m.Person) -> set[tuple[str, str]]:
+def _links_of(person: m.Person, public_facts: list[m.Fact]) -> set[tuple[str, str]]:
     kind = m.PersonLink.Kind
     links = {(kind.NATIONALITY, c.country.code.lower()) for c in person.citizenships.all()}
     for fact in [*person.detentions.all(), *person.releases.all()]:
@@ -80,7 +80,7 @@ def _links_of(person: m.Person) -> set[tuple[str, str]]:
     for fact in [*person.releases.all(), *person.roles.all()]:
         if fact.event_id:
             links.add((kind.EVENT, fact.event.slug))
-    for fact in _public_facts(person):
+    for fact in public_facts:
         links.update((kind.SOURCE, p.article.slug) for p in fact.citations.all())
     return links
 
@@ -110,12 +110,13 @@ def _derive(person: m.Person) -> _Derived:
     first_release = min((r.date for r in person.releases.all() if r.date), default=None)
     person.status = derive_status(history)
     person.search_name = search_text_for(person)
-    person.is_public = bool(_public_facts(person))
+    public_facts = _public_facts(person)
+    person.is_public = bool(public_facts)
     person.first_released_on = first_release
     derived = _Derived(person)
     if person.is_public:
         record = person_json(person, keep_path)
-        derived.links = _links_of(person)
+        derived.links = _links_of(person, public_facts)
         derived.json = json.dumps(record, ensure_ascii=False)
         derived.csv = json.dumps(csv_segments(PERSON_COLUMNS, record), ensure_ascii=False)
     return derived
