@@ -26,7 +26,7 @@ from django.db import connection, models, transaction
 
 from releases import services
 from releases.importer.plan import Plan, Planned
-from releases.importer.spec import ARTICLES, PEOPLE, Section, unique_field_groups
+from releases.importer.spec import ARTICLES, Section, unique_field_groups
 from releases.models import ImportRecord
 from sources.models import BoilerplateSpan, Passage
 from sources.services import set_boilerplate
@@ -116,10 +116,6 @@ class Writer:
                 done += 1
                 if self.progress:
                     self.progress(section.name, done, total)
-        person_ids = [
-            object_id for (kind, _key), object_id in self.ids.items() if kind == PEOPLE.kind
-        ]
-        services.refresh_people(person_ids)
         return self.report
 
     # -- state ------------------------------------------------------------------------------
@@ -264,7 +260,9 @@ class Writer:
 def apply_plan(
     plan: Plan, *, strict: bool = False, progress: ProgressCallback | None = None
 ) -> Report:
-    with transaction.atomic():
+    # One batch: each record's writes only say what they touched, and the derived data of
+    # everything touched is refreshed once, at the end, inside the same transaction.
+    with transaction.atomic(), services.batch():
         report = Writer(plan, progress).run()
         if strict and report.conflicts:
             raise ConflictsFound(report)
