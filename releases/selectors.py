@@ -11,7 +11,17 @@ correlated subqueries, so a page of 25 rows counts for those 25 only.
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Count, F, Func, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import (
+    Count,
+    Exists,
+    F,
+    Func,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    QuerySet,
+    Subquery,
+)
 from django.db.models.functions import Coalesce, Lower
 
 from releases import models as m
@@ -92,13 +102,18 @@ class _Count(Func):
     output_field = IntegerField()
 
 
+class _CountRows(_Count):
+    template = "COUNT(*)"
+
+
 class _CountDistinct(_Count):
     template = "COUNT(DISTINCT %(expressions)s)"
 
 
 def _count(queryset: QuerySet, counted: Func | None = None) -> Coalesce:
-    """How many rows of ``queryset`` (correlated with the outer row through ``OuterRef``)."""
-    subquery = queryset.order_by().annotate(n=counted or _Count("pk")).values("n")
+    """How many rows of ``queryset`` (correlated with the outer row through ``OuterRef``).
+    ``COUNT(*)`` by default: it needs no column, so an index alone can answer it."""
+    subquery = queryset.order_by().annotate(n=counted or _CountRows()).values("n")
     return Coalesce(Subquery(subquery, output_field=IntegerField()), 0)
 
 
@@ -140,15 +155,21 @@ def facility_detail(facility: m.Facility) -> dict:
 
 
 def countries() -> QuerySet[m.Country]:
-    """Countries the record involves: a public person's nationality, or a count names them."""
+    """Countries the record involves: a public person's nationality, or a count names them.
+    (Which countries is asked with EXISTS, which stops at the first row; only the rows of
+    the page count their people.)"""
+    nationals = m.PersonLink.objects.filter(
+        kind=m.PersonLink.Kind.NATIONALITY, key=Lower(OuterRef("code"))
+    )
+    counts = m.CountClaim.objects.published().filter(country=OuterRef("pk"))
     return (
-        m.Country.objects.annotate(
+        m.Country.objects.filter(Exists(nationals) | Exists(counts))
+        .annotate(
             people_count=linked_people_count(
                 m.PersonLink.Kind.NATIONALITY, Lower(OuterRef("code"))
             ),
-            count_total=_count(m.CountClaim.objects.published().filter(country=OuterRef("pk"))),
+            count_total=_count(counts),
         )
-        .filter(Q(people_count__gt=0) | Q(count_total__gt=0))
         .prefetch_related(Prefetch("counts", queryset=cited(m.CountClaim, "event")))
         .order_by("name")
     )

@@ -77,7 +77,15 @@ def _link_counts(filterset: PersonFilter, name: str) -> tuple[list[tuple[str, st
     status = filterset.form.cleaned_data.get("status")
     if status and status != STATUS_ANY:
         links = links.filter(status=status)
-    if filterset.active(name, "status"):
+    others = filterset.active(name, "status")
+    if others and all(other in LINK_FILTERS for other in others):
+        # Only other links narrow it: join the link table to itself, on its indexes (links
+        # exist only for public people, so the people table has nothing to add).
+        for other in others:
+            value = filterset.form.cleaned_data[other]
+            linked = m.PersonLink.objects.filter(kind=LINK_FILTERS[other], key=value)
+            links = links.filter(person__in=linked.values("person"))
+    elif others:
         links = links.filter(person__in=filterset.queryset_without(name, "status").values("pk"))
     counted = list(links.values_list("key").annotate(n=Count("*")).order_by("-n", "key"))
     shown = counted[:FACET_LIMIT]
