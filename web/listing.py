@@ -69,13 +69,18 @@ def render_list(
     if output == "json":
         return export.json_response(results, request)
 
-    page = Paginator(results, PAGE_SIZE).get_page(params.get("page"))
+    extra = extra_context(filterset) if extra_context else {}
+    paginator = Paginator(results, PAGE_SIZE)
+    if "result_count" in extra:
+        # Already counted (the people list's status facet counts exactly these rows): one
+        # COUNT query fewer, and the two numbers cannot differ.
+        paginator.count = extra.pop("result_count")
     context = {
         "filterset": filterset,
-        "page": page,
+        "page": paginator.get_page(params.get("page")),
         "ignored": ignored,
         "query": _query_without(params, "page", "format"),
-        **(extra_context(filterset) if extra_context else {}),
+        **extra,
     }
     return render_page(request, template, context)
 

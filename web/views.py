@@ -47,6 +47,16 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "releases/home.html", context)
 
 
+def _people_facets(filterset: PersonFilter) -> dict:
+    facets = person_facets(filterset)
+    status = next(facet for facet in facets if facet.name == "status")
+    chosen = filterset.form.cleaned_data.get("status")
+    # The status facet counts the people of every status under the other filters: the
+    # option chosen (or "any status") counts exactly the rows listed.
+    count = next((o.count for o in status.options if o.value == chosen), 0)
+    return {"facets": facets, "result_count": count}
+
+
 @require_safe
 @cached_page
 def person_list(request: HttpRequest) -> HttpResponse:
@@ -57,7 +67,7 @@ def person_list(request: HttpRequest) -> HttpResponse:
         export=exports.PERSON_EXPORT,
         template="releases/person_list.html",
         defaults={"status": DEFAULT_PERSON_STATUS},
-        extra_context=lambda filterset: {"facets": person_facets(filterset)},
+        extra_context=_people_facets,
     )
 
 
