@@ -105,7 +105,7 @@ LINK_FILTERS = {
 
 
 class PersonFilter(filters.FilterSet):
-    q = SearchFilter(folded_field="search_name", label="Name")
+    q = SearchFilter(folded_field="search_name", label="Name, place or nationality")
     status = filters.ChoiceFilter(
         choices=[(STATUS_ANY, "any status"), *m.Status.choices],
         method="filter_status",
