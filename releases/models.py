@@ -503,7 +503,7 @@ class CountClaim(Fact):
             return self.event.get_absolute_url()
         if self.country_id:
             return self.country.get_absolute_url()
-        return reverse("releases:home")
+        return f"{reverse('releases:count_list')}?metric={self.metric}#count-{self.pk}"
 
     @property
     def as_of_display(self) -> str:

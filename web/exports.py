@@ -147,6 +147,7 @@ FACILITY_EXPORT = Export("facilities", records.facility_json, records.FACILITY_C
 COUNTRY_EXPORT = Export("nationalities", records.country_json, records.COUNTRY_COLUMNS)
 EVENT_EXPORT = Export("events", records.event_json, records.EVENT_COLUMNS)
 ARTICLE_EXPORT = Export("sources", article_json, ARTICLE_COLUMNS)
+COUNT_EXPORT = Export("numbers", records.count_json, records.COUNT_COLUMNS)
 
 
 def export_action(export, public_queryset):

@@ -18,6 +18,7 @@ from web.facets import person_facets
 from web.filters import (
     DEFAULT_PERSON_STATUS,
     ArticleFilter,
+    CountFilter,
     CountryFilter,
     EventFilter,
     FacilityFilter,
@@ -164,6 +165,18 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
             **selectors.event_people(event),
             "shown": selectors.DETAIL_PEOPLE,
         },
+    )
+
+
+@require_safe
+@cached_page
+def count_list(request: HttpRequest) -> HttpResponse:
+    return render_list(
+        request,
+        filterset_class=CountFilter,
+        queryset=selectors.count_claims(),
+        export=exports.COUNT_EXPORT,
+        template="releases/count_list.html",
     )
 
 

@@ -5,7 +5,7 @@ import pytest
 from releases import models as m
 from tests import builders
 
-LIST_URLS = ["/people/", "/facilities/", "/nationalities/", "/events/", "/sources/"]
+LIST_URLS = ["/people/", "/facilities/", "/nationalities/", "/events/", "/sources/", "/numbers/"]
 
 
 @pytest.fixture
