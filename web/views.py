@@ -4,6 +4,7 @@ once). Every page is cached whole until the next write (``web.caching``)."""
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from releases import models as m
@@ -46,6 +47,19 @@ def home(request: HttpRequest) -> HttpResponse:
         "timeline": build_timeline(events, selectors.timeline_people()),
     }
     return render(request, "releases/home.html", context)
+
+
+@require_safe
+@cached_page
+def about(request: HttpRequest) -> HttpResponse:
+    context = {
+        "sources": source_selectors.article_summary(),
+        "people_total": selectors.public_people().count(),
+        "counts_total": m.CountClaim.objects.published().count(),
+        "last_changed": exports.last_changed(),
+        "site_url": request.build_absolute_uri(reverse("releases:home")),
+    }
+    return render(request, "releases/about.html", context)
 
 
 @require_safe
