@@ -32,14 +32,15 @@ WHEN = datetime.datetime(2026, 1, 20, 14, 5, tzinfo=datetime.UTC)
 def test_about_says_what_the_sources_are_and_when_the_data_last_changed(client, world):
     builders.article("A reprint.", outlet="Another Paper", story_origin="p-article")
     builders.article("Own story.", outlet="Wire")
+    builders.article("No outlet named.")
     bump_data_version()
     _set_changed(WHEN)
     response = client.get("/about/")
     assert response.status_code == 200
     page = response.content.decode()
-    # Three articles, two origins (the reprint counts with the story it reprints).
-    assert "from 3 news articles, which come from 2 independent origins" in page
-    assert "published by Another Paper, Wire" in page
+    # Four articles, three origins (the reprint counts with the story it reprints).
+    assert "from 4 news articles, which come from 3 independent origins." in page
+    assert "The outlets they name: Another Paper, Wire; 1 names no outlet" in page
     assert "2 named people" in page and "1 count of people" in page
     assert '<time datetime="2026-01-20T14:05:00+00:00">20 January 2026, 14:05' in page
     for term in ("implied", "confirmed by the claimant", "independent origins"):
@@ -78,4 +79,6 @@ def test_exports_carry_the_same_last_changed_date_as_the_about_page(client, worl
 
 def test_the_about_page_is_linked_from_every_page(client, world):
     for url in ("/", "/people/", "/numbers/"):
-        assert 'href="/about/"' in client.get(url).content.decode(), url
+        page = client.get(url).content.decode()
+        assert 'href="/about/"' in page, url
+        assert "{#" not in page and "#}" not in page, "a template comment shown as text"
