@@ -206,7 +206,8 @@ class Person(models.Model):
     search_name = models.TextField(
         blank=True,
         editable=False,
-        help_text="Name and aliases folded to lower case without accents, for search.",
+        help_text="Name, aliases, facilities and nationalities (country names and demonyms), "
+        "folded to lower case without accents, for search.",
     )
     status = models.CharField(
         max_length=20, choices=Status.choices, default=Status.UNKNOWN, editable=False
@@ -502,7 +503,7 @@ class CountClaim(Fact):
             return self.event.get_absolute_url()
         if self.country_id:
             return self.country.get_absolute_url()
-        return reverse("releases:home")
+        return f"{reverse('releases:count_list')}?metric={self.metric}#count-{self.pk}"
 
     @property
     def as_of_display(self) -> str:

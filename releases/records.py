@@ -40,6 +40,7 @@ def count_json(count: m.CountClaim, link: Link) -> dict:
     return fact_json(
         count,
         link,
+        id=count.pk,
         value=count.value,
         qualifier=count.qualifier,
         value_text=count.value_text,
@@ -213,4 +214,24 @@ EVENT_COLUMNS = [
     *own_citation_columns(),
     *citation_columns("announced_by", lambda f: f["name"]),
     *citation_columns("counts", _count_label),
+]
+
+COUNT_COLUMNS = [
+    Column("id", lambda r: r["id"]),
+    Column("metric", lambda r: r["metric"]),
+    Column("country", lambda r: r["country"]),
+    Column("subject", lambda r: r["subject"]),
+    Column("value_text", lambda r: r["value_text"]),
+    Column("value", lambda r: r["value"]),
+    Column("qualifier", lambda r: r["qualifier"]),
+    Column("claimed_by", lambda r: r["claimed_by"]),
+    Column("verification", lambda r: r["verification"]),
+    Column("as_of", lambda r: r["as_of"]),
+    Column("as_of_precision", lambda r: r["as_of_precision"]),
+    Column("as_of_text", lambda r: r["as_of_text"]),
+    Column("event", lambda r: r["event"]),
+    Column("certainty", lambda r: r["certainty"]),
+    Column("attributed_to", lambda r: r["attributed_to"]),
+    Column("note", lambda r: r["note"]),
+    *own_citation_columns(),
 ]

@@ -12,6 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from django.db.models import (
+    Case,
     Count,
     Exists,
     F,
@@ -21,6 +22,8 @@ from django.db.models import (
     Prefetch,
     QuerySet,
     Subquery,
+    Value,
+    When,
 )
 from django.db.models.functions import Coalesce, Lower
 
@@ -250,6 +253,26 @@ def timeline_people() -> TimelinePeople:
 def headline_counts() -> QuerySet[m.CountClaim]:
     return cited(m.CountClaim, "event", "country", "claimant").order_by(
         "metric", "country__name", "claimed_by"
+    )
+
+
+# The quantities a count measures, in the order a reader asks about them.
+_METRIC_ORDER = Case(
+    *(When(metric=value, then=Value(rank)) for rank, value in enumerate(m.CountClaim.Metric)),
+    output_field=IntegerField(),
+)
+
+
+# How count claims are grouped: by the quantity measured, then by country (counts of
+# everyone first). Any other order applies within a group.
+COUNT_GROUPS = (_METRIC_ORDER, F("country__name").asc(nulls_first=True))
+
+
+def count_claims() -> QuerySet[m.CountClaim]:
+    """Every public count claim, grouped (``COUNT_GROUPS``), then by the date each counts
+    up to: claims about the same thing side by side, never summed."""
+    return cited(m.CountClaim, "event", "country", "claimant").order_by(
+        *COUNT_GROUPS, F("as_of").asc(nulls_last=True), "claimed_by", "pk"
     )
 
 

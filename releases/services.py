@@ -66,17 +66,32 @@ def refresh_cited(model, pks: Iterable[int] | None) -> set[int]:
 # -- People ---------------------------------------------------------------------------------
 
 
+def _facilities_of(person: m.Person) -> list[m.Facility]:
+    """The places the person's public detentions and releases name, each once."""
+    facts = [*person.detentions.all(), *person.releases.all()]
+    return list({f.facility_id: f.facility for f in facts if f.facility_id}.values())
+
+
 def search_text_for(person: m.Person) -> str:
-    names = [person.name, *(alias.name for alias in person.aliases.all())]
-    return " | ".join(dict.fromkeys(fold_for_search(name) for name in names))
+    """What the people list's search matches, folded: the person's names and aliases, the
+    facilities their public facts say they were held in or freed from (as their record
+    shows them), and their nationalities' country names and demonyms ("rocio",
+    "helicoide", "spain", "spanish")."""
+    countries = [c.country for c in person.citizenships.all()]
+    words = [
+        person.name,
+        *(alias.name for alias in person.aliases.all()),
+        *(facility.name for facility in _facilities_of(person)),
+        *(country.name for country in countries),
+        *(country.demonym for country in countries if country.demonym),
+    ]
+    return " | ".join(dict.fromkeys(fold_for_search(word) for word in words))
 
 
 def _links_of(person: m.Person, public_facts: list[m.Fact]) -> set[tuple[str, str]]:
     kind = m.PersonLink.Kind
     links = {(kind.NATIONALITY, c.country.code.lower()) for c in person.citizenships.all()}
-    for fact in [*person.detentions.all(), *person.releases.all()]:
-        if fact.facility_id:
-            links.add((kind.FACILITY, fact.facility.slug))
+    links.update((kind.FACILITY, facility.slug) for facility in _facilities_of(person))
     for fact in [*person.releases.all(), *person.roles.all()]:
         if fact.event_id:
             links.add((kind.EVENT, fact.event.slug))
@@ -204,8 +219,10 @@ def refresh_everything() -> None:
 
 
 def derive_after_migrate(**kwargs) -> None:
-    """After ``migrate``: a record that predates the stored derived data (it has rows but
-    no data version yet) gets it computed once, with every migration applied."""
+    """After ``migrate``: a record whose derived data is missing or out of date (it has
+    rows but no data version: from before the data was stored, or a migration that changes
+    how it is computed cleared the version) gets it computed once, with every migration
+    applied."""
     if m.DataVersion.objects.exists():
         return
     if m.Person.objects.exists() or Passage.objects.exists():

@@ -1,6 +1,6 @@
 """Reads of the evidence that several views share."""
 
-from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery
+from django.db.models import Case, Count, F, IntegerField, OuterRef, Q, QuerySet, Subquery, When
 from django.db.models.functions import Coalesce
 
 from sources.models import Passage, SourceArticle
@@ -23,3 +23,16 @@ def articles() -> QuerySet[SourceArticle]:
         .prefetch_related("boilerplate_spans")
         .order_by("slug")
     )
+
+
+def article_summary() -> dict:
+    """What the sources are: how many articles, how many independent origins (reprints of
+    one story count once), the outlets they name, and how many name none."""
+    origin = Case(When(story_origin="", then=F("slug")), default=F("story_origin"))
+    totals = SourceArticle.objects.aggregate(
+        articles=Count("pk"),
+        origins=Count(origin, distinct=True),
+        without_outlet=Count("pk", filter=Q(outlet="")),
+    )
+    outlets = SourceArticle.objects.exclude(outlet="").order_by("outlet").values_list("outlet")
+    return {**totals, "outlets": [name for (name,) in outlets.distinct()]}

@@ -62,7 +62,7 @@ ARTICLE_TEXT = (
 ARTICLE_URL = 'https://example.org/story?ref="><svg onload=alert(1)>'
 FORMULA = '=HYPERLINK("http://x")'
 
-LIST_URLS = ["/people/", "/facilities/", "/nationalities/", "/events/", "/sources/"]
+LIST_URLS = ["/people/", "/facilities/", "/nationalities/", "/events/", "/sources/", "/numbers/"]
 # Each page, and the fields it shows: each must appear there, escaped.
 PAGES = {
     "/": [
@@ -81,6 +81,9 @@ PAGES = {
         *("value_text", "country"),
     ],
     "/sources/": ["title", "outlet", "published_text", "wire_agency"],
+    "/numbers/": [
+        *("subject", "claimed_by", "value_text", "count_note", "country", "event", "outlet"),
+    ],
     "/people/xss-person/": [
         *("person", "alias", "fact_note", "attributed_to", "facility", "event", "reason"),
         *("country", "role", "subject", "claimed_by", "value_text"),
@@ -261,6 +264,8 @@ REFLECTED = [
     {"released_from": ALL_PAYLOADS},
     {"outlet": ALL_PAYLOADS},
     {"origin": ALL_PAYLOADS},
+    {"claimant": ALL_PAYLOADS},
+    {"metric": ALL_PAYLOADS},
     {ALL_PAYLOADS: "1"},
     {"page": ALL_PAYLOADS},
     {"format": ALL_PAYLOADS},

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from releases import models as m
 from tests import builders
 
-LIST_URLS = ["/people/", "/facilities/", "/nationalities/", "/events/", "/sources/"]
+LIST_URLS = ["/people/", "/facilities/", "/nationalities/", "/events/", "/sources/", "/numbers/"]
 KNOWN_PARAMS = [
     "q",
     "status",
@@ -33,6 +33,9 @@ KNOWN_PARAMS = [
     "format",
     "outlet",
     "origin",
+    "metric",
+    "claimant",
+    "country",
 ]
 UNKNOWN_PARAMS = [
     "name__regex",
@@ -173,6 +176,9 @@ PLAUSIBLE = {
     "page": st.integers(min_value=-(10**40), max_value=10**40).map(str),
     "outlet": WORDS,
     "origin": st.sampled_from(["", "wire-story", "h-article", "not a slug"]),
+    "metric": st.sampled_from(["", "released", "still_held", "held", "RELEASED", "sum"]),
+    "claimant": st.sampled_from(["", "Spain", "spain", "Nobody"]),
+    "country": st.sampled_from(["", "es", "ve", "ES", "zz"]),
 }
 LIST_PARAMS = {
     "/people/": [
@@ -183,6 +189,7 @@ LIST_PARAMS = {
     "/nationalities/": ["ordering", "page"],
     "/events/": ["date_from", "date_to", "ordering", "page"],
     "/sources/": ["q", "outlet", "origin", "ordering", "page"],
+    "/numbers/": ["metric", "claimant", "country", "event", "ordering", "page"],
 }
 NAMES = st.sampled_from(KNOWN_PARAMS + UNKNOWN_PARAMS)
 # Anything, anywhere: hostile values for any name, singly or repeated.
@@ -358,6 +365,7 @@ ORDERABLE = {
     "/nationalities/": "code",
     "/events/": "title",
     "/sources/": "slug",
+    "/numbers/": "claimant",
 }
 
 

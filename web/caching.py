@@ -21,7 +21,7 @@ CACHE_SECONDS = 60 * 60
 logger = logging.getLogger(__name__)
 # What a response may differ by besides the URL (see ``listing.render_page``'s Vary).
 _VARY_HEADERS = ("HX-Request", "HX-History-Restore-Request", "HX-Target")
-_KEPT_HEADERS = ("Content-Type", "Vary", "Content-Disposition")
+_KEPT_HEADERS = ("Content-Type", "Vary", "Content-Disposition", "HX-Push-Url")
 
 
 def _key(request: HttpRequest, version: int) -> str:

@@ -5,11 +5,15 @@ and which CSV columns to draw from that record, so the two formats cannot disagr
 the list that grows with the record, stream their stored records instead
 (``PersonRecordExport``): no object is rebuilt per row.
 
+Both formats say when the data last changed: ``Last-Modified`` on the response, and in JSON
+``last_changed`` beside ``count`` (ISO 8601; the about page shows the same date).
+
 A stream that fails half way (the database goes away) ends with a last line saying the
 export is incomplete, then breaks off, so a truncated download is never taken for a whole one.
 CSV is written as the csv module writes it by default (``sources.tabular.csv_line``).
 """
 
+import datetime
 import itertools
 import json
 import logging
@@ -19,8 +23,10 @@ from dataclasses import dataclass
 from django.db import DatabaseError
 from django.db.models import QuerySet
 from django.http import HttpRequest, StreamingHttpResponse
+from django.utils.http import http_date
 
 from releases import records
+from releases.services import data_version
 from sources.records import ARTICLE_COLUMNS, article_json
 from sources.tabular import Column, csv_cells, csv_line, finish_csv_segments
 
@@ -52,9 +58,27 @@ def _guarded(rows: Iterable[str], incomplete: str) -> Iterator[str]:
         raise
 
 
+def last_changed() -> datetime.datetime | None:
+    """When the record last changed (any write: ``releases.services``), for the exports and
+    the about page: one date, the same everywhere."""
+    _version, changed_at = data_version()
+    return changed_at
+
+
+def _dated(response: StreamingHttpResponse, changed: datetime.datetime | None):
+    """An export says when the data last changed: in its ``Last-Modified`` header (both
+    formats), and in JSON also as ``last_changed``, beside ``count``."""
+    if changed is not None:
+        response["Last-Modified"] = http_date(changed.timestamp())
+    return response
+
+
 def _json_response(name: str, count: int, records: Iterable[str]) -> StreamingHttpResponse:
+    changed = last_changed()
+    stamp = json.dumps(changed.isoformat() if changed else None)
+
     def stream() -> Iterator[str]:
-        yield f'{{"count": {count}, "results": ['
+        yield f'{{"count": {count}, "last_changed": {stamp}, "results": ['
         yield from _blocks(("," if index else "") + r for index, r in enumerate(records))
         yield "]}"
 
@@ -63,7 +87,7 @@ def _json_response(name: str, count: int, records: Iterable[str]) -> StreamingHt
         _guarded(stream(), incomplete), content_type="application/json"
     )
     response["Content-Disposition"] = f'inline; filename="{name}.json"'
-    return response
+    return _dated(response, changed)
 
 
 def _csv_response(name: str, columns: list[Column], lines: Iterable[str]) -> StreamingHttpResponse:
@@ -76,7 +100,7 @@ def _csv_response(name: str, columns: list[Column], lines: Iterable[str]) -> Str
         _guarded(stream(), csv_line([INCOMPLETE])), content_type="text/csv; charset=utf-8"
     )
     response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
-    return response
+    return _dated(response, last_changed())
 
 
 def _first_ready(rows: Iterator) -> Iterator:
@@ -147,6 +171,7 @@ FACILITY_EXPORT = Export("facilities", records.facility_json, records.FACILITY_C
 COUNTRY_EXPORT = Export("nationalities", records.country_json, records.COUNTRY_COLUMNS)
 EVENT_EXPORT = Export("events", records.event_json, records.EVENT_COLUMNS)
 ARTICLE_EXPORT = Export("sources", article_json, ARTICLE_COLUMNS)
+COUNT_EXPORT = Export("numbers", records.count_json, records.COUNT_COLUMNS)
 
 
 def export_action(export, public_queryset):

@@ -11,6 +11,7 @@ from django.core.validators import validate_slug
 from django.db.models import Exists, F, OuterRef
 
 from releases import models as m
+from releases.selectors import COUNT_GROUPS
 from sources.models import SourceArticle
 from sources.search import fold_for_search
 
@@ -27,7 +28,10 @@ class OrderingFilter(filters.OrderingFilter):
     """Whitelisted ordering with empty values last on every database (SQLite and
     PostgreSQL disagree by default), and a stable tie-break on the primary key."""
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, within: tuple = (), **kwargs):
+        # ``within``: an order that always comes first (the groups a page shows), so that
+        # the chosen one sorts inside each group.
+        self.within = within
         kwargs.setdefault("empty_label", "default")
         kwargs.setdefault("label", "Sort by")
         super().__init__(*args, **kwargs)
@@ -45,7 +49,7 @@ class OrderingFilter(filters.OrderingFilter):
             expressions.append(
                 column.desc(nulls_last=True) if descending else column.asc(nulls_last=True)
             )
-        return qs.order_by(*expressions, "pk")
+        return qs.order_by(*self.within, *expressions, "pk")
 
 
 class SearchFilter(filters.CharFilter):
@@ -77,6 +81,14 @@ def _choices(model, value, label, *, order_by: str, fields: tuple[str, ...]):
     return load
 
 
+COUNTRY_CHOICES = _choices(
+    m.Country, lambda c: c.code.lower(), lambda c: c.name, order_by="name", fields=("code", "name")
+)
+EVENT_CHOICES = _choices(
+    m.ReleaseEvent, lambda e: e.slug, lambda e: e.title, order_by="title", fields=("slug", "title")
+)
+
+
 class SourceField(forms.SlugField):
     """An article, by slug. Articles are too many for a menu (the facet offers the ones
     that matter); an unknown slug is refused like any bad value."""
@@ -105,20 +117,14 @@ LINK_FILTERS = {
 
 
 class PersonFilter(filters.FilterSet):
-    q = SearchFilter(folded_field="search_name", label="Name")
+    q = SearchFilter(folded_field="search_name", label="Name, place or nationality")
     status = filters.ChoiceFilter(
         choices=[(STATUS_ANY, "any status"), *m.Status.choices],
         method="filter_status",
         empty_label=None,
     )
     nationality = filters.ChoiceFilter(
-        choices=_choices(
-            m.Country,
-            lambda c: c.code.lower(),
-            lambda c: c.name,
-            order_by="name",
-            fields=("code", "name"),
-        ),
+        choices=COUNTRY_CHOICES,
         method="filter_link",
         label="Nationality",
         empty_label="any",
@@ -132,13 +138,7 @@ class PersonFilter(filters.FilterSet):
         empty_label="any",
     )
     event = filters.ChoiceFilter(
-        choices=_choices(
-            m.ReleaseEvent,
-            lambda e: e.slug,
-            lambda e: e.title,
-            order_by="title",
-            fields=("slug", "title"),
-        ),
+        choices=EVENT_CHOICES,
         method="filter_link",
         label="Event",
         empty_label="any",
@@ -254,3 +254,40 @@ class ArticleFilter(filters.FilterSet):
     class Meta:
         model = SourceArticle
         fields: list[str] = []
+
+
+def _claimant_choices():
+    """Who makes a public count claim, as the sources name them (read each time, as above)."""
+    names = m.CountClaim.objects.published().order_by("claimed_by").values_list("claimed_by")
+    return [(name, name) for (name,) in names.distinct()]
+
+
+class CountFilter(filters.FilterSet):
+    """The numbers: what a count measures, who claims it, and the country or event it is
+    about. Grouped by quantity and country whatever the order chosen (``COUNT_GROUPS``)."""
+
+    metric = filters.ChoiceFilter(
+        choices=m.CountClaim.Metric.choices, label="Quantity", empty_label="any"
+    )
+    claimant = filters.ChoiceFilter(
+        field_name="claimed_by", choices=_claimant_choices, label="Claimant", empty_label="any"
+    )
+    country = filters.ChoiceFilter(
+        choices=COUNTRY_CHOICES, method="filter_country", label="Country", empty_label="any"
+    )
+    event = filters.ChoiceFilter(
+        field_name="event__slug", choices=EVENT_CHOICES, label="Event", empty_label="any"
+    )
+    ordering = OrderingFilter(
+        fields=(("as_of", "as_of"), ("value", "figure"), ("claimed_by", "claimant")),
+        field_labels={"as_of": "As of", "value": "Figure", "claimed_by": "Claimant"},
+        label="Sort each group by",
+        within=COUNT_GROUPS,
+    )
+
+    class Meta:
+        model = m.CountClaim
+        fields: list[str] = []
+
+    def filter_country(self, qs, name, value):
+        return qs.filter(country__code=value.upper()) if value else qs

@@ -5,7 +5,7 @@ order. Bad parameters give a 400 with a message; unknown ones are ignored and li
 from collections.abc import Callable
 
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
 from django_filters import FilterSet
@@ -25,8 +25,14 @@ def render_page(
     request: HttpRequest, template: str, context: dict, *, status: int = 200
 ) -> HttpResponse:
     """Render ``template``, or only its ``results`` partial for htmx requests."""
-    name = f"{template}#results" if wants_fragment(request) else template
-    response = render(request, name, context, status=status)
+    fragment = wants_fragment(request)
+    name = f"{template}#results" if fragment else template
+    response = render(request, name, {**context, "fragment": fragment}, status=status)
+    if fragment:
+        # The address htmx shows for these results: the request's, less the empty fields a
+        # form sends.
+        query = _non_empty(request.GET).urlencode()
+        response["HX-Push-Url"] = f"{request.path}?{query}" if query else request.path
     # A history restore asks for the whole page with HX-Request set too: a shared cache must
     # not answer it with a fragment.
     patch_vary_headers(response, ("HX-Request", "HX-History-Restore-Request"))
@@ -43,7 +49,7 @@ def render_list(
     defaults: dict[str, str] | None = None,
     extra_context: Callable[[FilterSet], dict] | None = None,
 ) -> HttpResponse:
-    params = request.GET.copy()
+    params = _non_empty(request.GET)
     for name, value in (defaults or {}).items():
         if not params.get(name):
             params[name] = value
@@ -83,6 +89,16 @@ def render_list(
         **extra,
     }
     return render_page(request, template, context)
+
+
+def _non_empty(query: QueryDict) -> QueryDict:
+    """``query`` without empty values: an empty field means "not filtered", so every link
+    the page builds, and the address htmx pushes, carry only the filters in use."""
+    kept = QueryDict(mutable=True)
+    for name, values in query.lists():
+        if values := [value for value in values if value]:
+            kept.setlist(name, values)
+    return kept
 
 
 def _query_without(params, *names: str) -> str:

@@ -16,6 +16,8 @@ release_patterns = (
         path("nationalities/<str:code>/", views.nationality_detail, name="nationality_detail"),
         path("events/", views.event_list, name="event_list"),
         path("events/<slug:slug>/", views.event_detail, name="event_detail"),
+        path("numbers/", views.count_list, name="count_list"),
+        path("about/", views.about, name="about"),
     ],
     "releases",
 )

@@ -4,6 +4,7 @@ once). Every page is cached whole until the next write (``web.caching``)."""
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from releases import models as m
@@ -18,6 +19,7 @@ from web.facets import person_facets
 from web.filters import (
     DEFAULT_PERSON_STATUS,
     ArticleFilter,
+    CountFilter,
     CountryFilter,
     EventFilter,
     FacilityFilter,
@@ -55,6 +57,19 @@ def _people_facets(filterset: PersonFilter) -> dict:
     # option chosen (or "any status") counts exactly the rows listed.
     count = next((o.count for o in status.options if o.value == chosen), 0)
     return {"facets": facets, "result_count": count}
+
+
+@require_safe
+@cached_page
+def about(request: HttpRequest) -> HttpResponse:
+    context = {
+        "sources": source_selectors.article_summary(),
+        "people_total": selectors.public_people().count(),
+        "counts_total": m.CountClaim.objects.published().count(),
+        "last_changed": exports.last_changed(),
+        "site_url": request.build_absolute_uri(reverse("releases:home")),
+    }
+    return render(request, "releases/about.html", context)
 
 
 @require_safe
@@ -174,6 +189,18 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
             **selectors.event_people(event),
             "shown": selectors.DETAIL_PEOPLE,
         },
+    )
+
+
+@require_safe
+@cached_page
+def count_list(request: HttpRequest) -> HttpResponse:
+    return render_list(
+        request,
+        filterset_class=CountFilter,
+        queryset=selectors.count_claims(),
+        export=exports.COUNT_EXPORT,
+        template="releases/count_list.html",
     )
 
 

@@ -25,6 +25,9 @@ PAGES = [
     "/events/2026-01-08-releases/",
     "/sources/",
     "/sources/venezuela-on-thursday-began-releasing-political-prisoners/",
+    "/numbers/",
+    "/numbers/?metric=released",
+    "/about/",
 ]
 IMPACTS = ("critical", "serious", "moderate", "minor")
 BLOCKING = {"critical", "serious"}

@@ -203,3 +203,28 @@ def test_a_record_from_before_the_stored_derived_data_gets_it_after_migrate(worl
     assert person.is_public and person.status == m.Status.RELEASED
     assert _links(person) and m.Release.objects.filter(is_public=True).exists()
     assert services.data_version()[0] > 0
+
+
+def test_search_text_holds_facilities_and_nationalities_and_follows_their_renames(world):
+    person = world["people"][0]
+    spain = world["country"]
+    spain.demonym = "Spanish"
+    spain.save()  # a rename of what the search text names reaches it
+    text = _person(person.pk).search_name
+    assert text.split(" | ") == ["p person 0", "p alias 0", "el helicoide", "spain", "spanish"]
+
+    facility = world["facility"]
+    facility.name = "Zona Siete"
+    facility.save()
+    assert "zona siete" in _person(person.pk).search_name
+    assert "helicoide" not in _person(person.pk).search_name
+
+
+def test_search_text_leaves_out_what_no_public_fact_says(world):
+    someone = builders.person("Sin Datos", slug="sin-datos")
+    venezuela = m.Country.objects.create(code="VE", name="Venezuela", demonym="Venezuelan")
+    m.Citizenship.objects.create(person=someone, country=venezuela)  # no citation
+    builders.cite(
+        m.Alias.objects.create(person=someone, name="S. D."), world["article"].passages.first()
+    )
+    assert _person(someone.pk).search_name == "sin datos | s. d."

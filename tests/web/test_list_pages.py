@@ -7,7 +7,7 @@ import pytest
 from releases import models as m
 from tests import builders
 
-LIST_URLS = ["/people/", "/facilities/", "/nationalities/", "/events/", "/sources/"]
+LIST_URLS = ["/people/", "/facilities/", "/nationalities/", "/events/", "/sources/", "/numbers/"]
 
 
 @pytest.fixture
@@ -157,3 +157,49 @@ def test_the_result_count_is_the_number_of_rows_listed(client, world, query):
     exported = client.get(f"/people/{query}{'&' if query else '?'}format=json")
     results = json.loads(b"".join(exported.streaming_content))["results"]
     assert page.paginator.count == len(results)
+
+
+def test_search_finds_people_by_facility_and_nationality_words(client, world):
+    world["country"].demonym = "Spanish"
+    world["country"].save()
+    loner = builders.person("Solo Persona", slug="solo")
+    passage = world["article"].passages.first()
+    builders.cite(m.Alias.objects.create(person=loner, name="Solo"), passage)
+    everyone = ["p Person 0", "p Person 1", "p Person 2"]
+
+    def found(query: str) -> list[str]:
+        page = client.get("/people/", {"q": query, "status": "any"}).context["page"]
+        return [person.name for person in page]
+
+    for query in ("helicoide", "EL HELICOIDE", "spain", "SPANISH"):
+        assert found(query) == everyone, query
+    assert found("spanish person 1") == ["p Person 1"]
+    assert found("solo") == ["Solo Persona"]
+
+
+@pytest.mark.parametrize("url", LIST_URLS)
+def test_the_filter_form_is_outside_the_swapped_results_and_follows_them_out_of_band(
+    client, world, url
+):
+    page = client.get(url).content.decode()
+    form = page.index('<form method="get"')
+    assert page.count('id="filters"') == 1
+    assert form < page.index('<div id="results"'), "the form must survive a swap of #results"
+    assert 'hx-sync="this:replace"' in page
+
+    fragment = client.get(url, headers={"HX-Request": "true"}).content.decode()
+    assert fragment.count('id="filters"') == 1 and 'hx-swap-oob="true"' in fragment
+
+
+def test_htmx_pushes_the_address_without_the_forms_empty_fields(client, world):
+    query = "q=&status=any&nationality=&facility=&released_from=&page="
+    response = client.get(f"/people/?{query}", headers={"HX-Request": "true"})
+    assert response["HX-Push-Url"] == "/people/?status=any"
+    bare = client.get("/people/?q=&page=", headers={"HX-Request": "true"})
+    assert bare["HX-Push-Url"] == "/people/"
+    # The links the answer builds (facets, pages, exports) carry no empty field either.
+    assert "q=&amp;" not in bare.content.decode() and "=&amp;" not in bare.content.decode()
+    # From the page cache too.
+    assert (
+        client.get("/people/?q=&page=", headers={"HX-Request": "true"})["HX-Push-Url"] == "/people/"
+    )

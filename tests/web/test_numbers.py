@@ -1,0 +1,180 @@
+"""The numbers (/numbers/): every public count claim, grouped by the quantity it measures,
+claimants side by side with their dates, filters, exports, and a pinned query count."""
+
+import csv
+import datetime
+import io
+import json
+
+import pytest
+
+from releases import models as m
+from tests import builders
+
+
+def _claim(passage, **fields) -> m.CountClaim:
+    fields.setdefault("subject", "political prisoners")
+    fields.setdefault("qualifier", "approximate")
+    return builders.cite(m.CountClaim.objects.create(**fields), passage)
+
+
+@pytest.fixture
+def claims(db):
+    """The world's "several Spanish citizens released (Spain)", plus claims about everyone:
+    two about the released (one dated), one about the still held, and an uncited one."""
+    made = builders.world(1)
+    source = builders.article("The UN said about 50 were freed; a rights group counts 800 held.")
+    quote = builders.passage(source, "about 50 were freed")
+    held = builders.passage(source, "a rights group counts 800 held")
+    made["un"] = _claim(
+        quote,
+        metric="released",
+        value=50,
+        value_text="about 50",
+        claimed_by="United Nations",
+        as_of=datetime.date(2026, 1, 12),
+        as_of_precision="day",
+        as_of_text="as of Monday",
+    )
+    made["ngo"] = _claim(
+        quote, metric="released", value=18, qualifier="exact", value_text="18", claimed_by="Foro"
+    )
+    made["still"] = _claim(
+        held,
+        metric="still_held",
+        value=800,
+        qualifier="more_than",
+        value_text="more than 800",
+        claimed_by="Foro",
+        verification="confirmed",
+    )
+    m.CountClaim.objects.create(
+        metric="held",
+        subject="people",
+        qualifier="exact",
+        value=9,
+        value_text="nine",
+        claimed_by="Nobody cites this",
+    )
+    return made
+
+
+def _body(response) -> str:
+    return b"".join(response.streaming_content).decode("utf-8")
+
+
+def test_claims_are_grouped_by_quantity_then_country_side_by_side(client, claims):
+    response = client.get("/numbers/")
+    assert response.status_code == 200
+    shown = [count.claimed_by for count in response.context["page"]]
+    # Released (everyone: dated first, then by claimant; then Spain), then still held.
+    assert shown == ["United Nations", "Foro", "Spain", "Foro"]
+    page = response.content.decode()
+    assert page.index('<h2 id="quantity-1">Released</h2>') < page.index("Still held</h2>")
+    assert "Everyone, whatever their nationality: 2 claims, side by side" in page
+    assert '<span class="when">12 January 2026</span>' in page
+    assert "as of Monday" in page
+    assert "confirmed by the claimant" in page
+    assert "Nobody cites this" not in page  # no citation, no number
+
+
+def test_claims_filter_by_quantity_claimant_country_and_event(client, claims):
+    def shown(**query) -> list[str]:
+        response = client.get("/numbers/", query)
+        assert response.status_code == 200, response.content
+        return [f"{c.metric}:{c.claimed_by}" for c in response.context["page"]]
+
+    assert shown(metric="still_held") == ["still_held:Foro"]
+    assert shown(claimant="Foro") == ["released:Foro", "still_held:Foro"]
+    assert shown(country="es") == ["released:Spain"]
+    assert shown(event="thursday") == ["released:Spain"]
+    assert shown(metric="released", claimant="Foro") == ["released:Foro"]
+
+
+@pytest.mark.parametrize(
+    "query", ["metric=most", "claimant=Nobody+cites+this", "country=zz", "event=nope"]
+)
+def test_a_bad_filter_value_is_a_400_that_says_why(client, claims, query):
+    response = client.get(f"/numbers/?{query}")
+    assert response.status_code == 400
+    assert "Select a valid choice" in response.content.decode()
+    assert client.get(f"/numbers/?{query}&format=json").status_code == 400
+
+
+def test_the_query_count_is_pinned_and_does_not_grow_with_claims(
+    client, claims, django_assert_num_queries
+):
+    # Data version, claimant menu, country menu, event menu, count, page, citations.
+    with django_assert_num_queries(7):
+        assert client.get("/numbers/").status_code == 200
+    builders.world(5, prefix="more")
+    passage = claims["article"].passages.first()
+    for number in range(10):
+        _claim(
+            passage, metric="held", value=number, value_text=str(number), claimed_by=f"C{number}"
+        )
+    with django_assert_num_queries(7):
+        assert client.get("/numbers/").status_code == 200
+
+
+def test_csv_re_parsed_agrees_with_json(client, claims):
+    records = json.loads(_body(client.get("/numbers/", {"format": "json"})))
+    text = _body(client.get("/numbers/", {"format": "csv"}))
+    assert text.startswith("\ufeff")
+    rows = list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"))))
+    assert records["count"] == len(records["results"]) == len(rows) == 4
+    for row, record in zip(rows, records["results"], strict=True):
+        for key in (
+            "metric",
+            "country",
+            "subject",
+            "value_text",
+            "value",
+            "qualifier",
+            "claimed_by",
+            "verification",
+            "as_of",
+            "as_of_precision",
+            "as_of_text",
+            "event",
+            "certainty",
+            "attributed_to",
+            "note",
+        ):
+            assert row[key] == ("" if record[key] is None else str(record[key])), key
+        assert row["id"] == str(record["id"])
+        assert row["citations_quotes"] == " ; ".join(c["quote"] for c in record["citations"])
+        assert row["citations_article_urls"] == " ; ".join(
+            c["article_url"] or c["url"] for c in record["citations"]
+        )
+    un = next(r for r in records["results"] if r["claimed_by"] == "United Nations")
+    assert un["as_of"] == "2026-01-12" and un["as_of_text"] == "as of Monday"
+    assert un["citations"][0]["quote"] == "about 50 were freed"
+
+
+def test_exports_take_the_same_filters(client, claims):
+    records = json.loads(_body(client.get("/numbers/", {"format": "json", "claimant": "Foro"})))
+    assert [r["metric"] for r in records["results"]] == ["released", "still_held"]
+
+
+def test_a_count_about_everyone_links_to_its_row_in_the_numbers(claims):
+    url = claims["un"].get_absolute_url()
+    assert url == f"/numbers/?metric=released#count-{claims['un'].pk}"
+
+
+def test_the_numbers_are_linked_from_the_navigation_and_the_home_page(client, claims):
+    home = client.get("/").content.decode()
+    assert home.count('href="/numbers/"') == 2
+
+
+def test_a_chosen_order_sorts_inside_each_group_and_keeps_the_groups(client, claims):
+    page = client.get("/numbers/?ordering=-figure").context["page"]
+    assert [(c.metric, c.claimed_by) for c in page] == [
+        ("released", "United Nations"),  # 50, then 18: the groups stay as they were
+        ("released", "Foro"),
+        ("released", "Spain"),
+        ("still_held", "Foro"),
+    ]
+    page = client.get("/numbers/?ordering=figure").context["page"]
+    assert [c.claimed_by for c in page] == ["Foro", "United Nations", "Spain", "Foro"]
+    assert client.get("/numbers/?ordering=pk);--").status_code == 400
