@@ -32,6 +32,24 @@ from web.timeline import build_timeline
 HOME_FREED = 12
 
 
+def list_page(*, filterset_class, queryset, export, template: str):
+    """A public list with nothing of its own: its filters, rows (``queryset()``), exports
+    and template, through the one list flow."""
+
+    @require_safe
+    @cached_page
+    def view(request: HttpRequest) -> HttpResponse:
+        return render_list(
+            request,
+            filterset_class=filterset_class,
+            queryset=queryset(),
+            export=export,
+            template=template,
+        )
+
+    return view
+
+
 @require_safe
 @cached_page
 def home(request: HttpRequest) -> HttpResponse:
@@ -98,16 +116,12 @@ def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@require_safe
-@cached_page
-def facility_list(request: HttpRequest) -> HttpResponse:
-    return render_list(
-        request,
-        filterset_class=FacilityFilter,
-        queryset=selectors.facilities(),
-        export=exports.FACILITY_EXPORT,
-        template="releases/facility_list.html",
-    )
+facility_list = list_page(
+    filterset_class=FacilityFilter,
+    queryset=selectors.facilities,
+    export=exports.FACILITY_EXPORT,
+    template="releases/facility_list.html",
+)
 
 
 @require_safe
@@ -126,16 +140,12 @@ def facility_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@require_safe
-@cached_page
-def nationality_list(request: HttpRequest) -> HttpResponse:
-    return render_list(
-        request,
-        filterset_class=CountryFilter,
-        queryset=selectors.countries(),
-        export=exports.COUNTRY_EXPORT,
-        template="releases/nationality_list.html",
-    )
+nationality_list = list_page(
+    filterset_class=CountryFilter,
+    queryset=selectors.countries,
+    export=exports.COUNTRY_EXPORT,
+    template="releases/nationality_list.html",
+)
 
 
 def _country_json(country: m.Country, link) -> dict:
@@ -164,16 +174,12 @@ def nationality_detail(request: HttpRequest, code: str) -> HttpResponse:
     )
 
 
-@require_safe
-@cached_page
-def event_list(request: HttpRequest) -> HttpResponse:
-    return render_list(
-        request,
-        filterset_class=EventFilter,
-        queryset=selectors.events(),
-        export=exports.EVENT_EXPORT,
-        template="releases/event_list.html",
-    )
+event_list = list_page(
+    filterset_class=EventFilter,
+    queryset=selectors.events,
+    export=exports.EVENT_EXPORT,
+    template="releases/event_list.html",
+)
 
 
 @require_safe
@@ -192,28 +198,20 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@require_safe
-@cached_page
-def count_list(request: HttpRequest) -> HttpResponse:
-    return render_list(
-        request,
-        filterset_class=CountFilter,
-        queryset=selectors.count_claims(),
-        export=exports.COUNT_EXPORT,
-        template="releases/count_list.html",
-    )
+count_list = list_page(
+    filterset_class=CountFilter,
+    queryset=selectors.count_claims,
+    export=exports.COUNT_EXPORT,
+    template="releases/count_list.html",
+)
 
 
-@require_safe
-@cached_page
-def article_list(request: HttpRequest) -> HttpResponse:
-    return render_list(
-        request,
-        filterset_class=ArticleFilter,
-        queryset=source_selectors.articles(),
-        export=exports.ARTICLE_EXPORT,
-        template="sources/article_list.html",
-    )
+article_list = list_page(
+    filterset_class=ArticleFilter,
+    queryset=source_selectors.articles,
+    export=exports.ARTICLE_EXPORT,
+    template="sources/article_list.html",
+)
 
 
 def _article_json(article, link) -> dict:
