@@ -10,6 +10,7 @@ correlated subqueries, so a page of 25 rows counts for those 25 only.
 
 from collections import defaultdict
 from dataclasses import dataclass
+from itertools import groupby
 
 from django.db.models import (
     Case,
@@ -250,12 +251,6 @@ def timeline_people() -> TimelinePeople:
     return TimelinePeople(by_date(releases), by_date(deaths), grouped=True)
 
 
-def headline_counts() -> QuerySet[m.CountClaim]:
-    return cited(m.CountClaim, "event", "country", "claimant").order_by(
-        "metric", "country__name", "claimed_by"
-    )
-
-
 # The quantities a count measures, in the order a reader asks about them.
 _METRIC_ORDER = Case(
     *(When(metric=value, then=Value(rank)) for rank, value in enumerate(m.CountClaim.Metric)),
@@ -273,6 +268,56 @@ def count_claims() -> QuerySet[m.CountClaim]:
     up to: claims about the same thing side by side, never summed."""
     return cited(m.CountClaim, "event", "country", "claimant").order_by(
         *COUNT_GROUPS, F("as_of").asc(nulls_last=True), "claimed_by", "pk"
+    )
+
+
+@dataclass(frozen=True)
+class CountGroup:
+    """The claims about one quantity: one ``metric``, counted over everyone (``country`` is
+    None) or over one nationality. Shown side by side, never summed."""
+
+    metric: str
+    country: m.Country | None
+    claims: list[m.CountClaim]
+
+    @property
+    def metric_label(self) -> str:
+        return m.CountClaim.Metric(self.metric).label
+
+
+@dataclass(frozen=True)
+class HomeCounts:
+    """The home page's answers: a group per quantity counted over everyone (released so far,
+    still held, held at some point), then a group per nationality and quantity."""
+
+    overall: list[CountGroup]
+    by_nationality: list[CountGroup]
+
+
+def _running_totals_first(claim: m.CountClaim) -> tuple[bool, bool]:
+    # Within a group the claims keep ``count_claims()``'s order (as of, claimant), except
+    # that running totals come first: a claim about no single event, and a figure before
+    # words such as "several".
+    return claim.event_id is not None, claim.value is None
+
+
+def home_counts() -> HomeCounts:
+    """Every public count claim in ``count_claims()``'s groups (``COUNT_GROUPS``: quantity,
+    then country), split into counts of everyone and counts of one nationality. One read."""
+    groups = [
+        CountGroup(metric, country, sorted(claims, key=_running_totals_first))
+        for (metric, country), claims in groupby(
+            count_claims(), key=lambda claim: (claim.metric, claim.country)
+        )
+    ]
+    metrics = list(m.CountClaim.Metric)
+    return HomeCounts(
+        overall=[g for g in groups if g.country is None],
+        # A nationality's quantities together, countries by name.
+        by_nationality=sorted(
+            (g for g in groups if g.country is not None),
+            key=lambda g: (g.country.name, metrics.index(g.metric)),
+        ),
     )
 
 

@@ -1,9 +1,15 @@
-"""Positions for the server-side SVG timeline on the home page.
+"""Positions for the server-side SVG timeline on the home page, and the same items as a list
+in date order.
 
-Dated release events go on one lane, dated facts about people (releases, deaths in custody)
-on another: one item per fact while they are few, one per date once they are many (a
-thousand names on one day would be unreadable). A date known only to the month is drawn
-as a bar across the month, never as a point on its first day. Undated items are listed, not placed.
+Each kind of item has its own lane, colour and shape (release events, people freed, deaths
+in custody), so that colour is never the only cue: the lanes are labelled and the legend
+names each shape. Items about people are one per fact while they are few, one per date once
+they are many (a thousand names on one day would be unreadable).
+
+A date known only to the month (or year) is drawn as a hollow marker at the start of that
+month, labelled "January 2026 (month only)": never as a bar that would read as a month-long
+span, nor as a filled point that would read as the first day. Undated items are listed last,
+not placed.
 """
 
 import calendar
@@ -12,14 +18,21 @@ from dataclasses import dataclass, replace
 from urllib.parse import urlencode
 
 from django.urls import reverse
+from django.utils.translation import gettext, gettext_lazy, ngettext
 
 from releases import selectors
 from sources.dates import DatePrecision, format_partial_date
 
 WIDTH, MARGIN = 760, 30
-LANE_TITLES = {"events": "Release events", "people": "People"}
-TOP, ROW_HEIGHT, LANE_GAP, AXIS = 34, 34, 22, 26
-CHAR_WIDTH = 6  # rough width of a label character at the SVG's 10px font
+# The lanes, top to bottom; each kind's colour and shape are in site.css and
+# templates/releases/_timeline_mark.html.
+LANES = {
+    "events": gettext_lazy("Release events"),
+    "freed": gettext_lazy("People freed"),
+    "deaths": gettext_lazy("Deaths in custody"),
+}
+TOP, ROW_HEIGHT, LANE_GAP, AXIS = 40, 46, 26, 30
+CHAR_WIDTH = 7  # rough width of a label character at the SVG's 12px font
 
 
 @dataclass(frozen=True)
@@ -28,17 +41,20 @@ class Item:
     label: str
     when: str
     url: str
-    fact: object  # the cited object the item stands for
+    fact: object  # the cited object the item stands for, or None for a group of people
     start: datetime.date | None
-    end: datetime.date | None
+    precision: str
     x: float = 0.0
-    width: float = 0.0
     y: int = 0
 
     @property
-    def is_bar(self) -> bool:
-        """A period (month, year) rather than a day."""
-        return self.end is not None and self.end > self.start
+    def is_partial(self) -> bool:
+        """Known only to the month or the year: drawn as a hollow marker."""
+        return self.precision in (DatePrecision.MONTH, DatePrecision.YEAR)
+
+    @property
+    def kind(self) -> str:
+        return LANES[self.lane]
 
 
 @dataclass(frozen=True)
@@ -48,63 +64,128 @@ class Tick:
 
 
 @dataclass(frozen=True)
+class Lane:
+    name: str
+    title: str
+    y: int  # of the lane's line
+
+
+@dataclass(frozen=True)
 class Timeline:
-    items: list[Item]
+    items: list[Item]  # dated, positioned, in date order
     undated: list[Item]
     ticks: list[Tick]
-    lanes: list[tuple[str, int]]  # (title, y of the lane's line)
+    lanes: list[Lane]  # only the lanes with dated items
     height: int
     width: int = WIDTH
 
+    @property
+    def listed(self) -> list[Item]:
+        """Every item for the list under the drawing: by date, the undated last."""
+        return self.items + self.undated
 
-def _period(date: datetime.date | None, precision: str):
-    """First and last day a partial date may stand for."""
+    @property
+    def kinds(self) -> list[str]:
+        """The lanes present among all items (for the legend), in lane order."""
+        present = {item.lane for item in self.listed}
+        return [lane for lane in LANES if lane in present]
+
+    @property
+    def has_partial(self) -> bool:
+        return any(item.is_partial for item in self.items)
+
+
+def when(date: datetime.date | None, precision: str) -> str:
+    """A partial date as the site writes it, saying when only the month or year is known."""
+    text = format_partial_date(date, precision)
     if date is None or precision == DatePrecision.UNKNOWN:
-        return None, None
-    if precision == DatePrecision.DAY:
-        return date, date
+        return text
     if precision == DatePrecision.MONTH:
-        last = calendar.monthrange(date.year, date.month)[1]
-        return date, date.replace(day=last)
-    return date, date.replace(month=12, day=31)
+        return gettext("%(date)s (month only)") % {"date": text}
+    if precision == DatePrecision.YEAR:
+        return gettext("%(date)s (year only)") % {"date": text}
+    return text
+
+
+def _start(date: datetime.date | None, precision: str) -> datetime.date | None:
+    return None if precision == DatePrecision.UNKNOWN else date
+
+
+def _last_day(date: datetime.date, precision: str) -> datetime.date:
+    """The last day a partial date may stand for (to size the axis)."""
+    if precision == DatePrecision.MONTH:
+        return date.replace(day=calendar.monthrange(date.year, date.month)[1])
+    if precision == DatePrecision.YEAR:
+        return date.replace(month=12, day=31)
+    return date
 
 
 def _event_items(events) -> list[Item]:
-    items = []
-    for event in events:
-        start, end = _period(event.date, event.date_precision)
-        url = event.get_absolute_url()
-        items.append(Item("events", event.title, event.date_display, url, event, start, end))
-    return items
+    return [
+        Item(
+            "events",
+            event.title,
+            when(event.date, event.date_precision),
+            event.get_absolute_url(),
+            event,
+            _start(event.date, event.date_precision),
+            event.date_precision,
+        )
+        for event in events
+    ]
 
 
-def _fact_items(facts, verb: str) -> list[Item]:
+def _fact_label(lane: str, name: str) -> str:
+    if lane == "freed":
+        return gettext("%(name)s freed") % {"name": name}
+    return gettext("%(name)s died in custody") % {"name": name}
+
+
+def _group_label(lane: str, count: int) -> str:
+    if lane == "freed":
+        return ngettext("%(count)s person freed", "%(count)s people freed", count) % {
+            "count": count
+        }
+    return ngettext(
+        "%(count)s person died in custody", "%(count)s people died in custody", count
+    ) % {"count": count}
+
+
+def _fact_items(facts, lane: str) -> list[Item]:
     """One item per dated fact about a person (a release, a death in custody)."""
-    items = []
-    for fact in facts:
-        start, end = _period(fact.date, fact.date_precision)
-        label = f"{fact.person.name} {verb}"
-        url = fact.person.get_absolute_url()
-        items.append(Item("people", label, fact.date_display, url, fact, start, end))
-    return items
+    return [
+        Item(
+            lane,
+            _fact_label(lane, fact.person.name),
+            when(fact.date, fact.date_precision),
+            fact.person.get_absolute_url(),
+            fact,
+            _start(fact.date, fact.date_precision),
+            fact.date_precision,
+        )
+        for fact in facts
+    ]
 
 
-def _group_items(groups, verb: str, query: dict[str, str]) -> list[Item]:
+def _group_items(groups, lane: str, query: dict[str, str]) -> list[Item]:
     """One item per date on which many people were freed (or died): the people list,
     filtered, shows who, each with their sources."""
     items = []
     for group in groups:
         date, precision, count = group["date"], group["date_precision"], group["n"]
-        start, end = _period(date, precision)
-        label = f"{count} {'person' if count == 1 else 'people'} {verb}"
+        start = _start(date, precision)
         params = (
             dict(query, status="any")
             if start is None
-            else dict(query, released_from=start.isoformat(), released_to=end.isoformat())
+            else dict(
+                query,
+                released_from=start.isoformat(),
+                released_to=_last_day(start, precision).isoformat(),
+            )
         )
         url = f"{reverse('releases:person_list')}?{urlencode(params)}"
-        when = format_partial_date(date, precision)
-        items.append(Item("people", label, when, url, None, start, end))
+        label = _group_label(lane, count)
+        items.append(Item(lane, label, when(date, precision), url, None, start, precision))
     return items
 
 
@@ -112,55 +193,69 @@ def _items(events, people: selectors.TimelinePeople) -> list[Item]:
     items = _event_items(events)
     if people.grouped:
         items += _group_items(people.releases, "freed", {"status": "any"})
-        items += _group_items(people.deaths, "died in custody", {"status": "died_in_custody"})
+        items += _group_items(people.deaths, "deaths", {"status": "died_in_custody"})
     else:
         items += _fact_items(people.releases, "freed")
-        items += _fact_items(people.deaths, "died in custody")
+        items += _fact_items(people.deaths, "deaths")
     return items
 
 
-def _stack(items: list[Item], top: int) -> tuple[list[Item], int]:
-    """Give each item of one lane the first row where neither it nor its label overlaps an
-    earlier item; return the items placed and the lane's height."""
+def _date_order(item: Item) -> tuple:
+    # By the first day the date may stand for; a month-only item before the days of its
+    # month (it says "some time in January", not "on 31 January"); then by lane and label.
+    return (item.start, not item.is_partial, list(LANES).index(item.lane), item.label)
+
+
+def _rows(items: list[Item]) -> tuple[list[int], int]:
+    """For the items of one lane, left to right, the first row where each label does not
+    overlap an earlier item's; and how many rows the lane needs."""
     row_ends: list[float] = []
-    placed = []
+    rows = []
     for item in items:
-        right = max(item.x + item.width, item.x + len(item.label) * CHAR_WIDTH) + 8
+        right = item.x + max(len(item.label), len(item.when)) * CHAR_WIDTH + 12
         row = next((i for i, end in enumerate(row_ends) if end <= item.x), len(row_ends))
         if row == len(row_ends):
             row_ends.append(right)
         row_ends[row] = right
-        placed.append(replace(item, y=top + row * ROW_HEIGHT))
-    return placed, max(len(row_ends), 1) * ROW_HEIGHT
+        rows.append(row)
+    return rows, max(len(row_ends), 1)
+
+
+def _months(first: datetime.date, last: datetime.date):
+    month = first
+    while month <= last:
+        yield month
+        month = (month.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
 
 
 def build_timeline(events, people: selectors.TimelinePeople) -> Timeline:
     items = _items(events, people)
-    dated = [i for i in items if i.start]
+    dated = sorted((i for i in items if i.start), key=_date_order)
     undated = [i for i in items if not i.start]
     if not dated:
         return Timeline([], undated, [], [], 0)
-    first = min(i.start for i in dated).replace(day=1)
-    last_item = max(i.end for i in dated)
-    last = last_item.replace(day=calendar.monthrange(last_item.year, last_item.month)[1])
-    span = max((last - first).days + 1, 1)
-    scale = (WIDTH - 2 * MARGIN) / span
+    first = dated[0].start.replace(day=1)
+    last = max(_last_day(i.start, DatePrecision.MONTH) for i in dated)
+    # Labels run right of their marker: keep room for the last one.
+    scale = (WIDTH - 2 * MARGIN - 120) / ((last - first).days + 1)
 
     def x_of(day: datetime.date) -> float:
         return round(MARGIN + (day - first).days * scale, 1)
 
-    positioned = [
-        replace(i, x=x_of(i.start), width=round(((i.end - i.start).days + 1) * scale, 1))
-        for i in sorted(dated, key=lambda i: (i.start, i.label))
+    # In date order, so x never decreases within a lane and the list keeps this order.
+    positioned = [replace(i, x=x_of(i.start)) for i in dated]
+    lanes, top = [], TOP
+    for name, title in LANES.items():
+        indexes = [n for n, item in enumerate(positioned) if item.lane == name]
+        if not indexes:
+            continue
+        rows, count = _rows([positioned[n] for n in indexes])
+        for n, row in zip(indexes, rows, strict=True):
+            positioned[n] = replace(positioned[n], y=top + row * ROW_HEIGHT)
+        lanes.append(Lane(name, str(title), top))
+        top += count * ROW_HEIGHT + LANE_GAP
+    ticks = [
+        Tick(x_of(month), format_partial_date(month, DatePrecision.MONTH))
+        for month in _months(first, last)
     ]
-    placed, lanes, top = [], [], TOP
-    for lane, title in LANE_TITLES.items():
-        lane_items, height = _stack([i for i in positioned if i.lane == lane], top)
-        placed += lane_items
-        lanes.append((title, top))
-        top += height + LANE_GAP
-    ticks, month = [], first
-    while month <= last:
-        ticks.append(Tick(x_of(month), format_partial_date(month, DatePrecision.MONTH)))
-        month = (month.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
-    return Timeline(placed, undated, ticks, lanes, top + AXIS)
+    return Timeline(positioned, undated, ticks, lanes, top + AXIS)

@@ -30,6 +30,8 @@ from web.timeline import build_timeline
 
 # The home page names this many of the latest people freed; the people list has them all.
 HOME_FREED = 12
+# Each group of count claims on the home page shows this many; /numbers/ has them all.
+HOME_CLAIMS = 6
 
 
 def list_page(*, filterset_class, queryset, export, template: str):
@@ -53,12 +55,11 @@ def list_page(*, filterset_class, queryset, export, template: str):
 @require_safe
 @cached_page
 def home(request: HttpRequest) -> HttpResponse:
-    counts = list(selectors.headline_counts())
     events = list(selectors.events())
     dated_events = [event for event in events if event.date]
     context = {
-        "confirmed_counts": [c for c in counts if c.verification == c.Verification.CONFIRMED],
-        "claimed_counts": [c for c in counts if c.verification != c.Verification.CONFIRMED],
+        "counts": selectors.home_counts(),
+        "claims_shown": HOME_CLAIMS,
         "freed_total": selectors.freed_count(),
         "freed": selectors.latest_freed(HOME_FREED),
         "latest_events": sorted(dated_events, key=lambda e: e.date, reverse=True)[:5],

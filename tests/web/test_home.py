@@ -1,11 +1,13 @@
+"""The home page: count claims grouped by the question they answer (claimants side by side,
+never summed), the people freed, and links that never say "All 0"."""
+
 import datetime
+import re
 
 import pytest
 
 from releases import models as m
-from releases.selectors import TimelinePeople
 from tests import builders
-from web.timeline import build_timeline
 
 
 @pytest.fixture
@@ -13,44 +15,147 @@ def world(db):
     return builders.world(2)
 
 
-def test_home_keeps_confirmed_and_claimed_counts_apart(client, world):
-    event = world["event"]
-    source = world["article"]
-    confirmed = m.CountClaim.objects.create(
-        event=event,
-        subject="Spanish citizens",
+def _claim(passage, **fields) -> m.CountClaim:
+    fields.setdefault("subject", "political prisoners")
+    fields.setdefault("qualifier", "approximate")
+    return builders.cite(m.CountClaim.objects.create(**fields), passage)
+
+
+@pytest.fixture
+def claims(world):
+    """Besides the world's "several Spanish citizens released (Spain)": two claimants of how
+    many were released so far (each with its own date), and one of how many are still held."""
+    source = builders.article(
+        "The UN said about 50 were freed; Foro Penal counts 800 held.", outlet="Wire"
+    )
+    freed = builders.passage(source, "about 50 were freed")
+    held = builders.passage(source, "Foro Penal counts 800 held")
+    world["un"] = _claim(
+        freed,
         metric="released",
-        value=5,
+        value=50,
+        value_text="about 50",
+        claimed_by="the UN",
+        as_of=datetime.date(2026, 1, 12),
+        as_of_precision="day",
+    )
+    world["foro"] = _claim(
+        freed,
+        metric="released",
+        value=18,
         qualifier="exact",
-        value_text="five",
-        claimed_by="Spain's foreign ministry",
+        value_text="18",
+        claimed_by="Foro Penal",
+        as_of=datetime.date(2026, 1, 1),
+        as_of_precision="month",
         verification="confirmed",
     )
-    confirmed.citations.add(source.passages.first())
-    response = client.get("/")
-    assert response.context["confirmed_counts"] == [confirmed]
-    assert confirmed not in response.context["claimed_counts"]
-    assert "Spain's foreign ministry" in response.content.decode().replace("&#x27;", "'")
-
-
-def test_home_draws_a_timeline_with_month_dates_as_bars(client, world):
-    response = client.get("/")
-    page = response.content.decode()
-    assert "<svg" in page and "<rect" in page and "<circle" in page
-    timeline = response.context["timeline"]
-    month_bar = next(i for i in timeline.items if i.lane == "people")
-    day_dot = next(i for i in timeline.items if i.lane == "events")
-    assert month_bar.is_bar and not day_dot.is_bar
-    assert month_bar.start == datetime.date(2026, 1, 1) and month_bar.end == datetime.date(
-        2026, 1, 31
+    world["still"] = _claim(
+        held,
+        metric="still_held",
+        value=800,
+        qualifier="more_than",
+        value_text="more than 800",
+        claimed_by="Foro Penal",
     )
+    return world
 
 
-def test_undated_items_are_listed_not_placed(world):
-    undated = m.ReleaseEvent.objects.create(slug="later", title="Later releases")
-    timeline = build_timeline([undated], TimelinePeople([], [], grouped=False))
-    assert timeline.items == [] and [i.label for i in timeline.undated] == ["Later releases"]
+def _text(html: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).replace("&#x27;", "'")
+
+
+def test_claims_about_different_quantities_are_never_in_one_group(client, claims):
+    counts = client.get("/").context["counts"]
+    groups = counts.overall + counts.by_nationality
+    for group in groups:
+        assert {(c.metric, c.country_id) for c in group.claims} == {
+            (group.metric, group.country and group.country.pk)
+        }
+    assert [g.metric for g in counts.overall] == ["released", "still_held"]
+    assert [(g.country.code, g.metric) for g in counts.by_nationality] == [("ES", "released")]
+
+
+def test_two_claimants_of_the_same_quantity_stand_side_by_side_with_their_dates(client, claims):
+    response = client.get("/")
+    released = response.context["counts"].overall[0]
+    # Figures before words, then by the date each counts up to.
+    assert released.claims == [claims["foro"], claims["un"]]
+    page = response.content.decode()
+    table = page[page.index('id="question-released"') : page.index('id="question-still_held"')]
+    text = _text(table)
+    assert "How many released so far" in text
+    assert "Foro Penal 18" in text and "January 2026" in text
+    assert "the UN about 50" in text and "12 January 2026" in text
+    assert "confirmed by the claimant" in text and "claimed or estimated" in text
+    assert "more than 800" not in text  # still held: another question
+
+
+def test_nothing_is_summed(client, claims):
+    page = client.get("/").content.decode()
+    numbers = _text(page[page.index('id="numbers"') : page.index('id="freed"')])
+    # 50 + 18, 50 + 800, 18 + 800 and all three: no total appears among the numbers.
+    for total in ("68", "850", "818", "868"):
+        assert not re.search(rf"\b{total}\b", numbers)
+
+
+def test_the_answer_comes_before_the_people_events_and_timeline(client, claims):
+    page = client.get("/").content.decode()
+    order = [
+        page.index("How many released so far"),
+        page.index("How many still held"),
+        page.index("How many of each nationality"),
+        page.index('id="freed"'),
+        page.index('id="latest"'),
+        page.index('id="timeline-title"'),
+    ]
+    assert order == sorted(order)
+    assert 'href="/numbers/"' in page
+
+
+def test_a_long_group_shows_its_first_claims_and_links_to_the_rest(client, claims):
+    quote = claims["article"].passages.first()
+    for number in range(7):
+        _claim(
+            quote,
+            metric="still_held",
+            value=number + 1,
+            value_text=str(number + 1),
+            claimed_by=f"Group {number}",
+        )
+    page = client.get("/").content.decode()
+    assert "Group 4" in page and "Group 5" not in page  # 8 claims, the first 6 shown
+    assert 'href="/numbers/?metric=still_held"' in page
+    assert "All 8 claims about this on the numbers page" in page
+
+
+def test_the_freed_link_counts_them_and_is_absent_when_all_are_shown(client, world):
+    page = client.get("/").content.decode()
+    assert "All 0" not in page and "All 2 people freed" not in page  # both are listed
+    builders.world(12, prefix="more")
+    page = client.get("/").content.decode()
+    assert "All 14 people freed, latest first" in page
+
+
+def test_a_nationality_with_no_named_people_never_says_all_0(client, world):
+    usa = m.Country.objects.create(code="US", name="United States")
+    _claim(
+        world["article"].passages.first(),
+        country=usa,
+        metric="released",
+        qualifier="unspecified",
+        value_text="multiple",
+        subject="Americans",
+        claimed_by="a U.S. official",
+    )
+    page = client.get("/nationalities/us/").content.decode()
+    assert "All 0" not in page and "multiple" in page
+    assert (
+        "All 2 named people in the people list" in client.get("/nationalities/es/").content.decode()
+    )
 
 
 def test_home_on_an_empty_database_still_renders(client, db):
-    assert client.get("/").status_code == 200
+    response = client.get("/")
+    assert response.status_code == 200
+    assert "No source gives a count yet." in response.content.decode()

@@ -1,0 +1,117 @@
+"""The home page's timeline (web.timeline): a lane, colour and shape per kind, dates known
+only to the month drawn as a month marker, and the list under it in date order."""
+
+import datetime
+import re
+
+import pytest
+
+from releases import models as m
+from releases.selectors import TimelinePeople, timeline_people
+from tests import builders
+from web.timeline import LANES, build_timeline
+
+
+def _died(world: dict, date: datetime.date, precision: str) -> None:
+    """The world's first person died in custody, on ``date`` known to ``precision``."""
+    death = m.StatusChange.objects.create(
+        person=world["people"][0],
+        status=m.Status.DIED_IN_CUSTODY,
+        date=date,
+        date_precision=precision,
+    )
+    builders.cite(death, world["article"].passages.first())
+
+
+@pytest.fixture
+def world(db):
+    """The world (2 people freed, month only: January 2026; an event on 8 January), a death
+    in custody known only to the month (December 2025), an event on 3 January and an undated
+    event."""
+    made = builders.world(2)
+    quote = made["article"].passages.first()
+    _died(made, datetime.date(2025, 12, 1), "month")
+    early = m.ReleaseEvent.objects.create(
+        slug="early", title="Early releases", date=datetime.date(2026, 1, 3), date_precision="day"
+    )
+    builders.cite(early, quote)
+    builders.cite(m.ReleaseEvent.objects.create(slug="later", title="Later releases"), quote)
+    return made
+
+
+def _timeline():
+    events = m.ReleaseEvent.objects.published()
+    return build_timeline(list(events), timeline_people())
+
+
+def test_each_kind_has_its_own_lane_in_lane_order(world):
+    timeline = _timeline()
+    assert [lane.name for lane in timeline.lanes] == ["events", "freed", "deaths"]
+    assert [lane.title for lane in timeline.lanes] == [str(t) for t in LANES.values()]
+    for item in timeline.items:
+        lane = next(lane for lane in timeline.lanes if lane.name == item.lane)
+        assert item.y >= lane.y
+    assert timeline.kinds == ["events", "freed", "deaths"]
+
+
+def test_a_lane_with_nothing_in_it_is_not_drawn(db):
+    event = m.ReleaseEvent.objects.create(
+        slug="one", title="One", date=datetime.date(2026, 1, 8), date_precision="day"
+    )
+    timeline = build_timeline([event], TimelinePeople([], [], grouped=False))
+    assert [lane.name for lane in timeline.lanes] == ["events"]
+    assert timeline.kinds == ["events"] and not timeline.has_partial
+
+
+def test_the_list_is_in_date_order_month_only_first_in_its_month_undated_last(world):
+    listed = [(item.label, item.when) for item in _timeline().listed]
+    assert listed == [
+        ("p Person 0 died in custody", "December 2025 (month only)"),
+        ("p Person 0 freed", "January 2026 (month only)"),
+        ("p Person 1 freed", "January 2026 (month only)"),
+        ("Early releases", "3 January 2026"),
+        ("Thursday releases", "8 January 2026"),
+        ("Later releases", "date unknown"),
+    ]
+
+
+def test_a_month_only_date_is_a_marker_at_the_start_of_its_month_not_a_span(world):
+    timeline = _timeline()
+    january = next(t for t in timeline.ticks if t.label == "January 2026")
+    freed = [i for i in timeline.items if i.lane == "freed"]
+    assert freed and all(i.is_partial and i.x == january.x for i in freed)
+    dated_to_the_day = [i for i in timeline.items if i.lane == "events"]
+    assert all(not i.is_partial and i.x > january.x for i in dated_to_the_day)
+    assert timeline.has_partial
+
+
+def test_the_drawing_marks_month_only_dates_hollow_and_says_so(client, world):
+    page = client.get("/").content.decode()
+    svg = page[page.index("<svg viewBox") : page.index("</svg>", page.index("<svg viewBox"))]
+    assert '<rect x="-6"' in svg and '<circle r="6"/>' in svg and "<polygon" in svg
+    assert 'class="mark freed partial"' in svg and 'class="mark events"' in svg
+    assert "January 2026 (month only)" in svg
+    # Every square is a 12-unit marker: nothing is sized to the length of a month.
+    assert set(re.findall(r'<rect [^>]*width="([^"]+)"', svg)) == {"12"}
+    start = page.index('class="timeline-legend"')
+    legend = page[start : page.index("</ul>", start)]
+    for words in ("Release event", "A person freed", "A death in custody", "Hollow"):
+        assert words in legend
+
+
+def test_many_people_are_drawn_one_mark_per_date_and_lane(db):
+    _died(builders.world(45), datetime.date(2026, 1, 9), "day")
+    people = timeline_people()
+    assert people.grouped
+    timeline = build_timeline([], people)
+    assert [(i.lane, i.label, i.when) for i in timeline.listed] == [
+        ("freed", "45 people freed", "January 2026 (month only)"),
+        ("deaths", "1 person died in custody", "9 January 2026"),
+    ]
+    assert "released_from=2026-01-01&released_to=2026-01-31" in timeline.items[0].url
+
+
+def test_undated_items_are_listed_not_placed(db):
+    undated = m.ReleaseEvent.objects.create(slug="later", title="Later releases")
+    timeline = build_timeline([undated], TimelinePeople([], [], grouped=False))
+    assert timeline.items == [] and [i.label for i in timeline.listed] == ["Later releases"]
