@@ -48,6 +48,16 @@ class Item:
     y: int = 0
 
     @property
+    def label_width(self) -> int:
+        return max(len(self.label), len(self.when)) * CHAR_WIDTH
+
+    @property
+    def ends_at_marker(self) -> bool:
+        """Labels run right of their marker, or left of it near the right edge, so that
+        none is cut off."""
+        return self.x + self.label_width > WIDTH - 4
+
+    @property
     def is_partial(self) -> bool:
         """Known only to the month or the year: drawn as a hollow marker."""
         return self.precision in (DatePrecision.MONTH, DatePrecision.YEAR)
@@ -212,8 +222,10 @@ def _rows(items: list[Item]) -> tuple[list[int], int]:
     row_ends: list[float] = []
     rows = []
     for item in items:
-        right = item.x + max(len(item.label), len(item.when)) * CHAR_WIDTH + 12
-        row = next((i for i, end in enumerate(row_ends) if end <= item.x), len(row_ends))
+        left, right = item.x - 8, item.x + item.label_width + 12
+        if item.ends_at_marker:
+            left, right = item.x - item.label_width - 12, item.x + 8
+        row = next((i for i, end in enumerate(row_ends) if end <= left), len(row_ends))
         if row == len(row_ends):
             row_ends.append(right)
         row_ends[row] = right
@@ -228,6 +240,20 @@ def _months(first: datetime.date, last: datetime.date):
         month = (month.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
 
 
+def _ticks(months: list[tuple[float, datetime.date]]) -> list[Tick]:
+    """A line at the start of every month, labelled unless the label would run into the
+    previous one or off the right edge."""
+    ticks, free_from = [], 0.0
+    for x, month in months:
+        label = format_partial_date(month, DatePrecision.MONTH)
+        width = len(label) * CHAR_WIDTH
+        shown = x >= free_from and x + width <= WIDTH
+        ticks.append(Tick(x, label if shown else ""))
+        if shown:
+            free_from = x + width + 8
+    return ticks
+
+
 def build_timeline(events, people: selectors.TimelinePeople) -> Timeline:
     items = _items(events, people)
     dated = sorted((i for i in items if i.start), key=_date_order)
@@ -236,8 +262,7 @@ def build_timeline(events, people: selectors.TimelinePeople) -> Timeline:
         return Timeline([], undated, [], [], 0)
     first = dated[0].start.replace(day=1)
     last = max(_last_day(i.start, DatePrecision.MONTH) for i in dated)
-    # Labels run right of their marker: keep room for the last one.
-    scale = (WIDTH - 2 * MARGIN - 120) / ((last - first).days + 1)
+    scale = (WIDTH - 2 * MARGIN) / ((last - first).days + 1)
 
     def x_of(day: datetime.date) -> float:
         return round(MARGIN + (day - first).days * scale, 1)
@@ -254,8 +279,5 @@ def build_timeline(events, people: selectors.TimelinePeople) -> Timeline:
             positioned[n] = replace(positioned[n], y=top + row * ROW_HEIGHT)
         lanes.append(Lane(name, str(title), top))
         top += count * ROW_HEIGHT + LANE_GAP
-    ticks = [
-        Tick(x_of(month), format_partial_date(month, DatePrecision.MONTH))
-        for month in _months(first, last)
-    ]
+    ticks = _ticks([(x_of(month), month) for month in _months(first, last)])
     return Timeline(positioned, undated, ticks, lanes, top + AXIS)

@@ -2,6 +2,7 @@
 only to the month drawn as a month marker, and the list under it in date order."""
 
 import datetime
+import itertools
 import re
 
 import pytest
@@ -9,7 +10,7 @@ import pytest
 from releases import models as m
 from releases.selectors import TimelinePeople, timeline_people
 from tests import builders
-from web.timeline import LANES, build_timeline
+from web.timeline import CHAR_WIDTH, LANES, build_timeline
 
 
 def _died(world: dict, date: datetime.date, precision: str) -> None:
@@ -115,3 +116,25 @@ def test_undated_items_are_listed_not_placed(db):
     undated = m.ReleaseEvent.objects.create(slug="later", title="Later releases")
     timeline = build_timeline([undated], TimelinePeople([], [], grouped=False))
     assert timeline.items == [] and [i.label for i in timeline.listed] == ["Later releases"]
+
+
+def test_no_label_runs_off_the_drawing_or_into_the_month_before(db):
+    events = [
+        m.ReleaseEvent.objects.create(
+            slug=f"event-{month}",
+            title=f"A long title for the releases announced in month {month}",
+            date=datetime.date(2025, month, 28),
+            date_precision="day",
+        )
+        for month in range(1, 13)
+    ]
+    timeline = build_timeline(events, TimelinePeople([], [], grouped=False))
+    for item in timeline.items:
+        left = item.x - item.label_width if item.ends_at_marker else item.x
+        assert left >= 0 and left + item.label_width <= timeline.width, item
+    assert any(item.ends_at_marker for item in timeline.items)
+    labelled = [tick for tick in timeline.ticks if tick.label]
+    assert 1 < len(labelled) < len(timeline.ticks) == 12
+    for before, after in itertools.pairwise(labelled):
+        assert before.x + len(before.label) * CHAR_WIDTH <= after.x
+    assert labelled[-1].x + len(labelled[-1].label) * CHAR_WIDTH <= timeline.width
