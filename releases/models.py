@@ -254,6 +254,12 @@ class Person(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("releases:person_detail", args=[self.slug])
 
+    @property
+    def is_detainee(self) -> bool:
+        """Held at some point, as a public fact says (detained, released, died in custody…),
+        rather than only mentioned (an official, a relative, a lawyer)."""
+        return self.status != Status.UNKNOWN
+
 
 # --- Facts about people -------------------------------------------------------------------
 
