@@ -75,7 +75,7 @@ def person_json(person: m.Person, link: Link) -> dict:
         "aliases": [fact_json(a, link, name=a.name) for a in person.aliases.all()],
         "status": status,
         # Held at some point (any status a fact establishes), or only mentioned.
-        "detainee": status != m.Status.UNKNOWN,
+        "detainee": m.was_held(status),
         "status_citations": [c for fact in deciding[-1:] for c in citations_json(fact, link)],
         "nationalities": [
             fact_json(c, link, code=c.country.code, name=c.country.name)

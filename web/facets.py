@@ -84,7 +84,7 @@ def _status_rows(filterset: PersonFilter) -> dict[str, list[tuple[str, str, int]
     status, involvement = data.get("status"), data.get("involvement")
 
     def kind_of(value: str) -> str:
-        return MENTIONED if value == m.Status.UNKNOWN else DETAINEE
+        return DETAINEE if m.was_held(value) else MENTIONED
 
     # Each facet applies the other's choice.
     by_status = {
@@ -114,9 +114,9 @@ def _link_counts(filterset: PersonFilter, name: str) -> tuple[list[tuple[str, st
     # Links repeat their person's status, so "detainee or only mentioned" needs no join.
     involvement = filterset.form.cleaned_data.get("involvement")
     if involvement == DETAINEE:
-        links = links.exclude(status=m.Status.UNKNOWN)
+        links = links.filter(m.HELD)
     elif involvement == MENTIONED:
-        links = links.filter(status=m.Status.UNKNOWN)
+        links = links.exclude(m.HELD)
     others = filterset.active(name, "status", "involvement")
     if others and all(other in LINK_FILTERS for other in others):
         # Only other links narrow it: join the link table to itself, on its indexes (links

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import django_filters as filters
 from django import forms
 from django.core.validators import validate_slug
-from django.db.models import BooleanField, Exists, ExpressionWrapper, F, OuterRef, Q
+from django.db.models import BooleanField, Exists, ExpressionWrapper, F, OuterRef
 from django.utils.translation import gettext_lazy as _
 
 from releases import models as m
@@ -24,7 +24,7 @@ STATUS_ANY = "any"
 DETAINEE, MENTIONED = "detainee", "mentioned"
 INVOLVEMENT_CHOICES = [(DETAINEE, _("Detainees")), (MENTIONED, _("Only mentioned"))]
 # Detainees sort before the people only mentioned (False before True on every database).
-MENTIONED_LAST = ExpressionWrapper(Q(status=m.Status.UNKNOWN), output_field=BooleanField())
+MENTIONED_LAST = ExpressionWrapper(~m.HELD, output_field=BooleanField())
 DATE_INPUT = forms.DateInput(attrs={"type": "date"})
 DEFAULT_PERSON_STATUS = m.Status.RELEASED
 
@@ -240,9 +240,9 @@ class PersonFilter(filters.FilterSet):
 
     def filter_involvement(self, qs, name, value):
         if value == DETAINEE:
-            return qs.exclude(status=m.Status.UNKNOWN)
+            return qs.filter(m.HELD)
         if value == MENTIONED:
-            return qs.filter(status=m.Status.UNKNOWN)
+            return qs.exclude(m.HELD)
         return qs
 
     def filter_link(self, qs, name, value):
