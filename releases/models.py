@@ -187,6 +187,16 @@ class Status(models.TextChoices):
 FREED_STATUSES = (Status.RELEASED, Status.RELEASED_WITH_CONDITIONS)
 
 
+def was_held(status: str) -> bool:
+    """A detainee's status: some public fact says the person was held (detained, released,
+    died in custody…). Everyone else is only mentioned (officials, relatives, lawyers)."""
+    return status != Status.UNKNOWN
+
+
+# ``was_held`` as a filter on anything with a ``status`` (people, their links).
+HELD = ~models.Q(status=Status.UNKNOWN)
+
+
 class Person(models.Model):
     """Anyone the sources mention in connection with the releases: detainees, and the
     officials, spokespeople and relatives in the roles the texts give them.
@@ -253,6 +263,12 @@ class Person(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("releases:person_detail", args=[self.slug])
+
+    @property
+    def is_detainee(self) -> bool:
+        """Held at some point, as a public fact says (detained, released, died in custody…),
+        rather than only mentioned (an official, a relative, a lawyer)."""
+        return was_held(self.status)
 
 
 # --- Facts about people -------------------------------------------------------------------

@@ -74,6 +74,8 @@ def person_json(person: m.Person, link: Link) -> dict:
         "is_named": person.is_named,
         "aliases": [fact_json(a, link, name=a.name) for a in person.aliases.all()],
         "status": status,
+        # Held at some point (any status a fact establishes), or only mentioned.
+        "detainee": m.was_held(status),
         "status_citations": [c for fact in deciding[-1:] for c in citations_json(fact, link)],
         "nationalities": [
             fact_json(c, link, code=c.country.code, name=c.country.name)
@@ -179,6 +181,7 @@ PERSON_COLUMNS = [
     Column("slug", lambda r: r["slug"]),
     Column("url", lambda r: r["url"], links=True),
     Column("status", lambda r: r["status"]),
+    Column("detainee", lambda r: "yes" if r["detainee"] else "no"),
     *own_citation_columns("status_citations"),
     *citation_columns("aliases", lambda f: f["name"]),
     *citation_columns("nationalities", lambda f: f["code"]),

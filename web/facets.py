@@ -11,11 +11,19 @@ from dataclasses import dataclass
 
 from django.db.models import Count
 from django.http import QueryDict
+from django.utils.translation import gettext_lazy as _
 
 from releases import models as m
 from sources.citations import source_label
 from sources.models import SourceArticle
-from web.filters import LINK_FILTERS, STATUS_ANY, PersonFilter
+from web.filters import (
+    DETAINEE,
+    INVOLVEMENT_CHOICES,
+    LINK_FILTERS,
+    MENTIONED,
+    STATUS_ANY,
+    PersonFilter,
+)
 
 # The most frequent values of a facet are offered (the selected one always is); a facet of
 # a thousand sources would help no one.
@@ -63,13 +71,39 @@ def _labels(name: str, keys: list[str]) -> dict[str, str]:
     return {a.slug: a.title or source_label(a) for a in articles}
 
 
-def _status_counts(filterset: PersonFilter) -> list[tuple[str, str, int]]:
+def _status_rows(filterset: PersonFilter) -> dict[str, list[tuple[str, str, int]]]:
+    """The status facet and the "detainee or only mentioned" facet, from one count of the
+    people under every other filter by status (whether someone is a detainee is read from
+    their status: anything but "no detention or release reported")."""
     counts = dict(
-        filterset.queryset_without("status").values_list("status").annotate(n=Count("pk"))
+        filterset.queryset_without("status", "involvement")
+        .values_list("status")
+        .annotate(n=Count("pk"))
     )
+    data = filterset.form.cleaned_data
+    status, involvement = data.get("status"), data.get("involvement")
+
+    def kind_of(value: str) -> str:
+        return DETAINEE if m.was_held(value) else MENTIONED
+
+    # Each facet applies the other's choice.
+    by_status = {
+        value: n for value, n in counts.items() if involvement in ("", None, kind_of(value))
+    }
     labels = dict(m.Status.choices)
-    rows = [(value, labels[value], counts[value]) for value in labels if value in counts]
-    return [(STATUS_ANY, "any status", sum(counts.values())), *rows]
+    status_rows = [(v, labels[v], by_status[v]) for v in labels if v in by_status]
+    by_involvement = {
+        kind: sum(
+            n
+            for value, n in counts.items()
+            if kind_of(value) == kind and status in (STATUS_ANY, value)
+        )
+        for kind, _label in INVOLVEMENT_CHOICES
+    }
+    return {
+        "status": [(STATUS_ANY, _("any status"), sum(by_status.values())), *status_rows],
+        "involvement": [(kind, label, by_involvement[kind]) for kind, label in INVOLVEMENT_CHOICES],
+    }
 
 
 def _link_counts(filterset: PersonFilter, name: str) -> tuple[list[tuple[str, str, int]], int]:
@@ -77,7 +111,13 @@ def _link_counts(filterset: PersonFilter, name: str) -> tuple[list[tuple[str, st
     status = filterset.form.cleaned_data.get("status")
     if status and status != STATUS_ANY:
         links = links.filter(status=status)
-    others = filterset.active(name, "status")
+    # Links repeat their person's status, so "detainee or only mentioned" needs no join.
+    involvement = filterset.form.cleaned_data.get("involvement")
+    if involvement == DETAINEE:
+        links = links.filter(m.HELD)
+    elif involvement == MENTIONED:
+        links = links.exclude(m.HELD)
+    others = filterset.active(name, "status", "involvement")
     if others and all(other in LINK_FILTERS for other in others):
         # Only other links narrow it: join the link table to itself, on its indexes (links
         # exist only for public people, so the people table has nothing to add).
@@ -101,16 +141,18 @@ def person_facets(filterset: PersonFilter) -> list[Facet]:
     """The facets of a valid ``PersonFilter``."""
     params = filterset.data
     facets = []
+    status_rows = _status_rows(filterset)
     for name, label in (
-        ("status", "Status"),
-        ("nationality", "Nationality"),
-        ("facility", "Facility"),
-        ("event", "Event"),
-        ("source", "Source"),
+        ("involvement", _("Detainee or only mentioned")),
+        ("status", _("Status")),
+        ("nationality", _("Nationality")),
+        ("facility", _("Facility")),
+        ("event", _("Event")),
+        ("source", _("Source")),
     ):
         more = 0
-        if name == "status":
-            rows = _status_counts(filterset)
+        if name in status_rows:
+            rows = status_rows[name]
         else:
             rows, more = _link_counts(filterset, name)
         selected = params.get(name, "")

@@ -5,10 +5,13 @@ Filters across facts use ``Exists`` subqueries rather than joins, so a person ma
 two citizenships or two releases is listed once without ``distinct()``.
 """
 
+from dataclasses import dataclass
+
 import django_filters as filters
 from django import forms
 from django.core.validators import validate_slug
-from django.db.models import Exists, F, OuterRef
+from django.db.models import BooleanField, Exists, ExpressionWrapper, F, OuterRef
+from django.utils.translation import gettext_lazy as _
 
 from releases import models as m
 from releases.selectors import COUNT_GROUPS
@@ -16,6 +19,12 @@ from sources.models import SourceArticle
 from sources.search import fold_for_search
 
 STATUS_ANY = "any"
+# Who a person is in the story: held at some point (any status but "no detention or release
+# reported"), or only mentioned (officials, relatives, lawyers). Read from the stored status.
+DETAINEE, MENTIONED = "detainee", "mentioned"
+INVOLVEMENT_CHOICES = [(DETAINEE, _("Detainees")), (MENTIONED, _("Only mentioned"))]
+# Detainees sort before the people only mentioned (False before True on every database).
+MENTIONED_LAST = ExpressionWrapper(~m.HELD, output_field=BooleanField())
 DATE_INPUT = forms.DateInput(attrs={"type": "date"})
 DEFAULT_PERSON_STATUS = m.Status.RELEASED
 
@@ -32,8 +41,8 @@ class OrderingFilter(filters.OrderingFilter):
         # ``within``: an order that always comes first (the groups a page shows), so that
         # the chosen one sorts inside each group.
         self.within = within
-        kwargs.setdefault("empty_label", "default")
-        kwargs.setdefault("label", "Sort by")
+        kwargs.setdefault("empty_label", _("default"))
+        kwargs.setdefault("label", _("Sort by"))
         super().__init__(*args, **kwargs)
 
     def filter(self, qs, value):
@@ -52,13 +61,39 @@ class OrderingFilter(filters.OrderingFilter):
         return qs.order_by(*self.within, *expressions, "pk")
 
 
+@dataclass(frozen=True)
+class SortHeader:
+    """A sortable column header: the ordering a click asks for, and how the rows are
+    sorted by this column now (``aria-sort``: "ascending", "descending", or "" when not)."""
+
+    next: str
+    aria_sort: str
+
+
+def sort_headers(filterset: filters.FilterSet, *, default: str) -> dict[str, SortHeader]:
+    """For each ordering value of a valid ``filterset`` (``default`` when none is chosen):
+    a click on its header sorts by it ascending, or reverses it when it is the current
+    order."""
+    chosen = [item for item in filterset.form.cleaned_data.get("ordering") or [] if item]
+    current = chosen[0] if chosen else default
+    headers = {}
+    for param in filterset.filters["ordering"].param_map:
+        if current == param:
+            headers[param] = SortHeader(f"-{param}", "ascending")
+        elif current == f"-{param}":
+            headers[param] = SortHeader(param, "descending")
+        else:
+            headers[param] = SortHeader(param, "")
+    return headers
+
+
 class SearchFilter(filters.CharFilter):
     """Accent- and case-insensitive match of every word on a pre-folded column."""
 
     def __init__(self, *, folded_field: str, **kwargs):
         self.folded_field = folded_field
         kwargs.setdefault("max_length", 200)
-        kwargs.setdefault("label", "Search")
+        kwargs.setdefault("label", _("Search"))
         super().__init__(**kwargs)
 
     def filter(self, qs, value):
@@ -100,7 +135,7 @@ class SourceField(forms.SlugField):
         if value:
             validate_slug(value)  # before the database sees it (NUL bytes and all)
             if not SourceArticle.objects.filter(slug=value).exists():
-                raise forms.ValidationError("No source article has this name.")
+                raise forms.ValidationError(_("No source article has this name."))
 
 
 class SourceFilter(filters.Filter):
@@ -117,42 +152,53 @@ LINK_FILTERS = {
 
 
 class PersonFilter(filters.FilterSet):
-    q = SearchFilter(folded_field="search_name", label="Name, place or nationality")
+    q = SearchFilter(folded_field="search_name", label=_("Name, place or nationality"))
     status = filters.ChoiceFilter(
-        choices=[(STATUS_ANY, "any status"), *m.Status.choices],
+        choices=[(STATUS_ANY, _("any status")), *m.Status.choices],
         method="filter_status",
+        label=_("Status"),
         empty_label=None,
+    )
+    involvement = filters.ChoiceFilter(
+        choices=INVOLVEMENT_CHOICES,
+        method="filter_involvement",
+        label=_("Detainee or only mentioned"),
+        empty_label=_("any"),
     )
     nationality = filters.ChoiceFilter(
         choices=COUNTRY_CHOICES,
         method="filter_link",
-        label="Nationality",
-        empty_label="any",
+        label=_("Nationality"),
+        empty_label=_("any"),
     )
     facility = filters.ChoiceFilter(
         choices=_choices(
             m.Facility, lambda f: f.slug, lambda f: f.name, order_by="name", fields=("slug", "name")
         ),
         method="filter_link",
-        label="Facility",
-        empty_label="any",
+        label=_("Facility"),
+        empty_label=_("any"),
     )
     event = filters.ChoiceFilter(
         choices=EVENT_CHOICES,
         method="filter_link",
-        label="Event",
-        empty_label="any",
+        label=_("Event"),
+        empty_label=_("any"),
     )
-    source = SourceFilter(method="filter_link", label="Source", max_length=120)
+    source = SourceFilter(method="filter_link", label=_("Source"), max_length=120)
     released_from = filters.DateFilter(
-        method="filter_released_from", label="Released from", widget=DATE_INPUT
+        method="filter_released_from", label=_("Released from"), widget=DATE_INPUT
     )
     released_to = filters.DateFilter(
-        method="filter_released_to", label="Released until", widget=DATE_INPUT
+        method="filter_released_to", label=_("Released until"), widget=DATE_INPUT
     )
     ordering = OrderingFilter(
         fields=(("name", "name"), ("status", "status"), ("first_released_on", "released")),
-        field_labels={"name": "Name", "status": "Status", "first_released_on": "Release date"},
+        field_labels={
+            "name": _("Name"),
+            "status": _("Status"),
+            "first_released_on": _("Release date"),
+        },
     )
 
     class Meta:
@@ -181,8 +227,23 @@ class PersonFilter(filters.FilterSet):
             if value not in (None, "", [], STATUS_ANY) and name not in (*excluding, "ordering")
         ]
 
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        if self.form.cleaned_data.get("status") == STATUS_ANY:
+            # Everyone the sources name: the detainees first, then the people only
+            # mentioned, each group in the order chosen.
+            queryset = queryset.order_by(MENTIONED_LAST, *queryset.query.order_by)
+        return queryset
+
     def filter_status(self, qs, name, value):
         return qs if value == STATUS_ANY else qs.filter(status=value)
+
+    def filter_involvement(self, qs, name, value):
+        if value == DETAINEE:
+            return qs.filter(m.HELD)
+        if value == MENTIONED:
+            return qs.exclude(m.HELD)
+        return qs
 
     def filter_link(self, qs, name, value):
         if not value:

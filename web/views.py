@@ -18,12 +18,14 @@ from web.caching import cached_page
 from web.facets import person_facets
 from web.filters import (
     DEFAULT_PERSON_STATUS,
+    STATUS_ANY,
     ArticleFilter,
     CountFilter,
     CountryFilter,
     EventFilter,
     FacilityFilter,
     PersonFilter,
+    sort_headers,
 )
 from web.listing import render_detail, render_list
 from web.timeline import build_timeline
@@ -75,7 +77,14 @@ def _people_facets(filterset: PersonFilter) -> dict:
     # The status facet counts the people of every status under the other filters: the
     # option chosen (or "any status") counts exactly the rows listed.
     count = next((o.count for o in status.options if o.value == chosen), 0)
-    return {"facets": facets, "result_count": count}
+    return {
+        "facets": facets,
+        "result_count": count,
+        "sort": sort_headers(filterset, default="name"),
+        # Everyone is listed: detainees first, then the people only mentioned, each group
+        # under its own heading.
+        "grouped": chosen == STATUS_ANY,
+    }
 
 
 @require_safe

@@ -264,3 +264,68 @@ def test_filtering_logs_no_console_error_or_csp_violation(seeded_server, first_v
 
     problems += page.evaluate("window.cspViolations")
     assert problems == []
+
+
+MOBILE = {"width": 390, "height": 844}
+
+
+def test_on_a_phone_the_results_come_first_and_the_filters_open_on_demand(
+    seeded_server, browser: Browser, tmp_path
+):
+    context = browser.new_context(viewport=MOBILE)
+    try:
+        page = context.new_page()
+        page.goto(f"{seeded_server}/people/?status=any")
+        first_row = page.locator("#results tbody tr:not(.group)").first
+        expect(first_row).to_be_visible()
+        box = first_row.bounding_box()
+        assert box is not None
+        assert box["y"] < MOBILE["height"], f"the first result starts {box['y']} px down"
+        # The filters and facets are folded away, once each, behind one "Filters".
+        assert page.locator("#facets").count() == 1
+        assert page.locator("#filters").count() == 1
+        status = page.get_by_role("combobox", name="Status")
+        expect(status).to_be_hidden()
+        expect(page.locator("#facets")).to_be_hidden()
+
+        page.locator("summary", has_text="Filters").click()
+        expect(status).to_be_visible()
+        expect(page.locator("#facets")).to_be_visible()
+        # A facet chosen on the phone: the answer keeps the panel and its facets in place.
+        with htmx_swap(page, "/people/"):
+            page.locator("#facets a", has_text="Only mentioned").click()
+        expect(page).to_have_url(re.compile(r"[?&]involvement=mentioned(&|$)"))
+        expect(page.locator("#facets a.selected", has_text="Only mentioned")).to_be_visible()
+        assert page.locator("#facets").count() == 1
+        statuses = set(page.locator("#results tbody .status").all_inner_texts())
+        assert statuses == {"no detention or release reported"}
+    finally:
+        context.close()
+
+
+def test_on_a_wide_screen_the_filters_are_open_beside_the_results(seeded_server, page):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(f"{seeded_server}/people/")
+    expect(page.get_by_role("combobox", name="Status")).to_be_visible()
+    expect(page.locator("#facets")).to_be_visible()
+    expect(page.locator("summary", has_text="Filters")).to_be_hidden()
+    first_row = page.locator("#results tbody tr").first.bounding_box()
+    assert first_row is not None and first_row["y"] < 900
+
+
+def test_column_headers_sort_the_list_and_say_how(seeded_server, page):
+    page.goto(f"{seeded_server}/people/?status=any")
+    name = page.locator("th", has=page.get_by_role("link", name="Name", exact=True))
+    expect(name).to_have_attribute("aria-sort", "ascending")
+    groups = page.locator("#results tbody")
+    ascending = [g.locator("th[scope=row] > a").all_inner_texts() for g in groups.all()]
+    with htmx_swap(page, "/people/"):
+        page.get_by_role("link", name="Name", exact=True).click()
+    expect(page).to_have_url(re.compile(r"[?&]ordering=-name(&|$)"))
+    expect(name).to_have_attribute("aria-sort", "descending")
+    # Detainees first, each group in the order chosen.
+    descending = [g.locator("th[scope=row] > a").all_inner_texts() for g in groups.all()]
+    assert len(descending) == 2
+    assert descending == [names[::-1] for names in ascending]
+    assert "Detainees" in groups.nth(0).locator("tr.group").inner_text()
+    assert "Only mentioned" in groups.nth(1).locator("tr.group").inner_text()

@@ -101,6 +101,14 @@ def test_rocio_san_miguel_is_a_dual_national_freed_on_spains_word(seeded):
     assert "rocio" in rocio.search_name
 
 
+def test_rocio_san_miguels_one_detention_is_one_fact_with_its_date_and_place(seeded):
+    # The sources describe one detention: since February 2024, in El Helicoide. Two facts
+    # (one undated) showed it as two rows of her status history.
+    detention = m.Person.objects.get(slug="rocio-san-miguel").detentions.get()
+    assert (detention.since.isoformat(), detention.since_precision) == ("2024-02-01", "month")
+    assert detention.facility.slug == "el-helicoide"
+
+
 def test_alfredo_diaz_died_in_custody_after_being_held_at_el_helicoide(seeded):
     diaz = m.Person.objects.get(slug="alfredo-diaz")
     assert diaz.status == m.Status.DIED_IN_CUSTODY

@@ -1,5 +1,7 @@
 """List pages: filters, facets, ordering, htmx fragments, and constant query counts."""
 
+import csv
+import io
 import json
 
 import pytest
@@ -22,6 +24,7 @@ def world(db):
         ("/", 17),
         ("/people/", 24),
         ("/people/?status=any&nationality=es", 25),
+        ("/people/?status=any&involvement=detainee&ordering=-released", 24),
         ("/facilities/", 4),
         ("/nationalities/", 5),
         ("/events/", 7),
@@ -203,3 +206,82 @@ def test_htmx_pushes_the_address_without_the_forms_empty_fields(client, world):
     assert (
         client.get("/people/?q=&page=", headers={"HX-Request": "true"})["HX-Push-Url"] == "/people/"
     )
+
+
+def _mentioned_only(world, name: str, title: str, *, cited: bool = True) -> m.Person:
+    """Someone the sources name in a role, never as held (an official, a relative)."""
+    from releases.services import refresh_people
+
+    someone = builders.person(name, slug=name.lower().replace(" ", "-"))
+    role = m.Role.objects.create(person=someone, kind=m.Role.Kind.CLAIMANT, title=title)
+    if cited:
+        builders.cite(role, world["article"].passages.first())
+    refresh_people([someone.pk])
+    return someone
+
+
+def test_any_status_lists_the_detainees_first_then_the_people_only_mentioned(client, world):
+    _mentioned_only(world, "Aaron Official", "Deputy press secretary")
+    response = client.get("/people/?status=any")
+    names = [person.name for person in response.context["page"]]
+    assert names == ["p Person 0", "p Person 1", "p Person 2", "Aaron Official"]
+    html = response.content.decode()
+    assert html.index("Detainees: held at some point") < html.index("Only mentioned: no detention")
+    # Each group in the order chosen.
+    reverse = [p.name for p in client.get("/people/?status=any&ordering=-name").context["page"]]
+    assert reverse == ["p Person 2", "p Person 1", "p Person 0", "Aaron Official"]
+    # One status: no groups to tell apart.
+    assert "Only mentioned: no detention" not in client.get("/people/").content.decode()
+
+
+def test_the_detainee_or_mentioned_facet_counts_and_filters(client, world):
+    _mentioned_only(world, "Aaron Official", "Deputy press secretary")
+    facets = client.get("/people/?status=any").context["facets"]
+    involvement = next(f for f in facets if f.name == "involvement")
+    assert [(o.value, o.count) for o in involvement.options] == [
+        ("detainee", 3),
+        ("mentioned", 1),
+    ]
+    mentioned = client.get("/people/?status=any&involvement=mentioned")
+    assert [p.name for p in mentioned.context["page"]] == ["Aaron Official"]
+    assert mentioned.context["page"].paginator.count == 1
+    status = next(f for f in mentioned.context["facets"] if f.name == "status")
+    assert {o.value: o.count for o in status.options} == {"any": 1, "unknown": 1}
+    # Under the default status (released), nobody is only mentioned.
+    facets = client.get("/people/").context["facets"]
+    involvement = next(f for f in facets if f.name == "involvement")
+    assert [o.count for o in involvement.options] == [3, 0]
+    exported = client.get("/people/?status=any&involvement=mentioned&format=json")
+    results = json.loads(b"".join(exported.streaming_content))["results"]
+    assert [(r["name"], r["detainee"]) for r in results] == [("Aaron Official", False)]
+    csv_rows = b"".join(client.get("/people/?status=any&format=csv").streaming_content)
+    table = list(csv.DictReader(io.StringIO(csv_rows.decode("utf-8-sig"))))
+    assert {(row["name"], row["detainee"]) for row in table} == {
+        ("p Person 0", "yes"),
+        ("p Person 1", "yes"),
+        ("p Person 2", "yes"),
+        ("Aaron Official", "no"),
+    }
+    assert client.get("/people/?involvement=everyone").status_code == 400
+
+
+def test_the_role_column_shows_what_a_cited_role_says_and_nothing_uncited(client, world):
+    _mentioned_only(world, "Aaron Official", "Deputy press secretary")
+    _mentioned_only(world, "Zed Nobody", "Secret adviser", cited=False)
+    html = client.get("/people/?status=any").content.decode()
+    assert "Role or description" in html
+    row = html.split("Aaron Official</a>")[1].split("</tr>")[0]
+    assert "Deputy press secretary" in row and 'class="cites"' in row
+    assert "Secret adviser" not in html
+
+
+def test_column_headers_sort_and_say_which_way(client, world):
+    html = client.get("/people/?status=any").content.decode()
+    assert 'aria-sort="ascending"' in html  # by name, the default
+    assert 'href="?status=any&amp;ordering=-name"' in html
+    assert 'href="?status=any&amp;ordering=released"' in html
+    html = client.get("/people/?status=any&ordering=-released&page=1").content.decode()
+    assert 'aria-sort="descending"' in html and 'aria-sort="ascending"' not in html
+    assert 'href="?status=any&amp;ordering=released"' in html
+    assert 'href="?status=any&amp;ordering=name"' in html
+    assert client.get("/people/?ordering=role").status_code == 400
