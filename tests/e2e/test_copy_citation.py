@@ -1,36 +1,17 @@
 """Citing a fact: its permalink, and "Copy citation", which puts the quote, the outlet, the
 date and both addresses on the clipboard (issue 10, item 7)."""
 
-import datetime
-
 import pytest
 from playwright.sync_api import Page, expect
 
-from releases import models as m
-from releases.services import refresh_people
-from tests import builders
+from tests.e2e.citing import ARTICLE_URL, QUOTE, cited_release
 
 pytestmark = pytest.mark.e2e
-
-ARTICLE_URL = "https://news.example/2026/01/09/ana-perez-freed"
-QUOTE = "Ana Pérez, a Spanish lawyer, was freed on Thursday"
 
 
 @pytest.fixture
 def cited_person(live_server, transactional_db):
-    source = builders.article(
-        f"Caracas. {QUOTE}, her family said.",
-        outlet="Reuters",
-        url=ARTICLE_URL,
-        published_on=datetime.date(2026, 1, 9),
-        published_precision="day",
-    )
-    person = builders.person("Ana Pérez", slug="ana-perez")
-    release = builders.cite(
-        m.Release.objects.create(person=person), builders.passage(source, QUOTE)
-    )
-    refresh_people([person.pk])
-    return person, release, source.passages.get()
+    return cited_release()
 
 
 def test_copy_citation_puts_quote_outlet_date_and_both_addresses_on_the_clipboard(
