@@ -2,9 +2,12 @@
 would read the same, the corroboration note once per fact, and per-fact anchors to cite."""
 
 import datetime
+import io
 import re
+from collections import Counter
 
 import pytest
+from django.core.management import call_command
 from django.template import Context, Template
 from django.test import RequestFactory
 
@@ -110,3 +113,22 @@ def test_a_person_page_gives_every_fact_an_anchor_a_permalink_and_a_copy_button(
     assert page.count('class="copy-citation" hidden') == 2
     assert "<q>was freed</q>" in page
     assert f'data-url="http://testserver{source.get_absolute_url()}#p-' in page
+
+
+def test_on_the_seed_detail_pages_every_permalink_has_one_target(client, db):
+    call_command("import_fixtures", stdout=io.StringIO())
+    pages = [
+        *(p.get_absolute_url() for p in m.Person.objects.all()),
+        *(f.get_absolute_url() for f in m.Facility.objects.all()),
+        *(e.get_absolute_url() for e in m.ReleaseEvent.objects.all()),
+        *(c.get_absolute_url() for c in m.Country.objects.filter(citizenships__isnull=False)),
+    ]
+    permalinks = 0
+    for url in sorted(set(pages)):
+        page = client.get(url).content.decode()
+        ids = Counter(re.findall(r'\sid="([^"]+)"', page))
+        assert [i for i, n in ids.items() if n > 1] == [], url
+        for anchor in re.findall(r'class="permalink" href="#([^"]+)"', page):
+            assert ids[anchor] == 1, (url, anchor)
+            permalinks += 1
+    assert permalinks > 20  # (50 with the seed data of January 2026)
