@@ -60,7 +60,7 @@
     status.className = "copy-status";
     status.setAttribute("role", "status");
     status.setAttribute("aria-live", "polite");
-    document.body.appendChild(status);
+    (document.querySelector("main") || document.body).appendChild(status);
     buttons.forEach(function (button) {
       button.hidden = false;
       button.addEventListener("click", function () {
