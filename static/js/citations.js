@@ -48,31 +48,40 @@
 
   let status = null;
   function announce(message) {
-    // One polite live region for the page, created before it is first needed.
-    status.textContent = "";
+    statusRegion().textContent = "";
     window.setTimeout(function () { status.textContent = message; }, 50);
   }
 
-  function setUpCopying() {
-    const buttons = document.querySelectorAll("button.copy-citation");
-    if (!buttons.length || !navigator.clipboard) return;
-    status = document.createElement("p");
-    status.className = "copy-status";
-    status.setAttribute("role", "status");
-    status.setAttribute("aria-live", "polite");
-    (document.querySelector("main") || document.body).appendChild(status);
-    buttons.forEach(function (button) {
-      button.hidden = false;
-      button.addEventListener("click", function () {
-        navigator.clipboard.writeText(citationText(button)).then(
-          function () { announce(button.dataset.copied); },
-          function () { announce(button.dataset.failed); }
-        );
-      });
-    });
+  function statusRegion() {
+    // One polite live region for the page, created before it is first needed.
+    if (!status) {
+      status = document.createElement("p");
+      status.className = "copy-status";
+      status.setAttribute("role", "status");
+      status.setAttribute("aria-live", "polite");
+      (document.querySelector("main") || document.body).appendChild(status);
+    }
+    return status;
   }
 
+  // Buttons are shown only where copying can work, including in content htmx swaps in.
+  function reveal(root) {
+    if (!navigator.clipboard) return;
+    const buttons = root.querySelectorAll("button.copy-citation");
+    if (buttons.length) statusRegion();
+    buttons.forEach(function (button) { button.hidden = false; });
+  }
+
+  document.addEventListener("click", function (event) {
+    const button = event.target.closest("button.copy-citation");
+    if (!button) return;
+    navigator.clipboard.writeText(citationText(button)).then(
+      function () { announce(button.dataset.copied); },
+      function () { announce(button.dataset.failed); }
+    );
+  });
+  document.addEventListener("htmx:afterSettle", function (event) { reveal(event.target); });
   window.addEventListener("hashchange", outlineTarget);
   outlineTarget();
-  setUpCopying();
+  reveal(document);
 })();
