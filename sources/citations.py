@@ -8,17 +8,62 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import quote as percent_encode
 
+from django.utils.formats import date_format
+from django.utils.translation import gettext
+
+from sources.dates import DatePrecision
 from sources.models import Passage, SourceArticle
+
+SHORT_TITLE_WORDS = 4
+SHORT_TITLE_CHARS = 40
+
+
+def _title_words(article: SourceArticle) -> list[str]:
+    """The headline's words or, for an untitled copy, the slug's (made from the opening
+    words), without the number added to keep a slug unique. Never reads the text."""
+    if article.title:
+        return article.title.split()
+    words = article.slug.split("-")
+    while words and words[-1].isdigit():
+        words.pop()
+    if words in ([], ["article"]):
+        return []
+    return [words[0].capitalize(), *words[1:]]
+
+
+def short_title(article: SourceArticle, words: int = SHORT_TITLE_WORDS) -> str:
+    """The headline's first few words (fewer if they are long), cut at a word boundary with
+    an ellipsis when cut."""
+    all_words = _title_words(article)
+    if not all_words:
+        return gettext("untitled article")
+    kept = all_words[:words]
+    max_chars = SHORT_TITLE_CHARS * words // SHORT_TITLE_WORDS
+    while len(kept) > 1 and len(" ".join(kept)) > max_chars:
+        kept.pop()
+    head = " ".join(kept)
+    if len(kept) == len(all_words):
+        return head
+    return head.rstrip(",;:.\u2013\u2014-") + "…"
 
 
 def source_label(article: SourceArticle) -> str:
-    """Outlet when known; otherwise the start of the headline (or of the slug, which is made
-    from the opening words) in quotes. Never reads the text: labels are drawn per citation."""
-    if article.outlet:
-        return article.outlet
-    words = (article.title or article.slug.replace("-", " ").capitalize()).split()
-    head = " ".join(words[:4])
-    return f"“{head}…”" if len(words) > 4 else f"“{head}”"
+    """What a citation marker calls its source: the outlet when known, otherwise the start
+    of the headline. Never reads the text: labels are drawn per citation."""
+    return article.outlet or short_title(article)
+
+
+def short_date(article: SourceArticle) -> str:
+    """The publication date for a citation marker ('9 Jan 2026'), no more precise than it
+    is known, in the active language's month names."""
+    value, precision = article.published_on, article.published_precision
+    if value is None or precision == DatePrecision.UNKNOWN:
+        return gettext("undated")
+    if precision == DatePrecision.YEAR:
+        return str(value.year)
+    if precision == DatePrecision.MONTH:
+        return date_format(value, "M Y")
+    return date_format(value, "j M Y")
 
 
 def _fragment_encode(text: str) -> str:

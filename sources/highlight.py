@@ -3,7 +3,8 @@
 The text is cut at every passage and boilerplate boundary; boilerplate segments are left
 out, and each remaining segment knows which passages cover it, which start in it (for
 their ``#p-<id>`` anchors) and which end in it (for the footnote link to what they
-support). Templates escape every segment: no HTML is built here.
+support). A passage that overlaps another is cut into several segments, each of which
+lists it among the passages covering it. Templates escape every segment: no HTML is built here.
 """
 
 import itertools
@@ -18,6 +19,13 @@ class Segment:
     covered_by: list[Passage] = field(default_factory=list)
     starting: list[Passage] = field(default_factory=list)
     ending: list[Passage] = field(default_factory=list)
+
+    @property
+    def anchors(self) -> str:
+        """The anchors of every passage this segment is part of, space-separated (for a
+        ``data-passages`` attribute), so the whole of a passage can be outlined, each of
+        its fragments included, when it is split where another passage begins or ends."""
+        return " ".join(p.anchor for p in self.covered_by)
 
 
 def segments(article: SourceArticle, passages: list[Passage]) -> list[Segment]:

@@ -43,7 +43,7 @@ def test_article_page_highlights_passages_and_links_them_to_what_they_support(cl
     builders.cite(m.Detention.objects.create(person=person), quote)
     page = client.get(article.get_absolute_url()).content.decode()
     assert f'id="p-{quote.pk}"' in page
-    assert "<mark>She was held at El Helicoide.</mark>" in page
+    assert f'<mark data-passages="p-{quote.pk}">She was held at El Helicoide.</mark>' in page
     assert f'href="#supports-{quote.pk}"' in page
     assert "Ana Pérez: detained" in page and person.get_absolute_url() in page
 
