@@ -9,9 +9,10 @@ import django_filters as filters
 from django import forms
 from django.core.validators import validate_slug
 from django.db.models import Exists, F, OuterRef
+from django.utils.translation import gettext_lazy
 
 from releases import models as m
-from releases.selectors import COUNT_GROUPS
+from releases.selectors import COUNT_GROUPS, FACT_KINDS, fact_citations
 from sources.models import SourceArticle
 from sources.search import fold_for_search
 
@@ -291,3 +292,28 @@ class CountFilter(filters.FilterSet):
 
     def filter_country(self, qs, name, value):
         return qs.filter(country__code=value.upper()) if value else qs
+
+
+class FactFilter(PersonFilter):
+    """The facts list: the people filters choose whose facts (``PersonFilter``, unchanged),
+    ``kind`` which of them. Rows are in one fixed order (``FACT_ROW_ORDER``), so the
+    people's sort order is not offered."""
+
+    kind = filters.ChoiceFilter(
+        choices=[(name, kind.label) for name, kind in FACT_KINDS.items()],
+        method="filter_kind",
+        label=gettext_lazy("Kind of fact"),
+        empty_label=gettext_lazy("any"),
+    )
+    ordering = None
+
+    def filter_kind(self, qs, name, value):
+        return qs  # applied to the facts, not to the people (``qs`` below)
+
+    @property
+    def qs(self):
+        if not hasattr(self, "_facts"):
+            people = super().qs  # validates the form first
+            kind = self.form.cleaned_data.get("kind") if self.is_bound else None
+            self._facts = fact_citations(people, [kind] if kind else [])
+        return self._facts

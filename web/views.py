@@ -18,11 +18,13 @@ from web.caching import cached_page
 from web.facets import person_facets
 from web.filters import (
     DEFAULT_PERSON_STATUS,
+    STATUS_ANY,
     ArticleFilter,
     CountFilter,
     CountryFilter,
     EventFilter,
     FacilityFilter,
+    FactFilter,
     PersonFilter,
 )
 from web.listing import render_detail, render_list
@@ -204,6 +206,21 @@ count_list = list_page(
     export=exports.COUNT_EXPORT,
     template="releases/count_list.html",
 )
+
+
+@require_safe
+@cached_page
+def fact_list(request: HttpRequest) -> HttpResponse:
+    """Every public fact about a person, once per passage citing it: for checking in a
+    spreadsheet. Same filters as the people list, but of every status by default."""
+    return render_list(
+        request,
+        filterset_class=FactFilter,
+        queryset=selectors.public_people(),
+        export=exports.FACT_EXPORT,
+        template="releases/fact_list.html",
+        defaults={"status": STATUS_ANY},
+    )
 
 
 article_list = list_page(
