@@ -4,6 +4,7 @@ it, with the people filters plus ``kind``, and CSV and JSON exports that agree c
 import csv
 import datetime
 import io
+import itertools
 import json
 
 import pytest
@@ -294,8 +295,12 @@ def test_hostile_parameters_are_refused_or_ignored_never_a_server_error(record):
     names = ["q", "status", "nationality", "facility", "event", "source", "kind"]
     names += ["released_from", "released_to", "page", "ordering"]
     targets = [f"/facts/?{query}" for query in MALFORMED_QUERIES]
-    for name in names:
-        targets += [with_query("/facts/", {name: value}) for value in NAMED_HOSTILE_VALUES]
+    # Every hostile value once, under each name in turn; every name with a NUL byte.
+    targets += [
+        with_query("/facts/", {name: value})
+        for name, value in zip(itertools.cycle(names), NAMED_HOSTILE_VALUES)
+    ]
+    targets += [with_query("/facts/", {name: "a\x00b"}) for name in names]
     for output in ("csv", "json"):
         targets += [with_query("/facts/", {"kind": "a\x00b", "format": output})]
     assert_all_handled(targets)
