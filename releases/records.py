@@ -11,6 +11,7 @@ record is served straight away, the path itself when a person's record is stored
 from collections.abc import Callable
 
 from releases import models as m
+from releases import selectors
 from releases.status import derive_status, status_history
 from sources.citations import citation_json
 from sources.dates import iso_partial_date
@@ -237,4 +238,65 @@ COUNT_COLUMNS = [
     Column("attributed_to", lambda r: r["attributed_to"]),
     Column("note", lambda r: r["note"]),
     *own_citation_columns(),
+]
+
+
+def fact_citation_json(row: selectors.FactCitation, link: Link) -> dict:
+    """One row of the facts list: a fact about a person with one of its citations, every
+    value in a cell of its own (for checking in a spreadsheet)."""
+    citation = citation_json(row.passage, link)
+    dated = row.has_date
+    return {
+        "person": row.person_name,
+        "person_url": link(row.get_person_url()),
+        "kind": row.kind,
+        "fact_id": row.fact_pk,
+        "value": row.value_display or None,
+        "detail": row.detail_display or None,
+        "facility": row.facility,
+        "event": row.event,
+        "date": iso_partial_date(row.date, row.date_precision) if dated else None,
+        "date_precision": row.date_precision if dated else None,
+        "certainty": row.certainty,
+        "attributed_to": row.attributed_to or None,
+        "note": row.note or None,
+        "quote": citation["quote"],
+        "outlet": citation["outlet"],
+        "article": citation["article"],
+        "article_title": row.article_title or None,
+        "article_date": citation["published"],
+        "article_date_precision": citation["published_precision"],
+        "article_url": citation["article_url"],
+        "original_url": citation["original_url"],
+        "passage_url": citation["url"],
+    }
+
+
+_FACT_CITATION_LINKS = ("person_url", "article_url", "original_url", "passage_url")
+FACT_CITATION_COLUMNS = [
+    Column(name, lambda r, name=name: r[name], links=name in _FACT_CITATION_LINKS)
+    for name in (
+        "person",
+        "person_url",
+        "kind",
+        "fact_id",
+        "value",
+        "detail",
+        "facility",
+        "event",
+        "date",
+        "date_precision",
+        "certainty",
+        "attributed_to",
+        "note",
+        "quote",
+        "outlet",
+        "article",
+        "article_title",
+        "article_date",
+        "article_date_precision",
+        "article_url",
+        "original_url",
+        "passage_url",
+    )
 ]

@@ -9,13 +9,16 @@ correlated subqueries, so a page of 25 rows counts for those 25 only.
 """
 
 from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import groupby
 
 from django.db.models import (
     Case,
     Count,
+    DateField,
     Exists,
+    Expression,
     F,
     Func,
     IntegerField,
@@ -23,13 +26,17 @@ from django.db.models import (
     Prefetch,
     QuerySet,
     Subquery,
+    TextField,
     Value,
     When,
 )
-from django.db.models.functions import Coalesce, Lower
+from django.db.models.functions import Cast, Coalesce, Lower
+from django.urls import reverse
+from django.utils.translation import gettext_lazy
 
 from releases import models as m
-from sources.models import Passage
+from sources.citations import text_fragment_url
+from sources.models import Passage, SourceArticle
 
 # A detail page lists this many people (the first by name) and links to the people list,
 # filtered, for the rest: its cost follows what it shows, not the size of the record.
@@ -340,3 +347,198 @@ def records_citing(passage_ids) -> dict[int, list]:
         for row in rows.order_by(f"{owner}_id"):
             found[row.passage_id].append(getattr(row, owner))
     return found
+
+
+# --- The facts list: one row per public fact about a person and valid passage citing it ---
+
+# Where a column of the facts list comes from, for one kind of fact: a path from the fact
+# ("country__name"), an expression built from such paths (given a function that makes
+# them), or None when the kind has no such thing.
+Source = str | Callable[[Callable[[str], str]], Expression] | None
+
+
+@dataclass(frozen=True)
+class FactKind:
+    model: type[m.Fact]
+    label: str
+    value: Source = None
+    detail: Source = None
+    facility: Source = None
+    event: Source = None
+    date: tuple[str, str] | None = None
+
+
+def _release_situation(path: Callable[[str], str]) -> Case:
+    return Case(
+        When(
+            **{path("with_conditions"): True}, then=Value(m.Status.RELEASED_WITH_CONDITIONS.value)
+        ),
+        default=Value(m.Status.RELEASED.value),
+    )
+
+
+# In the order the list shows a person's facts. The value of a detention, a release or a
+# status change is the situation it puts the person in (a ``Status`` value, shown by its
+# label); a role's detail is its kind.
+FACT_KINDS: dict[str, FactKind] = {
+    "nationality": FactKind(
+        m.Citizenship, gettext_lazy("nationality"), value="country__name", detail="country__code"
+    ),
+    "alias": FactKind(m.Alias, gettext_lazy("other name"), value="name"),
+    "role": FactKind(
+        m.Role, gettext_lazy("role"), value="title", detail="kind", event="event__title"
+    ),
+    "detention": FactKind(
+        m.Detention,
+        gettext_lazy("detention"),
+        value=lambda path: Value(m.Status.DETAINED.value),
+        detail="reason",
+        facility="facility__name",
+        date=("since", "since_precision"),
+    ),
+    "release": FactKind(
+        m.Release,
+        gettext_lazy("release"),
+        value=_release_situation,
+        facility="facility__name",
+        event="event__title",
+        date=("date", "date_precision"),
+    ),
+    "status_change": FactKind(
+        m.StatusChange,
+        gettext_lazy("change of situation"),
+        value="status",
+        date=("date", "date_precision"),
+    ),
+    "mention": FactKind(m.Mention, gettext_lazy("named in a source")),
+}
+
+# A stable order: by person, their facts in ``FACT_KINDS`` order, each fact's passages in
+# article order.
+FACT_ROW_ORDER = ("person_name", "person_pk", "kind_rank", "fact_pk", "article_slug", "start")
+
+
+def _fact_kind_rows(name: str, kind: FactKind, people: QuerySet) -> QuerySet:
+    """One kind's rows, read from its citations table: one per (public fact, valid
+    passage), every column a plain join (no per-row query)."""
+    owner = kind.model.citations_owner()
+
+    def path(field: str) -> str:
+        return f"{owner}__{field}"
+
+    def column(source: Source, output_field=None) -> Expression:
+        if source is None:
+            # Typed: PostgreSQL types a UNION's columns arm by arm, and an untyped NULL
+            # in the first arms would make the date column text.
+            return Cast(Value(None), output_field or TextField())
+        if isinstance(source, str):
+            return F(path(source))
+        return source(path)
+
+    date, precision = kind.date or (None, None)
+    rows = kind.model.citations.through.objects.filter(
+        **{path("is_public"): True, path("person__in"): people},
+        passage__is_valid=True,
+    )
+    columns = {
+        "kind": Value(name),
+        "kind_rank": Value(list(FACT_KINDS).index(name)),
+        "fact_pk": F(owner),
+        "person_pk": F(path("person")),
+        "person_name": F(path("person__name")),
+        "person_slug": F(path("person__slug")),
+        "value": column(kind.value),
+        "detail": column(kind.detail),
+        "facility": column(kind.facility),
+        "event": column(kind.event),
+        "date": column(date, DateField()),
+        "date_precision": column(precision),
+        "certainty": F(path("certainty")),
+        "attributed_to": F(path("attributed_to")),
+        "note": F(path("note")),
+        "passage_pk": F("passage"),
+        "start": F("passage__start"),
+        "end": F("passage__end"),
+        "quote": F("passage__quote"),
+        "article_slug": F("passage__article__slug"),
+        "article_title": F("passage__article__title"),
+        "outlet": F("passage__article__outlet"),
+        "article_url": F("passage__article__url"),
+        "published_on": F("passage__article__published_on"),
+        "published_precision": F("passage__article__published_precision"),
+    }
+    # Every kind selects the same columns in the same order, as a UNION needs.
+    return rows.annotate(**columns).values(*columns)
+
+
+class FactCitation:
+    """One row of the facts list: a fact about a person and one passage citing it, with
+    the passage (and its article) rebuilt from the row, so that its links and labels are
+    made as everywhere else (``sources.citations``)."""
+
+    def __init__(self, row: dict):
+        self.__dict__.update(row)
+        self.kind_label = FACT_KINDS[self.kind].label
+        article = SourceArticle(
+            slug=self.article_slug,
+            title=self.article_title,
+            outlet=self.outlet,
+            url=self.article_url,
+            published_on=self.published_on,
+            published_precision=self.published_precision,
+        )
+        self.passage = Passage(
+            pk=self.passage_pk, article=article, start=self.start, end=self.end, quote=self.quote
+        )
+
+    @property
+    def value_display(self) -> str:
+        """The value in words: a situation's label rather than its code."""
+        if self.kind in ("detention", "release", "status_change"):
+            return str(m.Status(self.value).label)
+        return self.value or ""
+
+    @property
+    def detail_display(self) -> str:
+        if self.kind == "role":
+            return str(m.Role.Kind(self.detail).label)
+        return self.detail or ""
+
+    @property
+    def has_date(self) -> bool:
+        return FACT_KINDS[self.kind].date is not None
+
+    @property
+    def original_url(self) -> str | None:
+        return text_fragment_url(self.passage)
+
+    def get_person_url(self) -> str:
+        return reverse("releases:person_detail", args=[self.person_slug])
+
+
+class FactCitations:
+    """The facts list's rows, as a page needs them (``count()`` and slices, for the
+    paginator) and as an export needs them (``iterator(chunk_size=…)``), each a
+    ``FactCitation``. One query per page, one per chunk."""
+
+    def __init__(self, rows: QuerySet):
+        self.rows = rows
+
+    def count(self) -> int:
+        return self.rows.count()
+
+    def __getitem__(self, index: slice) -> list[FactCitation]:
+        return [FactCitation(row) for row in self.rows[index]]
+
+    def iterator(self, chunk_size: int) -> Iterator[FactCitation]:
+        return (FactCitation(row) for row in self.rows.iterator(chunk_size=chunk_size))
+
+
+def fact_citations(people: QuerySet[m.Person], kinds: Iterable[str] = ()) -> FactCitations:
+    """Every public fact of ``kinds`` (all when empty) about ``people``, once per valid
+    passage citing it: one UNION of the kinds' citations tables, in ``FACT_ROW_ORDER``."""
+    people = people.order_by().values("pk")
+    chosen = [name for name in FACT_KINDS if not kinds or name in kinds]
+    arms = [_fact_kind_rows(name, FACT_KINDS[name], people) for name in chosen]
+    rows = arms[0].union(*arms[1:], all=True) if len(arms) > 1 else arms[0]
+    return FactCitations(rows.order_by(*FACT_ROW_ORDER))

@@ -14,7 +14,7 @@ from django.db.models import BooleanField, Exists, ExpressionWrapper, F, OuterRe
 from django.utils.translation import gettext_lazy as _
 
 from releases import models as m
-from releases.selectors import COUNT_GROUPS
+from releases.selectors import COUNT_GROUPS, FACT_KINDS, fact_citations
 from sources.models import SourceArticle
 from sources.search import fold_for_search
 
@@ -352,3 +352,28 @@ class CountFilter(filters.FilterSet):
 
     def filter_country(self, qs, name, value):
         return qs.filter(country__code=value.upper()) if value else qs
+
+
+class FactFilter(PersonFilter):
+    """The facts list: the people filters choose whose facts (``PersonFilter``, unchanged),
+    ``kind`` which of them. Rows are in one fixed order (``FACT_ROW_ORDER``), so the
+    people's sort order is not offered."""
+
+    kind = filters.ChoiceFilter(
+        choices=[(name, kind.label) for name, kind in FACT_KINDS.items()],
+        method="filter_kind",
+        label=_("Kind of fact"),
+        empty_label=_("any"),
+    )
+    ordering = None
+
+    def filter_kind(self, qs, name, value):
+        return qs  # applied to the facts, not to the people (``qs`` below)
+
+    @property
+    def qs(self):
+        if not hasattr(self, "_facts"):
+            people = super().qs  # validates the form first
+            kind = self.form.cleaned_data.get("kind") if self.is_bound else None
+            self._facts = fact_citations(people, [kind] if kind else [])
+        return self._facts

@@ -17,6 +17,7 @@ release_patterns = (
         path("events/", views.event_list, name="event_list"),
         path("events/<slug:slug>/", views.event_detail, name="event_detail"),
         path("numbers/", views.count_list, name="count_list"),
+        path("facts/", views.fact_list, name="fact_list"),
         path("about/", views.about, name="about"),
     ],
     "releases",

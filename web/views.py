@@ -24,6 +24,7 @@ from web.filters import (
     CountryFilter,
     EventFilter,
     FacilityFilter,
+    FactFilter,
     PersonFilter,
     sort_headers,
 )
@@ -214,6 +215,21 @@ count_list = list_page(
     export=exports.COUNT_EXPORT,
     template="releases/count_list.html",
 )
+
+
+@require_safe
+@cached_page
+def fact_list(request: HttpRequest) -> HttpResponse:
+    """Every public fact about a person, once per passage citing it: for checking in a
+    spreadsheet. Same filters as the people list, but of every status by default."""
+    return render_list(
+        request,
+        filterset_class=FactFilter,
+        queryset=selectors.public_people(),
+        export=exports.FACT_EXPORT,
+        template="releases/fact_list.html",
+        defaults={"status": STATUS_ANY},
+    )
 
 
 article_list = list_page(

@@ -9,7 +9,10 @@ import pytest
 from releases import models as m
 from tests import builders
 
-LIST_URLS = ["/people/", "/facilities/", "/nationalities/", "/events/", "/sources/", "/numbers/"]
+LIST_URLS = [
+    *("/people/", "/facilities/", "/nationalities/", "/events/", "/sources/", "/numbers/"),
+    "/facts/",
+]
 
 
 @pytest.fixture
@@ -29,6 +32,10 @@ def world(db):
         ("/nationalities/", 5),
         ("/events/", 7),
         ("/sources/", 4),
+        # The form's three menus, the row count, and one UNION for the page's rows.
+        ("/facts/", 6),
+        # Validating a nationality reads its menu once more (as on the people list).
+        ("/facts/?kind=release&nationality=es&q=person", 7),
     ],
 )
 def test_list_query_count_is_pinned_and_does_not_grow_with_rows(
