@@ -280,7 +280,7 @@ class Alias(AboutPerson, Fact):
         ]
 
     def __str__(self) -> str:
-        return f"{self.person}: also “{self.name}”"
+        return _("%(person)s: also “%(name)s”") % {"person": self.person, "name": self.name}
 
 
 class Citizenship(AboutPerson, Fact):
@@ -298,7 +298,10 @@ class Citizenship(AboutPerson, Fact):
         ]
 
     def __str__(self) -> str:
-        return f"{self.person}: {self.country.name} nationality"
+        return _("%(person)s: %(country)s nationality") % {
+            "person": self.person,
+            "country": self.country.name,
+        }
 
 
 class Role(AboutPerson, Fact):
@@ -349,9 +352,10 @@ class Detention(AboutPerson, Fact):
 
     def __str__(self) -> str:
         return (
-            f"{self.person}: held at {self.facility}"
+            _("%(person)s: held at %(facility)s")
+            % {"person": self.person, "facility": self.facility}
             if self.facility_id
-            else f"{self.person}: detained"
+            else _("%(person)s: detained") % {"person": self.person}
         )
 
     @property
@@ -395,7 +399,10 @@ class Release(AboutPerson, DatedFact):
         constraints = [partial_date_constraint("date", "date_precision", "release_date")]
 
     def __str__(self) -> str:
-        return f"{self.person}: released ({self.date_display})"
+        return _("%(person)s: released (%(date)s)") % {
+            "person": self.person,
+            "date": self.date_display,
+        }
 
 
 class StatusChange(AboutPerson, DatedFact):
@@ -498,7 +505,12 @@ class CountClaim(Fact):
 
     def __str__(self) -> str:
         metric = self.get_metric_display()
-        return f"Count: {self.value_text} {self.subject} {metric} ({self.claimed_by})"
+        return _("Count: %(value)s %(subject)s %(metric)s (%(claimant)s)") % {
+            "value": self.value_text,
+            "subject": self.subject,
+            "metric": metric,
+            "claimant": self.claimed_by,
+        }
 
     def get_absolute_url(self) -> str:
         if self.event_id:
@@ -579,7 +591,7 @@ class Mention(NamesOneThing, Fact):
     label_related = ("person", "facility", "country")
 
     def __str__(self) -> str:
-        return f"Names {self.subject}"
+        return _("Names %(subject)s") % {"subject": self.subject}
 
     def get_absolute_url(self) -> str:
         return self.subject.get_absolute_url()
