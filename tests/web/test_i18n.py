@@ -4,6 +4,7 @@ dates, and a walk over every public page in Spanish that fails on English left b
 import ast
 import datetime
 import gettext
+import json
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -80,6 +81,18 @@ def test_an_unknown_thing_at_an_unprefixed_address_is_a_404_not_a_redirect(clien
     assert spanish.status_code == 404
     assert "Error 404" in spanish.content.decode()
     assert "No hay nada en esta dirección" in spanish.content.decode()
+
+
+def test_a_spanish_list_answers_htmx_and_exports_like_the_english_one(client, world):
+    fragment = client.get("/es/facilities/", headers={"HX-Request": "true"})
+    assert fragment.status_code == 200
+    assert "<html" not in fragment.content.decode() and "Centro" in fragment.content.decode()
+    english, spanish = (
+        json.loads(b"".join(client.get(f"/{lang}/people/?format=json&status=any")))
+        for lang in ("en", "es")
+    )
+    assert english["results"] == spanish["results"]  # data, not interface: one language
+    assert client.get("/es").status_code in (301, 302)
 
 
 def test_the_admin_stays_where_it_was(client, db):
