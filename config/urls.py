@@ -1,7 +1,13 @@
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import path
+
+from web.urls import UNPREFIXED, site_patterns
 
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("", include("web.urls")),
+    # /en/… and /es/…: what reverse() gives, so a page's links stay in its language.
+    *i18n_patterns(*site_patterns()),
+    # The same pages unprefixed, in the language of the cookie or the browser (config.locale).
+    *site_patterns(instance_prefix=UNPREFIXED),
 ]

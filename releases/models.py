@@ -11,6 +11,8 @@ from django.db import models
 from django.db.models.functions import Length, Upper
 from django.db.models.lookups import Exact, GreaterThan
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from sources.dates import DatePrecision, format_partial_date, partial_date_constraint
@@ -73,8 +75,8 @@ class AboutPerson:
 
 
 class Certainty(models.TextChoices):
-    STATED = "stated", "stated"
-    IMPLIED = "implied", "implied (the text suggests it without saying it)"
+    STATED = "stated", _("stated")
+    IMPLIED = "implied", _("implied (the text suggests it without saying it)")
 
 
 class Fact(Cited):
@@ -175,12 +177,12 @@ class ReleaseEvent(Cited):
 class Status(models.TextChoices):
     """A person's situation, as last established by a dated, cited fact."""
 
-    DETAINED = "detained", "detained"
-    RELEASED = "released", "released"
-    RELEASED_WITH_CONDITIONS = "released_conditions", "released with conditions"
-    REDETAINED = "redetained", "re-detained"
-    DIED_IN_CUSTODY = "died_in_custody", "died in custody"
-    UNKNOWN = "unknown", "no detention or release reported"
+    DETAINED = "detained", _("detained")
+    RELEASED = "released", _("released")
+    RELEASED_WITH_CONDITIONS = "released_conditions", _("released with conditions")
+    REDETAINED = "redetained", _("re-detained")
+    DIED_IN_CUSTODY = "died_in_custody", _("died in custody")
+    UNKNOWN = "unknown", _("no detention or release reported")
 
 
 # Who counts as freed (on the home page, in the facility counts).
@@ -294,7 +296,7 @@ class Alias(AboutPerson, Fact):
         ]
 
     def __str__(self) -> str:
-        return f"{self.person}: also “{self.name}”"
+        return _("%(person)s: also “%(name)s”") % {"person": self.person, "name": self.name}
 
 
 class Citizenship(AboutPerson, Fact):
@@ -312,18 +314,21 @@ class Citizenship(AboutPerson, Fact):
         ]
 
     def __str__(self) -> str:
-        return f"{self.person}: {self.country.name} nationality"
+        return _("%(person)s: %(country)s nationality") % {
+            "person": self.person,
+            "country": self.country.name,
+        }
 
 
 class Role(AboutPerson, Fact):
     """What a person is or did in the story, in the texts' words."""
 
     class Kind(models.TextChoices):
-        DESCRIPTION = "description", "description"
-        ANNOUNCER = "announcer", "announced a release"
-        CLAIMANT = "claimant", "made a claim about the releases"
-        COMMENTER = "commenter", "commented on the releases"
-        RELATIVE = "relative", "relative of a detainee"
+        DESCRIPTION = "description", _("description")
+        ANNOUNCER = "announcer", _("announced a release")
+        CLAIMANT = "claimant", _("made a claim about the releases")
+        COMMENTER = "commenter", _("commented on the releases")
+        RELATIVE = "relative", _("relative of a detainee")
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="roles")
     kind = models.CharField(max_length=12, choices=Kind.choices)
@@ -363,9 +368,10 @@ class Detention(AboutPerson, Fact):
 
     def __str__(self) -> str:
         return (
-            f"{self.person}: held at {self.facility}"
+            _("%(person)s: held at %(facility)s")
+            % {"person": self.person, "facility": self.facility}
             if self.facility_id
-            else f"{self.person}: detained"
+            else _("%(person)s: detained") % {"person": self.person}
         )
 
     @property
@@ -409,7 +415,10 @@ class Release(AboutPerson, DatedFact):
         constraints = [partial_date_constraint("date", "date_precision", "release_date")]
 
     def __str__(self) -> str:
-        return f"{self.person}: released ({self.date_display})"
+        return _("%(person)s: released (%(date)s)") % {
+            "person": self.person,
+            "date": self.date_display,
+        }
 
 
 class StatusChange(AboutPerson, DatedFact):
@@ -442,20 +451,20 @@ class CountClaim(Fact):
     the admin."""
 
     class Metric(models.TextChoices):
-        RELEASED = "released", "released"
-        STILL_HELD = "still_held", "still held"
-        HELD = "held", "held (at some point)"
+        RELEASED = "released", pgettext_lazy("quantity counted", "released")
+        STILL_HELD = "still_held", pgettext_lazy("quantity counted", "still held")
+        HELD = "held", pgettext_lazy("quantity counted", "held (at some point)")
 
     class Qualifier(models.TextChoices):
-        EXACT = "exact", "exactly"
-        APPROXIMATE = "approximate", "about"
-        AT_LEAST = "at_least", "at least"
-        MORE_THAN = "more_than", "more than"
-        UNSPECIFIED = "unspecified", "unspecified number"
+        EXACT = "exact", _("exactly")
+        APPROXIMATE = "approximate", _("about")
+        AT_LEAST = "at_least", _("at least")
+        MORE_THAN = "more_than", _("more than")
+        UNSPECIFIED = "unspecified", _("unspecified number")
 
     class Verification(models.TextChoices):
-        UNVERIFIED = "unverified", "claimed or estimated"
-        CONFIRMED = "confirmed", "confirmed by the claimant"
+        UNVERIFIED = "unverified", _("claimed or estimated")
+        CONFIRMED = "confirmed", _("confirmed by the claimant")
 
     event = models.ForeignKey(
         ReleaseEvent, null=True, blank=True, on_delete=models.PROTECT, related_name="counts"
@@ -512,7 +521,12 @@ class CountClaim(Fact):
 
     def __str__(self) -> str:
         metric = self.get_metric_display()
-        return f"Count: {self.value_text} {self.subject} {metric} ({self.claimed_by})"
+        return _("Count: %(value)s %(subject)s %(metric)s (%(claimant)s)") % {
+            "value": self.value_text,
+            "subject": self.subject,
+            "metric": metric,
+            "claimant": self.claimed_by,
+        }
 
     def get_absolute_url(self) -> str:
         if self.event_id:
@@ -593,7 +607,7 @@ class Mention(NamesOneThing, Fact):
     label_related = ("person", "facility", "country")
 
     def __str__(self) -> str:
-        return f"Names {self.subject}"
+        return _("Names %(subject)s") % {"subject": self.subject}
 
     def get_absolute_url(self) -> str:
         return self.subject.get_absolute_url()

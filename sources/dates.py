@@ -9,6 +9,8 @@ import datetime
 import re
 
 from django.db import models
+from django.utils import formats
+from django.utils.translation import gettext
 
 
 class DatePrecision(models.TextChoices):
@@ -52,15 +54,16 @@ def parse_partial_date(value: object) -> tuple[datetime.date | None, str]:
 
 
 def format_partial_date(value: datetime.date | None, precision: str) -> str:
-    """Render a partial date no more precisely than it is known: '8 January 2026',
-    'December 2025', '2024' or 'date unknown'."""
+    """Render a partial date no more precisely than it is known, in the active language:
+    '8 January 2026', 'December 2025', '2024' or 'date unknown' ('8 de enero de 2026',
+    'diciembre de 2025', '2024', 'fecha desconocida'); formats in config/formats."""
     if value is None or precision == DatePrecision.UNKNOWN:
-        return "date unknown"
+        return gettext("date unknown")
     if precision == DatePrecision.YEAR:
         return str(value.year)
     if precision == DatePrecision.MONTH:
-        return value.strftime("%B %Y")
-    return f"{value.day} {value.strftime('%B %Y')}"
+        return formats.date_format(value, "YEAR_MONTH_FORMAT")
+    return formats.date_format(value, "DATE_FORMAT")
 
 
 def iso_partial_date(value: datetime.date | None, precision: str) -> str | None:

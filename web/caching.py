@@ -14,6 +14,7 @@ from functools import wraps
 
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
+from django.utils.translation import get_language
 
 from releases.services import data_version
 
@@ -21,11 +22,19 @@ CACHE_SECONDS = 60 * 60
 logger = logging.getLogger(__name__)
 # What a response may differ by besides the URL (see ``listing.render_page``'s Vary).
 _VARY_HEADERS = ("HX-Request", "HX-History-Restore-Request", "HX-Target")
-_KEPT_HEADERS = ("Content-Type", "Vary", "Content-Disposition", "HX-Push-Url")
+_KEPT_HEADERS = (
+    "Content-Type",
+    "Content-Language",
+    "Vary",
+    "Content-Disposition",
+    "HX-Push-Url",
+)
 
 
 def _key(request: HttpRequest, version: int) -> str:
-    parts = [str(version), request.get_host(), request.get_full_path()]
+    # The language too: an unprefixed address answers in the cookie's or the browser's
+    # language (config.locale), so the path alone does not say which page it is.
+    parts = [str(version), get_language(), request.get_host(), request.get_full_path()]
     parts += [request.headers.get(name, "") for name in _VARY_HEADERS]
     digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()
     return f"page:{version}:{digest}"

@@ -8,11 +8,16 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext
 from django_filters import FilterSet
 
 PAGE_SIZE = 25
 FORMATS = ("html", "csv", "json")
 RESERVED_PARAMS = {"page", "format"}
+
+
+def _unknown_format(formats: tuple[str, ...]) -> str:
+    return gettext("Unknown format; use one of: %(formats)s.") % {"formats": ", ".join(formats)}
 
 
 def wants_fragment(request: HttpRequest) -> bool:
@@ -64,7 +69,7 @@ def render_list(
             filterset,
             ignored,
             output,
-            {"format": [f"Unknown format; use one of: {', '.join(FORMATS)}."]},
+            {"format": [_unknown_format(FORMATS)]},
         )
     if not filterset.is_valid():
         return _bad_request(request, template, filterset, ignored, output, filterset.errors)
@@ -133,8 +138,7 @@ def render_detail(
     """One object as HTML (``?format=html``, the default) or as its JSON record."""
     output = request.GET.get("format", "html")
     if output not in DETAIL_FORMATS:
-        message = f"Unknown format; use one of: {', '.join(DETAIL_FORMATS)}."
-        return JsonResponse({"errors": {"format": [message]}}, status=400)
+        return JsonResponse({"errors": {"format": [_unknown_format(DETAIL_FORMATS)]}}, status=400)
     if output == "json":
         record = to_json(obj, request.build_absolute_uri)
         return JsonResponse(record, json_dumps_params={"ensure_ascii": False})

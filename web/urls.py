@@ -1,5 +1,10 @@
 """The public site. Names keep the two namespaces of the site's sections: ``releases``
-(people, facilities, nationalities, events) and ``sources`` (the articles)."""
+(people, facilities, nationalities, events) and ``sources`` (the articles).
+
+``config.urls`` mounts these pages twice: under /en/ and /es/ (the addresses ``reverse``
+gives, in the active language) and unprefixed, for the links and scripts written before
+the site spoke Spanish. The second mount takes other instance names, so names stay unique
+and ``reverse("releases:home")`` always means the prefixed page."""
 
 from django.urls import include, path
 
@@ -31,7 +36,15 @@ source_patterns = (
     "sources",
 )
 
-urlpatterns = [
-    path("sources/", include(source_patterns)),
-    path("", include(release_patterns)),
-]
+# The instance names of the unprefixed mount (the app names stay releases and sources).
+UNPREFIXED = "unprefixed-"
+
+
+def site_patterns(*, instance_prefix: str = "") -> list:
+    return [
+        path("sources/", include(source_patterns, namespace=f"{instance_prefix}sources")),
+        path("", include(release_patterns, namespace=f"{instance_prefix}releases")),
+    ]
+
+
+urlpatterns = site_patterns()

@@ -96,7 +96,10 @@ def about(request: HttpRequest) -> HttpResponse:
         "people_total": selectors.public_people().count(),
         "counts_total": m.CountClaim.objects.published().count(),
         "last_changed": exports.last_changed(),
-        "site_url": request.build_absolute_uri(reverse("releases:home")),
+        # The home page of the mount asked (/, /en/ or /es/), as {% url %} would link it.
+        "site_url": request.build_absolute_uri(
+            reverse("releases:home", current_app=request.resolver_match.namespace)
+        ),
     }
     return render(request, "releases/about.html", context)
 

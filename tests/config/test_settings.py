@@ -1,5 +1,7 @@
 import os
+import re
 import secrets
+import shlex
 import subprocess
 import sys
 
@@ -39,7 +41,7 @@ def test_without_a_secret_key_debug_off_refuses_to_start_saying_what_to_set(debu
 
 
 def test_under_debug_a_fresh_clone_starts_without_a_secret_key():
-    # What `make run` does: DEBUG=1 and nothing else set.
+    # What `make messages` does: DEBUG=1 and nothing else set.
     result = _manage("check", DEBUG="1")
     assert result.returncode == 0, result.stderr
 
@@ -69,3 +71,47 @@ def test_a_request_for_an_unknown_host_is_a_400_with_the_usual_framing_headers(
     assert response["X-Frame-Options"] == "DENY"
     policy = response["Content-Security-Policy"]
     assert "frame-ancestors 'none'" in policy and "'unsafe-inline'" not in policy
+
+
+def _make_run_environment() -> dict[str, str]:
+    """The variables the Makefile's ``make run`` sets, as it sets them."""
+    makefile = (settings.BASE_DIR / "Makefile").read_text()
+    block = re.search(r"^RUN_ENV = (.*?)\n\n", makefile, re.S | re.M)
+    assert block, "RUN_ENV not found in the Makefile"
+    hosts = re.search(r"^ALLOWED_HOSTS \?= (.*)$", makefile, re.M)[1]
+    words = shlex.split(block[1].replace("\\\n", " "))
+    env = dict(word.split("=", 1) for word in words)
+    assert env.pop("SECRET_KEY") == "$$(cat .secret_key)"
+    assert env.pop("ALLOWED_HOSTS") == "$(ALLOWED_HOSTS)"
+    return {**env, "SECRET_KEY": secrets.token_urlsafe(50), "ALLOWED_HOSTS": hosts}
+
+
+_WRONG_ADDRESS = """
+import django
+django.setup()
+from django.test import Client
+from django.conf import settings
+response = Client().get("/es/no-such-page/", headers={"host": "localhost"})
+print(settings.DEBUG, response.status_code)
+print(response.content.decode())
+"""
+
+
+def test_make_run_shows_the_sites_own_404_page_not_the_debug_page():
+    env = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY"}}
+    env.update(_make_run_environment(), DJANGO_SETTINGS_MODULE="config.settings")
+    result = subprocess.run(
+        [sys.executable, "-c", _WRONG_ADDRESS],
+        env=env,
+        cwd=settings.BASE_DIR,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    first, page = result.stdout.split("\n", 1)
+    assert first == "False 404"
+    assert "<h1>Error 404</h1>" in page and "No hay nada en esta dirección" in page
+    assert "technical_404" not in page and "Django tried these URL patterns" not in page
+    checked = _manage("check", **_make_run_environment())
+    assert checked.returncode == 0, checked.stderr

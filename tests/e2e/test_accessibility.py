@@ -1,4 +1,5 @@
-"""axe-core on every kind of page: no serious or critical violation.
+"""axe-core on every kind of page, in English and in Spanish: no serious or critical
+violation.
 
 Run with ``-s`` to see each page's violations counted by impact. Each page is a subtest of
 one test, so that the seed data is imported once for all of them.
@@ -36,10 +37,10 @@ PHONE = {"width": 390, "height": 844}
 axe = Axe()
 
 
-def check(page: Page, url: str, label: str) -> None:
+def check(page: Page, url: str, label: str, status: int = 200) -> None:
     response = page.goto(url)
     assert response is not None
-    assert response.status == 200
+    assert response.status == status
     # Check the quotes and links inside citation markers too, not only their summaries.
     page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
     violations = axe.run(page).response["violations"]
@@ -60,13 +61,15 @@ def check(page: Page, url: str, label: str) -> None:
 
 
 def test_no_page_has_a_serious_accessibility_violation(seeded_server, page, browser, subtests):
-    for path in PAGES:
+    # Every page unprefixed (English by default), and in Spanish at /es/.
+    for path in [*PAGES, *(f"/es{path}" for path in PAGES), "/es/no-such-page/"]:
         with subtests.test(path):
-            check(page, f"{seeded_server}{path}", path)
+            check(page, f"{seeded_server}{path}", path, status=404 if "no-such" in path else 200)
 
-    with subtests.test("/people/ at phone width"):
-        phone = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
-        try:
-            check(phone.new_page(), f"{seeded_server}/people/", "/people/ at 390x844")
-        finally:
-            phone.close()
+    for path in ("/people/", "/es/people/"):
+        with subtests.test(f"{path} at phone width"):
+            phone = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+            try:
+                check(phone.new_page(), f"{seeded_server}{path}", f"{path} at 390x844")
+            finally:
+                phone.close()

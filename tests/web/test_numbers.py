@@ -159,7 +159,7 @@ def test_exports_take_the_same_filters(client, claims):
 
 def test_a_count_about_everyone_links_to_its_row_in_the_numbers(claims):
     url = claims["un"].get_absolute_url()
-    assert url == f"/numbers/?metric=released#count-{claims['un'].pk}"
+    assert url == f"/en/numbers/?metric=released#count-{claims['un'].pk}"
 
 
 def test_the_numbers_are_linked_from_the_navigation_and_the_home_page(client, claims):

@@ -1,0 +1,32 @@
+"""The page in each language, for the header's switcher and the head's alternate links."""
+
+from django.conf import settings
+from django.http import HttpRequest
+from django.urls import NoReverseMatch, Resolver404, resolve, reverse
+from django.utils.translation import get_language, override
+
+
+def language_url(request: HttpRequest, language: str) -> str:
+    """This page, query string kept, at its address in ``language`` (/es/people/?…).
+
+    An unprefixed page maps to its prefixed twin; a page with no name (a 404) to the home
+    page in that language."""
+    try:
+        match = resolve(request.path_info)
+        name = f"{match.app_name}:{match.url_name}"
+        with override(language):
+            path = reverse(name, args=match.args, kwargs=match.kwargs)
+    except (Resolver404, NoReverseMatch):
+        with override(language):
+            return reverse("releases:home")
+    query = request.META.get("QUERY_STRING", "")
+    return f"{path}?{query}" if query else path
+
+
+def languages(request: HttpRequest) -> dict:
+    current = get_language()
+    links = [
+        {"code": code, "name": name, "url": language_url(request, code), "current": code == current}
+        for code, name in settings.LANGUAGES
+    ]
+    return {"language_links": links}
