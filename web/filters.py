@@ -11,6 +11,7 @@ import django_filters as filters
 from django import forms
 from django.core.validators import validate_slug
 from django.db.models import BooleanField, Exists, ExpressionWrapper, F, OuterRef
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
 from releases import models as m
@@ -33,6 +34,13 @@ def search_terms(value: str) -> list[str]:
     return fold_for_search(value).split()[:10]
 
 
+def _descending_label(label) -> str:
+    return filters.OrderingFilter.descending_fmt % label
+
+
+_descending = lazy(_descending_label, str)
+
+
 class OrderingFilter(filters.OrderingFilter):
     """Whitelisted ordering with empty values last on every database (SQLite and
     PostgreSQL disagree by default), and a stable tie-break on the primary key."""
@@ -44,6 +52,16 @@ class OrderingFilter(filters.OrderingFilter):
         kwargs.setdefault("empty_label", _("default"))
         kwargs.setdefault("label", _("Sort by"))
         super().__init__(*args, **kwargs)
+
+    def build_choices(self, fields, labels):
+        # django-filter formats "<label> (descending)" once, when the module is imported,
+        # in whatever language is active then; kept lazy, each page shows its own language.
+        choices = super().build_choices(fields, labels)
+        ascending = dict(choices)
+        return [
+            (param, _descending(ascending[param[1:]]) if param.startswith("-") else label)
+            for param, label in choices
+        ]
 
     def filter(self, qs, value):
         # "name," arrives as ["name", ""]: an empty item means nothing, not a field.
@@ -265,7 +283,7 @@ class PersonFilter(filters.FilterSet):
 class FacilityFilter(filters.FilterSet):
     ordering = OrderingFilter(
         fields=(("name", "name"), ("people_count", "people")),
-        field_labels={"name": "Name", "people_count": "People held"},
+        field_labels={"name": _("Name"), "people_count": _("People held")},
     )
 
     class Meta:
@@ -276,7 +294,7 @@ class FacilityFilter(filters.FilterSet):
 class CountryFilter(filters.FilterSet):
     ordering = OrderingFilter(
         fields=(("name", "name"), ("code", "code"), ("people_count", "people")),
-        field_labels={"name": "Name", "code": "Code", "people_count": "Named people"},
+        field_labels={"name": _("Name"), "code": _("Code"), "people_count": _("Named people")},
     )
 
     class Meta:
@@ -286,14 +304,14 @@ class CountryFilter(filters.FilterSet):
 
 class EventFilter(filters.FilterSet):
     date_from = filters.DateFilter(
-        field_name="date", lookup_expr="gte", label="From", widget=DATE_INPUT
+        field_name="date", lookup_expr="gte", label=_("From"), widget=DATE_INPUT
     )
     date_to = filters.DateFilter(
-        field_name="date", lookup_expr="lte", label="Until", widget=DATE_INPUT
+        field_name="date", lookup_expr="lte", label=_("Until"), widget=DATE_INPUT
     )
     ordering = OrderingFilter(
         fields=(("date", "date"), ("title", "title")),
-        field_labels={"date": "Date", "title": "Title"},
+        field_labels={"date": _("Date"), "title": _("Title")},
     )
 
     class Meta:
@@ -302,14 +320,17 @@ class EventFilter(filters.FilterSet):
 
 
 class ArticleFilter(filters.FilterSet):
-    q = SearchFilter(folded_field="search_text", label="Text")
-    outlet = filters.CharFilter(field_name="outlet", max_length=200)
+    q = SearchFilter(folded_field="search_text", label=_("Text"))
+    outlet = filters.CharFilter(field_name="outlet", max_length=200, label=_("Outlet"))
     origin = filters.CharFilter(
-        field_name="story_origin", validators=[validate_slug], max_length=120, label="Story origin"
+        field_name="story_origin",
+        validators=[validate_slug],
+        max_length=120,
+        label=_("Story origin"),
     )
     ordering = OrderingFilter(
         fields=(("published_on", "published"), ("slug", "slug"), ("outlet", "outlet")),
-        field_labels={"published_on": "Date", "slug": "Name", "outlet": "Outlet"},
+        field_labels={"published_on": _("Date"), "slug": _("Name"), "outlet": _("Outlet")},
     )
 
     class Meta:
@@ -328,21 +349,24 @@ class CountFilter(filters.FilterSet):
     about. Grouped by quantity and country whatever the order chosen (``COUNT_GROUPS``)."""
 
     metric = filters.ChoiceFilter(
-        choices=m.CountClaim.Metric.choices, label="Quantity", empty_label="any"
+        choices=m.CountClaim.Metric.choices, label=_("Quantity"), empty_label=_("any")
     )
     claimant = filters.ChoiceFilter(
-        field_name="claimed_by", choices=_claimant_choices, label="Claimant", empty_label="any"
+        field_name="claimed_by",
+        choices=_claimant_choices,
+        label=_("Claimant"),
+        empty_label=_("any"),
     )
     country = filters.ChoiceFilter(
-        choices=COUNTRY_CHOICES, method="filter_country", label="Country", empty_label="any"
+        choices=COUNTRY_CHOICES, method="filter_country", label=_("Country"), empty_label=_("any")
     )
     event = filters.ChoiceFilter(
-        field_name="event__slug", choices=EVENT_CHOICES, label="Event", empty_label="any"
+        field_name="event__slug", choices=EVENT_CHOICES, label=_("Event"), empty_label=_("any")
     )
     ordering = OrderingFilter(
         fields=(("as_of", "as_of"), ("value", "figure"), ("claimed_by", "claimant")),
-        field_labels={"as_of": "As of", "value": "Figure", "claimed_by": "Claimant"},
-        label="Sort each group by",
+        field_labels={"as_of": _("As of"), "value": _("Figure"), "claimed_by": _("Claimant")},
+        label=_("Sort each group by"),
         within=COUNT_GROUPS,
     )
 
