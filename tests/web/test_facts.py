@@ -99,7 +99,7 @@ def test_a_fact_cited_by_three_passages_gives_three_rows(client, record):
     assert {r["kind"] for r in rows} == {"release"}
     first = rows[0]
     assert first["person"] == "Juan Márquez"
-    assert first["person_url"] == "http://testserver/people/juan-marquez/"
+    assert first["person_url"] == "http://testserver/en/people/juan-marquez/"
     assert first["value"] == "released"
     assert (first["date"], first["date_precision"]) == ("2026-01-08", "day")
     assert first["attributed_to"] == 'his lawyer, "Gonzalo"'
@@ -108,14 +108,14 @@ def test_a_fact_cited_by_three_passages_gives_three_rows(client, record):
     assert first["article_url"] == "https://example.org/marquez"
     assert first["original_url"].startswith("https://example.org/marquez#:~:text=")
     passage = record["quotes"][0]
-    assert first["passage_url"] == f"http://testserver/sources/marquez-story/#p-{passage.pk}"
+    assert first["passage_url"] == f"http://testserver/en/sources/marquez-story/#p-{passage.pk}"
     assert len(_page(client, q="marquez", kind="release")) == 3
 
 
 def test_every_row_of_the_html_page_is_one_citation(client, record):
     page = client.get("/facts/", {"q": "marquez"}).content.decode()
     for passage in record["quotes"]:
-        assert f'href="/sources/marquez-story/#p-{passage.pk}"' in page
+        assert f'href="/en/sources/marquez-story/#p-{passage.pk}"' in page
     assert page.count("<q>") == 4  # the nationality's quote, and the release's three
 
 
@@ -229,15 +229,23 @@ def test_a_fact_without_a_valid_citation_never_appears(client, record):
     assert "Venezuela" not in page.split("<table")[1]
 
 
-def test_rows_are_in_a_stable_order_the_same_on_the_page_and_in_the_exports(client, record):
-    builders.world(12, prefix="more")  # 72 rows: three pages
+def test_rows_are_in_a_stable_order_the_same_on_the_page_and_in_the_exports(
+    client, record, monkeypatch
+):
+    builders.world(12, prefix="more")
+    monkeypatch.setattr("web.listing.PAGE_SIZE", 5)  # a page is every fact of 5 people
     exported = [(r["person"], r["kind"], r["fact_id"], r["quote"]) for r in _json(client)]
-    shown = []
-    for number in (1, 2, 3):
-        shown += [
-            (r.person_name, r.kind, r.fact_pk, r.quote) for r in _page(client, page=str(number))
-        ]
+    shown, people_by_page = [], []
+    pages = client.get("/facts/").context["page"].paginator.num_pages
+    assert pages >= 3
+    for number in range(1, pages + 1):
+        rows = _page(client, page=str(number))
+        shown += [(r.person_name, r.kind, r.fact_pk, r.quote) for r in rows]
+        people_by_page.append({r.person_pk for r in rows})
     assert shown == exported
+    # Each page holds five whole people: nobody's facts are split across two pages.
+    assert all(len(people) == 5 for people in people_by_page[:-1])
+    assert sum(len(people) for people in people_by_page) == len(set().union(*people_by_page))
     _header, rows = _csv(client)
     assert [(r["person"], r["kind"], r["fact_id"], r["quote"]) for r in rows] == [
         (p, k, str(f), q) for p, k, f, q in exported
@@ -260,13 +268,15 @@ def test_the_page_query_count_does_not_grow_with_facts(client, db, django_assert
         builders.passage(source, "Ana Pérez is Spanish"),
     )
     # The data version (web.caching), the form's menus (nationality, facility, event),
-    # the row count and the page's rows.
-    with django_assert_num_queries(6):
+    # the people counted, the page's 25 people, and their rows.
+    with django_assert_num_queries(7):
         assert len(client.get("/facts/").context["page"]) == 1
     builders.every_kind_of_record()
-    builders.world(10, prefix="many")
-    with django_assert_num_queries(6):
-        assert len(client.get("/facts/").context["page"]) == 25
+    builders.world(30, prefix="many")
+    with django_assert_num_queries(7):
+        rows = client.get("/facts/").context["page"]
+        assert len({row.person_pk for row in rows}) == 25
+        assert len(rows) > 25
 
 
 def test_exports_read_rows_in_chunks_not_one_by_one(
