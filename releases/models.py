@@ -58,6 +58,12 @@ class Cited(models.Model):
     class Meta:
         abstract = True
 
+    @property
+    def anchor(self) -> str:
+        """The fragment id of this fact where pages list it ('fact-release-12'): its kind
+        and primary key, so a link to it holds however the record grows."""
+        return f"fact-{self._meta.model_name}-{self.pk}"
+
     @classmethod
     def citations_owner(cls) -> str:
         """Name of the citations table's column that points back at this model."""
@@ -66,12 +72,13 @@ class Cited(models.Model):
 
 
 class AboutPerson:
-    """Facts about one person are shown, and linked to, on that person's page."""
+    """Facts about one person are shown, and linked to, on that person's page: at the
+    fact itself (its ``anchor``)."""
 
     label_related = ("person",)
 
     def get_absolute_url(self) -> str:
-        return self.person.get_absolute_url()
+        return f"{self.person.get_absolute_url()}#{self.anchor}"
 
 
 class Certainty(models.TextChoices):

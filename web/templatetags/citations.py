@@ -12,9 +12,7 @@ LONG_TITLE_WORDS = 8
 
 @register.filter
 def fact_anchor(fact) -> str:
-    """The fragment id of a fact on the pages that list it: its kind and primary key
-    ('fact-release-12'), so a link to it holds however the record grows."""
-    return f"fact-{fact._meta.model_name}-{fact.pk}"
+    return fact.anchor
 
 
 def _tell_apart(groups: list[dict]) -> None:
