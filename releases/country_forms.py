@@ -195,6 +195,25 @@ def _catalogue(language: str) -> gettext.NullTranslations:
     return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language])
 
 
+def local_name(code: str, name: str, language: str) -> str:
+    """The country's name for an interface in ``language``: the ISO 3166-1 name in
+    pycountry's translation ("España" for ES in Spanish), or the record's own ``name``
+    (English, or a code pycountry doesn't know or hasn't translated)."""
+    country = pycountry.countries.get(alpha_2=code)
+    if country is None or language.split("-")[0] == "en":
+        return name
+    try:
+        catalogue = _catalogue(language.split("-")[0])
+    except OSError:  # no catalogue for this language
+        return name
+    for iso_name in filter(None, (getattr(country, "common_name", None), country.name)):
+        translated = catalogue.gettext(iso_name)
+        if translated != iso_name:
+            # "Venezuela, República Bolivariana de" reads "Venezuela" in a sentence.
+            return translated.split(",")[0]
+    return name
+
+
 def _iso_names(code: str) -> list[Form]:
     country = pycountry.countries.get(alpha_2=code)
     if country is None:

@@ -11,10 +11,11 @@ from django.db import models
 from django.db.models.functions import Length, Upper
 from django.db.models.lookups import Exact, GreaterThan
 from django.urls import reverse
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
+from releases import country_forms
 from sources.dates import DatePrecision, format_partial_date, partial_date_constraint
 from sources.models import Passage
 
@@ -128,6 +129,12 @@ class Country(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("releases:nationality_detail", args=[self.code.lower()])
+
+    @property
+    def local_name(self) -> str:
+        """The name in the active interface language (the pages show it; exports and the
+        admin keep ``name``)."""
+        return country_forms.local_name(self.code, self.name, get_language() or "en")
 
 
 class Facility(Cited):

@@ -61,7 +61,7 @@ def _query_with(params: QueryDict, name: str, value: str | None) -> str:
 def _labels(name: str, keys: list[str]) -> dict[str, str]:
     if name == "nationality":
         countries = m.Country.objects.filter(code__in=[key.upper() for key in keys])
-        return {c.code.lower(): c.name for c in countries}
+        return {c.code.lower(): c.local_name for c in countries}
     if name == "facility":
         return dict(m.Facility.objects.filter(slug__in=keys).values_list("slug", "name"))
     if name == "event":

@@ -135,7 +135,11 @@ def _choices(model, value, label, *, order_by: str, fields: tuple[str, ...]):
 
 
 COUNTRY_CHOICES = _choices(
-    m.Country, lambda c: c.code.lower(), lambda c: c.name, order_by="name", fields=("code", "name")
+    m.Country,
+    lambda c: c.code.lower(),
+    lambda c: c.local_name,
+    order_by="name",
+    fields=("code", "name"),
 )
 EVENT_CHOICES = _choices(
     m.ReleaseEvent, lambda e: e.slug, lambda e: e.title, order_by="title", fields=("slug", "title")

@@ -19,6 +19,7 @@ from django.template import Context, Template
 from django.urls import Resolver404, resolve, reverse
 from django.utils import translation
 
+from releases import models as m
 from releases import services
 from sources.dates import format_partial_date
 from tests import builders
@@ -161,6 +162,24 @@ def test_dates_are_written_in_the_language_of_the_page():
 def test_a_spanish_page_shows_spanish_months(client, world):
     page = client.get("/es/events/").content.decode()
     assert "8 de enero de 2026" in page and "January" not in page
+
+
+def test_country_names_follow_the_page_language_and_exports_keep_the_record(client, db):
+    spain = m.Country.objects.create(code="ES", name="Spain")
+    source = builders.article("Ana Pérez is Spanish.")
+    ana = builders.person("Ana Pérez", slug="ana")
+    builders.cite(
+        m.Citizenship.objects.create(person=ana, country=spain),
+        builders.passage(source, "Ana Pérez is Spanish"),
+    )
+    spanish = client.get("/es/nationalities/").content.decode()
+    english = client.get("/en/nationalities/").content.decode()
+    assert ">España</a>" in spanish and ">Spain<" not in spanish
+    assert ">Spain</a>" in english
+    assert ">España</a>" in client.get("/es/people/ana/").content.decode()
+    response = client.get("/es/nationalities/?format=json")
+    exported = json.loads(b"".join(response.streaming_content))
+    assert [row["name"] for row in exported["results"]] == ["Spain"]
 
 
 # --- The catalogue ------------------------------------------------------------------------
