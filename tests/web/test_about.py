@@ -41,7 +41,7 @@ def test_about_says_what_the_sources_are_and_when_the_data_last_changed(client, 
     # Four articles, three origins (the reprint counts with the story it reprints).
     assert "from 4 news articles, which come from 3 independent origins." in page
     assert "The outlets they name: Another Paper, Wire; 1 names no outlet" in page
-    assert "2 named people" in page and "1 count of people" in page
+    assert "2 people (named, or described" in page and "1 count of people, each with who" in page
     assert '<time datetime="2026-01-20T14:05:00+00:00">20 January 2026, 14:05' in page
     for term in ("implied", "confirmed by the claimant", "independent origins"):
         assert f"<dt>{term}</dt>" in page
