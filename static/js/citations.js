@@ -3,7 +3,7 @@
 //    overlaps another is cut into several <mark>s, each listing in data-passages every
 //    passage it belongs to. (Without JavaScript, CSS outlines the first of them.)
 // 2. "Copy citation" buttons (hidden until this runs) put a plain-text citation of a fact
-//    on the clipboard: each quote with its source and date, the article's address and the
+//    on the clipboard: what the fact says, then each quote with its source and date, the article's address and the
 //    address of the quote in context here. The wording comes from the button's data-*
 //    attributes, which the template translates.
 (function () {
@@ -43,7 +43,7 @@
         blocks.push(lines.join("\n"));
       });
     });
-    return blocks.join("\n\n");
+    return [button.dataset.fact].concat(blocks).join("\n\n");
   }
 
   let status = null;

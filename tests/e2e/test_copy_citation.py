@@ -25,6 +25,8 @@ def test_copy_citation_puts_quote_outlet_date_and_both_addresses_on_the_clipboar
     button.click()
     expect(page.get_by_role("status")).to_have_text("Citation copied")
     copied = page.evaluate("() => navigator.clipboard.readText()")
+    # First what the fact says, then its evidence.
+    assert copied.splitlines()[0] == str(release)
     assert f"“{QUOTE}”" in copied
     assert "Reuters" in copied and "9 January 2026" in copied
     assert ARTICLE_URL in copied

@@ -10,11 +10,6 @@ register = template.Library()
 LONG_TITLE_WORDS = 8
 
 
-@register.filter
-def fact_anchor(fact) -> str:
-    return fact.anchor
-
-
 def _tell_apart(groups: list[dict]) -> None:
     """Markers of one fact that would read the same (same outlet and date, or two untitled
     copies) get the words that tell them apart: the headline's start after an outlet, more
@@ -77,5 +72,7 @@ def citations(context, fact, label: str = "", permalink: bool = False):
         "label": label,
         "groups": groups,
         "support": support(passages),
-        "anchor": fact_anchor(fact) if permalink else "",
+        "anchor": fact.anchor if permalink else "",
+        # What a copied citation says it supports, first ("Ana Pérez: released (…)").
+        "fact_label": str(fact) if permalink else "",
     }
