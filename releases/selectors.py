@@ -16,11 +16,13 @@ from itertools import groupby
 from operator import or_
 
 from django.db.models import (
+    BooleanField,
     Case,
     Count,
     DateField,
     Exists,
     Expression,
+    ExpressionWrapper,
     F,
     Func,
     IntegerField,
@@ -273,11 +275,23 @@ _METRIC_ORDER = Case(
 COUNT_GROUPS = (_METRIC_ORDER, F("country__name").asc(nulls_first=True))
 
 
+# Within a group, running totals come first: a claim about no single event, and a figure
+# before words such as "several" (False sorts before True on every database).
+_TIED_TO_AN_EVENT = ExpressionWrapper(Q(event__isnull=False), output_field=BooleanField())
+_IN_WORDS_ONLY = ExpressionWrapper(Q(value__isnull=True), output_field=BooleanField())
+
+
 def count_claims() -> QuerySet[m.CountClaim]:
-    """Every public count claim, grouped (``COUNT_GROUPS``), then by the date each counts
-    up to: claims about the same thing side by side, never summed."""
+    """Every public count claim, grouped (``COUNT_GROUPS``), running totals first, then by
+    the date each counts up to: claims about the same thing side by side, never summed.
+    The home page and the numbers page read them in this one order."""
     return cited(m.CountClaim, "event", "country", "claimant").order_by(
-        *COUNT_GROUPS, F("as_of").asc(nulls_last=True), "claimed_by", "pk"
+        *COUNT_GROUPS,
+        _TIED_TO_AN_EVENT,
+        _IN_WORDS_ONLY,
+        F("as_of").asc(nulls_last=True),
+        "claimed_by",
+        "pk",
     )
 
 
@@ -304,18 +318,11 @@ class HomeCounts:
     by_nationality: list[CountGroup]
 
 
-def _running_totals_first(claim: m.CountClaim) -> tuple[bool, bool]:
-    # Within a group the claims keep ``count_claims()``'s order (as of, claimant), except
-    # that running totals come first: a claim about no single event, and a figure before
-    # words such as "several".
-    return claim.event_id is not None, claim.value is None
-
-
 def home_counts() -> HomeCounts:
     """Every public count claim in ``count_claims()``'s groups (``COUNT_GROUPS``: quantity,
     then country), split into counts of everyone and counts of one nationality. One read."""
     groups = [
-        CountGroup(metric, country, sorted(claims, key=_running_totals_first))
+        CountGroup(metric, country, list(claims))
         for (metric, country), claims in groupby(
             count_claims(), key=lambda claim: (claim.metric, claim.country)
         )

@@ -178,3 +178,22 @@ def test_a_chosen_order_sorts_inside_each_group_and_keeps_the_groups(client, cla
     page = client.get("/numbers/?ordering=figure").context["page"]
     assert [c.claimed_by for c in page] == ["Foro", "United Nations", "Spain", "Foro"]
     assert client.get("/numbers/?ordering=pk);--").status_code == 400
+
+
+def test_running_totals_lead_their_group_here_as_on_the_home_page(client, claims):
+    quote = claims["ngo"].citations.get()
+    in_words = _claim(
+        quote,
+        metric="released",
+        value=None,
+        qualifier="unspecified",
+        value_text="some",
+        claimed_by="A minister",
+    )
+    dated = claims["un"]  # a figure, counted up to a date; "18" has no date, so it is later
+    response = client.get("/numbers/", {"format": "json", "metric": "released"})
+    rows = json.loads(_body(response))["results"]
+    everyone = [row["id"] for row in rows if row["country"] is None]
+    assert everyone[0] == dated.pk and everyone[-1] == in_words.pk
+    home = client.get("/").content.decode()
+    assert home.index("about 50") < home.index(">some<")
