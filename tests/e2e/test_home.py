@@ -15,7 +15,10 @@ DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
 VIEWPORTS = [pytest.param(DESKTOP, id="desktop"), pytest.param(PHONE, id="phone")]
 # URL prefix -> the heading of the "released so far" group in that language.
-LANGUAGES = {"": "How many released so far"}
+LANGUAGES = {
+    "": "How many released so far",
+    "/es": "Cuántos han sido excarcelados hasta ahora",
+}
 LANGS = [pytest.param(prefix, id=prefix or "en") for prefix in LANGUAGES]
 MIN_FONT_PX = 12
 
@@ -58,8 +61,11 @@ def test_the_first_screen_answers_how_many_were_released_and_says_who_says_so(
     _above_the_fold(home, f"{first} td.figure strong")
     claimant = home.locator(f"{first} th.claimant").inner_text().strip()
     figure = home.locator(f"{first} td.figure strong").inner_text().strip()
-    # The seed data's first answer: the UN's running total.
+    # The seed data's first answer: the UN's running total (data, shown as written in
+    # both languages).
     assert (claimant, figure) == ("the UN", "about 50")
+    # Its "as of" cell is on the first screen too, saying the date or that none is given.
+    _above_the_fold(home, f"{first} td:nth-child(4)")
 
 
 def test_the_timeline_text_is_readable_and_never_cut_off(home: Page):
