@@ -40,7 +40,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy
 
 from releases import models as m
-from sources.citations import text_fragment_url
+from sources.citations import source_label, text_fragment_url
+from sources.dates import format_partial_date
 from sources.models import Passage, SourceArticle
 
 # A detail page lists this many people (the first by name) and links to the people list,
@@ -528,6 +529,15 @@ class FactCitation:
     @property
     def has_date(self) -> bool:
         return FACT_KINDS[self.kind].date is not None
+
+    @property
+    def date_display(self) -> str:
+        return format_partial_date(self.date, self.date_precision)
+
+    @property
+    def source(self) -> str:
+        """The source's name as every citation marker gives it (``source_label``)."""
+        return source_label(self.passage.article)
 
     @property
     def original_url(self) -> str | None:
