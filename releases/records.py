@@ -4,11 +4,14 @@ from them.
 Every fact in a record carries ``citations``; a value that no fact supports is not output.
 Objects must come with their public facts prefetched (``releases.selectors``). Links are made
 by ``link``, which turns a site path into what the record should hold: an absolute URL when a
-record is served straight away, the path itself when a person's record is stored
-(``PersonRecord``) to be made absolute when it is served.
+record is served straight away, or, when a person's record is stored (``PersonRecord``), the
+path without its language (``stored_path``), given the server and the reader's language when
+it is served.
 """
 
 from collections.abc import Callable
+
+from django.utils.translation import get_language_from_path
 
 from releases import models as m
 from releases import selectors
@@ -20,8 +23,12 @@ from sources.tabular import Column, citation_columns, own_citation_columns
 Link = Callable[[str], str]
 
 
-def keep_path(path: str) -> str:
-    return path
+def stored_path(path: str) -> str:
+    """A site path as a stored record holds it: "/en/people/x/" becomes "/people/x/". A
+    stored record is the same whoever's save wrote it (a curator on a Spanish page, the
+    importer); the export adds the reader's language back."""
+    language = get_language_from_path(path)
+    return path.removeprefix(f"/{language}") if language else path
 
 
 def citations_json(cited, link: Link) -> list[dict]:

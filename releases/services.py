@@ -26,7 +26,7 @@ from django.db.models import Exists, F, OuterRef
 from django.utils import timezone
 
 from releases import models as m
-from releases.records import PERSON_COLUMNS, keep_path, person_json
+from releases.records import PERSON_COLUMNS, person_json, stored_path
 from releases.selectors import person_facts_prefetches
 from releases.status import derive_status, status_history
 from sources.models import Passage
@@ -130,7 +130,7 @@ def _derive(person: m.Person) -> _Derived:
     person.first_released_on = first_release
     derived = _Derived(person)
     if person.is_public:
-        record = person_json(person, keep_path)
+        record = person_json(person, stored_path)
         derived.links = _links_of(person, public_facts)
         derived.json = json.dumps(record, ensure_ascii=False)
         derived.csv = json.dumps(csv_segments(PERSON_COLUMNS, record), ensure_ascii=False)

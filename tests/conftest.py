@@ -3,6 +3,7 @@ import io
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
+from django.utils import translation
 
 
 @pytest.fixture(autouse=True)
@@ -20,6 +21,11 @@ def _test_settings(settings):
     # Cached pages are keyed on the data version, which starts again from the same number
     # in every test's fresh database: no page may survive from one test to the next.
     cache.clear()
+    # A request to /es/… leaves Spanish active in the thread that served it, which is this
+    # one under the test client: every test starts, and ends, as a fresh thread would.
+    translation.deactivate()
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture

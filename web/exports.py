@@ -24,6 +24,7 @@ from django.db import DatabaseError
 from django.db.models import QuerySet
 from django.http import HttpRequest, StreamingHttpResponse
 from django.utils.http import http_date
+from django.utils.translation import get_language
 
 from releases import records
 from releases.services import data_version
@@ -40,7 +41,9 @@ logger = logging.getLogger(__name__)
 
 
 def _site_root(request: HttpRequest) -> str:
-    return request.build_absolute_uri("/").rstrip("/")
+    """What a stored record's language-free path (``releases.records.stored_path``) is put
+    after: the server and the reader's language, as in "https://host/es"."""
+    return request.build_absolute_uri("/") + get_language()
 
 
 def _blocks(rows: Iterable[str]) -> Iterator[str]:

@@ -7,6 +7,7 @@ import json
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from releases import citing, services, suggestions
 from releases import models as m
@@ -78,7 +79,19 @@ def test_the_stored_export_record_follows_a_rename_of_what_it_names(world):
     facility.save()
     record = json.loads(m.PersonRecord.objects.get(person=world["people"][0]).json)
     assert [f["name"] for f in record["facilities"]] == ["El Helicoide (SEBIN)"]
-    assert record["url"] == world["people"][0].get_absolute_url()  # a path, made absolute later
+    # A path without its language, given the server and the reader's language when served.
+    assert record["url"] == f"/people/{world['people'][0].slug}/"
+
+
+def test_a_stored_record_is_the_same_whatever_language_the_save_was_made_in(world):
+    person = world["people"][0]
+    stored = m.PersonRecord.objects.get(person=person)
+    with translation.override("es"):  # a curator saving from a Spanish page
+        services.refresh_people([person.pk])
+        assert person.get_absolute_url().startswith("/es/")
+    again = m.PersonRecord.objects.get(person=person)
+    assert (again.json, again.csv) == (stored.json, stored.csv)
+    assert "/es/" not in again.json and "/en/" not in again.json
 
 
 def test_cite_by_selection_publishes_the_fact(world):

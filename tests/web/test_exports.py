@@ -8,6 +8,7 @@ import pytest
 from django.db import OperationalError
 from django.db.models import QuerySet
 from django.http import StreamingHttpResponse
+from django.utils import translation
 
 from releases import models as m
 from releases import services
@@ -78,6 +79,21 @@ def test_csv_agrees_with_json_field_by_field(client, world):
         assert row["nationalities_quotes"] == " | ".join(
             " ; ".join(c["quote"] for c in n["citations"]) for n in record["nationalities"]
         )
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_stored_people_exports_link_the_pages_in_the_readers_language(client, world, language):
+    person = world["people"][0]
+    with translation.override(language):
+        page, passage = person.get_absolute_url(), person.releases.first().citations.first()
+        passage_page = passage.get_absolute_url()
+    url = f"/{language}/people/"
+    records = json.loads(_body(client.get(url, {"format": "json"})))["results"]
+    record = next(r for r in records if r["slug"] == person.slug)
+    assert record["url"] == f"http://testserver{page}"
+    assert record["releases"][0]["citations"][0]["url"] == f"http://testserver{passage_page}"
+    row = next(r for r in _csv(client.get(url, {"format": "csv"})) if r["slug"] == person.slug)
+    assert row["url"] == record["url"]
 
 
 def test_source_json_lets_anyone_check_every_passage(client, world):
