@@ -27,6 +27,8 @@ from functools import cache
 
 import pycountry
 
+from sources.search import fold_for_search
+
 EXACT = "exact"
 CASED = "cased"  # case-insensitive, accent-sensitive
 
@@ -257,3 +259,35 @@ def forms_for(code: str, name: str = "", demonym: str = "") -> list[Form]:
         if form.text.strip() and (key not in unique or (form.demonym and not unique[key].demonym)):
             unique[key] = form
     return list(unique.values())
+
+
+# -- Searching people by nationality -------------------------------------------------------
+#
+# The people list's search matches a pre-folded text (``releases.services.search_text_for``).
+# Nationality words come in too many forms to store them all ("venezolanas" would also make
+# every Venezuelan a match for "ana", as "españa" would every Spaniard): the text holds a
+# token per nationality instead, and search words that name a country in English, Spanish or
+# German ("Estados Unidos", "Spanien"), or its people in any inflection ("españolas"), match
+# that country's token too.
+
+
+def nationality_token(code: str) -> str:
+    """What a person's search text holds for a nationality: "nationality:ve"."""
+    return f"nationality:{code.lower()}"
+
+
+@cache
+def _codes_by_word() -> dict[str, tuple[str, ...]]:
+    codes: dict[str, set[str]] = {}
+    for country in pycountry.countries:
+        for form in forms_for(country.alpha_2):
+            word = fold_for_search(form.text)
+            if form.mode != EXACT:  # "US" folded would be the word "us"
+                codes.setdefault(word, set()).add(country.alpha_2)
+    return {word: tuple(sorted(found)) for word, found in codes.items()}
+
+
+def nationality_tokens(words: str) -> list[str]:
+    """The tokens of the countries that folded search words name ("espanolas", "spanien",
+    "estados unidos"); none for any other words."""
+    return [nationality_token(code) for code in _codes_by_word().get(words, ())]

@@ -5,16 +5,18 @@ Filters across facts use ``Exists`` subqueries rather than joins, so a person ma
 two citizenships or two releases is listed once without ``distinct()``.
 """
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import django_filters as filters
 from django import forms
 from django.core.validators import validate_slug
-from django.db.models import BooleanField, Exists, ExpressionWrapper, F, OuterRef
+from django.db.models import BooleanField, Exists, ExpressionWrapper, F, OuterRef, Q
 from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
 from releases import models as m
+from releases.country_forms import nationality_tokens
 from releases.selectors import COUNT_GROUPS, FACT_KINDS, fact_citations
 from sources.models import SourceArticle
 from sources.search import fold_for_search
@@ -106,17 +108,39 @@ def sort_headers(filterset: filters.FilterSet, *, default: str) -> dict[str, Sor
 
 
 class SearchFilter(filters.CharFilter):
-    """Accent- and case-insensitive match of every word on a pre-folded column."""
+    """Accent- and case-insensitive match of every word on a pre-folded column. Words that
+    ``also_matches`` knows, alone or as a run ("estados unidos"), also match the stored
+    tokens it gives for them."""
 
-    def __init__(self, *, folded_field: str, **kwargs):
+    LONGEST_RUN = 4  # words
+
+    def __init__(self, *, folded_field: str, also_matches=lambda words: [], **kwargs):
         self.folded_field = folded_field
+        self.also_matches = also_matches
         kwargs.setdefault("max_length", 200)
         kwargs.setdefault("label", _("Search"))
         super().__init__(**kwargs)
 
+    def _terms(self, words: list[str]) -> Iterator[tuple[str, list[str]]]:
+        """Each term with its tokens: the longest run of words ``also_matches`` knows,
+        else one word."""
+        start = 0
+        while start < len(words):
+            for size in range(min(self.LONGEST_RUN, len(words) - start), 0, -1):
+                term = " ".join(words[start : start + size])
+                tokens = self.also_matches(term)
+                if tokens or size == 1:
+                    yield term, tokens
+                    start += size
+                    break
+
     def filter(self, qs, value):
-        for term in search_terms(value or ""):
-            qs = qs.filter(**{f"{self.folded_field}__contains": term})
+        lookup = f"{self.folded_field}__contains"
+        for term, tokens in self._terms(search_terms(value or "")):
+            condition = Q(**{lookup: term})
+            for token in tokens:
+                condition |= Q(**{lookup: token})
+            qs = qs.filter(condition)
         return qs
 
 
@@ -174,7 +198,11 @@ LINK_FILTERS = {
 
 
 class PersonFilter(filters.FilterSet):
-    q = SearchFilter(folded_field="search_name", label=_("Name, place or nationality"))
+    q = SearchFilter(
+        folded_field="search_name",
+        also_matches=nationality_tokens,
+        label=_("Name, place or nationality"),
+    )
     status = filters.ChoiceFilter(
         choices=[(STATUS_ANY, _("any status")), *m.Status.choices],
         method="filter_status",

@@ -186,6 +186,14 @@ def test_search_finds_people_by_facility_and_nationality_words(client, world):
         assert found(query) == everyone, query
     assert found("spanish person 1") == ["p Person 1"]
     assert found("solo") == ["Solo Persona"]
+    # A journalist's own language: the country's names and demonyms in English, Spanish or
+    # German, in any inflection, with other words too.
+    for query in ("España", "españolas", "ESPAÑOL", "Spanier", "Spaniards", "reino de españa"):
+        assert found(query) == everyone, query
+    assert found("person 1 española") == ["p Person 1"]
+    assert found("venezolanos") == []  # another country's people
+    # Only whole words name a country: "ana" is in "españa" and "venezolana", and is a name.
+    assert found("ana") == []
 
 
 @pytest.mark.parametrize("url", LIST_URLS)
