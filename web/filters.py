@@ -20,6 +20,7 @@ from releases.country_forms import nationality_tokens
 from releases.selectors import COUNT_GROUPS, FACT_KINDS, fact_citations
 from sources.models import SourceArticle
 from sources.search import fold_for_search
+from web.widgets import QuickSelect
 
 STATUS_ANY = "any"
 # Who a person is in the story: held at some point (any status but "no detention or release
@@ -30,6 +31,15 @@ INVOLVEMENT_CHOICES = [(DETAINEE, _("Detainees")), (MENTIONED, _("Only mentioned
 MENTIONED_LAST = ExpressionWrapper(~m.HELD, output_field=BooleanField())
 DATE_INPUT = forms.DateInput(attrs={"type": "date"})
 DEFAULT_PERSON_STATUS = m.Status.RELEASED
+
+
+class ChoiceFilter(filters.ChoiceFilter):
+    """A menu of choices, drawn by ``QuickSelect`` (the same markup, in a fraction of the
+    time: the people page's menus hold a couple of hundred options)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", QuickSelect)
+        super().__init__(*args, **kwargs)
 
 
 def search_terms(value: str) -> list[str]:
@@ -53,6 +63,7 @@ class OrderingFilter(filters.OrderingFilter):
         self.within = within
         kwargs.setdefault("empty_label", _("default"))
         kwargs.setdefault("label", _("Sort by"))
+        kwargs.setdefault("widget", QuickSelect)
         super().__init__(*args, **kwargs)
 
     def build_choices(self, fields, labels):
@@ -203,25 +214,25 @@ class PersonFilter(filters.FilterSet):
         also_matches=nationality_tokens,
         label=_("Name, place or nationality"),
     )
-    status = filters.ChoiceFilter(
+    status = ChoiceFilter(
         choices=[(STATUS_ANY, _("any status")), *m.Status.choices],
         method="filter_status",
         label=_("Status"),
         empty_label=None,
     )
-    involvement = filters.ChoiceFilter(
+    involvement = ChoiceFilter(
         choices=INVOLVEMENT_CHOICES,
         method="filter_involvement",
         label=_("Detainee or only mentioned"),
         empty_label=_("any"),
     )
-    nationality = filters.ChoiceFilter(
+    nationality = ChoiceFilter(
         choices=COUNTRY_CHOICES,
         method="filter_link",
         label=_("Nationality"),
         empty_label=_("any"),
     )
-    facility = filters.ChoiceFilter(
+    facility = ChoiceFilter(
         choices=_choices(
             m.Facility, lambda f: f.slug, lambda f: f.name, order_by="name", fields=("slug", "name")
         ),
@@ -229,7 +240,7 @@ class PersonFilter(filters.FilterSet):
         label=_("Facility"),
         empty_label=_("any"),
     )
-    event = filters.ChoiceFilter(
+    event = ChoiceFilter(
         choices=EVENT_CHOICES,
         method="filter_link",
         label=_("Event"),
@@ -380,19 +391,19 @@ class CountFilter(filters.FilterSet):
     """The numbers: what a count measures, who claims it, and the country or event it is
     about. Grouped by quantity and country whatever the order chosen (``COUNT_GROUPS``)."""
 
-    metric = filters.ChoiceFilter(
+    metric = ChoiceFilter(
         choices=m.CountClaim.Metric.choices, label=_("Quantity"), empty_label=_("any")
     )
-    claimant = filters.ChoiceFilter(
+    claimant = ChoiceFilter(
         field_name="claimed_by",
         choices=_claimant_choices,
         label=_("Claimant"),
         empty_label=_("any"),
     )
-    country = filters.ChoiceFilter(
+    country = ChoiceFilter(
         choices=COUNTRY_CHOICES, method="filter_country", label=_("Country"), empty_label=_("any")
     )
-    event = filters.ChoiceFilter(
+    event = ChoiceFilter(
         field_name="event__slug", choices=EVENT_CHOICES, label=_("Event"), empty_label=_("any")
     )
     ordering = OrderingFilter(
@@ -415,7 +426,7 @@ class FactFilter(PersonFilter):
     ``kind`` which of them. Rows are in one fixed order (``FACT_ROW_ORDER``), so the
     people's sort order is not offered."""
 
-    kind = filters.ChoiceFilter(
+    kind = ChoiceFilter(
         choices=[(name, kind.label) for name, kind in FACT_KINDS.items()],
         method="filter_kind",
         label=_("Kind of fact"),
