@@ -1,5 +1,7 @@
 """The Django admin: every model's list, search, add and change pages work."""
 
+import json
+
 import pytest
 from django.contrib import admin
 from django.contrib.auth.models import User
@@ -90,15 +92,20 @@ def test_passage_list_shows_the_quote_in_context(admin_client, world):
     assert "Venezuela on Thursday <mark>freed several Spanish citizens</mark> from" in page
 
 
-def test_every_change_is_recorded_with_who_and_can_be_reverted(admin_client, admin_user, world):
-    person = world["people"][0]
+def _person_change(client, person: m.Person, **changes) -> tuple[str, dict]:
+    """The person's change page and what its form posts, its inlines left as they are."""
     url = reverse("admin:releases_person_change", args=[person.pk])
-    form = admin_client.get(url).context["adminform"].form
+    form = client.get(url).context["adminform"].form
     data = {name: form.initial.get(name) for name in ("name", "slug")}
     data["is_named"] = "on"
     for prefix in ("aliases", "citizenships", "roles", "detentions", "releases", "status_changes"):
         data.update({f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"})
-    data["name"] = "Renamed Person"
+    return url, data | changes
+
+
+def test_every_change_is_recorded_with_who_and_can_be_reverted(admin_client, admin_user, world):
+    person = world["people"][0]
+    url, data = _person_change(admin_client, person, name="Renamed Person")
     response = admin_client.post(url, data)
     assert response.status_code == 302, response.context and response.context["errors"]
     latest = person.history.latest()
@@ -149,3 +156,17 @@ def test_admin_exports_selected_rows_in_the_public_csv_format(
     public = b"".join(admin_client.get(public_url).streaming_content).decode().splitlines()
     assert exported[0] == public[0]  # the same header
     assert len(exported) == 2 and exported[1] in public
+
+
+def test_a_curator_saving_in_spanish_stores_what_an_english_save_would(admin_client, world):
+    person = world["people"][0]
+    admin_client.defaults["HTTP_ACCEPT_LANGUAGE"] = "es"  # the admin follows the browser
+    url, data = _person_change(admin_client, person, name="Persona Renombrada")
+    assert "Guardar" in admin_client.get(url).content.decode()
+    assert admin_client.post(url, data).status_code == 302
+    record = json.loads(m.PersonRecord.objects.get(person=person).json)
+    assert record["name"] == "Persona Renombrada"
+    assert record["url"] == f"/people/{person.slug}/"  # no language: the reader's is added
+    english = json.loads(b"".join(admin_client.get("/en/people/?format=json").streaming_content))
+    urls = {r["name"]: r["url"] for r in english["results"]}
+    assert urls["Persona Renombrada"] == f"http://testserver/en/people/{person.slug}/"
