@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from urllib.parse import quote as percent_encode
 
 from django.utils.formats import date_format
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext
 
 from sources.dates import DatePrecision
 from sources.models import Passage, SourceArticle
@@ -61,9 +61,10 @@ def short_date(article: SourceArticle) -> str:
         return gettext("undated")
     if precision == DatePrecision.YEAR:
         return str(value.year)
+    # The formats are translated: Spanish abbreviates months in lower case ("9 ene 2026").
     if precision == DatePrecision.MONTH:
-        return date_format(value, "M Y")
-    return date_format(value, "j M Y")
+        return date_format(value, pgettext("date format: month and year, short", "M Y"))
+    return date_format(value, pgettext("date format: day, month and year, short", "j M Y"))
 
 
 def _fragment_encode(text: str) -> str:

@@ -10,6 +10,7 @@ import pytest
 from django.core.management import call_command
 from django.template import Context, Template
 from django.test import RequestFactory
+from django.utils import translation
 
 from releases import models as m
 from releases.services import refresh_people
@@ -52,14 +53,34 @@ def test_markers_are_labelled_by_outlet_and_date_or_by_a_short_title(person):
     assert untitled.slug not in "".join(summaries(html))
 
 
+def test_markers_read_in_the_pages_language(person):
+    wire = builders.article("Ana Pérez was freed.", outlet="Reuters", slug="a-1", **JAN_9)
+    monthly = builders.article(
+        "Ana Pérez spoke.",
+        outlet="RTHK",
+        slug="a-2",
+        published_on=datetime.date(2026, 1, 1),
+        published_precision="month",
+    )
+    release = m.Release.objects.create(person=person)
+    builders.cite(release, builders.passage(wire, "freed"), builders.passage(monthly, "spoke"))
+    with translation.override("es"):
+        html = render_markers(release)
+    # Spanish writes abbreviated months in lower case.
+    assert summaries(html) == ["Reuters · 9 ene 2026", "RTHK · ene 2026"]
+    assert html.count("Fuente de Ana Pérez:") == 2
+
+
 def test_markers_that_would_read_the_same_are_told_apart(person):
+    # Markers follow the articles' slugs: named here, so that no other test's articles
+    # (numbered by one counter) change their order.
     first = builders.article(
-        "One.", outlet="RTHK", title="Venezuela begins prisoner release", **JAN_9
+        "One.", outlet="RTHK", title="Venezuela begins prisoner release", slug="a-1", **JAN_9
     )
     second = builders.article(
-        "Two.", outlet="RTHK", title="Spanish citizens among those freed", **JAN_9
+        "Two.", outlet="RTHK", title="Spanish citizens among those freed", slug="a-2", **JAN_9
     )
-    third = builders.article("Three.", outlet="AFP", title="Another story", **JAN_9)
+    third = builders.article("Three.", outlet="AFP", title="Another story", slug="a-3", **JAN_9)
     release = m.Release.objects.create(person=person)
     builders.cite(
         release,
