@@ -263,31 +263,37 @@ def forms_for(code: str, name: str = "", demonym: str = "") -> list[Form]:
 
 # -- Searching people by nationality -------------------------------------------------------
 #
-# The people list's search matches a pre-folded text (``releases.services.search_text_for``).
-# Nationality words come in too many forms to store them all ("venezolanas" would also make
-# every Venezuelan a match for "ana", as "españa" would every Spaniard): the text holds a
-# token per nationality instead, and search words that name a country in English, Spanish or
-# German ("Estados Unidos", "Spanien"), or its people in any inflection ("españolas"), match
-# that country's token too.
+# The people list's search also finds a person by a word naming one of their nationalities
+# in English, Spanish or German: a country name ("Estados Unidos", "Spanien") or its people
+# in any inflection ("españolas"). Storing all those forms in the search text would make
+# every Venezuelan a match for "ana" ("venezolana"); the search asks the nationality links
+# instead (``web.filters.SearchFilter``).
 
-
-def nationality_token(code: str) -> str:
-    """What a person's search text holds for a nationality: "nationality:ve"."""
-    return f"nationality:{code.lower()}"
+# Abbreviations of two letters are left out: folded, "US" is the word "us".
+_SHORTEST_ABBREVIATION = 3
 
 
 @cache
-def _codes_by_word() -> dict[str, tuple[str, ...]]:
+def _codes_by_form() -> dict[str, tuple[str, ...]]:
+    """Every form in lower case, and folded too (accents dropped) where that differs, so
+    that "espanol" finds Spaniards while "Germán", typed with its accent, stays a name."""
     codes: dict[str, set[str]] = {}
     for country in pycountry.countries:
         for form in forms_for(country.alpha_2):
-            word = fold_for_search(form.text)
-            if form.mode != EXACT:  # "US" folded would be the word "us"
-                codes.setdefault(word, set()).add(country.alpha_2)
-    return {word: tuple(sorted(found)) for word, found in codes.items()}
+            if form.mode == EXACT and len(form.text) < _SHORTEST_ABBREVIATION:
+                continue
+            typed = " ".join(form.text.casefold().split())
+            for key in {typed, fold_for_search(form.text)}:
+                codes.setdefault(key, set()).add(country.alpha_2)
+    return {key: tuple(sorted(found)) for key, found in codes.items()}
 
 
-def nationality_tokens(words: str) -> list[str]:
-    """The tokens of the countries that folded search words name ("espanolas", "spanien",
-    "estados unidos"); none for any other words."""
-    return [nationality_token(code) for code in _codes_by_word().get(words, ())]
+def longest_country_form() -> int:
+    """How many words the longest form has ("reino unido de gran bretaña e irlanda…")."""
+    return max(len(form.split()) for form in _codes_by_form())
+
+
+def countries_named(words: str) -> tuple[str, ...]:
+    """The ISO codes of the countries that ``words``, in lower case, name: "españolas",
+    "estados unidos", "eeuu"; none for any other words."""
+    return _codes_by_form().get(words, ())

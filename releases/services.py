@@ -26,7 +26,6 @@ from django.db.models import Exists, F, OuterRef
 from django.utils import timezone
 
 from releases import models as m
-from releases.country_forms import nationality_token
 from releases.records import PERSON_COLUMNS, person_json, stored_path
 from releases.selectors import person_facts_prefetches
 from releases.status import derive_status, status_history
@@ -76,18 +75,18 @@ def _facilities_of(person: m.Person) -> list[m.Facility]:
 def search_text_for(person: m.Person) -> str:
     """What the people list's search matches, folded: the person's names and aliases, the
     facilities their public facts say they were held in or freed from (as their record
-    shows them), and their nationalities: the country's name and demonym as its record
-    gives them, and a token that the country's names and demonyms in other languages match
-    ("rocio", "helicoide", "spain", "spanish"; "españolas": see ``country_forms``)."""
+    shows them), and their nationalities' country names and demonyms ("rocio",
+    "helicoide", "spain", "spanish"). Words naming a country in other languages are looked
+    up in the nationality links instead (``web.filters.SearchFilter``)."""
     countries = [c.country for c in person.citizenships.all()]
     words = [
         person.name,
         *(alias.name for alias in person.aliases.all()),
         *(facility.name for facility in _facilities_of(person)),
+        *(country.name for country in countries),
+        *(country.demonym for country in countries if country.demonym),
     ]
-    for country in countries:
-        words += [country.name, country.demonym, nationality_token(country.code)]
-    return " | ".join(dict.fromkeys(fold_for_search(word) for word in words if word))
+    return " | ".join(dict.fromkeys(fold_for_search(word) for word in words))
 
 
 def _links_of(person: m.Person, public_facts: list[m.Fact]) -> set[tuple[str, str]]:

@@ -5,7 +5,7 @@ Filters across facts use ``Exists`` subqueries rather than joins, so a person ma
 two citizenships or two releases is listed once without ``distinct()``.
 """
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import django_filters as filters
@@ -16,7 +16,7 @@ from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
 from releases import models as m
-from releases.country_forms import nationality_tokens
+from releases.country_forms import countries_named, longest_country_form
 from releases.selectors import COUNT_GROUPS, FACT_KINDS, fact_citations
 from sources.models import SourceArticle
 from sources.search import fold_for_search
@@ -33,7 +33,7 @@ DATE_INPUT = forms.DateInput(attrs={"type": "date"})
 DEFAULT_PERSON_STATUS = m.Status.RELEASED
 
 
-class ChoiceFilter(filters.ChoiceFilter):
+class MenuFilter(filters.ChoiceFilter):
     """A menu of choices, drawn by ``QuickSelect`` (the same markup, in a fraction of the
     time: the people page's menus hold a couple of hundred options)."""
 
@@ -42,8 +42,11 @@ class ChoiceFilter(filters.ChoiceFilter):
         super().__init__(*args, **kwargs)
 
 
-def search_terms(value: str) -> list[str]:
-    return fold_for_search(value).split()[:10]
+def search_words(value: str) -> list[str]:
+    """The query's words in lower case, at most ten: folded where they are matched against
+    the folded column, kept as typed where an accent tells a name ("Germán") from a
+    nationality ("German")."""
+    return [word for word in value.casefold().split() if fold_for_search(word)][:10]
 
 
 def _descending_label(label) -> str:
@@ -119,40 +122,56 @@ def sort_headers(filterset: filters.FilterSet, *, default: str) -> dict[str, Sor
 
 
 class SearchFilter(filters.CharFilter):
-    """Accent- and case-insensitive match of every word on a pre-folded column. Words that
-    ``also_matches`` knows, alone or as a run ("estados unidos"), also match the stored
-    tokens it gives for them."""
+    """Accent- and case-insensitive match of every word on a pre-folded column. Where
+    ``also_matches`` knows a run of words (as typed, in lower case: "estados unidos"), the
+    run matches what it selects too (``Q``), besides its words."""
 
-    LONGEST_RUN = 4  # words
-
-    def __init__(self, *, folded_field: str, also_matches=lambda words: [], **kwargs):
+    def __init__(
+        self,
+        *,
+        folded_field: str,
+        also_matches: Callable[[str], Q | None] = lambda words: None,
+        longest_run: int = 1,
+        **kwargs,
+    ):
         self.folded_field = folded_field
         self.also_matches = also_matches
+        self.longest_run = longest_run
         kwargs.setdefault("max_length", 200)
         kwargs.setdefault("label", _("Search"))
         super().__init__(**kwargs)
 
-    def _terms(self, words: list[str]) -> Iterator[tuple[str, list[str]]]:
-        """Each term with its tokens: the longest run of words ``also_matches`` knows,
-        else one word."""
+    def _conditions(self, words: list[str]) -> Iterator[Q]:
+        """One condition per run: the longest run ``also_matches`` knows, else a word."""
         start = 0
         while start < len(words):
-            for size in range(min(self.LONGEST_RUN, len(words) - start), 0, -1):
-                term = " ".join(words[start : start + size])
-                tokens = self.also_matches(term)
-                if tokens or size == 1:
-                    yield term, tokens
+            for size in range(min(self.longest_run, len(words) - start), 0, -1):
+                run = words[start : start + size]
+                extra = self.also_matches(" ".join(run))
+                if extra is not None or size == 1:
+                    condition = Q()
+                    for word in run:
+                        condition &= Q(**{f"{self.folded_field}__contains": fold_for_search(word)})
+                    yield (condition | extra) if extra is not None else condition
                     start += size
                     break
 
     def filter(self, qs, value):
-        lookup = f"{self.folded_field}__contains"
-        for term, tokens in self._terms(search_terms(value or "")):
-            condition = Q(**{lookup: term})
-            for token in tokens:
-                condition |= Q(**{lookup: token})
+        for condition in self._conditions(search_words(value or "")):
             qs = qs.filter(condition)
         return qs
+
+
+def people_of_countries_named(words: str) -> Q | None:
+    """People with a nationality that ``words`` name ("españolas"), from the indexed links
+    the nationality filter reads."""
+    codes = countries_named(words)
+    if not codes:
+        return None
+    links = m.PersonLink.objects.filter(
+        kind=m.PersonLink.Kind.NATIONALITY, key__in=[code.lower() for code in codes]
+    )
+    return Q(pk__in=links.values("person"))
 
 
 def _choices(model, value, label, *, order_by: str, fields: tuple[str, ...]):
@@ -211,28 +230,29 @@ LINK_FILTERS = {
 class PersonFilter(filters.FilterSet):
     q = SearchFilter(
         folded_field="search_name",
-        also_matches=nationality_tokens,
+        also_matches=people_of_countries_named,
+        longest_run=longest_country_form(),
         label=_("Name, place or nationality"),
     )
-    status = ChoiceFilter(
+    status = MenuFilter(
         choices=[(STATUS_ANY, _("any status")), *m.Status.choices],
         method="filter_status",
         label=_("Status"),
         empty_label=None,
     )
-    involvement = ChoiceFilter(
+    involvement = MenuFilter(
         choices=INVOLVEMENT_CHOICES,
         method="filter_involvement",
         label=_("Detainee or only mentioned"),
         empty_label=_("any"),
     )
-    nationality = ChoiceFilter(
+    nationality = MenuFilter(
         choices=COUNTRY_CHOICES,
         method="filter_link",
         label=_("Nationality"),
         empty_label=_("any"),
     )
-    facility = ChoiceFilter(
+    facility = MenuFilter(
         choices=_choices(
             m.Facility, lambda f: f.slug, lambda f: f.name, order_by="name", fields=("slug", "name")
         ),
@@ -240,7 +260,7 @@ class PersonFilter(filters.FilterSet):
         label=_("Facility"),
         empty_label=_("any"),
     )
-    event = ChoiceFilter(
+    event = MenuFilter(
         choices=EVENT_CHOICES,
         method="filter_link",
         label=_("Event"),
@@ -391,19 +411,19 @@ class CountFilter(filters.FilterSet):
     """The numbers: what a count measures, who claims it, and the country or event it is
     about. Grouped by quantity and country whatever the order chosen (``COUNT_GROUPS``)."""
 
-    metric = ChoiceFilter(
+    metric = MenuFilter(
         choices=m.CountClaim.Metric.choices, label=_("Quantity"), empty_label=_("any")
     )
-    claimant = ChoiceFilter(
+    claimant = MenuFilter(
         field_name="claimed_by",
         choices=_claimant_choices,
         label=_("Claimant"),
         empty_label=_("any"),
     )
-    country = ChoiceFilter(
+    country = MenuFilter(
         choices=COUNTRY_CHOICES, method="filter_country", label=_("Country"), empty_label=_("any")
     )
-    event = ChoiceFilter(
+    event = MenuFilter(
         field_name="event__slug", choices=EVENT_CHOICES, label=_("Event"), empty_label=_("any")
     )
     ordering = OrderingFilter(
@@ -426,7 +446,7 @@ class FactFilter(PersonFilter):
     ``kind`` which of them. Rows are in one fixed order (``FACT_ROW_ORDER``), so the
     people's sort order is not offered."""
 
-    kind = ChoiceFilter(
+    kind = MenuFilter(
         choices=[(name, kind.label) for name, kind in FACT_KINDS.items()],
         method="filter_kind",
         label=_("Kind of fact"),

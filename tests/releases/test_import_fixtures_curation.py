@@ -89,8 +89,7 @@ def test_a_record_made_by_a_curator_with_the_same_key_is_not_overwritten(db, tmp
 def test_status_is_refreshed_after_an_import(folder):
     person = m.Person.objects.get(slug="ana-perez")
     assert person.status == m.Status.RELEASED
-    # Name and nationality (its token matches "venezolana" and the like).
-    assert person.search_name == "ana perez | venezuela | nationality:ve"
+    assert person.search_name == "ana perez | venezuela"  # name and nationality
 
 
 # -- optional fields deleted from the fixture --------------------------------------------

@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+import re
 
 import pytest
 from django.db import OperationalError
@@ -94,6 +95,12 @@ def test_stored_people_exports_link_the_pages_in_the_readers_language(client, wo
     assert record["releases"][0]["citations"][0]["url"] == f"http://testserver{passage_page}"
     row = next(r for r in _csv(client.get(url, {"format": "csv"})) if r["slug"] == person.slug)
     assert row["url"] == record["url"]
+    # Cells holding several links (" ; " between a fact's quotes, " | " between facts).
+    links = re.split(
+        r" ; | \| ", row["nationalities_article_urls"] + " | " + row["releases_article_urls"]
+    )
+    assert len(links) >= 2
+    assert all(link.startswith(f"http://testserver/{language}/sources/") for link in links), links
 
 
 def test_source_json_lets_anyone_check_every_passage(client, world):

@@ -186,14 +186,35 @@ def test_search_finds_people_by_facility_and_nationality_words(client, world):
         assert found(query) == everyone, query
     assert found("spanish person 1") == ["p Person 1"]
     assert found("solo") == ["Solo Persona"]
-    # A journalist's own language: the country's names and demonyms in English, Spanish or
-    # German, in any inflection, with other words too.
-    for query in ("España", "españolas", "ESPAÑOL", "Spanier", "Spaniards", "reino de españa"):
+    # A journalist's own language: the country's names, demonyms in any inflection and
+    # abbreviations, in English, Spanish or German, alone or with other words.
+    for query in ("España", "españolas", "espanol", "Spanier", "reino de españa"):
         assert found(query) == everyone, query
     assert found("person 1 española") == ["p Person 1"]
     assert found("venezolanos") == []  # another country's people
-    # Only whole words name a country: "ana" is in "españa" and "venezolana", and is a name.
-    assert found("ana") == []
+    # Only whole words name a country: "ana" is in "España" and "venezolana", and is a name;
+    # nor do parts of a word ("nat", "ali"); "Germán" with its accent is a name, not German.
+    for query in ("ana", "nat", "tion", "germán"):
+        assert found(query) == [], query
+
+
+def test_search_words_that_name_a_country_still_match_as_words(client, world):
+    spain = world["country"]
+    passage = world["article"].passages.first()
+    salvador = builders.person("Salvador del Valle", slug="salvador")
+    builders.cite(m.Citizenship.objects.create(person=salvador, country=spain), passage)
+    american = builders.person("Ann Smith", slug="ann")
+    usa, _ = m.Country.objects.get_or_create(code="US", defaults={"name": "United States"})
+    builders.cite(m.Citizenship.objects.create(person=american, country=usa), passage)
+
+    def found(query: str) -> list[str]:
+        page = client.get("/people/", {"q": query, "status": "any"}).context["page"]
+        return [person.name for person in page]
+
+    # "El Salvador" names a country, and its words are also in this Spaniard's name.
+    assert found("el salvador") == ["Salvador del Valle"]
+    assert found("Estados Unidos") == found("EEUU") == found("usa") == ["Ann Smith"]
+    assert found("estadounidense ann") == ["Ann Smith"]
 
 
 @pytest.mark.parametrize("url", LIST_URLS)
