@@ -5,6 +5,8 @@ Filters across facts use ``Exists`` subqueries rather than joins, so a person ma
 two citizenships or two releases is listed once without ``distinct()``.
 """
 
+import functools
+import operator
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -163,15 +165,13 @@ class SearchFilter(filters.CharFilter):
 
 
 def people_of_countries_named(words: str) -> Q | None:
-    """People with a nationality that ``words`` name ("españolas"), from the indexed links
-    the nationality filter reads."""
+    """People with a nationality that ``words`` name ("españolas"): their search text holds
+    the country's name as its record gives it ("spain"). A second pattern on the same
+    column, not a lookup elsewhere, so PostgreSQL still answers from the trigram index."""
     codes = countries_named(words)
-    if not codes:
-        return None
-    links = m.PersonLink.objects.filter(
-        kind=m.PersonLink.Kind.NATIONALITY, key__in=[code.lower() for code in codes]
-    )
-    return Q(pk__in=links.values("person"))
+    names = m.Country.objects.filter(code__in=codes).values_list("name", flat=True)
+    conditions = [Q(search_name__contains=fold_for_search(name)) for name in names] if codes else []
+    return functools.reduce(operator.or_, conditions) if conditions else None
 
 
 def _choices(model, value, label, *, order_by: str, fields: tuple[str, ...]):
