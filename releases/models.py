@@ -211,6 +211,8 @@ def was_held(status: str) -> bool:
 
 # ``was_held`` as a filter on anything with a ``status`` (people, their links).
 HELD = ~models.Q(status=Status.UNKNOWN)
+# Detainees sort before the people only mentioned (False before True on every database).
+MENTIONED_LAST = models.ExpressionWrapper(~HELD, output_field=models.BooleanField())
 
 
 class Person(models.Model):
@@ -263,6 +265,14 @@ class Person(models.Model):
                 fields=["status", "name", "id"],
                 condition=models.Q(is_public=True),
                 name="person_public_status_name",
+            ),
+            # "Any status": detainees first, then the people only mentioned, each by name.
+            models.Index(
+                MENTIONED_LAST,
+                "name",
+                "id",
+                condition=models.Q(is_public=True),
+                name="person_public_mentioned_last",
             ),
             models.Index(
                 fields=["name", "id"], condition=models.Q(is_public=True), name="person_public_name"

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import django_filters as filters
 from django import forms
 from django.core.validators import validate_slug
-from django.db.models import BooleanField, Exists, ExpressionWrapper, F, OuterRef, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -29,8 +29,6 @@ STATUS_ANY = "any"
 # reported"), or only mentioned (officials, relatives, lawyers). Read from the stored status.
 DETAINEE, MENTIONED = "detainee", "mentioned"
 INVOLVEMENT_CHOICES = [(DETAINEE, _("Detainees")), (MENTIONED, _("Only mentioned"))]
-# Detainees sort before the people only mentioned (False before True on every database).
-MENTIONED_LAST = ExpressionWrapper(~m.HELD, output_field=BooleanField())
 DATE_INPUT = forms.DateInput(attrs={"type": "date"})
 DEFAULT_PERSON_STATUS = m.Status.RELEASED
 
@@ -313,7 +311,7 @@ class PersonFilter(filters.FilterSet):
         if self.form.cleaned_data.get("status") == STATUS_ANY:
             # Everyone the sources name: the detainees first, then the people only
             # mentioned, each group in the order chosen.
-            queryset = queryset.order_by(MENTIONED_LAST, *queryset.query.order_by)
+            queryset = queryset.order_by(m.MENTIONED_LAST, *queryset.query.order_by)
         return queryset
 
     def filter_status(self, qs, name, value):
