@@ -29,10 +29,10 @@ def wants_fragment(request: HttpRequest) -> bool:
 def render_page(
     request: HttpRequest, template: str, context: dict, *, status: int = 200
 ) -> HttpResponse:
-    """Render ``template``, or only its ``results`` partial for htmx requests."""
+    """Render ``template``: the whole page, or for htmx requests (``fragment``) only its
+    #results (a list template then extends layouts/fragment.html instead of base.html)."""
     fragment = wants_fragment(request)
-    name = f"{template}#results" if fragment else template
-    response = render(request, name, {**context, "fragment": fragment}, status=status)
+    response = render(request, template, {**context, "fragment": fragment}, status=status)
     if fragment:
         # The address htmx shows for these results: the request's, less the empty fields a
         # form sends.
