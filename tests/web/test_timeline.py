@@ -138,3 +138,16 @@ def test_no_label_runs_off_the_drawing_or_into_the_month_before(db):
     for before, after in itertools.pairwise(labelled):
         assert before.x + len(before.label) * CHAR_WIDTH <= after.x
     assert labelled[-1].x + len(labelled[-1].label) * CHAR_WIDTH <= timeline.width
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_drawings_coordinates_are_numbers_in_every_language(client, world, language):
+    # Spanish writes 30.5 as "30,5": an SVG coordinate written so is not a number, and
+    # Chromium piled every mark at the left edge.
+    page = client.get(f"/{language}/").content.decode()
+    start = page.index("<svg viewBox")
+    svg = page[start : page.index("</svg>", start)]
+    coordinates = re.findall(r' (?:x|x1|x2|y|y1|y2)="([^"]*)"|translate\(([^)]*)\)', svg)
+    values = [number for pair in coordinates for part in pair for number in part.split()]
+    assert values and all(re.fullmatch(r"-?\d+(\.\d+)?", value) for value in values), values
+    assert any("." in value for value in values)  # some fall between whole units
