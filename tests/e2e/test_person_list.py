@@ -329,3 +329,19 @@ def test_column_headers_sort_the_list_and_say_how(seeded_server, page):
     assert descending == [names[::-1] for names in ascending]
     assert "Detainees" in groups.nth(0).locator("tr.group").inner_text()
     assert "Only mentioned" in groups.nth(1).locator("tr.group").inner_text()
+
+
+def test_a_date_filter_asks_once_the_date_is_typed_whole(seeded_server, page):
+    page.goto(f"{seeded_server}/people/?status=any")
+    asked: list[str] = []
+    page.on(
+        "request",
+        lambda request: asked.append(request.url) if "released_from" in request.url else None,
+    )
+    date_box = page.get_by_label("Released from")
+    date_box.click()
+    # Digit by digit, as a journalist types: on the way the box holds 0002, 0020, 0202.
+    with htmx_swap(page, "/people/"):
+        date_box.press_sequentially("01012026", delay=60)
+    expect(page).to_have_url(re.compile(r"released_from=2026-01-01"))
+    assert len(asked) == 1 and "released_from=2026-01-01" in asked[0], asked
