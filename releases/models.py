@@ -340,7 +340,7 @@ class Citizenship(AboutPerson, Fact):
     def __str__(self) -> str:
         return _("%(person)s: %(country)s nationality") % {
             "person": self.person,
-            "country": self.country.name,
+            "country": self.country.local_name,  # "España" on Spanish pages
         }
 
 

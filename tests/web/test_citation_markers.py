@@ -134,6 +134,11 @@ def test_a_person_page_gives_every_fact_an_anchor_a_permalink_and_a_copy_button(
     assert page.count('class="copy-citation" hidden') == 2
     assert "<q>was freed</q>" in page
     assert f'data-url="http://testserver{source.get_absolute_url()}#p-' in page
+    # What a copied citation says it supports is in the page's language, as the page is.
+    assert 'data-fact="Ana Pérez: Spain nationality"' in page
+    with translation.override("es"):
+        spanish_page = client.get(person.get_absolute_url()).content.decode()
+    assert 'data-fact="Ana Pérez: nacionalidad España"' in spanish_page
 
 
 def test_on_the_seed_detail_pages_every_permalink_has_one_target(client, db):
