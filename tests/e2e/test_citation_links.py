@@ -42,6 +42,8 @@ def check_lands_on_quote(page: Page, passage_id: str, quote: str) -> None:
     anchor = page.locator(f"[id='{passage_id}']")
     expect(anchor).to_have_count(1)
     expect(anchor).to_be_in_viewport()
+    # With room above it: the line before the quote shows, the quote is not cut at the top.
+    assert anchor.evaluate("a => a.getBoundingClientRect().top") >= 40
     found = anchor.evaluate(READ_MARKED_TEXT_AFTER)
     assert found["firstText"] == "MARK", "the words right after the anchor are highlighted"
     assert squash(found["marked"]).startswith(squash(quote))
