@@ -78,9 +78,13 @@ def _people_facets(filterset: PersonFilter) -> dict:
     # The status facet counts the people of every status under the other filters: the
     # option chosen (or "any status") counts exactly the rows listed.
     count = next((o.count for o in status.options if o.value == chosen), 0)
+    everyone = next(o.count for o in status.options if o.value == STATUS_ANY)
     return {
         "facets": facets,
         "result_count": count,
+        # Nobody of this status, but somebody of another ("machado" among the freed): say
+        # so, rather than leave "no one matches" to be read as "not in the record".
+        "other_statuses_count": everyone if not count and chosen != STATUS_ANY else 0,
         "sort": sort_headers(filterset, default="name"),
         # Everyone is listed: detainees first, then the people only mentioned, each group
         # under its own heading.

@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+import re
 
 import pytest
 
@@ -322,3 +323,23 @@ def test_column_headers_sort_and_say_which_way(client, world):
     assert 'href="?status=any&amp;ordering=released"' in html
     assert 'href="?status=any&amp;ordering=name"' in html
     assert client.get("/people/?ordering=role").status_code == 400
+
+
+def test_an_empty_page_says_when_people_of_other_statuses_match(client, world):
+    official = builders.person("Delcy Oficial", slug="delcy")
+    builders.cite(
+        m.Role.objects.create(person=official, kind="commenter", title="minister"),
+        world["article"].passages.first(),
+    )
+    page = client.get("/people/", {"q": "delcy"})  # the freed, by default
+    assert page.context["page"].paginator.count == 0
+    html = page.content.decode()
+    assert "No one matches these filters." in html
+    assert "1 person of another status matches: show them" in html
+    link = re.search(r'<a href="(\?[^"]*)"[^>]*>1 person of another status', html).group(1)
+    assert "status=any" in link and "q=delcy" in link
+    shown = client.get(f"/people/{link.replace('&amp;', '&')}").context["page"]
+    assert [person.name for person in shown] == ["Delcy Oficial"]
+    # Nothing to point to: no hint.
+    for query in ({"q": "nobody"}, {"q": "nobody", "status": "any"}):
+        assert "of another status" not in client.get("/people/", query).content.decode()
