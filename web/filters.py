@@ -167,8 +167,10 @@ def people_of_countries_named(words: str) -> Q | None:
     the country's name as its record gives it ("spain"). A second pattern on the same
     column, not a lookup elsewhere, so PostgreSQL still answers from the trigram index."""
     codes = countries_named(words)
+    if not codes:
+        return None
     names = m.Country.objects.filter(code__in=codes).values_list("name", flat=True)
-    conditions = [Q(search_name__contains=fold_for_search(name)) for name in names] if codes else []
+    conditions = [Q(search_name__contains=fold_for_search(name)) for name in names]
     return functools.reduce(operator.or_, conditions) if conditions else None
 
 
@@ -186,12 +188,20 @@ def _choices(model, value, label, *, order_by: str, fields: tuple[str, ...]):
     return load
 
 
-COUNTRY_CHOICES = _choices(
-    m.Country,
-    lambda c: c.code.lower(),
-    lambda c: c.local_name,
-    order_by="name",
-    fields=("code", "name"),
+def _sorted_by_label(load):
+    """Choices in the order of what the menu shows: a name in the page's language sorts
+    where it reads ("Alemania" before "España" on Spanish pages), not where English has it."""
+    return lambda: sorted(load(), key=lambda choice: fold_for_search(str(choice[1])))
+
+
+COUNTRY_CHOICES = _sorted_by_label(
+    _choices(
+        m.Country,
+        lambda c: c.code.lower(),
+        lambda c: c.local_name,
+        order_by="name",
+        fields=("code", "name"),
+    )
 )
 EVENT_CHOICES = _choices(
     m.ReleaseEvent, lambda e: e.slug, lambda e: e.title, order_by="title", fields=("slug", "title")
@@ -319,9 +329,9 @@ class PersonFilter(filters.FilterSet):
 
     def filter_involvement(self, qs, name, value):
         if value == DETAINEE:
-            return qs.filter(m.HELD)
+            return qs.filter(m.WAS_HELD)
         if value == MENTIONED:
-            return qs.exclude(m.HELD)
+            return qs.exclude(m.WAS_HELD)
         return qs
 
     def filter_link(self, qs, name, value):

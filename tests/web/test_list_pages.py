@@ -343,3 +343,21 @@ def test_an_empty_page_says_when_people_of_other_statuses_match(client, world):
     # Nothing to point to: no hint.
     for query in ({"q": "nobody"}, {"q": "nobody", "status": "any"}):
         assert "of another status" not in client.get("/people/", query).content.decode()
+
+
+def test_the_nationality_menu_is_in_the_order_of_the_names_it_shows(client, world):
+    for code, name in (("DE", "Germany"), ("US", "United States"), ("AR", "Argentina")):
+        m.Country.objects.get_or_create(code=code, defaults={"name": name})
+
+    def menu(path: str) -> list[str]:
+        html = client.get(path).content.decode()
+        select = html[
+            html.index('name="nationality"') : html.index(
+                "</select>", html.index('name="nationality"')
+            )
+        ]
+        return re.findall(r">([^<]+)</option>", select)[1:]  # after "any", the countries
+
+    assert menu("/en/people/") == ["Argentina", "Germany", "Spain", "United States"]
+    # On Spanish pages "Alemania" and "España" sort where they read, not as Germany and Spain.
+    assert menu("/es/people/") == ["Alemania", "Argentina", "España", "Estados Unidos"]
