@@ -266,8 +266,9 @@ def forms_for(code: str, name: str = "", demonym: str = "") -> list[Form]:
 # The people list's search also finds a person by a word naming one of their nationalities
 # in English, Spanish or German: a country name ("Estados Unidos", "Spanien") or its people
 # in any inflection ("españolas"). Storing all those forms in the search text would make
-# every Venezuelan a match for "ana" ("venezolana"); the search asks the nationality links
-# instead (``web.filters.SearchFilter``).
+# every Venezuelan a match for "ana" ("venezolana"): the search text keeps the country's
+# name as its record gives it, and a run of words naming the country matches that name too
+# (``web.filters.people_of_countries_named``).
 
 # Abbreviations of two letters are left out: folded, "US" is the word "us".
 _SHORTEST_ABBREVIATION = 3

@@ -210,9 +210,9 @@ def was_held(status: str) -> bool:
 
 
 # ``was_held`` as a filter on anything with a ``status`` (people, their links).
-HELD = ~models.Q(status=Status.UNKNOWN)
+WAS_HELD = ~models.Q(status=Status.UNKNOWN)
 # Detainees sort before the people only mentioned (False before True on every database).
-MENTIONED_LAST = models.ExpressionWrapper(~HELD, output_field=models.BooleanField())
+MENTIONED_LAST = models.ExpressionWrapper(~WAS_HELD, output_field=models.BooleanField())
 
 
 class Person(models.Model):

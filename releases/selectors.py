@@ -548,9 +548,10 @@ class FactCitation:
 
 
 class FactCitations:
-    """The facts list's rows, paged by PERSON: ``count()`` counts the people who have a
-    row, and a slice ``[a:b]`` is every row of people ``a`` to ``b`` (in name order), so a
-    page of 25 people shows all their facts, and a person is never split across pages.
+    """The facts list's rows, paged by PERSON: a slice ``[a:b]`` is every row of people
+    ``a`` to ``b`` (in name order), so a page of 25 people shows all their facts, and a
+    person is never split across pages. ``people_count()`` counts in those units (the
+    paginator's count); ``count()`` counts rows (an export's ``count``).
 
     Why by person: sorting or counting every (fact, passage) row of the record costs
     seconds at 100,000 people, whatever the page shows. People come in name order from
@@ -600,7 +601,7 @@ class FactCitations:
 
 
 def _has_public(model: type[m.Fact]) -> Exists:
-    return Exists(model.objects.filter(person=OuterRef("pk"), is_public=True))
+    return Exists(model.objects.published().filter(person=OuterRef("pk")))
 
 
 def fact_citations(people: QuerySet[m.Person], kinds: Iterable[str] = ()) -> FactCitations:

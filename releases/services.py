@@ -76,8 +76,8 @@ def search_text_for(person: m.Person) -> str:
     """What the people list's search matches, folded: the person's names and aliases, the
     facilities their public facts say they were held in or freed from (as their record
     shows them), and their nationalities' country names and demonyms ("rocio",
-    "helicoide", "spain", "spanish"). Words naming a country in other languages are looked
-    up in the nationality links instead (``web.filters.SearchFilter``)."""
+    "helicoide", "spain", "spanish"). Words naming the country in other languages
+    ("españolas") match that name too (``web.filters.people_of_countries_named``)."""
     countries = [c.country for c in person.citizenships.all()]
     words = [
         person.name,

@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.http import HttpRequest
-from django.urls import NoReverseMatch, Resolver404, resolve, reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils.translation import get_language, override
 
 
@@ -11,13 +11,14 @@ def language_url(request: HttpRequest, language: str) -> str:
 
     An unprefixed page maps to its prefixed twin; a page with no name (a 404) to the home
     page in that language."""
-    try:
-        match = resolve(request.path_info)
-        name = f"{match.app_name}:{match.url_name}"
-        with override(language):
+    match = request.resolver_match  # None on a 404: nothing was matched
+    with override(language):
+        try:
+            if match is None:
+                return reverse("releases:home")
+            name = f"{match.app_name}:{match.url_name}"
             path = reverse(name, args=match.args, kwargs=match.kwargs)
-    except (Resolver404, NoReverseMatch):
-        with override(language):
+        except NoReverseMatch:
             return reverse("releases:home")
     query = request.META.get("QUERY_STRING", "")
     return f"{path}?{query}" if query else path

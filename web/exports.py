@@ -175,7 +175,8 @@ COUNTRY_EXPORT = Export("nationalities", records.country_json, records.COUNTRY_C
 EVENT_EXPORT = Export("events", records.event_json, records.EVENT_COLUMNS)
 ARTICLE_EXPORT = Export("sources", article_json, ARTICLE_COLUMNS)
 COUNT_EXPORT = Export("numbers", records.count_json, records.COUNT_COLUMNS)
-# Rows of ``releases.selectors.FactCitations``, read a chunk (one query) at a time.
+# Rows of ``releases.selectors.FactCitations``, read a chunk at a time (two queries: the
+# chunk's people by keyset, then their rows).
 FACT_EXPORT = Export("facts", records.fact_citation_json, records.FACT_CITATION_COLUMNS)
 
 

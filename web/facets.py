@@ -108,15 +108,14 @@ def _status_rows(filterset: PersonFilter) -> dict[str, list[tuple[str, str, int]
 
 def _link_counts(filterset: PersonFilter, name: str) -> tuple[list[tuple[str, str, int]], int]:
     links = m.PersonLink.objects.filter(kind=LINK_FILTERS[name])
+    # Links repeat their person's status, so the people list's own status and involvement
+    # filters apply to them directly, with no join.
     status = filterset.form.cleaned_data.get("status")
-    if status and status != STATUS_ANY:
-        links = links.filter(status=status)
-    # Links repeat their person's status, so "detainee or only mentioned" needs no join.
-    involvement = filterset.form.cleaned_data.get("involvement")
-    if involvement == DETAINEE:
-        links = links.filter(m.HELD)
-    elif involvement == MENTIONED:
-        links = links.exclude(m.HELD)
+    if status:
+        links = filterset.filter_status(links, "status", status)
+    links = filterset.filter_involvement(
+        links, "involvement", filterset.form.cleaned_data.get("involvement")
+    )
     others = filterset.active(name, "status", "involvement")
     if others and all(other in LINK_FILTERS for other in others):
         # Only other links narrow it: join the link table to itself, on its indexes (links

@@ -12,7 +12,9 @@
   function outlineTarget() {
     const marks = document.querySelectorAll(".article-text mark[data-passages]");
     if (!marks.length) return;
-    const id = decodeURIComponent(location.hash.slice(1));
+    // Passage anchors are "p-<number>": nothing in them needs decoding, and a malformed
+    // escape ("#%E0") would make decodeURIComponent throw.
+    const id = location.hash.slice(1);
     marks.forEach(function (mark) {
       const ids = mark.dataset.passages.split(" ");
       mark.classList.toggle("is-target", /^p-\d+$/.test(id) && ids.indexOf(id) !== -1);

@@ -43,19 +43,23 @@ def _tell_apart(groups: list[dict]) -> None:
 
 
 @register.simple_tag
+def implied_badge() -> SafeString:
+    """The mark of a fact the text suggests without saying it."""
+    return format_html(
+        '<span class="badge implied" title="{}">{}</span>',
+        _("The text suggests this without saying it"),
+        _("implied"),
+    )
+
+
+@register.simple_tag
 def fact_meta(fact) -> SafeString:
     """What qualifies a fact, after it: "implied" when the text suggests it without saying
     it, who the claim is attributed to, and the curator's note. Count claims have only a
     note (their claimant is a column of their own)."""
     parts = []
     if getattr(fact, "certainty", None) == Certainty.IMPLIED:
-        parts.append(
-            format_html(
-                '<span class="badge implied" title="{}">{}</span>',
-                _("The text suggests this without saying it"),
-                _("implied"),
-            )
-        )
+        parts.append(implied_badge())
     if getattr(fact, "attributed_to", ""):
         claim = _("according to %(claimant)s") % {"claimant": fact.attributed_to}
         parts.append(format_html(' <span class="attrib">{}</span>', claim))
