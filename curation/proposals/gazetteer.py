@@ -1,0 +1,196 @@
+"""What the record already knows, as one structure to match any number of articles against:
+every name and alias of a person, every facility, and every form of every country
+(``releases.country_forms``), in Aho-Corasick automata (pyahocorasick), so reading an
+article costs its own length, not the size of the record.
+
+Built once per version of the names (``curation.known_names``) and shared."""
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import ahocorasick
+import pycountry
+
+from curation.proposals.text import View, fold, view, whole_word
+from releases import country_forms
+
+PERSON, FACILITY, COUNTRY, NOTHING = "person", "facility", "country", "nothing"
+_FOLDED, _CASED, _EXACT = "folded", "cased", "exact"
+_ROMAN = frozenset(["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"])
+
+
+@dataclass(frozen=True)
+class Entry:
+    kind: str
+    key: int | str  # a primary key, or a country's ISO code
+    known: bool = True  # countries: whether the record has a row for it
+    demonym: bool = False  # names a country's people ("venezolanas")
+
+
+@dataclass(frozen=True)
+class Found:
+    start: int
+    end: int
+    entry: Entry
+
+    def overlaps(self, other: "Found") -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+@dataclass
+class Gazetteer:
+    automata: dict[str, ahocorasick.Automaton] = field(default_factory=dict)
+    # Every known person's name and aliases, folded, as words: for look-alike spellings.
+    people: dict[int, list[tuple[str, ...]]] = field(default_factory=dict)
+    _by_word: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
+
+    def add(self, mode: str, text: str, entry: Entry) -> None:
+        needle = text if mode == _EXACT else fold(text, keep_accents=mode == _CASED)
+        if len(needle) < 2:
+            return
+        automaton = self.automata.setdefault(mode, ahocorasick.Automaton())
+        entries = automaton.get(needle, ())
+        if entry not in entries:
+            automaton.add_word(needle, (len(needle), (*entries, entry)))
+
+    def add_person(self, pk: int, name: str) -> None:
+        self.add(_FOLDED, name, Entry(PERSON, pk))
+        words = tuple(fold(name).split())
+        self.people.setdefault(pk, []).append(words)
+        for word in words:
+            self._by_word[word].add(pk)
+
+    def finish(self) -> "Gazetteer":
+        for automaton in self.automata.values():
+            automaton.make_automaton()
+        return self
+
+    def find(self, text: str) -> list["Found"]:
+        """Every whole-word match, then the longest of overlapping ones (ties at the very
+        same words all stay: two people may share a name), in reading order."""
+        found: list[Found] = []
+        for mode, automaton in self.automata.items():
+            if mode == _EXACT:
+                seen = View(text, tuple(range(len(text))))
+            else:
+                seen = view(text, keep_accents=mode == _CASED)
+            for last, (length, entries) in automaton.iter(seen.text):
+                first = last - length + 1
+                if not whole_word(seen.text, first, last + 1):
+                    continue
+                start, end = seen.span(first, last + 1)
+                found += [Found(start, end, entry) for entry in entries]
+        found = [f for f in found if not (f.entry.kind == FACILITY and _numbered_after(text, f))]
+        kept: list[Found] = []
+        for match in sorted(found, key=lambda f: (f.start - f.end, f.start)):
+            if not any(
+                match.overlaps(k) and (k.start, k.end) != (match.start, match.end) for k in kept
+            ):
+                kept.append(match)
+        return sorted(kept, key=lambda k: (k.start, k.end))
+
+    def lookalikes(self, name: str) -> list[int]:
+        """Known people whose name or alias is probably this one spelt differently."""
+        words = tuple(fold(name).split())
+        candidates = set().union(*(self._by_word.get(w, set()) for w in words)) if words else set()
+        candidates |= {pk for w in words for pk in self._near_words(w)}
+        return sorted(
+            pk
+            for pk in candidates
+            if any(same_person(words, known) for known in self.people.get(pk, ()))
+        )
+
+    def _near_words(self, word: str) -> set[int]:
+        if len(word) < 5:
+            return set()
+        return {
+            pk
+            for known, pks in self._by_word.items()
+            if abs(len(known) - len(word)) <= 2
+            and known[:2] == word[:2]
+            and similar_word(word, known)
+            for pk in pks
+        }
+
+
+def _numbered_after(text: str, found: Found) -> bool:
+    """ "El Rodeo I" is not "El Rodeo": a numeral after a facility's name makes it another."""
+    rest = text[found.end : found.end + 6].split()
+    return bool(rest) and (rest[0].rstrip(".,;:)").lower() in _ROMAN or rest[0][:1].isdigit())
+
+
+def _edits(a: str, b: str, limit: int) -> int:
+    """Levenshtein distance, stopping early once past ``limit``."""
+    previous = list(range(len(b) + 1))
+    for i, char_a in enumerate(a, 1):
+        current = [i]
+        for j, char_b in enumerate(b, 1):
+            current.append(
+                min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b))
+            )
+        if min(current) > limit:
+            return limit + 1
+        previous = current
+    return previous[-1]
+
+
+def similar_word(a: str, b: str) -> bool:
+    """The same name word spelt differently: equal, one a nickname-length start of the other
+    ("Kenny"/"Kennedy"), or one or two letters apart in a long word ("Márquez"/"Márvez")."""
+    if a == b:
+        return True
+    shorter, longer = sorted((a, b), key=len)
+    if len(shorter) >= 4 and longer.startswith(shorter[:4]) and len(longer) - len(shorter) <= 3:
+        return True
+    limit = 2 if len(shorter) >= 6 else 1 if len(shorter) >= 4 else 0
+    return limit > 0 and _edits(a, b, limit) <= limit
+
+
+def same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Whether two names, as folded words, are probably one person: the first names alike
+    and every other word of the shorter name alike to a later word of the longer, in order
+    ("Kennedy Tejeda" and "Kenny Tejeda Jiménez"; not "Ana Ríos" and "Ana Pérez")."""
+    a = tuple(
+        w for w in a if len(w) > 1 and w not in ("de", "del", "la", "da", "do", "dos", "van", "von")
+    )
+    b = tuple(
+        w for w in b if len(w) > 1 and w not in ("de", "del", "la", "da", "do", "dos", "van", "von")
+    )
+    if len(a) < 2 or len(b) < 2 or a == b:
+        return a == b and len(a) >= 2
+    shorter, longer = sorted((a, b), key=len)
+    if not similar_word(shorter[0], longer[0]):
+        return False
+    position = 1
+    for word in shorter[1:]:
+        while position < len(longer) and not similar_word(word, longer[position]):
+            position += 1
+        if position == len(longer):
+            return False
+        position += 1
+    return True
+
+
+def build(
+    people: Iterable[tuple[int, str]],
+    facilities: Iterable[tuple[int, str]],
+    countries: dict[str, tuple[str, str]],
+) -> Gazetteer:
+    """``countries`` maps the record's country codes to their (name, demonym); every other
+    country pycountry knows is matched too, as not yet known."""
+    gazetteer = Gazetteer()
+    for pk, name in people:
+        gazetteer.add_person(pk, name)
+    for pk, name in facilities:
+        gazetteer.add(_FOLDED, name, Entry(FACILITY, pk))
+    for country in pycountry.countries:
+        code = country.alpha_2
+        name, demonym = countries.get(code, ("", ""))
+        known = code in countries
+        for form in country_forms.forms_for(code, name, demonym):
+            mode = _EXACT if form.mode == country_forms.EXACT else _CASED
+            gazetteer.add(mode, form.text, Entry(COUNTRY, code, known, form.demonym))
+    for text in country_forms.NOT_A_COUNTRY:
+        gazetteer.add(_CASED, text, Entry(NOTHING, text))
+    return gazetteer.finish()

@@ -1,0 +1,216 @@
+"""The words the proposals read around a name or a number, in English, Spanish, Portuguese
+and German, written for this project. Everything is stored folded (accents dropped, lower
+case, as ``text.fold`` gives), so one entry covers "liberación" and "liberacion".
+
+Each set is a kind of evidence: ``RELEASE`` says someone walked free, ``STILL_HELD`` that
+they did not, ``OFFICE`` that the person speaks for an institution … A phrase of several
+words is one entry ("en libertad", "remains in custody")."""
+
+from sources.search import fold_for_search
+
+
+def _entries(*groups: str) -> frozenset[str]:
+    """Entries separated by ``|`` (a phrase may hold spaces), folded."""
+    return frozenset(
+        fold_for_search(entry) for group in groups for entry in group.split("|") if entry.strip()
+    )
+
+
+RELEASE = _entries(
+    # English
+    "freed|frees|freeing|release|released|releases|releasing|set free|walked free|"
+    "walk free|let go|out of prison|left prison|was freed|were freed|"
+    "libera|liberan|excarcela|excarcelan|liberta|libertam|soltam|lasst frei|laesst frei|"
+    # Spanish
+    "liberado|liberada|liberados|liberadas|libero|liberaron|liberar|liberacion|"
+    "liberaciones|excarcelado|excarcelada|excarcelados|excarceladas|excarcelo|excarcelaron|"
+    "excarcelar|excarcelacion|excarcelaciones|en libertad|salio de prision|salieron de prision|"
+    "puesto en libertad|puesta en libertad|puestos en libertad|puestas en libertad|"
+    "recupero su libertad|recuperaron su libertad|recobro la libertad|"
+    "salio|salieron|salida|"
+    # Portuguese
+    "libertado|libertada|libertados|libertadas|libertou|libertaram|libertacao|"
+    "soltos|soltas|solto|solta|soltou|soltaram|em liberdade|deixou a prisao|"
+    # German
+    "freigelassen|freigelassene|freigelassenen|freigelassener|freilassung|freilassungen|"
+    "freigekommen|freikam|freikamen|entlassen|entlassung|auf freiem fuss|frei gelassen|"
+    "kamen frei|kam frei|ließ frei|liess frei|ließen frei|liessen frei"
+)
+
+# Words that, a few words before a release word, turn it round: "not freed", "pidió la
+# liberación de".
+NEGATING = _entries(
+    "not|no|never|yet to be|has yet to|have yet to|still awaiting|awaiting|await|"
+    "calls for|called for|call for|demand|demands|demanded|demanding|urged|urge|urges|"
+    "sought|seeks|seek|asked for|pressing for|push for|pushed for|hope|hopes|hoping|"
+    "nunca|aun no|todavia no|sin|exigio|exige|exigen|exigieron|pidio|pide|piden|pidieron|"
+    "reclamo|reclama|reclaman|reclamaron|solicito|solicita|espera|esperan|esperando|"
+    "nao|ainda nao|pediu|pede|pedem|exigiu|aguarda|aguardam|"
+    "nicht|nie|kein|keine|noch nicht|fordert|fordern|forderte|forderten|verlangt|hofft"
+)
+
+STILL_HELD = _entries(
+    "remains in custody|remain in custody|remains in prison|remain in prison|remains jailed|"
+    "remain jailed|remains behind bars|remain behind bars|still held|still being held|"
+    "still detained|still in prison|still in custody|remains detained|remain detained|"
+    "is still|are still|continues to be held|remains imprisoned|remain imprisoned|"
+    "was not among|were not among|not among|"
+    "sigue detenido|sigue detenida|siguen detenidos|siguen detenidas|sigue preso|sigue presa|"
+    "siguen presos|siguen presas|continua detenido|continua detenida|continuan detenidos|"
+    "continua preso|continua presa|continuan presos|permanece detenido|permanece detenida|"
+    "permanecen detenidos|permanece preso|permanece presa|permanecen presos|"
+    "permanece en prision|permanecen en prision|sigue en prision|siguen en prision|"
+    "sigue tras las rejas|aun detenido|aun detenida|aun preso|aun presa|"
+    "no figura|no figuraba|no estaba entre|no esta entre|"
+    "continua preso|continua presa|continuam presos|segue preso|segue presa|seguem presos|"
+    "segue detido|segue detida|seguem detidos|permanece detido|permanece detida|"
+    "permanecem detidos|permanece preso|ainda preso|ainda presa|ainda detido|"
+    "sitzt noch|sitzen noch|noch in haft|weiterhin in haft|bleibt in haft|bleiben in haft|"
+    "weiter in haft|noch inhaftiert|weiterhin inhaftiert"
+)
+
+# A person's office or work for an institution, before or after the name, or the verb of
+# someone speaking about the releases: such a person is a source, not a freed prisoner.
+OFFICE = _entries(
+    "president|vice president|minister|foreign minister|interior minister|secretary|"
+    "secretary of state|spokesman|spokeswoman|spokesperson|speaker|ambassador|envoy|"
+    "official|officials|director|executive director|head|chief|chairman|chairwoman|"
+    "coordinator|governor|senator|lawmaker|prosecutor|attorney general|"
+    "judge|commissioner|high commissioner|"
+    "presidente|presidenta|vicepresidente|vicepresidenta|ministro|ministra|canciller|"
+    "secretario|secretaria|vocero|vocera|portavoz|embajador|embajadora|enviado|funcionario|"
+    "funcionaria|director|directora|jefe|jefa|coordinador|coordinadora|gobernador|"
+    "gobernadora|alcalde|alcaldesa|fiscal|fiscal general|juez|jueza|comisionado|comisionada|"
+    "alto comisionado|titular|responsable|"
+    "presidente|presidenta|ministro|ministra|chanceler|secretario|porta-voz|embaixador|"
+    "diretor|diretora|chefe|coordenador|coordenadora|governador|"
+    "praesident|prasident|präsident|präsidentin|ministerin|minister|aussenminister|"
+    "außenminister|außenministerin|staatssekretär|staatssekretar|sprecher|sprecherin|"
+    "botschafter|botschafterin|direktor|direktorin|leiter|leiterin|chef|chefin|"
+    "koordinator|staatsanwalt|richter"
+)
+
+LAWYER = _entries(
+    "lawyer|attorney|defence lawyer|defense lawyer|counsel|"
+    "abogado|abogada|defensor|defensora|abogado defensor|"
+    "advogado|advogada|anwalt|anwältin|anwaltin|rechtsanwalt|rechtsanwältin|verteidiger"
+)
+
+RELATIVE = _entries(
+    "wife|husband|mother|father|son|daughter|brother|sister|sibling|cousin|uncle|aunt|"
+    "niece|nephew|grandmother|grandfather|partner|fiancee|fiance|relative|"
+    "esposa|esposo|mujer|marido|madre|padre|hijo|hija|hermano|hermana|primo|prima|tio|tia|"
+    "sobrino|sobrina|abuela|abuelo|pareja|novia|novio|familiar|"
+    "mae|pai|filho|filha|irmao|irma|marido|companheira|companheiro|"
+    "ehefrau|ehemann|frau|mann|mutter|vater|sohn|tochter|bruder|schwester|angehorige|"
+    "angehöriger|angehörige"
+)
+
+SPEECH = _entries(
+    "said|says|told|added|stated|announced|confirmed|wrote|posted|tweeted|explained|"
+    "noted|insisted|warned|claimed|reported|denied|welcomed|urged|called|declared|"
+    "dijo|dice|afirmo|afirma|aseguro|asegura|declaro|declara|anuncio|anuncia|confirmo|"
+    "confirma|informo|informa|explico|explica|señalo|senalo|señala|senala|indico|indica|"
+    "escribio|publico|denuncio|denuncia|agrego|añadio|anadio|sostuvo|advirtio|celebro|"
+    "destaco|precisó|preciso|detallo|manifesto|comento|expreso|"
+    "disse|diz|afirmou|declarou|anunciou|confirmou|informou|explicou|escreveu|"
+    "sagte|sagt|erklarte|erklärte|erklärt|teilte|bestätigte|bestatigte|kündigte|schrieb|"
+    "betonte|forderte|begrüßte|begrusste"
+)
+
+ACCORDING_TO = _entries(
+    "according to|per|citing|segun|de acuerdo con|de acuerdo a|conforme|segundo|"
+    "de acordo com|laut|nach angaben|nach angaben von|zufolge"
+)
+
+# A sentence that opens or continues a list of the people just spoken of.
+LIST_OPENERS = _entries(
+    "among them|among those|among the|they include|they included|those freed include|"
+    "the list|list|including|include|includes|included|also freed|also released|as well as|"
+    "they are|they were|names|named|"
+    "entre ellos|entre ellas|entre los|entre las|se trata de|son|figuran|figuraban|"
+    "la lista|lista|incluyendo|incluye|incluia|amplio la lista|tambien|asi como|"
+    "entre eles|entre elas|entre os|entre as|incluindo|inclui|sao eles|"
+    "darunter|unter ihnen|unter den|die liste|liste|auch|sowie|namentlich"
+)
+
+# Words inside a title before a name ("Foreign Minister X", "former President Y").
+TITLE_WORDS = _entries(
+    "foreign|interior|former|ex|vice|prime|deputy|chief|senior|top|acting|high|state|"
+    "exterior|exteriores|relaciones|defensa|justicia|del|de|"
+    "ehemalige|ehemaliger|stellvertretende|stellvertretender"
+)
+
+# Capitalised words that begin a sentence or a phrase but never a name.
+NOT_A_NAME = _entries(
+    "the|a|an|in|on|at|by|for|from|after|before|but|and|if|as|with|this|that|these|those|"
+    "during|despite|since|while|when|where|also|among|including|both|his|her|their|its|"
+    "our|my|we|they|he|she|it|i|you|one|two|three|some|many|most|other|others|all|"
+    "el|la|los|las|lo|un|una|unos|unas|en|de|del|con|por|para|tras|segun|pero|y|e|o|"
+    "desde|hasta|sobre|entre|hacia|durante|ante|bajo|contra|sin|tambien|su|sus|este|esta|"
+    "estos|estas|ese|esa|al|cuando|donde|como|ademas|asimismo|luego|mientras|otro|otra|"
+    "otros|otras|todos|todas|ellos|ellas|el|ella|se|le|les|ya|aun|hoy|ayer|"
+    "o|os|as|um|uma|no|na|nos|nas|do|da|dos|das|em|com|pelo|pela|apos|segundo|mas|"
+    "der|die|das|den|dem|des|ein|eine|einen|einem|im|am|nach|laut|und|seit|aus|von|vom|"
+    "bei|mit|uber|auch|unter|zu|zum|zur|auf|fur|wie|als|er|sie|es|wir|ihr|sein|seine|"
+    "mr|mrs|ms|dr|sr|sra|srta|don|dona|herr|frau|senhor|senhora|"
+    "monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    "lunes|martes|miercoles|jueves|viernes|sabado|domingo|"
+    "segunda|terca|quarta|quinta|sexta|"
+    "montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|"
+    "january|february|march|april|may|june|july|august|september|october|november|"
+    "december|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|"
+    "noviembre|diciembre|janeiro|fevereiro|maio|junho|julho|setembro|outubro|"
+    "novembro|dezembro|januar|februar|marz|juni|juli|oktober|dezember|"
+    "caracas|venezuela|washington|madrid|roma|rome|bogota|lisboa|lisbon|berlin|"
+    "god|dios|deus|gott|reuters|afp|efe|ap|dpa|lusa|ansa|bbc|cnn"
+)
+
+# Words that make a capitalised phrase a thing, a place or an institution, not a person.
+THING = _entries(
+    "foro|penal|ministry|ministerio|ministerium|government|gobierno|governo|regierung|"
+    "rights|watch|human|humanos|nations|naciones|unidas|unidos|court|tribunal|supreme|"
+    "supremo|justicia|justice|party|partido|partei|union|office|oficina|department|"
+    "departamento|council|consejo|conselho|prison|prision|prisao|carcel|cadeia|gefangnis|"
+    "penitenciario|penitenciaria|penitentiary|centro|center|centre|zentrum|internado|"
+    "judicial|comando|sede|airport|aeropuerto|aeroporto|flughafen|palace|palacio|palast|"
+    "embassy|embajada|embaixada|botschaft|news|noticias|press|prensa|agency|agencia|"
+    "agentur|university|universidad|universidade|universitat|church|iglesia|igreja|kirche|"
+    "assembly|asamblea|assembleia|national|nacional|nationalversammlung|committee|comite|"
+    "commission|comision|comissao|kommission|republic|republica|republik|house|casa|haus|"
+    "hauses|amt|amtes|auswartigen|auswärtigen|prize|premio|preis|nobel|peace|social|"
+    "media|network|ocean|sea|city|ciudad|cidade|stadt|state|estado|staat|new|north|south|"
+    "east|west|norte|sur|sul|este|oeste|ley|law|lei|gesetz|amnistia|amnesty|amnestie|"
+    "decreto|decree|dekret|programa|program|programme|plan|operation|operacion|"
+    "international|internacional|internationale|monde|times|post|journal|herald|"
+    "zeitung|spiegel|pais|mundo|nacion|universal|tiempo|globo|folha|guardian|"
+    "associated|france|presse|foundation|fundacion|fundacao|stiftung|institute|instituto|"
+    "organization|organizacion|organisation|organizacao|coalition|coalicion|alliance|"
+    "alianza|movement|movimiento|bewegung|front|frente|bureau|services|servicio|servicios|"
+    "inteligencia|intelligence|sebin|dgcim|policia|police|polizei|guardia|guard|army|"
+    "ejercito|fuerza|fuerzas|forces|armada|militar|military|bolivariana|bolivarian|"
+    "white|blanca|weißen|weissen|capitol|congress|congreso|kongress|senate|senado|"
+    "parliament|parlamento|parlament|bundestag|europe|europa|european|europea|europaische|"
+    "vatican|vaticano|el|helicoide|rodeo|tocoron|tocuyito|yare|boleita|yaguara|ramo|verde"
+)
+
+# Lower-case words that join the words of one name.
+PARTICLES = _entries("de|del|de la|de los|de las|la|las|los|da|das|do|dos|van|von|der|den")
+
+# Work or trade words standing before a name ("the journalist X"): a freed person may be
+# described so; they say nothing against release.
+TRADE = _entries(
+    "journalist|reporter|photographer|activist|politician|opposition|leader|student|"
+    "lawyer|engineer|doctor|trade unionist|unionist|businessman|businesswoman|soldier|"
+    "officer|general|lieutenant|colonel|captain|mayor|deputy|aid worker|"
+    "human rights defender|defender|pastor|priest|professor|teacher|"
+    "periodista|reportero|reportera|fotografo|fotografa|activista|politico|politica|"
+    "opositor|opositora|dirigente|estudiante|ingeniero|ingeniera|medico|medica|"
+    "sindicalista|empresario|empresaria|militar|oficial|coronel|capitan|teniente|diputado|diputada|alcalde|alcaldesa|defensor|defensora|profesor|"
+    "profesora|camarografo|camarografa|locutor|locutora|concejal|"
+    "jornalista|deputado|deputada|prefeito|fotografo|ativista|estudante|engenheiro|empresario|professor|"
+    "journalistin|fotograf|fotografin|aktivist|aktivistin|politiker|politikerin|student|"
+    "studentin|ingenieur|ärztin|arzt|gewerkschafter|unternehmer|oppositionelle|"
+    "oppositioneller|oppositionspolitiker|oppositionspolitikerin|menschenrechtler|"
+    "menschenrechtlerin"
+)

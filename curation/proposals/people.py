@@ -1,0 +1,439 @@
+"""People the record does not know, found as runs of capitalised words, and what the words
+around each say about them: freed, still held, or someone else in the story (an official,
+a lawyer, a relative, someone quoted, or only named).
+
+How a role is read, first rule that holds (in the name's sentence):
+
+1. **freed, directly**: release words right after the name ("X fue excarcelado", "X, who
+   was released") or right before it ("freed X", "liberaron a X"), not negated;
+2. **relative**, **lawyer**, **official**: such a word just before the name ("his wife,
+   Ana", "Foreign Minister X", "el abogado Y") or in the apposition after it ("X, director
+   de Foro Penal,"); never when the word belongs to someone else ("la madre de X": X is not
+   the mother);
+3. **quoted**: a speech verb right after the name or right before it ("X said", "dijo X",
+   "según X");
+4. **still held**: in the name's clause, words saying so ("sigue detenido"), or release
+   words turned round ("not released", "pidió la liberación de");
+5. **freed**: release words in the clause, or in the sentence when nothing says otherwise;
+6. **the list's role**: a sentence with no such words of its own, in a list ("Se trata
+   de…", "among them…", bulleted lines) after a sentence that had them, takes that role;
+7. otherwise **named**."""
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from curation.proposals import lexicon
+from curation.proposals.gazetteer import Found
+from curation.proposals.given_names import is_given_name
+from curation.proposals.text import Word, list_item_start, phrase_at, words
+
+FREED, STILL_HELD = "freed", "still_held"
+OFFICIAL, LAWYER, RELATIVE, QUOTED, NAMED = "official", "lawyer", "relative", "quoted", "named"
+NOT_FREED = (STILL_HELD, OFFICIAL, LAWYER, RELATIVE, QUOTED, NAMED)
+
+_OWNED_BY = frozenset(
+    ["of", "de", "del", "do", "da", "dos", "das", "von", "des"]
+)  # "la madre de X"
+_POSSESSIVE = frozenset(
+    [
+        "his",
+        "her",
+        "their",
+        "its",
+        "su",
+        "sus",
+        "seu",
+        "sua",
+        "seus",
+        "suas",
+        "sein",
+        "seine",
+        "ihr",
+        "ihre",
+    ]
+)
+_CLAUSE_BREAKS = frozenset(
+    [
+        "but",
+        "pero",
+        "mas",
+        "aber",
+        "while",
+        "mientras",
+        "whereas",
+        "however",
+        "jedoch",
+        "porem",
+        "embargo",
+        "entretanto",
+    ]
+)
+_NEAR = 4  # words: how near a cue must stand to the name it speaks of
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One naming of a new person in the text."""
+
+    name: str
+    start: int
+    end: int
+    sentence: tuple[int, int]
+    role: str
+    title: str = ""  # the words describing them ("periodista", "Foreign Minister")
+    context: tuple[int, int] | None = None  # the sentence the role was inherited from
+
+
+@dataclass
+class NewPerson:
+    """A new person as the article names them, however many times and spellings."""
+
+    readings: list[Reading] = field(default_factory=list)
+
+    @property
+    def first(self) -> Reading:
+        return min(self.readings, key=lambda r: (r.role != self.role, r.start))
+
+    @property
+    def name(self) -> str:
+        return max((r.name for r in self.readings), key=lambda n: (len(n.split()), len(n)))
+
+    @property
+    def role(self) -> str:
+        roles = [r.role for r in self.readings]
+        if FREED in roles:
+            return FREED
+        return next((role for role in roles if role != NAMED), NAMED)
+
+    @property
+    def spellings(self) -> list[str]:
+        return sorted({r.name for r in self.readings} - {self.name})
+
+    @property
+    def title(self) -> str:
+        return next((r.title for r in self.readings if r.title), "")
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    start: int
+    end: int
+    words: list[Word]
+    folded: list[str]
+    clause: list[int]  # each word's clause number
+
+
+def _sentence(text: str, start: int, end: int) -> _Sentence:
+    found = words(text, start, end)
+    folded = [w.folded for w in found]
+    clause, number = [], 0
+    for index, word in enumerate(found):
+        gap = text[found[index - 1].end : word.start] if index else ""
+        if ";" in gap or ":" in gap or folded[index] in _CLAUSE_BREAKS:
+            number += 1
+        clause.append(number)
+    return _Sentence(start, end, found, folded, clause)
+
+
+def _phrases(sentence: _Sentence, phrases: frozenset[str]) -> list[tuple[int, int]]:
+    """(first word, word after) of every phrase of ``phrases`` in the sentence."""
+    found, index = [], 0
+    while index < len(sentence.folded):
+        size = phrase_at(sentence.folded, index, phrases)
+        if size:
+            found.append((index, index + size))
+            index += size
+        else:
+            index += 1
+    return found
+
+
+@dataclass(frozen=True)
+class _Cues:
+    release: list[tuple[int, int]]
+    held: list[tuple[int, int]]  # still-held words, and negated release words
+
+    @property
+    def role(self) -> str | None:
+        if self.held:
+            return STILL_HELD
+        return FREED if self.release else None
+
+
+def _cues(sentence: _Sentence) -> _Cues:
+    release, held = [], _phrases(sentence, lexicon.STILL_HELD)
+    for first, after in _phrases(sentence, lexicon.RELEASE):
+        if any(a <= first < b or a < after <= b for a, b in held):
+            continue
+        window = sentence.folded[max(0, first - 4) : first]
+        negated = any(phrase_at(window, i, lexicon.NEGATING) for i in range(len(window)))
+        (held if negated else release).append((first, after))
+    return _Cues(release, held)
+
+
+def sentence_role(text: str, start: int, end: int) -> str | None:
+    """FREED or STILL_HELD when the sentence at (start, end) says so, else None."""
+    return _cues(_sentence(text, start, end)).role
+
+
+# --- Names ---------------------------------------------------------------------------------
+
+
+def _runs(sentence: _Sentence, text: str) -> Iterator[list[int]]:
+    """Runs of capitalised words joined by single spaces, with particles inside."""
+    run: list[int] = []
+    for index, word in enumerate(sentence.words):
+        joined = run and text[sentence.words[run[-1]].end : word.start] == " "
+        if (word.capitalised and (joined or not run)) or (
+            joined and sentence.folded[index] in lexicon.PARTICLES
+        ):
+            run.append(index)
+        else:
+            if run:
+                yield run
+            run = [index] if word.capitalised else []
+    if run:
+        yield run
+
+
+def _unknown(run: list[int], sentence: _Sentence, known: list[Found]) -> Iterator[list[int]]:
+    """The run cut wherever a word is part of something the record knows."""
+    piece: list[int] = []
+    for index in run:
+        word = sentence.words[index]
+        if any(k.start < word.end and word.start < k.end for k in known):
+            if piece:
+                yield piece
+            piece = []
+        else:
+            piece.append(index)
+    if piece:
+        yield piece
+
+
+def _title_words(folded: str) -> bool:
+    return (
+        folded in lexicon.NOT_A_NAME
+        or folded in lexicon.OFFICE
+        or folded in lexicon.TRADE
+        or folded in lexicon.LAWYER
+        or folded in lexicon.RELATIVE
+        or folded in lexicon.RELEASE
+        or folded in lexicon.SPEECH
+        or folded in lexicon.TITLE_WORDS
+    )
+
+
+def _name(run: list[int], sentence: _Sentence, listed: bool) -> tuple[list[int], list[int]]:
+    """(title words, name words) of a run, or an empty name when the run is no person's."""
+    folded = sentence.folded
+    title: list[int] = []
+    while run and (_title_words(folded[run[0]]) or folded[run[0]] in lexicon.PARTICLES):
+        title.append(run.pop(0))
+    while run and folded[run[-1]] in lexicon.PARTICLES:
+        run.pop()
+    capitalised = [i for i in run if sentence.words[i].capitalised]
+    if len(capitalised) < 2 or len(run) > 7:
+        return title, []
+    # Month names inside a name are given names ("Carlos Julio Rojas").
+    if folded[run[0]] in lexicon.NOT_A_NAME or any(folded[i] in lexicon.THING for i in capitalised):
+        return title, []
+    if any(len(sentence.words[i].text) == 1 for i in capitalised):
+        return title, []
+    # An unknown first name is believed in a list line or in a name of three words or more.
+    first_known = is_given_name(sentence.words[run[0]].text.rstrip("."))
+    if not (first_known or listed or len(capitalised) >= 3):
+        return title, []
+    return title, run
+
+
+# --- Roles ---------------------------------------------------------------------------------
+
+
+def _before(sentence: _Sentence, first: int, phrases: frozenset[str]) -> bool:
+    """A phrase of ``phrases`` ends just before the name, allowing a possessive, a comma,
+    a trade word or an adjective between, and not belonging to someone else ("de X")."""
+    if first and sentence.folded[first - 1] in _OWNED_BY:
+        return False
+    for size in (1, 2, 3):
+        for gap in range(0, 3):
+            begin = first - gap - size
+            if begin < 0:
+                continue
+            if " ".join(sentence.folded[begin : begin + size]) in phrases:
+                between = sentence.folded[begin + size : first]
+                if all(
+                    w in _POSSESSIVE or w in lexicon.TRADE or w in lexicon.NOT_A_NAME or len(w) > 3
+                    for w in between
+                ):
+                    return True
+    return False
+
+
+def _apposition(sentence: _Sentence, text: str, last: int, phrases: frozenset[str]) -> bool:
+    """The words after the name, between commas, hold a phrase of ``phrases``: "X, director
+    de Foro Penal,", "X, su esposa,"."""
+    after = last + 1
+    if after >= len(sentence.words):
+        return False
+    if (
+        not text[sentence.words[last].end : sentence.words[after].start]
+        .strip()
+        .startswith((",", "(", "\u2013", "-"))
+    ):
+        return False
+    window = sentence.folded[after : after + _NEAR + 1]
+    return any(phrase_at(window, i, phrases) for i in range(min(3, len(window))))
+
+
+def _relative_in_apposition(sentence: _Sentence, text: str, first: int) -> bool:
+    """ "La madre de X, Carmen Sánchez,": the name after a comma follows a relative word
+    that belongs to someone else."""
+    if (
+        not first
+        or text[sentence.words[first - 1].end : sentence.words[first].start].strip() != ","
+    ):
+        return False
+    window = sentence.folded[max(0, first - 6) : first]
+    for index in range(len(window) - 1):
+        if window[index] in lexicon.RELATIVE and window[index + 1] in _OWNED_BY:
+            return True
+    return False
+
+
+def _speaks(sentence: _Sentence, first: int, last: int, release: list[tuple[int, int]]) -> bool:
+    folded = sentence.folded
+    for index in range(last + 1, min(last + 1 + _NEAR, len(folded))):
+        if any(a <= index < b for a, b in release):
+            return False
+        if phrase_at(folded, index, lexicon.SPEECH):
+            return True
+    before = folded[max(0, first - 3) : first]
+    return any(
+        phrase_at(before, i, lexicon.SPEECH | lexicon.ACCORDING_TO) for i in range(len(before))
+    )
+
+
+def _directly_freed(sentence: _Sentence, text: str, first: int, last: int, cues: _Cues) -> bool:
+    for start, _after in cues.release:
+        if last < start <= last + _NEAR + 1:
+            between = sentence.folded[last + 1 : start]
+            if not any(phrase_at(between, i, lexicon.SPEECH) for i in range(len(between))):
+                return True
+        # "freed X", "liberaron a X": right before, in the same clause, no comma between.
+        gap = text[sentence.words[_after - 1].end : sentence.words[first].start] if _after else ""
+        same_clause = sentence.clause[start] == sentence.clause[first]
+        if 0 <= first - _after <= 2 and same_clause and not any(m in gap for m in ",;:.()"):
+            return True
+    return False
+
+
+def _role(
+    sentence: _Sentence, text: str, title: list[int], first: int, last: int, cues: _Cues
+) -> str | None:
+    if _directly_freed(sentence, text, first, last, cues):
+        return FREED
+    titled = " ".join(sentence.folded[i] for i in title)
+    for role, phrases in ((LAWYER, lexicon.LAWYER), (OFFICIAL, lexicon.OFFICE)):
+        if any(word in phrases for word in titled.split()):
+            return role
+    if _relative_in_apposition(sentence, text, first):
+        return RELATIVE
+    for role, phrases in (
+        (RELATIVE, lexicon.RELATIVE),
+        (LAWYER, lexicon.LAWYER),
+        (OFFICIAL, lexicon.OFFICE),
+    ):
+        if _before(sentence, first, phrases) or _apposition(sentence, text, last, phrases):
+            return role
+    if _speaks(sentence, first, last, cues.release):
+        return QUOTED
+    clause = sentence.clause[first]
+    held = [c for c in cues.held if sentence.clause[c[0]] == clause]
+    release = [c for c in cues.release if sentence.clause[c[0]] == clause]
+    if held and (not release or _nearest(held, first) < _nearest(release, first)):
+        return STILL_HELD
+    if release:
+        return FREED
+    return cues.role
+
+
+def _nearest(spans: list[tuple[int, int]], index: int) -> int:
+    return min(min(abs(a - index), abs(b - 1 - index)) for a, b in spans)
+
+
+def _title(sentence: _Sentence, text: str, title: list[int], last: int) -> str:
+    if title:
+        words_ = [sentence.words[i] for i in title if sentence.folded[i] not in lexicon.NOT_A_NAME]
+        if words_:
+            return text[words_[0].start : words_[-1].end]
+    after = last + 1
+    if (
+        after < len(sentence.words)
+        and text[sentence.words[last].end : sentence.words[after].start].strip() == ","
+    ):
+        end = text.find(",", sentence.words[after].start, sentence.end)
+        piece = text[sentence.words[after].start : end] if end != -1 else ""
+        if (
+            piece
+            and len(piece.split()) <= 6
+            and sentence.folded[after] in lexicon.TRADE | lexicon.OFFICE
+        ):
+            return piece
+    return ""
+
+
+def _is_list_continuation(sentence: _Sentence, text: str, names: int) -> bool:
+    if list_item_start(text, sentence.start) is not None:
+        return True
+    if any(
+        phrase_at(sentence.folded, i, lexicon.LIST_OPENERS)
+        for i in range(min(4, len(sentence.folded)))
+    ):
+        return True
+    return names >= 2
+
+
+def read(text: str, spans: list[tuple[int, int]], known: list[Found]) -> list[Reading]:
+    """Every naming of someone the record does not know, with its role, in reading order."""
+    readings: list[Reading] = []
+    context: tuple[str, tuple[int, int]] | None = None  # the last list-worthy role, and where
+    for left, right in spans:
+        sentence = _sentence(text, left, right)
+        cues = _cues(sentence)
+        listed = list_item_start(text, left) is not None
+        names = []
+        for run in _runs(sentence, text):
+            for piece in _unknown(run, sentence, known):
+                title, name = _name(list(piece), sentence, listed)
+                if name:
+                    names.append((title, name))
+        inherited = None
+        if cues.role is None and context and _is_list_continuation(sentence, text, len(names)):
+            inherited = context
+        for title, name in names:
+            first, last = name[0], name[-1]
+            role = _role(sentence, text, title, first, last, cues)
+            if role is None:
+                role = inherited[0] if inherited else NAMED
+            start, end = sentence.words[first].start, sentence.words[last].end
+            if text[end - 2 : end] in ("'s", "\u2019s"):
+                end -= 2
+            readings.append(
+                Reading(
+                    text[start:end],
+                    start,
+                    end,
+                    (left, right),
+                    role,
+                    _title(sentence, text, title, last),
+                    inherited[1]
+                    if inherited and role == inherited[0] and cues.role is None
+                    else None,
+                )
+            )
+        if cues.role is not None:
+            context = (cues.role, (left, right))
+        elif inherited is None:
+            context = context if text[left:right].rstrip().endswith(":") else None
+    return readings

@@ -1,0 +1,112 @@
+"""The text engine on reports written here in the way real ones read (not the held-out
+corpus in bench/news_corpus, which scores it)."""
+
+import pytest
+
+from curation.proposals import gazetteer, people, read
+
+pytestmark = pytest.mark.django_db(databases=[])
+
+RECORD = gazetteer.build(
+    [(1, "Rocío San Miguel"), (2, "Kenny Tejeda Jiménez")],
+    [(1, "El Helicoide"), (2, "El Rodeo")],
+    {"ES": ("Spain", "Spanish"), "VE": ("Venezuela", "Venezuelan")},
+)
+
+LIST_ARTICLE = (
+    "El Gobierno excarceló este martes a 18 trabajadores de la prensa, según el sindicato. "
+    "Se trata de Luis Alberto López Pérez, María Fernanda Ruiz y Pedro Pablo Díaz del Valle. "
+    "El sindicato amplió la lista con Carlos Julio Rojas.\n\n"
+    "El ministro del Interior, Diosdado Cabello, dijo que las liberaciones continuarán. "
+    "Javier Tarazona sigue detenido en la cárcel de Tocorón.\n"
+    "Entre los excarcelados figuran:\n"
+    "- el italiano Marco Bianchi, detenido en El Rodeo I\n"
+    "- Kennedy Tejeda, activista\n"
+)
+
+
+def roles(text):
+    return {person.name: person.role for person in read(text, RECORD).people}
+
+
+def test_a_list_after_the_release_sentence_is_freed_and_the_minister_is_not():
+    found = roles(LIST_ARTICLE)
+    for name in (
+        "Luis Alberto López Pérez",
+        "María Fernanda Ruiz",
+        "Pedro Pablo Díaz del Valle",
+        "Carlos Julio Rojas",
+        "Marco Bianchi",
+    ):
+        assert found[name] == people.FREED, name
+    assert found["Diosdado Cabello"] == people.OFFICIAL
+    assert found["Javier Tarazona"] == people.STILL_HELD
+
+
+def test_a_numbered_prison_is_new_and_not_the_known_one():
+    reading = read(LIST_ARTICLE, RECORD)
+    assert {f.name for f in reading.facilities} == {"Tocorón", "Rodeo I"}
+    assert not [f for f in reading.known if f.entry.kind == gazetteer.FACILITY]
+
+
+def test_a_nationality_the_record_lacks_is_proposed_and_given_to_the_person():
+    reading = read(LIST_ARTICLE, RECORD)
+    assert [c.code for c in reading.countries] == ["IT"]
+    bianchi = next(p for p in reading.people if p.name == "Marco Bianchi")
+    assert bianchi.country == "IT"
+    assert bianchi.facility == "Rodeo I"
+
+
+def test_a_known_person_spelt_another_way_is_offered_as_the_same():
+    tejeda = next(p for p in read(LIST_ARTICLE, RECORD).people if p.name == "Kennedy Tejeda")
+    assert tejeda.same_as == [2]
+    assert gazetteer.same_person(("ana", "rios"), ("ana", "perez")) is False
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        (
+            "Italian Foreign Minister Antonio Tajani said Alberto Trentini was released.",
+            "Antonio Tajani",
+            people.OFFICIAL,
+        ),
+        (
+            "Italian Foreign Minister Antonio Tajani said Alberto Trentini was released.",
+            "Alberto Trentini",
+            people.FREED,
+        ),
+        ("His wife, Ana Pérez, said he had not been released.", "Ana Pérez", people.RELATIVE),
+        ("Die Journalistin Julia Weber wurde am Montag freigelassen.", "Julia Weber", people.FREED),
+        ("O jornalista Pedro Santos foi libertado na segunda-feira.", "Pedro Santos", people.FREED),
+        ("Foro Penal pidió la liberación de Ramón Castillo.", "Ramón Castillo", people.STILL_HELD),
+        (
+            "Juan Pérez was freed, but Luis Gómez remains in custody.",
+            "Luis Gómez",
+            people.STILL_HELD,
+        ),
+        ("Juan Pérez was freed, but Luis Gómez remains in custody.", "Juan Pérez", people.FREED),
+    ],
+)
+def test_roles_from_the_words_around_a_name(text, name, role):
+    assert roles(text)[name] == role
+
+
+def test_things_are_not_people():
+    text = "Tras la Ley de Amnistía, Le Monde y el Centro Penitenciario de Aragua liberaron presos."
+    assert roles(text) == {}
+
+
+def test_counts_with_their_qualifier_metric_claimant_and_date():
+    text = (
+        "Alfredo Romero, director de Foro Penal, afirmó que más de 800 presos políticos siguen "
+        "detenidos hasta el 12 de enero. Decenas de detenidos fueron excarcelados. "
+        "The UN said at least five Spanish citizens were freed. Ana, 45 años, salió en 2024."
+    )
+    found = [(c.value, c.qualifier, c.metric, c.claimed_by) for c in read(text, RECORD).counts]
+    assert found == [
+        (800, "more_than", "still_held", "Alfredo Romero"),
+        (None, "unspecified", "released", "not attributed (the article's own reporting)"),
+        (5, "at_least", "released", "The UN"),
+    ]
+    assert read(text, RECORD).counts[0].as_of_text == "hasta el 12 de enero"
