@@ -448,8 +448,12 @@ REVIEW_CONTEXT_CHARS = 110
 
 def review_row(text: str, sentences: list[tuple[int, int]], suggestion) -> ReviewRow:
     start, end = suggestion.start, suggestion.end
-    if suggestion.kind == m.CitationSuggestion.Kind.NEW_PERSON:
-        # The citation is the sentence; mark the proposed name in it.
+    details = suggestion.details or {}
+    marked = details.get("name_at") or details.get("words_at")
+    if marked and suggestion.start <= marked[0] < marked[1] <= suggestion.end:
+        # The citation is the sentence; mark the proposed name (or count) in it.
+        start, end = marked
+    elif suggestion.kind == m.CitationSuggestion.Kind.NEW_PERSON:
         at = suggestion.quote.find(suggestion.name)
         if at != -1:
             start, end = suggestion.start + at, suggestion.start + at + len(suggestion.name)
@@ -523,11 +527,13 @@ class CitationSuggestionAdmin(admin.ModelAdmin):
             '<a href="{}">all of this article</a>', suggestions.review_url(obj.article)
         )
 
-    def _decide(self, request, chosen: list[m.CitationSuggestion], verdict: str) -> None:
+    def _decide(
+        self, request, chosen: list[m.CitationSuggestion], verdict: str, event=None
+    ) -> None:
         if verdict == "accept":
             pending = [s for s in chosen if s.state != m.CitationSuggestion.State.ACCEPTED]
             for suggestion in pending:
-                suggestions.accept(suggestion)
+                suggestions.accept(suggestion, event=event)
             self.message_user(request, f"Accepted {len(pending)} suggestion(s).", messages.SUCCESS)
         else:
             for suggestion in chosen:
@@ -574,6 +580,11 @@ class CitationSuggestionAdmin(admin.ModelAdmin):
             "shown": shown,
             "counts": {state: counts.get(state, 0) for state in m.CitationSuggestion.State},
             "can_change": self.has_change_permission(request),
+            "freed_pending": article.suggestions.filter(
+                kind=m.CitationSuggestion.Kind.NEW_PERSON,
+                state=m.CitationSuggestion.State.PENDING,
+            ).count(),
+            "events": m.ReleaseEvent.objects.order_by("-date", "title").only("pk", "title"),
         }
         return TemplateResponse(request, "admin/releases/suggestion_review.html", context)
 
@@ -589,6 +600,19 @@ class CitationSuggestionAdmin(admin.ModelAdmin):
             made = suggestions.suggest_for_article(article)
             self.message_user(request, f"Re-ran suggestions: {len(made)} new.", messages.SUCCESS)
             return
+        event, event_error = _chosen_event(request.POST.get("event", ""))
+        if event_error:
+            self.message_user(request, event_error, messages.ERROR)
+            return
+        if verdict == "accept_freed":  # every pending freed person of the article at once
+            verdict = "accept"
+            wanted = [
+                str(pk)
+                for pk in article.suggestions.filter(
+                    kind=m.CitationSuggestion.Kind.NEW_PERSON,
+                    state=m.CitationSuggestion.State.PENDING,
+                ).values_list("pk", flat=True)
+            ]
         if verdict not in {"accept", "reject"}:
             self.message_user(request, "Choose accept, reject or re-run.", messages.ERROR)
             return
@@ -601,7 +625,17 @@ class CitationSuggestionAdmin(admin.ModelAdmin):
             .select_related("article", "mention", "country")
             .order_by("start")
         )
-        self._decide(request, chosen, verdict)
+        self._decide(request, chosen, verdict, event)
+
+
+def _chosen_event(value: str) -> tuple[m.ReleaseEvent | None, str]:
+    """The release event picked on the review screen for freed people's releases, or an
+    error that says what was wrong."""
+    if not value:
+        return None, ""
+    if not value.isdigit() or not (event := m.ReleaseEvent.objects.filter(pk=value).first()):
+        return None, f"No release event has the id {value[:20]!r}: pick one from the list."
+    return event, ""
 
 
 admin.site.unregister(SourceArticle)

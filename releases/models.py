@@ -653,7 +653,12 @@ class CitationSuggestion(NamesOneThing):
     class Kind(models.TextChoices):
         MENTION = "mention", "names"
         CITIZENSHIP = "citizenship", "nationality of"
-        NEW_PERSON = "new_person", "new person?"
+        NEW_PERSON = "new_person", "freed: new person?"
+        OTHER_PERSON = "other_person", "not freed: new person?"
+        SAME_PERSON = "same_person", "same person as"
+        NEW_FACILITY = "new_facility", "new facility?"
+        NEW_COUNTRY = "new_country", "new nationality?"
+        COUNT = "count", "count"
 
     class State(models.TextChoices):
         PENDING = "pending", "pending"
@@ -674,6 +679,10 @@ class CitationSuggestion(NamesOneThing):
     mention = models.ForeignKey(
         Mention, null=True, blank=True, on_delete=models.SET_NULL, related_name="suggestions"
     )
+    # What the text engine read beside the words (curation.proposals): where the name
+    # stands, the role and title, a nationality's ISO code, a facility, the sentence a list
+    # took its role from, a count's fields. Offsets are into the article's text.
+    details = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -693,7 +702,24 @@ class CitationSuggestion(NamesOneThing):
                         country__isnull=False,
                         facility__isnull=True,
                     )
-                    | (models.Q(kind="new_person", facility__isnull=True) & ~models.Q(name=""))
+                    | (
+                        models.Q(kind__in=["new_person", "other_person"], facility__isnull=True)
+                        & ~models.Q(name="")
+                    )
+                    | (
+                        models.Q(kind="same_person", person__isnull=False, facility__isnull=True)
+                        & ~models.Q(name="")
+                    )
+                    | (
+                        models.Q(
+                            kind__in=["new_facility", "new_country"],
+                            person__isnull=True,
+                            facility__isnull=True,
+                            country__isnull=True,
+                        )
+                        & ~models.Q(name="")
+                    )
+                    | models.Q(kind="count", person__isnull=True, facility__isnull=True)
                 ),
                 name="suggestion_kind_fields",
             ),
@@ -707,9 +733,24 @@ class CitationSuggestion(NamesOneThing):
         """What accepting it records, after the kind ("names", "new person?" …)."""
         if self.kind == self.Kind.CITIZENSHIP:
             return f"{self.person}: {self.country.name}"
-        if self.kind == self.Kind.NEW_PERSON:
+        details = self.details or {}
+        if self.kind in (self.Kind.NEW_PERSON, self.Kind.OTHER_PERSON):
             nationality = f", {self.country.name}" if self.country_id else ""
-            return f"{self.person or self.name}{nationality}"
+            if not self.country_id and details.get("country_code"):
+                nationality = f", {details['country_code']}"
+            title = f" ({details['title']})" if details.get("title") else ""
+            role = "" if self.kind == self.Kind.NEW_PERSON else f" — {details.get('role', '')}"
+            where = f", held at {details['facility']}" if details.get("facility") else ""
+            return f"{self.person or self.name}{title}{nationality}{where}{role}"
+        if self.kind == self.Kind.SAME_PERSON:
+            return f"{self.person}: add “{self.name}” as an alias"
+        if self.kind in (self.Kind.NEW_FACILITY, self.Kind.NEW_COUNTRY):
+            return self.name
+        if self.kind == self.Kind.COUNT:
+            return (
+                f"{details.get('value_text', '')} {details.get('subject', '')}: "
+                f"{details.get('metric', '')} ({details.get('claimed_by', '')})"
+            )
         return str(self.subject)
 
 

@@ -1,100 +1,65 @@
 """Suggested citations for an article, for a curator to accept or reject.
 
-``suggest_for_article(article)`` scans the article's text, with its boilerplate spans
-blanked out (page chrome is never scanned), and proposes:
+``suggest_for_article(article)`` reads the article's text, with its boilerplate spans
+blanked out (page chrome is never read), with the text engine ``curation.proposals`` and
+proposes:
 
 - **mentions**: the words that name a known person (name or published alias, ignoring
-  accents and case), facility, or country (any form in ``releases.country_forms``). Aliases
-  a curator marked ``ambiguous`` are never proposed by themselves. Where matches overlap the
-  longest wins ("Rocío San Miguel", not the "Miguel" inside it; "Latin American" names no
-  country). One suggestion per thing named: its first naming not already rejected.
-- **citizenships**: a nationality beside a known person's name ("Spanish activist Rocío San
-  Miguel", "Ana Ríos, venezolana,"), proposing the Citizenship fact.
-- **new people**: in a sentence with release vocabulary (freed, liberado, excarcelada,
-  freigelassen …), a capitalised name of two or more words that nobody in the record bears,
-  with the sentence as the citation; accepting creates the person, citing that sentence.
+  accents and case), facility, or country; aliases a curator marked ``ambiguous`` are never
+  proposed by themselves;
+- **citizenships**: a nationality beside a known person's name;
+- **freed people** the record lacks (``new_person``), in list sentences, bulleted lists
+  and appositions, in English, Spanish, Portuguese and German, with a nationality, a
+  facility and a title when the text gives them; accepting creates the person and their
+  cited release (in the event the curator picks);
+- **other people** (``other_person``): officials, lawyers, relatives, people quoted, and
+  people still held, with their role, never as freed;
+- **the same person spelt differently** (``same_person``): a name close to a known one,
+  proposed as an alias of them;
+- **facilities** and **nationalities** the record lacks, created on acceptance;
+- **counts**: a number or vague quantity of people, with qualifier, metric, claimant and
+  as-of words.
 
 Re-running is safe and cheap: accepted and rejected suggestions are kept (a rejected one is
 never proposed again), pending ones that no longer hold are removed, new ones are added.
 ``suggest_after_change(record)`` re-runs the articles that name a person, alias or country
 just added or changed."""
 
-import re
-import unicodedata
-from collections.abc import Iterable, Iterator
+import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 
+import pycountry
 from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
 
+from curation import proposals as engine
+from curation.proposals import gazetteer as names
+from curation.proposals.people import FREED, STILL_HELD
 from releases import country_forms
 from releases import models as m
 from releases.services import refresh_people
 from sources.ingest import IngestNote, IngestResult, ingest_article
 from sources.models import Passage, SourceArticle
-from sources.quotes import QUOTE_FOLD
 from sources.search import fold_for_search
 from sources.slugs import unique_slug
 
-FOLDED = "folded"  # case- and accent-insensitive
 Suggestion = m.CitationSuggestion
 Kind = Suggestion.Kind
 State = Suggestion.State
+sentences = engine.sentences
 
-# --- Reading the text ------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _View:
-    """The text as one matching mode sees it, with each character's index in the original."""
-
-    text: str
-    origin: list[int]
-
-    def span(self, position: int, length: int) -> tuple[int, int]:
-        return self.origin[position], self.origin[position + length - 1] + 1
-
-
-def _normalise(text: str, mode: str) -> str:
-    """A needle in the form ``_view`` gives the text, so ``find`` can compare them."""
-    return _view(text, mode).text.strip()
-
-
-def _view(text: str, mode: str) -> _View:
-    if mode == country_forms.EXACT:
-        return _View(text, list(range(len(text))))
-    chars: list[str] = []
-    origin: list[int] = []
-    for index, char in enumerate(text.translate(QUOTE_FOLD)):
-        for piece in unicodedata.normalize("NFKD", char):
-            if unicodedata.combining(piece) and mode == FOLDED:
-                continue
-            folded = " " if piece.isspace() else piece.casefold()
-            if folded == " " and chars and chars[-1] == " ":
-                continue
-            chars += folded
-            origin += [index] * len(folded)
-    return _View("".join(chars), origin)
-
-
-def _in_word(char: str) -> bool:
-    return char.isalnum() or unicodedata.combining(char) > 0
-
-
-def _occurrences(view: _View, needle: str) -> Iterator[tuple[int, int]]:
-    """Where ``needle`` stands as whole words, as spans of the original text."""
-    text = view.text
-    position = text.find(needle)
-    while position != -1:
-        end = position + len(needle)
-        before = text[position - 1] if position else " "
-        after = text[end] if end < len(text) else " "
-        if not (_in_word(needle[0]) and _in_word(before)) and not (
-            _in_word(needle[-1]) and _in_word(after)
-        ):
-            yield view.span(position, len(needle))
-        position = text.find(needle, position + 1)
+# Kinds whose acceptance makes something new: settled once accepted or rejected.
+NEW_KINDS = (
+    Kind.NEW_PERSON,
+    Kind.OTHER_PERSON,
+    Kind.SAME_PERSON,
+    Kind.NEW_FACILITY,
+    Kind.NEW_COUNTRY,
+    Kind.COUNT,
+)
+PERSON_KINDS = (Kind.NEW_PERSON, Kind.OTHER_PERSON, Kind.SAME_PERSON)
 
 
 def _masked(article: SourceArticle) -> str:
@@ -106,301 +71,6 @@ def _masked(article: SourceArticle) -> str:
     return "".join(chars)
 
 
-_ABBREVIATION = re.compile(
-    r"(?:\b\w\.)+$|\bEE\.\s?UU\.$|\b(?:Mr|Mrs|Ms|Dr|Sr|Sra|Srta|St|Gen|Col|Lt|Jr)\.$"
-)
-_SENTENCE_END = re.compile(r"[.!?…]+[\"\u201d\u2019)\]]*(?=\s+[\"“¿¡(\[]?[^\W\d_])|\n")
-
-
-def sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence, trimmed of surrounding spaces. A full stop ends a
-    sentence when a capitalised word follows and it is not an abbreviation (U.S., EE.UU.,
-    Mr.); a line break always does."""
-    spans, start = [], 0
-    for found in _SENTENCE_END.finditer(text):
-        end = found.end()
-        following = text[end:].lstrip()[:1]
-        if found.group() != "\n":
-            if not (following.isupper() or following in '"“¿¡(['):
-                continue
-            if _ABBREVIATION.search(text[start : found.start() + 1]):
-                continue
-        spans.append((start, end))
-        start = end
-    spans.append((start, len(text)))
-    trimmed = []
-    for left, right in spans:
-        piece = text[left:right]
-        stripped = piece.strip()
-        if stripped:
-            offset = left + len(piece) - len(piece.lstrip())
-            trimmed.append((offset, offset + len(stripped)))
-    return trimmed
-
-
-# --- What to look for ----------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Needle:
-    text: str  # normalised for its mode
-    mode: str
-    # ("person", pk), ("facility", pk) or ("country", pk); None for words that name nothing.
-    subject: tuple[str, int] | None
-    demonym: bool = False
-
-
-@dataclass(frozen=True)
-class _Match:
-    start: int
-    end: int
-    needle: _Needle
-
-    def overlaps(self, other: "_Match") -> bool:
-        return self.start < other.end and other.start < self.end
-
-
-def _needles() -> list[_Needle]:
-    needles = []
-    aliases = m.Alias.objects.published().filter(ambiguous=False, person__is_named=True)
-    people = m.Person.objects.filter(is_named=True).values_list("pk", "name")
-    for person_id, name in people:
-        needles.append(_Needle(_normalise(name, FOLDED), FOLDED, ("person", person_id)))
-    for person_id, name in aliases.values_list("person_id", "name"):
-        needles.append(_Needle(_normalise(name, FOLDED), FOLDED, ("person", person_id)))
-    for pk, name in m.Facility.objects.values_list("pk", "name"):
-        needles.append(_Needle(_normalise(name, FOLDED), FOLDED, ("facility", pk)))
-    for country in m.Country.objects.all():
-        for form in country_forms.forms_for(country.code, country.name, country.demonym):
-            needles.append(
-                _Needle(
-                    _normalise(form.text, form.mode),
-                    form.mode,
-                    ("country", country.pk),
-                    form.demonym,
-                )
-            )
-    needles += [
-        _Needle(_normalise(text, country_forms.CASED), country_forms.CASED, None)
-        for text in country_forms.NOT_A_COUNTRY
-    ]
-    return [needle for needle in needles if len(needle.text) >= 2]
-
-
-def _matches(text: str, needles: list[_Needle]) -> list[_Match]:
-    """Every needle found, then the longest of any overlapping ones (ties at the very same
-    words all stay: two people may share a name); in reading order. Words that name
-    nothing ("Latin America") are kept too: they are no one's new name either."""
-    views = {mode: _view(text, mode) for mode in {n.mode for n in needles}}
-    found = [
-        _Match(start, end, needle)
-        for needle in set(needles)
-        for start, end in _occurrences(views[needle.mode], needle.text)
-    ]
-    kept: list[_Match] = []
-    for match in sorted(found, key=lambda f: (f.start - f.end, f.start)):
-        if not any(
-            match.overlaps(k) and (k.start, k.end) != (match.start, match.end) for k in kept
-        ):
-            kept.append(match)
-    return sorted(kept, key=lambda k: (k.start, k.end))
-
-
-# --- A nationality beside a name -----------------------------------------------------------
-
-# Words that may stand between a nationality and a name ("Spanish human rights activist
-# Ana Ríos", "Ana Ríos, de nacionalidad española"), folded.
-CONNECTORS = frozenset(
-    fold_for_search(
-        # English
-        "a an the and former fellow dual citizen national activist lawyer journalist "
-        "politician opposition leader human rights defender businessman businesswoman "
-        "student photographer reporter doctor engineer prisoner detainee who is was born "
-        "trade unionist aid worker "
-        # Spanish
-        "el la los las un una y ciudadano ciudadana de nacionalidad activista abogado "
-        "abogada periodista político política opositor opositora dirigente defensor "
-        "defensora derechos humanos preso presa detenido detenida fotógrafo fotógrafa "
-        "empresario empresaria estudiante sindicalista sindical "
-        # German
-        "der die den dem ein eine einen staatsbürger staatsbürgerin aktivist aktivistin "
-        "anwalt anwältin journalist journalistin oppositionspolitiker "
-        "oppositionspolitikerin menschenrechtler menschenrechtlerin"
-    ).split()
-)
-_MAX_CONNECTORS = 4
-
-
-def _joins(text: str, *, comma_first: bool) -> bool:
-    """Whether ``text`` (between a nationality and a name) is only connecting words: at most
-    a few, hyphens and spaces, and, after a name, one leading comma or bracket."""
-    if comma_first:
-        stripped = text.lstrip()
-        if stripped[:1] not in {",", "("}:
-            return False
-        text = stripped[1:]
-    words = re.findall(r"[^\W\d_]+", text)
-    rest = re.sub(r"[^\W\d_]+", "", text)
-    return (
-        len(words) <= _MAX_CONNECTORS
-        and not rest.strip(" -/")
-        and all(fold_for_search(w) in CONNECTORS for w in words)
-    )
-
-
-def _beside(text: str, name: tuple[int, int], matches: list[_Match]) -> list[_Match]:
-    """The nationality words (demonym matches) standing beside the name at ``name``."""
-    demonyms = [x for x in matches if x.needle.demonym]
-    found = []
-    for demonym in demonyms:
-        if demonym.end <= name[0]:
-            between = text[demonym.end : name[0]]
-            # Other nationalities between count as connecting ("Spanish-Venezuelan activist").
-            for other in demonyms:
-                if demonym.end <= other.start and other.end <= name[0]:
-                    between = between.replace(text[other.start : other.end], " ", 1)
-            if _joins(between, comma_first=False):
-                found.append(demonym)
-        elif demonym.start >= name[1]:
-            between = text[name[1] : demonym.start]
-            if _joins(between, comma_first=True):
-                found.append(demonym)
-    return found
-
-
-# --- New names -----------------------------------------------------------------------------
-
-RELEASE_WORDS = re.compile(
-    r"\b(?:"
-    # English
-    r"freed|frees|freeing|released?|releases|releasing|set free|walked free|"
-    # Spanish (folded: no accents)
-    r"liberad[oa]s?|libero|liberaron|liberacion|liberaciones|excarcelad[oa]s?|excarcelo|"
-    r"excarcelaron|excarcelacion|excarcelaciones|en libertad|"
-    # German (folded)
-    r"freigelassen|freigelassene[nr]?|freilassung|freigekommen|entlassen"
-    r")\b"
-)
-
-# Capitalised words that begin or make up names of things other than people.
-NOT_NAMES = frozenset(
-    fold_for_search(
-        "the a an in on at by for from after before but and if as with this that these those "
-        "during despite since while when where also "
-        "el la los las un una en de del con por para tras según pero y desde hasta sobre "
-        "entre hacia durante ante bajo contra sin también "
-        "der die das den dem ein eine im am nach laut und seit aus von bei mit über auch "
-        "mr mrs ms dr sr sra srta don doña herr frau "
-        "president presidente präsident minister ministro ministra interior foreign "
-        "opposition speaker lawmaker general "
-        "monday tuesday wednesday thursday friday saturday sunday "
-        "lunes martes miércoles jueves viernes sábado domingo "
-        "montag dienstag mittwoch donnerstag freitag samstag sonntag "
-        "january february march april may june july august september october november "
-        "december enero febrero marzo abril mayo junio julio agosto septiembre octubre "
-        "noviembre diciembre januar februar märz juni juli oktober dezember"
-    ).split()
-)
-INSTITUTION_WORDS = frozenset(
-    fold_for_search(
-        "foro penal ministry ministerio ministerium government gobierno regierung rights "
-        "watch nations unidas court tribunal party partido partei union unión office "
-        "department council consejo prison prisión cárcel airport aeropuerto palace palacio "
-        "embassy embajada botschaft news press agency agencia reuters associated presse "
-        "university universidad church iglesia assembly asamblea national nacional "
-        "committee comité commission comisión republic república house amt amtes "
-        "auswärtigen prize premio preis nobel peace social media network ocean océano "
-        "sea pacific pacífico atlantic atlántico caribbean caribe city ciudad state estado "
-        "new north south east west eastern western northern southern norte sur "
-        "este oeste oriental occidental"
-    ).split()
-)
-PARTICLES = frozenset(("de", "del", "la", "las", "los", "da", "das", "do", "dos", "van", "von"))
-_WORD = re.compile(r"[^\W\d_][\w'\u2019]*(?:-[^\W\d_][\w'\u2019]*)*")
-
-
-@dataclass(frozen=True)
-class _NewName:
-    name: str
-    start: int
-    end: int
-
-
-def _is_capitalised(word: str) -> bool:
-    return word[0].isupper() and any(c.islower() for c in word)
-
-
-def _name_runs(text: str, left: int, right: int) -> Iterator[list[re.Match]]:
-    """Runs of capitalised words (with lower-case particles between them) in one sentence."""
-    run: list[re.Match] = []
-    for word in _WORD.finditer(text, left, right):
-        token = word.group()
-        joined = not run or text[run[-1].end() : word.start()] == " "
-        if joined and (_is_capitalised(token) or (run and token in PARTICLES)):
-            run.append(word)
-            continue
-        yield run
-        run = [word] if _is_capitalised(token) else []
-    yield run
-
-
-def _new_names(
-    text: str, left: int, right: int, matches: list[_Match], known: list[tuple[str, ...]]
-) -> Iterator[_NewName]:
-    for run in _unknown_runs(_name_runs(text, left, right), matches):
-        # Drop leading title words and particles, and trailing particles and possessives.
-        while run and (
-            fold_for_search(run[0].group()) in NOT_NAMES
-            or run[0].group() in PARTICLES
-            or RELEASE_WORDS.fullmatch(fold_for_search(run[0].group()))
-        ):
-            run = run[1:]
-        while run and run[-1].group() in PARTICLES:
-            run = run[:-1]
-        words = [fold_for_search(w.group()).removesuffix("'s") for w in run]
-        capitalised = [w for w, token in zip(words, run, strict=True) if token.group()[0].isupper()]
-        if len(capitalised) < 2 or len(run) > 5:
-            continue
-        if any(w in INSTITUTION_WORDS or w in NOT_NAMES for w in capitalised):
-            continue
-        start, end = run[0].start(), run[-1].end()
-        name = text[start:end]
-        if name.endswith(("'s", "\u2019s")):
-            name, end = name[:-2], end - 2
-        if any(_contains(names, tuple(words)) for names in known):
-            continue  # part of a known name ("San Miguel" of Rocío San Miguel)
-        yield _NewName(name, start, end)
-
-
-def _unknown_runs(runs: Iterable[list[re.Match]], matches: list[_Match]) -> Iterator[list]:
-    """The runs cut wherever a word is part of a known name: "Juan Ríos de El Rodeo" gives
-    "Juan Ríos de", and "Rocío San Miguel" nothing."""
-    for run in runs:
-        piece: list[re.Match] = []
-        for word in run:
-            if any(x.start < word.end() and word.start() < x.end for x in matches):
-                yield piece
-                piece = []
-            else:
-                piece.append(word)
-        yield piece
-
-
-def _contains(haystack: tuple[str, ...], needle: tuple[str, ...]) -> bool:
-    return any(
-        haystack[i : i + len(needle)] == needle for i in range(len(haystack) - len(needle) + 1)
-    )
-
-
-def _known_names() -> list[tuple[str, ...]]:
-    names = list(m.Person.objects.values_list("name", flat=True))
-    names += m.Alias.objects.values_list("name", flat=True)
-    return [tuple(fold_for_search(name).split()) for name in names]
-
-
-# --- Proposals and their reconciliation with what curators decided ------------------------
-
-
 @dataclass(frozen=True)
 class Proposal:
     kind: str
@@ -410,6 +80,7 @@ class Proposal:
     facility_id: int | None = None
     country_id: int | None = None
     name: str = ""
+    details: str = "{}"  # JSON, sorted, so that proposals compare
 
     @classmethod
     def of(cls, suggestion: Suggestion) -> "Proposal":
@@ -421,64 +92,148 @@ class Proposal:
             suggestion.facility_id,
             suggestion.country_id,
             suggestion.name,
+            json.dumps(suggestion.details or {}, sort_keys=True),
         )
 
     @property
     def about(self) -> tuple:
         """What the proposal is about, whatever words carry it."""
-        if self.kind == Kind.NEW_PERSON:
+        if self.kind in PERSON_KINDS:
+            return ("person", fold_for_search(self.name))
+        if self.kind in (Kind.NEW_FACILITY, Kind.NEW_COUNTRY):
             return (self.kind, fold_for_search(self.name))
+        if self.kind == Kind.COUNT:
+            return (self.kind, self.start, self.end)
         return (self.kind, self.person_id, self.facility_id, self.country_id)
 
 
-def _subject_ids(match: _Match) -> dict:
-    kind, pk = match.needle.subject
-    return {f"{kind}_id": pk}
+def _details(**fields) -> str:
+    return json.dumps({k: v for k, v in fields.items() if v not in (None, "", [])}, sort_keys=True)
 
 
 @dataclass(frozen=True)
 class Record:
     """What the record knows, read once for any number of articles."""
 
-    needles: list[_Needle]
-    known: list[tuple[str, ...]]  # every name and alias, folded, as words
+    gazetteer: names.Gazetteer
+    countries: dict[str, int]  # ISO code → the record's Country pk
 
     @classmethod
     def read(cls) -> "Record":
-        return cls(_needles(), _known_names())
+        people = list(m.Person.objects.filter(is_named=True).values_list("pk", "name"))
+        people += (
+            m.Alias.objects.published()
+            .filter(ambiguous=False, person__is_named=True)
+            .values_list("person_id", "name")
+        )
+        countries = {c.code: c for c in m.Country.objects.all()}
+        return cls(
+            names.build(
+                people,
+                m.Facility.objects.values_list("pk", "name"),
+                {code: (c.name, c.demonym) for code, c in countries.items()},
+            ),
+            {code: c.pk for code, c in countries.items()},
+        )
+
+
+def _span(pair) -> list[int] | None:
+    return list(pair) if pair else None
+
+
+def _people(reading: engine.Reading, record: Record) -> Iterator[Proposal]:
+    for person in reading.people:
+        first = person.first
+        left, right = first.sentence
+        details = {
+            "name_at": [first.start, first.end],
+            "role": person.role,
+            "title": person.title,
+            "spellings": person.spellings,
+            "context": _span(first.context),
+            "country_code": person.country,
+            "country_at": _span(person.country_at),
+            "facility": person.facility,
+        }
+        if person.same_as:
+            yield Proposal(
+                Kind.SAME_PERSON,
+                left,
+                right,
+                person_id=person.same_as[0],
+                name=person.name,
+                details=_details(**details),
+            )
+            continue
+        kind = Kind.NEW_PERSON if person.role == FREED else Kind.OTHER_PERSON
+        yield Proposal(
+            kind,
+            left,
+            right,
+            country_id=record.countries.get(person.country),
+            name=person.name,
+            details=_details(**details),
+        )
+
+
+def _counts(reading: engine.Reading, text: str, record: Record) -> Iterator[Proposal]:
+    for count in reading.counts:
+        left, right = count.sentence
+        yield Proposal(
+            Kind.COUNT,
+            left,
+            right,
+            country_id=record.countries.get(count.country),
+            details=_details(
+                words_at=[count.start, count.end],
+                value=count.value,
+                value_text=text[count.start : count.end],
+                qualifier=count.qualifier,
+                metric=count.metric,
+                subject=count.subject,
+                claimed_by=count.claimed_by,
+                claimant_at=_span(count.claimant_at),
+                as_of_text=count.as_of_text,
+            ),
+        )
 
 
 def proposals(article: SourceArticle, record: Record) -> Iterator[Proposal]:
     """Every candidate, in reading order, before curators' decisions are applied."""
     text = _masked(article)
-    found = _matches(text, record.needles)
-    matches = [x for x in found if x.needle.subject]
-    for match in matches:
-        yield Proposal(Kind.MENTION, match.start, match.end, **_subject_ids(match))
-    for person in (x for x in matches if x.needle.subject[0] == "person"):
-        for demonym in _beside(text, (person.start, person.end), matches):
-            yield Proposal(
-                Kind.CITIZENSHIP,
-                min(person.start, demonym.start),
-                max(person.end, demonym.end),
-                person_id=person.needle.subject[1],
-                country_id=demonym.needle.subject[1],
-            )
-    spans = sentences(text)
-    releasing = [bool(RELEASE_WORDS.search(fold_for_search(text[a:b]))) for a, b in spans]
-    for index, (left, right) in enumerate(spans):
-        # Near: in the sentence, or in the next ("…and Ana Ríos. Both were freed on Friday.")
-        if not (releasing[index] or releasing[index + 1 : index + 2] == [True]):
-            continue
-        for new in _new_names(text, left, right, found, record.known):
-            beside = _beside(text, (new.start, new.end), matches)
-            yield Proposal(
-                Kind.NEW_PERSON,
-                left,
-                right,
-                country_id=beside[0].needle.subject[1] if beside else None,
-                name=new.name,
-            )
+    reading = engine.read(text, record.gazetteer)
+    for found in reading.known:
+        kind, key = found.entry.kind, found.entry.key
+        pk = record.countries[key] if kind == names.COUNTRY else key
+        yield Proposal(Kind.MENTION, found.start, found.end, **{f"{kind}_id": pk})
+    for citizenship in reading.citizenships:
+        yield Proposal(
+            Kind.CITIZENSHIP,
+            citizenship.start,
+            citizenship.end,
+            person_id=citizenship.person,
+            country_id=record.countries[citizenship.country],
+        )
+    yield from _people(reading, record)
+    spans = engine.sentences(text)
+    for facility in reading.facilities:
+        left, right = next(((a, b) for a, b in spans if a <= facility.start < b), (0, 0))
+        yield Proposal(
+            Kind.NEW_FACILITY,
+            left,
+            right,
+            name=facility.name,
+            details=_details(name_at=[facility.start, facility.end]),
+        )
+    for country in reading.countries:
+        yield Proposal(
+            Kind.NEW_COUNTRY,
+            country.start,
+            country.end,
+            name=country.code,
+            details=_details(country_code=country.code),
+        )
+    yield from _counts(reading, text, record)
 
 
 def _settled(existing: list[Suggestion]) -> tuple[set, set]:
@@ -490,9 +245,14 @@ def _settled(existing: list[Suggestion]) -> tuple[set, set]:
             accepted.add(proposal.about)
             if suggestion.person_id:  # a created person is named by this article
                 accepted.add((Kind.MENTION, suggestion.person_id, None, None))
+            for kind, pk in (suggestion.details or {}).get("made", {}).items():
+                if kind in ("facility", "country"):  # named by this article, now known
+                    accepted.add(
+                        (Kind.MENTION, None, *((pk, None) if kind == "facility" else (None, pk)))
+                    )
         elif suggestion.state == State.REJECTED:
             rejected.add(proposal)
-            if proposal.kind == Kind.NEW_PERSON:  # not a person: the name is settled
+            if proposal.kind in NEW_KINDS:  # not a new thing: the words are settled
                 accepted.add(proposal.about)
     return accepted, rejected
 
@@ -522,6 +282,7 @@ def suggest_for_article(article: SourceArticle, record: Record | None = None) ->
             facility_id=p.facility_id,
             country_id=p.country_id,
             name=p.name,
+            details=json.loads(p.details),
         )
         for p in wanted.values()
         if p not in pending
@@ -537,7 +298,8 @@ def suggest_after_ingest(article: SourceArticle) -> IngestNote:
     made = suggest_for_article(article)
     return IngestNote(
         f"{len(made)} suggested citation(s) to review: names of known people, facilities "
-        "and countries, nationalities beside names, and new names near release words.",
+        "and countries, nationalities beside names, new people (freed or not) with their "
+        "roles, new facilities and nationalities, and counts.",
         review_url(article),
     )
 
@@ -590,48 +352,186 @@ def _passage(suggestion: Suggestion) -> Passage:
     return passage
 
 
-def _create_person(suggestion: Suggestion, passage: Passage) -> m.Person:
+def _context_passages(suggestion: Suggestion, passage: Passage) -> list[Passage]:
+    """The suggestion's passage, and the sentence a list took its role from, if any."""
+    context = (suggestion.details or {}).get("context")
+    passages = [passage]
+    if context:
+        start, end = context
+        article = suggestion.article
+        extra, _created = Passage.objects.get_or_create(
+            article=article, start=start, end=end, defaults={"quote": article.text[start:end]}
+        )
+        passages.append(extra)
+    return passages
+
+
+def _country(code: str) -> m.Country | None:
+    """The record's country with this ISO code, created from pycountry if it has none."""
+    if not code:
+        return None
+    found = m.Country.objects.filter(code=code.upper()).first()
+    if found:
+        return found
+    iso = pycountry.countries.get(alpha_2=code.upper())
+    if iso is None:
+        return None
+    return m.Country.objects.create(
+        code=iso.alpha_2, name=getattr(iso, "common_name", None) or iso.name
+    )
+
+
+def _facility(words: str, passage: Passage) -> m.Facility | None:
+    """The facility a person's sentence names: a known one ("pk:3") or, by its name, one
+    the record has or gains now, cited to the same sentence."""
+    if not words:
+        return None
+    if words.startswith("pk:"):
+        return m.Facility.objects.filter(pk=int(words[3:])).first()
+    found = m.Facility.objects.filter(name__iexact=words).first()
+    if found is None:
+        found = m.Facility.objects.create(
+            name=words, slug=unique_slug(words, m.Facility.objects.all(), fallback="facility")
+        )
+    found.citations.add(passage)
+    return found
+
+
+def _cite(fact, passages: list[Passage]):
+    fact.citations.add(*passages)
+    return fact
+
+
+def _new_person(suggestion: Suggestion, passages: list[Passage], event) -> dict:
+    details = suggestion.details or {}
     person = m.Person.objects.create(
         name=suggestion.name,
         slug=unique_slug(suggestion.name, m.Person.objects.all(), fallback="person"),
     )
-    if suggestion.country_id:
-        citizenship = m.Citizenship.objects.create(person=person, country=suggestion.country)
-        citizenship.citations.add(passage)
-    return person
+    suggestion.person = person
+    made = {"person": person.pk}
+    mention = _cite(m.Mention.objects.create(person=person), passages[:1])
+    suggestion.mention = mention
+    country = suggestion.country or _country(details.get("country_code", ""))
+    if country:
+        made["citizenship"] = _cite(
+            m.Citizenship.objects.create(person=person, country=country), passages[:1]
+        ).pk
+    if details.get("title"):
+        made["role"] = _cite(
+            m.Role.objects.create(
+                person=person, kind=m.Role.Kind.DESCRIPTION, title=details["title"][:300]
+            ),
+            passages[:1],
+        ).pk
+    facility = _facility(details.get("facility", ""), passages[0])
+    if suggestion.kind == Kind.NEW_PERSON:
+        release = m.Release.objects.create(person=person, event=event, facility=facility)
+        made["release"] = _cite(release, passages).pk
+    elif details.get("role") == STILL_HELD:
+        made["detention"] = _cite(
+            m.Detention.objects.create(person=person, facility=facility), passages
+        ).pk
+    for spelling in details.get("spellings", []):
+        if fold_for_search(spelling) != fold_for_search(person.name):
+            alias = m.Alias.objects.create(person=person, name=spelling[:200])
+            made.setdefault("aliases", []).append(_cite(alias, passages[:1]).pk)
+    return made
+
+
+def _count(suggestion: Suggestion, passages: list[Passage]) -> dict:
+    details = suggestion.details or {}
+    qualifier = details.get("qualifier", m.CountClaim.Qualifier.UNSPECIFIED)
+    value = details.get("value") if qualifier != m.CountClaim.Qualifier.UNSPECIFIED else None
+    claimant = None
+    if details.get("claimant_at"):  # a person of the record making the claim
+        start, end = details["claimant_at"]
+        claimant = m.Person.objects.filter(
+            name__iexact=suggestion.article.text[start:end].strip()
+        ).first()
+    claim = m.CountClaim.objects.create(
+        country=suggestion.country,
+        subject=details.get("subject", "")[:200] or "people",
+        metric=details.get("metric", m.CountClaim.Metric.HELD),
+        value=value,
+        qualifier=qualifier if value is not None else m.CountClaim.Qualifier.UNSPECIFIED,
+        value_text=details.get("value_text", suggestion.quote)[:100],
+        claimed_by=details.get("claimed_by", "")[:200],
+        claimant=claimant,
+        as_of_text=details.get("as_of_text", "")[:200],
+    )
+    return {"count": _cite(claim, passages).pk}
+
+
+def _accept_new(suggestion: Suggestion, passage: Passage, event) -> tuple[object, dict]:
+    """Create what a suggestion of a new thing proposes; returns its main fact and what was
+    made (kept in the suggestion's details, so a rejection can withdraw it)."""
+    passages = _context_passages(suggestion, passage)
+    if suggestion.kind in (Kind.NEW_PERSON, Kind.OTHER_PERSON):
+        made = _new_person(suggestion, passages, event)
+        return suggestion.mention, made
+    if suggestion.kind == Kind.SAME_PERSON:
+        alias = _cite(
+            m.Alias.objects.create(person=suggestion.person, name=suggestion.name), [passage]
+        )
+        return alias, {"alias": alias.pk}
+    if suggestion.kind == Kind.NEW_FACILITY:
+        facility = m.Facility.objects.filter(name__iexact=suggestion.name).first()
+        facility = facility or m.Facility.objects.create(
+            name=suggestion.name,
+            slug=unique_slug(suggestion.name, m.Facility.objects.all(), fallback="facility"),
+        )
+        facility.citations.add(passage)
+        mention = _cite(m.Mention.objects.create(facility=facility), [passage])
+        suggestion.mention = mention
+        return mention, {"facility": facility.pk}
+    if suggestion.kind == Kind.NEW_COUNTRY:
+        country = _country(suggestion.name)
+        if country is None:
+            raise ValueError(f"No country has the ISO code {suggestion.name!r}.")
+        mention = _cite(m.Mention.objects.create(country=country), [passage])
+        suggestion.mention = mention
+        return mention, {"country": country.pk}
+    made = _count(suggestion, passages)
+    return m.CountClaim.objects.get(pk=made["count"]), made
 
 
 @transaction.atomic
-def accept(suggestion: Suggestion) -> m.Mention | m.Citizenship:
+def accept(suggestion: Suggestion, *, event: m.ReleaseEvent | None = None):
     """Make the suggestion public evidence: a passage of its words, cited by the fact it
-    proposes (a mention, a citizenship, or a new person's mention and citizenship)."""
+    proposes (a mention, a citizenship, a new person with their release or role, an alias,
+    a facility, a country, a count). ``event`` is the release event a freed person's
+    release belongs to. Accepting twice does nothing more."""
+    # Lock the row and read it afresh: a second acceptance (two curators, a double click)
+    # finds it accepted and makes nothing.
+    Suggestion.objects.select_for_update().filter(pk=suggestion.pk).exists()
+    suggestion.refresh_from_db()
+    if suggestion.state == State.ACCEPTED:
+        return suggestion.mention
     passage = _passage(suggestion)
-    created_person = False
-    if suggestion.kind == Kind.CITIZENSHIP:
+    if suggestion.kind in NEW_KINDS:
+        fact, made = _accept_new(suggestion, passage, event)
+        suggestion.details = {**(suggestion.details or {}), "made": made}
+    elif suggestion.kind == Kind.CITIZENSHIP:
         fact, _created = m.Citizenship.objects.get_or_create(
             person_id=suggestion.person_id, country_id=suggestion.country_id
         )
+        fact.citations.add(passage)
     else:
-        if suggestion.kind == Kind.NEW_PERSON:
-            if suggestion.person_id is None:
-                suggestion.person = _create_person(suggestion, passage)
-                created_person = True
-            named = {"person": suggestion.person}  # its country went to the citizenship
-        else:
-            named = {
-                "person": suggestion.person,
-                "facility": suggestion.facility,
-                "country": suggestion.country,
-            }
-        fact = suggestion.mention or m.Mention.objects.create(**named)
+        fact = suggestion.mention or m.Mention.objects.create(
+            person=suggestion.person, facility=suggestion.facility, country=suggestion.country
+        )
         suggestion.mention = fact
-    fact.citations.add(passage)
+        fact.citations.add(passage)
     suggestion.state = State.ACCEPTED
-    suggestion.save(update_fields=["state", "mention", "person"])
+    suggestion.save(update_fields=["state", "mention", "person", "details"])
     if suggestion.person_id:
         refresh_people([suggestion.person_id])
-    if created_person:
+    made = (suggestion.details or {}).get("made", {})
+    if "person" in made:
         suggest_after_change(suggestion.person)
+    elif "country" in made:
+        suggest_after_change(m.Country.objects.get(pk=made["country"]))
     return fact
 
 
@@ -650,15 +550,42 @@ def _withdraw_citizenship(suggestion: Suggestion) -> None:
         citizenship.delete()
 
 
+_MADE_FACTS = {
+    "citizenship": m.Citizenship,
+    "role": m.Role,
+    "release": m.Release,
+    "detention": m.Detention,
+    "alias": m.Alias,
+    "count": m.CountClaim,
+}
+
+
+def _withdraw_made(made: dict) -> None:
+    """Delete the facts an acceptance made; a person, facility or country it created stays,
+    uncited, so hidden from the public, for a curator to delete."""
+    for key, model in _MADE_FACTS.items():
+        model.objects.filter(pk=made.get(key)).delete()
+    m.Alias.objects.filter(pk__in=made.get("aliases", [])).delete()
+    if "facility" in made:
+        facility = m.Facility.objects.filter(pk=made["facility"]).first()
+        if facility and not facility.mentions.exclude(suggestions__state=State.ACCEPTED).exists():
+            facility.citations.clear()
+
+
 @transaction.atomic
 def reject(suggestion: Suggestion) -> None:
-    """Never publish it; if it was accepted, withdraw the citations it made (a person it
-    created stays, uncited, so hidden from the public, for a curator to delete)."""
-    if suggestion.state == State.ACCEPTED and suggestion.person_id and suggestion.country_id:
-        _withdraw_citizenship(suggestion)
+    """Never publish it; if it was accepted, withdraw the citations and facts it made (a
+    person it created stays, uncited, so hidden from the public, for a curator to delete)."""
+    made = (suggestion.details or {}).pop("made", {})
+    if suggestion.state == State.ACCEPTED:
+        if suggestion.kind == Kind.CITIZENSHIP or (
+            suggestion.person_id and suggestion.country_id and not made
+        ):
+            _withdraw_citizenship(suggestion)
+        _withdraw_made(made)
     if suggestion.mention_id:
         suggestion.mention.delete()
     suggestion.state, suggestion.mention = State.REJECTED, None
-    suggestion.save(update_fields=["state", "mention"])
+    suggestion.save(update_fields=["state", "mention", "details"])
     if suggestion.person_id:
         refresh_people([suggestion.person_id])

@@ -50,7 +50,7 @@ class Gazetteer:
         if len(needle) < 2:
             return
         automaton = self.automata.setdefault(mode, ahocorasick.Automaton())
-        entries = automaton.get(needle, ())
+        entries = automaton.get(needle, (0, ()))[1]
         if entry not in entries:
             automaton.add_word(needle, (len(needle), (*entries, entry)))
 

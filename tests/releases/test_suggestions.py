@@ -153,7 +153,8 @@ def test_countries_are_found_by_demonym_plural_short_form_and_language(db, text,
     _country("VE", "Venezuela", "Venezuelan")
     _country("DE", "Germany", "German")
     article = ingest_with_suggestions(text=text, title="t").article
-    assert [(s.quote, s.country.code) for s in article.suggestions.all()] == [(quote, code)]
+    mentions = article.suggestions.filter(kind="mention")
+    assert [(s.quote, s.country.code) for s in mentions] == [(quote, code)]
 
 
 @pytest.mark.parametrize(
@@ -259,7 +260,7 @@ def test_a_nationality_not_beside_the_name_proposes_nothing(db):
         ("Fue excarcelada la abogada Carmen Ibáñez Soto.", ["Carmen Ibáñez Soto"]),
         ("Auch Jonas Weber wurde freigelassen.", ["Jonas Weber"]),
         ("Freed: Juan de la Cruz and María del Mar Paz.", ["Juan de la Cruz", "María del Mar Paz"]),
-        ("Interior Minister Delia Arango said nothing was released.", ["Delia Arango"]),
+        ("Interior Minister Delia Arango said nothing was released.", []),  # an official
         ("Juan Nuevo Vega and Ana Ríos met reporters.", []),  # no release words near
         ("Foro Penal said the releases went on.", []),  # an organisation
         ("The release was confirmed on Monday in January.", []),
@@ -268,6 +269,17 @@ def test_a_nationality_not_beside_the_name_proposes_nothing(db):
 def test_new_names_are_proposed_near_release_words(db, text, names):
     article = ingest_with_suggestions(text=text, title="t").article
     assert [s.name for s in article.suggestions.filter(kind="new_person")] == names
+
+
+def test_an_official_near_release_words_is_proposed_with_their_role_never_as_freed(db):
+    text = "Interior Minister Delia Arango said nothing was released."
+    article = ingest_with_suggestions(text=text, title="t").article
+    proposal = article.suggestions.get(kind="other_person")
+    assert (proposal.name, proposal.details["role"]) == ("Delia Arango", "official")
+    suggestions.accept(proposal)
+    person = m.Person.objects.get()
+    assert not person.releases.exists()
+    assert [r.title for r in person.roles.all()] == ["Interior Minister"]
 
 
 def test_a_new_name_is_created_in_one_step_citing_its_sentence(client, db):
