@@ -3,13 +3,13 @@
 Where each form comes from:
 
 - **pycountry** (ISO 3166-1, maintained by the Debian iso-codes project): the English
-  ``name``, ``common_name`` and ``official_name`` of the country, and their Spanish and
-  German translations from the gettext catalogues pycountry ships ("España", "Estados
+  ``name``, ``common_name`` and ``official_name`` of the country, and their Spanish,
+  German and Portuguese translations from the gettext catalogues pycountry ships ("España", "Estados
   Unidos", "Vereinigte Staaten"). ISO's inverted names ("Venezuela, Bolivarian Republic of")
   are used up to the comma.
 - **The record**: the ``name`` and ``demonym`` a curator gave the ``Country`` row.
 - **``CURATED`` below**, written for this project because no maintained package carries
-  them: demonyms in English, Spanish and German with their plurals and inflections
+  them: demonyms in English, Spanish, German and Portuguese with their plurals and inflections
   (Americans, Spaniards, españoles, venezolanas, estadounidense, Deutsche, Spaniern) and
   common short forms (US, USA, U.S., EE.UU., Vereinigten Staaten).
 - **``NOT_A_COUNTRY``** below, also ours: longer phrases that contain a form but name no
@@ -46,6 +46,7 @@ class _Curated:
     en: tuple[str, ...] = ()
     es: tuple[str, ...] = ()
     de: tuple[str, ...] = ()
+    pt: tuple[str, ...] = ()
     names: tuple[str, ...] = ()  # short or other names, case-insensitive
     abbreviations: tuple[str, ...] = ()  # matched with their case
 
@@ -56,6 +57,7 @@ def _words(text: str) -> tuple[str, ...]:
 
 CURATED: dict[str, _Curated] = {
     "VE": _Curated(
+        pt=_words("venezuelano venezuelana venezuelanos venezuelanas"),
         en=_words("Venezuelan Venezuelans"),
         es=_words("venezolano venezolana venezolanos venezolanas"),
         de=_words(
@@ -64,6 +66,9 @@ CURATED: dict[str, _Curated] = {
         ),
     ),
     "US": _Curated(
+        pt=_words(
+            "norte-americano norte-americana norte-americanos norte-americanas estadunidense estadunidenses"
+        ),
         en=_words("American Americans"),
         es=_words(
             "estadounidense estadounidenses norteamericano norteamericana norteamericanos "
@@ -74,31 +79,37 @@ CURATED: dict[str, _Curated] = {
         abbreviations=("US", "USA", "U.S.", "U.S.A.", "EE.UU.", "EE. UU.", "EEUU"),
     ),
     "ES": _Curated(
+        pt=_words("espanhol espanhola espanhóis espanholas"),
         en=_words("Spanish Spaniard Spaniards"),
         es=_words("español española españoles españolas"),
         de=_words("Spanier Spanierin Spanierinnen Spaniern spanische spanischen spanischer"),
     ),
     "DE": _Curated(
+        pt=_words("alemão alemã alemães alemãs"),
         en=_words("German Germans"),
         es=_words("alemán alemana alemanes alemanas"),
         de=_words("Deutsche Deutscher Deutschen deutsche deutschen deutscher"),
     ),
     "IT": _Curated(
+        pt=_words("italiano italiana italianos italianas"),
         en=_words("Italian Italians"),
         es=_words("italiano italiana italianos italianas"),
         de=_words("Italiener Italienerin Italienern italienische italienischen"),
     ),
     "CO": _Curated(
+        pt=_words("colombiano colombiana colombianos colombianas"),
         en=_words("Colombian Colombians"),
         es=_words("colombiano colombiana colombianos colombianas"),
         de=_words("Kolumbianer Kolumbianerin Kolumbianern kolumbianische kolumbianischen"),
     ),
     "PT": _Curated(
+        pt=_words("português portuguesa portugueses portuguesas"),
         en=_words("Portuguese"),
         es=_words("portugués portuguesa portugueses portuguesas"),
         de=_words("Portugiese Portugiesin Portugiesen portugiesische portugiesischen"),
     ),
     "FR": _Curated(
+        pt=_words("francês francesa franceses francesas"),
         en=_words("French Frenchman Frenchwoman"),
         es=_words("francés francesa franceses francesas"),
         de=_words("Franzose Französin Franzosen französische französischen"),
@@ -111,6 +122,7 @@ CURATED: dict[str, _Curated] = {
         abbreviations=("UK", "U.K."),
     ),
     "AR": _Curated(
+        pt=_words("argentino argentina argentinos argentinas"),
         en=_words("Argentine Argentinian Argentines Argentinians"),
         es=_words("argentino argentina argentinos argentinas"),
         de=_words("Argentinier Argentinierin Argentiniern argentinische argentinischen"),
@@ -121,11 +133,13 @@ CURATED: dict[str, _Curated] = {
         de=_words("Chilene Chilenin Chilenen chilenische chilenischen"),
     ),
     "PE": _Curated(
+        pt=_words("peruano peruana peruanos peruanas"),
         en=_words("Peruvian Peruvians"),
         es=_words("peruano peruana peruanos peruanas"),
         de=_words("Peruaner Peruanerin Peruanern peruanische peruanischen"),
     ),
     "EC": _Curated(
+        pt=_words("equatoriano equatoriana equatorianos equatorianas"),
         en=_words("Ecuadorian Ecuadorians"),
         es=_words("ecuatoriano ecuatoriana ecuatorianos ecuatorianas"),
         de=_words("Ecuadorianer Ecuadorianerin Ecuadorianern ecuadorianische"),
@@ -141,6 +155,7 @@ CURATED: dict[str, _Curated] = {
         de=_words("Mexikaner Mexikanerin Mexikanern mexikanische mexikanischen"),
     ),
     "BR": _Curated(
+        pt=_words("brasileiro brasileira brasileiros brasileiras"),
         en=_words("Brazilian Brazilians"),
         es=_words("brasileño brasileña brasileños brasileñas"),
         de=_words("Brasilianer Brasilianerin Brasilianern brasilianische brasilianischen"),
@@ -149,6 +164,7 @@ CURATED: dict[str, _Curated] = {
         en=_words("Dutch Dutchman Dutchwoman"),
         es=_words("neerlandés neerlandesa neerlandeses neerlandesas holandés holandesa"),
         de=_words("Niederländer Niederländerin Niederländern niederländische"),
+        pt=_words("holandês holandesa holandeses holandesas neerlandês neerlandesa"),
         names=("Holland", "Holanda"),
     ),
     "CH": _Curated(
@@ -165,6 +181,73 @@ CURATED: dict[str, _Curated] = {
         en=_words("Canadian Canadians"),
         es=_words("canadiense canadienses"),
         de=_words("Kanadier Kanadierin Kanadiern kanadische kanadischen"),
+    ),
+    "CZ": _Curated(
+        en=_words("Czech Czechs"),
+        es=_words("checo checa checos checas"),
+        de=_words("Tscheche Tschechin Tschechen tschechische tschechischen tschechischer"),
+        pt=_words("tcheco tcheca tchecos tchecas checo checa checos checas"),
+        names=("Czech Republic", "República Checa", "Tschechien", "Chéquia", "República Tcheca"),
+    ),
+    "HU": _Curated(
+        en=_words("Hungarian Hungarians"),
+        es=_words("húngaro húngara húngaros húngaras"),
+        de=_words("Ungar Ungarin Ungarn ungarische ungarischen ungarischer"),
+        pt=_words("húngaro húngara húngaros húngaras"),
+    ),
+    "UA": _Curated(
+        en=_words("Ukrainian Ukrainians"),
+        es=_words("ucraniano ucraniana ucranianos ucranianas"),
+        de=_words("Ukrainer Ukrainerin Ukrainern ukrainische ukrainischen ukrainischer"),
+        pt=_words("ucraniano ucraniana ucranianos ucranianas"),
+    ),
+    "PL": _Curated(
+        en=_words("Polish Pole Poles"),
+        es=_words("polaco polaca polacos polacas"),
+        de=_words("Pole Polin Polen polnische polnischen polnischer"),
+        pt=_words("polonês polonesa poloneses polonesas polaco polaca"),
+    ),
+    "RU": _Curated(
+        en=_words("Russian Russians"),
+        es=_words("ruso rusa rusos rusas"),
+        de=_words("Russe Russin Russen russische russischen russischer"),
+        pt=_words("russo russa russos russas"),
+    ),
+    "BO": _Curated(
+        en=_words("Bolivian Bolivians"),
+        es=_words("boliviano boliviana bolivianos bolivianas"),
+        de=_words("Bolivianer Bolivianerin bolivianische"),
+        pt=_words("boliviano boliviana bolivianos bolivianas"),
+    ),
+    "DO": _Curated(
+        en=_words("Dominican Dominicans"),
+        es=_words("dominicano dominicana dominicanos dominicanas"),
+        de=_words("Dominikaner Dominikanerin dominikanische"),
+        pt=_words("dominicano dominicana dominicanos dominicanas"),
+    ),
+    "PY": _Curated(
+        en=_words("Paraguayan Paraguayans"),
+        es=_words("paraguayo paraguaya paraguayos paraguayas"),
+        de=_words("Paraguayer Paraguayerin paraguayische"),
+        pt=_words("paraguaio paraguaia paraguaios paraguaias"),
+    ),
+    "IE": _Curated(
+        en=_words("Irish"),
+        es=_words("irlandés irlandesa irlandeses irlandesas"),
+        de=_words("Ire Irin Iren irische irischen"),
+        pt=_words("irlandês irlandesa irlandeses irlandesas"),
+    ),
+    "BE": _Curated(
+        en=_words("Belgian Belgians"),
+        es=_words("belga belgas"),
+        de=_words("Belgier Belgierin belgische belgischen"),
+        pt=_words("belga belgas"),
+    ),
+    "AT": _Curated(
+        en=_words("Austrian Austrians"),
+        es=_words("austriaco austriaca austriacos austriacas austríaco austríaca"),
+        de=_words("Österreicher Österreicherin österreichische österreichischen"),
+        pt=_words("austríaco austríaca austríacos austríacas"),
     ),
 }
 
@@ -189,7 +272,7 @@ NOT_A_COUNTRY: tuple[str, ...] = (
     "Südamerika",
 )
 
-_TRANSLATED = ("es", "de")
+_TRANSLATED = ("es", "de", "pt")
 
 
 @cache
@@ -237,7 +320,7 @@ def _curated(code: str) -> list[Form]:
     if table is None:
         return []
     forms = []
-    for language in ("en", "es", "de"):
+    for language in ("en", "es", "de", "pt"):
         forms += [
             Form(word, f"curated demonyms ({language})", demonym=True)
             for word in getattr(table, language)

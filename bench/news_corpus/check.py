@@ -6,6 +6,7 @@ that every spelling / facility / count wording occurs verbatim in the text, prin
 totals per language and exits non-zero on any problem or if the targets are not met.
 Standalone: needs only PyYAML.
 """
+
 import datetime
 import re
 import sys
@@ -22,14 +23,31 @@ QUALIFIERS = {"exact", "at_least", "more_than", "about", "up_to", "vague"}
 METRICS = {"released", "still_held", "detained", "other"}
 # People and facilities already in fixtures/curated.yaml (frozen copy of the ids).
 KNOWN_PEOPLE = {
-    "enrique-marquez", "rocio-san-miguel", "alfredo-diaz", "biagio-pilieri",
-    "ramon-guanipa", "jorge-rodriguez", "delcy-rodriguez", "donald-trump",
-    "anna-kelly", "maria-corina-machado",
+    "enrique-marquez",
+    "rocio-san-miguel",
+    "alfredo-diaz",
+    "biagio-pilieri",
+    "ramon-guanipa",
+    "jorge-rodriguez",
+    "delcy-rodriguez",
+    "donald-trump",
+    "anna-kelly",
+    "maria-corina-machado",
 }
 KNOWN_FACILITIES = {"el-helicoide", "el-rodeo"}
 KNOWN_COUNTRIES = {"ES", "US", "VE"}
-TOP_KEYS = {"language", "outlet", "published", "kind", "freed", "not_freed",
-            "facilities", "nationalities", "countries_named", "counts"}
+TOP_KEYS = {
+    "language",
+    "outlet",
+    "published",
+    "kind",
+    "freed",
+    "not_freed",
+    "facilities",
+    "nationalities",
+    "countries_named",
+    "counts",
+}
 FREED_KEYS = {"name", "spellings", "known", "nationality", "facility"}
 NOT_FREED_KEYS = {"name", "spellings", "role", "known"}
 FACILITY_KEYS = {"name", "spellings", "known"}
@@ -235,8 +253,17 @@ def main():
         check_pair(stem, txt, yml, totals)
 
     new_facilities = totals.pop("_new_facilities")
-    cols = ["articles", "freed", "freed_known", "freed_new", "not_freed",
-            "facility_mentions", "nationality_mentions", "nationality_new", "counts"]
+    cols = [
+        "articles",
+        "freed",
+        "freed_known",
+        "freed_new",
+        "not_freed",
+        "facility_mentions",
+        "nationality_mentions",
+        "nationality_new",
+        "counts",
+    ]
     overall = defaultdict(int)
     for lang in LANGS:
         for c in cols:
@@ -244,10 +271,15 @@ def main():
     width = max(len(c) for c in cols) + 2
     print(f"{'':<{width}}" + "".join(f"{lang:>6}" for lang in LANGS) + f"{'all':>6}")
     for c in cols:
-        print(f"{c:<{width}}" + "".join(f"{totals[lang][c]:>6}" for lang in LANGS)
-              + f"{overall[c]:>6}")
+        print(
+            f"{c:<{width}}"
+            + "".join(f"{totals[lang][c]:>6}" for lang in LANGS)
+            + f"{overall[c]:>6}"
+        )
     overall["facilities_new_distinct"] = len(new_facilities)
-    print(f"distinct facilities not known: {len(new_facilities)} ({', '.join(sorted(new_facilities))})")
+    print(
+        f"distinct facilities not known: {len(new_facilities)} ({', '.join(sorted(new_facilities))})"
+    )
 
     for key, minimum, desc in TARGETS:
         if overall[key] < minimum:

@@ -55,7 +55,8 @@ NUMBER_WORDS = {
         40: "forty cuarenta quarenta vierzig",
         50: "fifty cincuenta cinquenta fünfzig",
         60: "sixty sesenta sessenta sechzig",
-        100: "hundred cien cem hundert",
+        12: "dozen docena dúzia dutzend",
+        100: "hundred cien cem hundert centenar centena",
     }.items()
     for word in spellings.split()
 }
@@ -83,7 +84,9 @@ PEOPLE = lexicon._entries(
     "prisoners|prisoner|political prisoners|detainees|detainee|people|persons|citizens|"
     "nationals|foreigners|foreign nationals|journalists|inmates|activists|soldiers|"
     "officers|opposition figures|politicians|students|women|men|minors|children|"
-    "workers|press workers|media workers|of them|"
+    "workers|press workers|media workers|of them|releases|"
+    "excarcelaciones|liberaciones|libertacoes|libertações|solturas|freilassungen|"
+    "connacionales|compatriotas|vecinos|colegas|sailors|marineros|"
     "presos|preso|presas|prisioneros|detenidos|detenidas|personas|ciudadanos|ciudadanas|"
     "extranjeros|extranjeras|periodistas|reclusos|reclusas|activistas|militares|"
     "opositores|dirigentes|politicos|estudiantes|mujeres|hombres|menores|trabajadores|"
@@ -92,6 +95,8 @@ PEOPLE = lexicon._entries(
     "presos|detidos|detidas|pessoas|cidadaos|estrangeiros|prisioneiros|jornalistas|"
     "ativistas|libertados|libertadas|deles|"
     "haftlinge|häftlinge|gefangene|gefangenen|politische gefangene|menschen|personen|"
+    "manner|männer|frauen|staatsburger|staatsbürger|burger|bürger|seeleute|soldaten|"
+    "homens|mulheres|cidadaos|marinheiros|militares|opositores|"
     "auslander|ausländer|journalisten|aktivisten|inhaftierte|inhaftierten|freigelassene"
 )
 _SUBJECT_TAIL = lexicon._entries(
@@ -104,6 +109,18 @@ HOLDING = lexicon._entries(
     "ha|tem|existem|seguem|permanecem|ainda|"
     "gibt es|sitzen|bleiben|noch|weiterhin"
 )
+# "CARACAS, 14 ene (Agencia) - ", "WASHINGTON — ": where a wire story was filed, not who speaks.
+_DATELINE = re.compile(
+    r"^\s*[A-ZÁÉÍÓÚÑÜ][A-ZÁÉÍÓÚÑÜ .'-]{2,}(?:,[^\u2014\u2013-]{0,40})?\s*[\u2014\u2013-]+\s*"
+)
+_TOLD = re.compile(
+    r"(?:a|to|à|ao|gegenüber)\s+(?:(?:esta|este|la|el|los|the|a|o|der|dem)\s+)?"
+    r"(?:agencia|agencia|agency|agência|reporters|periodistas|prensa|press|jornalistas|"
+    r"journalists|Journalisten|[A-Z]{2,5})\s+",
+    re.I,
+)
+_QUOTE = re.compile('["\u201c\u201d\u00ab\u00bb]')
+_ARTICLES = frozenset("el la los las the o a os as der die das".split())
 _CLAIMANT_STOP = re.compile(r"[,;:()]|\b(?:que|that|dass|who|quien|which|cuyo)\b")
 _AS_OF = re.compile(
     r"\b(?:as of|as at|up to|until|hasta el|hasta este|hasta|con corte al|al cierre del?|"
@@ -154,18 +171,32 @@ def _claimant(
             end = _claimant_end(text, start, right)
             return text[start:end].strip(), (start, end)
     for index in range(len(folded)):
-        if phrase_at(folded, index, lexicon.SPEECH):
-            before = text[left : sentence_words[index].start]
-            piece = _CLAIMANT_STOP.split(before)[0].strip()
-            piece = re.sub(r"^(?:But|Pero|Y|And|Aber|Mas|E)\s+", "", piece)
-            if piece and len(piece.split()) <= 7 and piece[0].isupper():
-                start = text.index(piece, left)
+        if not phrase_at(folded, index, lexicon.SPEECH):
+            continue
+        before = _DATELINE.sub("", text[left : sentence_words[index].start])
+        offset = sentence_words[index].start - len(before)
+        pieces = [p for p in _CLAIMANT_STOP.split(before) if p.strip()]
+        # "Alfredo Romero, director de Foro Penal, dijo": the first piece when it is a
+        # name; "Más tarde, el Ministerio … confirmó": the last; '"…", dijo X': after.
+        for piece in (pieces[:1] + pieces[-1:]) if pieces else []:
+            piece = re.sub(r"^(?:But|Pero|Y|And|Aber|Mas|E)\s+", "", piece.strip())
+            first = fold(piece.split()[0]) if piece.split() else ""
+            if (
+                piece
+                and len(piece.split()) <= 7
+                and piece[0].isupper()
+                and (first not in lexicon.NOT_A_NAME or first in _ARTICLES)
+                and not before.rstrip().endswith(('"', "\u201d", "\u00bb"))
+            ):
+                start = text.index(piece, offset)
                 return piece, (start, start + len(piece))
-            if index + 1 < len(sentence_words) and not piece:
-                start = sentence_words[index + 1].start
-                end = _claimant_end(text, start, right)
-                if text[start:end].strip():
-                    return text[start:end].strip(), (start, end)
+        if index + 1 < len(sentence_words):
+            start = sentence_words[index + 1].start
+            if to := _TOLD.match(text, start):  # "dijo a esta agencia el director …"
+                start = to.end()
+            end = _claimant_end(text, start, right)
+            if text[start:end].strip():
+                return text[start:end].strip(), (start, end)
     return OWN_REPORTING, None
 
 
@@ -182,7 +213,7 @@ def _claimant_end(text: str, start: int, right: int) -> int:
 def read(text: str, spans: list[tuple[int, int]], found: list[Found]) -> list[Count]:
     counts: list[Count] = []
     demonyms = [f for f in found if f.entry.kind == COUNTRY and f.entry.demonym]
-    for left, right in spans:
+    for position, (left, right) in enumerate(spans):
         sentence_words = words(text, left, right)
         folded = [w.folded for w in sentence_words]
         index = 0
@@ -196,7 +227,10 @@ def read(text: str, spans: list[tuple[int, int]], found: list[Found]) -> list[Co
                 size = vague
             after = sentence_words[index + size - 1].end
             if value is not None and (
-                _DATE_AFTER.match(text[after:right]) or _is_year(value, sentence_words[index].text)
+                _DATE_AFTER.match(text[after:right])
+                or _is_year(value, sentence_words[index].text)
+                or (index and folded[index - 1] in _MONTH_ABBREVIATIONS)  # "Jan 12 (AP)"
+                or _is_age(text, sentence_words[index].start, after)
             ):
                 index += 1
                 continue
@@ -216,6 +250,15 @@ def read(text: str, spans: list[tuple[int, int]], found: list[Found]) -> list[Co
             subject = text[subject_start:end]
             metric = _metric(text, left, right, folded)
             claimed_by, claimant_at = _claimant(text, left, right, folded, found)
+            if (
+                claimed_by == OWN_REPORTING
+                and position + 1 < len(spans)
+                and _QUOTE.search(text, left, right)
+            ):
+                # A quoted figure whose speaker the next sentence names ("…". dijo X).
+                following = spans[position + 1]
+                next_words = [w.folded for w in words(text, *following)]
+                claimed_by, claimant_at = _claimant(text, *following, next_words, found)
             as_of = _AS_OF.search(text, left, right)
             country = next((d.entry.key for d in demonyms if start <= d.start and d.end <= end), "")
             counts.append(
@@ -235,6 +278,17 @@ def read(text: str, spans: list[tuple[int, int]], found: list[Found]) -> list[Co
             )
             index = end_word + 1
     return counts
+
+
+_MONTH_ABBREVIATIONS = frozenset(
+    "jan feb mar apr jun jul aug sep sept oct nov dec ene abr ago dic janeiro fevereiro "
+    "enero febrero january february januar februar".split()
+)
+
+
+def _is_age(text: str, start: int, end: int) -> bool:
+    """ ", 45, was freed": a number between commas right after a name is an age."""
+    return text[max(0, start - 2) : start] == ", " and text[end : end + 1] == ","
 
 
 def _is_year(value: int, token: str) -> bool:

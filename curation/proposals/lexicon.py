@@ -134,6 +134,13 @@ LIST_OPENERS = _entries(
     "darunter|unter ihnen|unter den|die liste|liste|auch|sowie|namentlich"
 )
 
+MONTHS = _entries(
+    "january|february|march|april|june|august|september|october|november|december|"
+    "enero|febrero|marzo|junio|agosto|septiembre|octubre|noviembre|diciembre|"
+    "janeiro|fevereiro|junho|julho|setembro|outubro|novembro|dezembro|"
+    "januar|februar|marz|märz|juni|juli|oktober|dezember|ende|anfang|mitte"
+)
+
 # Words inside a title before a name ("Foreign Minister X", "former President Y").
 TITLE_WORDS = _entries(
     "foreign|interior|former|ex|vice|prime|deputy|chief|senior|top|acting|high|state|"
@@ -191,7 +198,9 @@ THING = _entries(
     "ejercito|fuerza|fuerzas|forces|armada|militar|military|bolivariana|bolivarian|"
     "white|blanca|weißen|weissen|capitol|congress|congreso|kongress|senate|senado|"
     "parliament|parlamento|parlament|bundestag|europe|europa|european|europea|europaische|"
-    "vatican|vaticano|el|helicoide|rodeo|tocoron|tocuyito|yare|boleita|yaguara|ramo|verde"
+    "vatican|vaticano|libertad|liberdade|freiheit|freedom|presos|prisoners|"
+    "san|santa|santo|puerto|porto|ciudad|villa|estado|municipio|plaza|avenida|calle|"
+    "el|helicoide|rodeo|tocoron|tocuyito|yare|boleita|yaguara|ramo|verde"
 )
 
 # Lower-case words that join the words of one name.

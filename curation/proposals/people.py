@@ -236,7 +236,9 @@ def _name(run: list[int], sentence: _Sentence, listed: bool) -> tuple[list[int],
     if len(capitalised) < 2 or len(run) > 7:
         return title, []
     # Month names inside a name are given names ("Carlos Julio Rojas").
-    if folded[run[0]] in lexicon.NOT_A_NAME or any(folded[i] in lexicon.THING for i in capitalised):
+    if folded[run[0]] in lexicon.NOT_A_NAME or any(
+        folded[i] in lexicon.THING or folded[i] in lexicon.MONTHS for i in capitalised
+    ):
         return title, []
     if any(len(sentence.words[i].text) == 1 for i in capitalised):
         return title, []
