@@ -67,7 +67,8 @@ CURATED: dict[str, _Curated] = {
     ),
     "US": _Curated(
         pt=_words(
-            "norte-americano norte-americana norte-americanos norte-americanas estadunidense estadunidenses"
+            "norte-americano norte-americana norte-americanos norte-americanas "
+            "estadunidense estadunidenses"
         ),
         en=_words("American Americans"),
         es=_words(

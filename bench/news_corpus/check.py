@@ -277,9 +277,8 @@ def main():
             + f"{overall[c]:>6}"
         )
     overall["facilities_new_distinct"] = len(new_facilities)
-    print(
-        f"distinct facilities not known: {len(new_facilities)} ({', '.join(sorted(new_facilities))})"
-    )
+    names = ", ".join(sorted(new_facilities))
+    print(f"distinct facilities not known: {len(new_facilities)} ({names})")
 
     for key, minimum, desc in TARGETS:
         if overall[key] < minimum:

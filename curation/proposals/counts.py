@@ -42,7 +42,7 @@ NUMBER_WORDS = {
         9: "nine nueve nove neun",
         10: "ten diez dez zehn",
         11: "eleven once onze elf",
-        12: "twelve doce doze zwölf",
+        12: "twelve doce doze zwölf dozen docena dúzia dutzend",
         13: "thirteen trece treze dreizehn",
         14: "fourteen catorce catorze vierzehn",
         15: "fifteen quince quinze fünfzehn",
@@ -55,7 +55,6 @@ NUMBER_WORDS = {
         40: "forty cuarenta quarenta vierzig",
         50: "fifty cincuenta cinquenta fünfzig",
         60: "sixty sesenta sessenta sechzig",
-        12: "dozen docena dúzia dutzend",
         100: "hundred cien cem hundert centenar centena",
     }.items()
     for word in spellings.split()
@@ -120,7 +119,7 @@ _TOLD = re.compile(
     re.I,
 )
 _QUOTE = re.compile('["\u201c\u201d\u00ab\u00bb]')
-_ARTICLES = frozenset("el la los las the o a os as der die das".split())
+_ARTICLES = frozenset(["el", "la", "los", "las", "the", "o", "a", "os", "as", "der", "die", "das"])
 _CLAIMANT_STOP = re.compile(r"[,;:()]|\b(?:que|that|dass|who|quien|which|cuyo)\b")
 _AS_OF = re.compile(
     r"\b(?:as of|as at|up to|until|hasta el|hasta este|hasta|con corte al|al cierre del?|"
@@ -280,9 +279,9 @@ def read(text: str, spans: list[tuple[int, int]], found: list[Found]) -> list[Co
     return counts
 
 
-_MONTH_ABBREVIATIONS = frozenset(
-    "jan feb mar apr jun jul aug sep sept oct nov dec ene abr ago dic janeiro fevereiro "
-    "enero febrero january february januar februar".split()
+_MONTH_ABBREVIATIONS = lexicon._entries(
+    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|ene|abr|ago|dic|janeiro|fevereiro|"
+    "enero|febrero|january|february|januar|februar"
 )
 
 
