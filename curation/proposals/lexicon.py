@@ -21,6 +21,9 @@ RELEASE = _entries(
     "freed|frees|freeing|release|released|releases|releasing|set free|walked free|"
     "walk free|let go|out of prison|left prison|was freed|were freed|"
     "libera|liberan|excarcela|excarcelan|liberta|libertam|soltam|lasst frei|laesst frei|"
+    "returned home|flew home|back home|arrived home|regresaron|regreso a casa|"
+    "volvio a casa|volvieron a casa|abandonaron el recinto|abandono el recinto|"
+    "de volta a casa|entlassenen|entlassene|wieder frei|heimgekehrt|"
     # Spanish
     "liberado|liberada|liberados|liberadas|libero|liberaron|liberar|liberacion|"
     "liberaciones|excarcelado|excarcelada|excarcelados|excarceladas|excarcelo|excarcelaron|"

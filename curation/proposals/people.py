@@ -316,7 +316,20 @@ def _speaks(sentence: _Sentence, first: int, last: int, release: list[tuple[int,
     )
 
 
+def _after_apposition(sentence: _Sentence, text: str, last: int) -> int:
+    """The last word of "X, a crew member of a cargo ship," when an apposition follows the
+    name, so that "X, a crew member …, had been freed" reads as X freed."""
+    words_ = sentence.words
+    if last + 1 >= len(words_) or text[words_[last].end : words_[last + 1].start].strip() != ",":
+        return last
+    for index in range(last + 1, min(last + 14, len(words_) - 1)):
+        if text[words_[index].end : words_[index + 1].start].strip() == ",":
+            return index
+    return last
+
+
 def _directly_freed(sentence: _Sentence, text: str, first: int, last: int, cues: _Cues) -> bool:
+    last = _after_apposition(sentence, text, last)
     for start, _after in cues.release:
         if last < start <= last + _NEAR + 1:
             between = sentence.folded[last + 1 : start]
@@ -404,6 +417,12 @@ def read(text: str, spans: list[tuple[int, int]], known: list[Found]) -> list[Re
         sentence = _sentence(text, left, right)
         cues = _cues(sentence)
         listed = list_item_start(text, left) is not None
+        line_role = None
+        if listed and cues.role is None:
+            # A list line's later sentences may say what happened ("4. Ana Ríos. Periodista,
+            # liberada el jueves."): the line's words count for its names.
+            line_end = text.find("\n", right)
+            line_role = _cues(_sentence(text, left, len(text) if line_end == -1 else line_end)).role
         names = []
         for run in _runs(sentence, text):
             for piece in _unknown(run, sentence, known):
@@ -417,7 +436,7 @@ def read(text: str, spans: list[tuple[int, int]], known: list[Found]) -> list[Re
             first, last = name[0], name[-1]
             role = _role(sentence, text, title, first, last, cues)
             if role is None:
-                role = inherited[0] if inherited else NAMED
+                role = line_role or (inherited[0] if inherited else NAMED)
             start, end = sentence.words[first].start, sentence.words[last].end
             if text[end - 2 : end] in ("'s", "\u2019s"):
                 end -= 2
