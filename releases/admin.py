@@ -18,6 +18,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from releases import citing, new_fact, selectors, suggestions
 from releases import models as m
 from releases.integrity import unsupported_records
+from releases.merging import merge_people
 from sources.admin import SourceArticleAdmin, quote_in_context
 from sources.models import SourceArticle
 from sources.search import FoldedSearchMixin
@@ -312,7 +313,43 @@ class PersonAdmin(SuggestsAfterSave, CountColumns, FoldedSearchMixin, SimpleHist
     folded_search_fields = ("search_name",)
     readonly_fields = ("status", "search_name")
     prepopulated_fields = {"slug": ("name",)}
-    actions = [export_action(exports.PERSON_EXPORT, selectors.people)]
+    actions = [export_action(exports.PERSON_EXPORT, selectors.people), "merge_people"]
+
+    @admin.action(description="Merge the two selected people (one person spelt two ways)")
+    def merge_people(self, request, queryset):
+        """Tick two people, pick the one to keep on the next page: every fact, citation and
+        alias of the other moves to them, its name becomes an alias, its page redirects."""
+        if not self.has_change_permission(request) or not self.has_delete_permission(request):
+            raise PermissionDenied
+        people = list(queryset.order_by("pk")[:3])
+        if len(people) != 2:
+            self.message_user(request, "Tick exactly two people to merge.", messages.WARNING)
+            return None
+        keep_pk = request.POST.get("keep", "")
+        if keep_pk:
+            keep = next((p for p in people if str(p.pk) == keep_pk), None)
+            if keep is None:
+                self.message_user(request, "Pick one of the two people to keep.", messages.ERROR)
+                return None
+            merged = next(p for p in people if p.pk != keep.pk)
+            merge_people(keep=keep, merge=merged)
+            self.message_user(
+                request,
+                f"Merged “{merged.name}” into “{keep.name}”: its facts, citations and name "
+                f"(now an alias) are theirs, and /{merged.slug}/ redirects.",
+                messages.SUCCESS,
+            )
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": "Merge two people",
+            "people": people,
+            "selected": [p.pk for p in people],
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "admin/releases/person_merge.html", context)
+
     inlines = [
         AliasInline,
         CitizenshipInline,

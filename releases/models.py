@@ -855,3 +855,15 @@ class DataVersion(models.Model):
 
     def __str__(self) -> str:
         return f"data version {self.version}"
+
+
+class PersonRedirect(models.Model):
+    """The page address of a person merged into another (``releases.merging``): the old
+    address answers with a permanent redirect to the person kept."""
+
+    slug = models.SlugField(max_length=120, unique=True)
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="redirects")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"{self.slug} → {self.person.slug}"

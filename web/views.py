@@ -3,7 +3,7 @@ fragment, CSV, JSON); details through ``render_detail`` (HTML or JSON of one obj
 once). Every page is cached whole until the next write (``web.caching``)."""
 
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
@@ -125,9 +125,18 @@ def person_list(request: HttpRequest) -> HttpResponse:
 @require_safe
 @cached_page
 def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    try:
+        person = get_object_or_404(selectors.person_with_everything(), slug=slug)
+    except Http404:
+        # A person merged into another: their old address lasts, as a permanent redirect.
+        moved = m.PersonRedirect.objects.filter(slug=slug).select_related("person").first()
+        if moved is None:
+            raise
+        query = f"?{request.GET.urlencode()}" if request.GET else ""
+        return redirect(f"{moved.person.get_absolute_url()}{query}", permanent=True)
     return render_detail(
         request,
-        get_object_or_404(selectors.person_with_everything(), slug=slug),
+        person,
         to_json=records.person_detail_json,
         template="releases/person_detail.html",
         context=lambda person: {"person": person, "history": status_history(person)},
