@@ -158,10 +158,23 @@ def _number(token: str) -> int | None:
     return NUMBER_WORDS.get(fold(token))
 
 
+# Verbs of estimating and counting, beside those of speech: "Foro Penal estima que…".
+CLAIMING = lexicon.SPEECH | lexicon._entries(
+    "estimates|estimate|estimated|say|count|counts|counted|tallied|recorded|documented|"
+    "puts|put|believes|reckons|"
+    "estima|estiman|estimo|calcula|calculan|calculo|contabiliza|contabilizan|registra|"
+    "registran|cifra|cifro|cuenta|reporta|reportan|reporto|sostiene|"
+    "estimou|calculou|contabiliza|registra|aponta|apontou|"
+    "schatzt|schätzt|schätzen|schatzen|zahlt|zählt|zählte|zahlte|registrierte|spricht"
+)
+
+
 def _claimant(
-    text: str, left: int, right: int, folded: list[str], found
+    text: str, left: int, right: int, folded: list[str], found, at: int = 0
 ) -> tuple[str, tuple[int, int] | None]:
-    """Who the sentence says makes the claim, with where their words are."""
+    """Who the sentence says makes the claim, with where their words are: after "según",
+    "according to"…, or the subject of the verb of saying or estimating nearest the
+    number (at word ``at``)."""
     sentence_words = words(text, left, right)
     for index in range(len(folded)):
         size = phrase_at(folded, index, lexicon.ACCORDING_TO)
@@ -169,9 +182,8 @@ def _claimant(
             start = sentence_words[index + size].start
             end = _claimant_end(text, start, right)
             return text[start:end].strip(), (start, end)
-    for index in range(len(folded)):
-        if not phrase_at(folded, index, lexicon.SPEECH):
-            continue
+    verbs = [i for i in range(len(folded)) if phrase_at(folded, i, CLAIMING)]
+    for index in sorted(verbs, key=lambda i: (abs(i - at), i > at)):
         before = _DATELINE.sub("", text[left : sentence_words[index].start])
         offset = sentence_words[index].start - len(before)
         pieces = [p for p in _CLAIMANT_STOP.split(before) if p.strip()]
@@ -189,6 +201,13 @@ def _claimant(
             ):
                 start = text.index(piece, offset)
                 return piece, (start, start + len(piece))
+        last = pieces[-1].strip() if pieces else ""
+        if last and len(last.split()) <= 4 and not any(c.isdigit() for c in last):
+            # "… that rights groups say has reached": a short subject right before the verb.
+            first = fold(last.split()[0])
+            if first not in lexicon.NOT_A_NAME or first in _ARTICLES:
+                start = text.index(last, offset)
+                return last, (start, start + len(last))
         if index + 1 < len(sentence_words):
             start = sentence_words[index + 1].start
             if to := _TOLD.match(text, start):  # "dijo a esta agencia el director …"
@@ -248,7 +267,7 @@ def read(text: str, spans: list[tuple[int, int]], found: list[Found]) -> list[Co
                 subject_start = sentence_words[index + size + 1].start
             subject = text[subject_start:end]
             metric = _metric(text, left, right, folded)
-            claimed_by, claimant_at = _claimant(text, left, right, folded, found)
+            claimed_by, claimant_at = _claimant(text, left, right, folded, found, index)
             if (
                 claimed_by == OWN_REPORTING
                 and position + 1 < len(spans)
