@@ -455,6 +455,17 @@ def read(text: str, spans: list[tuple[int, int]], known: list[Found]) -> list[Re
             )
         if cues.role is not None:
             context = (cues.role, (left, right))
-        elif inherited is None:
-            context = context if text[left:right].rstrip().endswith(":") else None
+        elif inherited is None and not _keeps_context(text, left, right, bool(names)):
+            context = None
     return readings
+
+
+def _keeps_context(text: str, left: int, right: int, named: bool) -> bool:
+    """Whether a sentence with no release words of its own leaves the list's role standing
+    for what follows: a list heading ("Estos son algunos de los nombres:") does, and so
+    does a sentence naming nobody inside a paragraph ("La organización precisó que se
+    trata de al menos 14 personas."); a paragraph's end, or names of other people, do not."""
+    if text[left:right].rstrip().endswith(":"):
+        return True
+    paragraph_ends = text[right : right + 3].startswith(("\n\n", "\r\n\r")) or right >= len(text)
+    return not named and not paragraph_ends
