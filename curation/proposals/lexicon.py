@@ -118,7 +118,12 @@ SPEECH = _entries(
     "destaco|precisó|preciso|detallo|manifesto|comento|expreso|"
     "disse|diz|afirmou|declarou|anunciou|confirmou|informou|explicou|escreveu|"
     "sagte|sagt|erklarte|erklärte|erklärt|teilte|bestätigte|bestatigte|kündigte|schrieb|"
-    "betonte|forderte|begrüßte|begrusste"
+    "betonte|forderte|begrüßte|begrusste|"
+    # Acts of office about the releases: whoever does them is not the one freed.
+    "ordered|signed|decreed|approved|negotiated|welcomed|applauded|praised|secured|"
+    "ordeno|firmo|decreto|aprobo|negocio|gestiono|aplaudio|celebro|dispuso|"
+    "ordenou|assinou|aprovou|negociou|aplaudiu|celebrou|"
+    "ordnete|unterzeichnete|genehmigte|verhandelte|lobte"
 )
 
 ACCORDING_TO = _entries(

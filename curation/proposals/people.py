@@ -68,6 +68,7 @@ _CLAUSE_BREAKS = frozenset(
         "entretanto",
     ]
 )
+_REPORTED = frozenset(["that", "que", "dass", "como", "whether", "si", "ob"])
 _NEAR = 4  # words: how near a cue must stand to the name it speaks of
 
 
@@ -303,17 +304,38 @@ def _relative_in_apposition(sentence: _Sentence, text: str, first: int) -> bool:
     return False
 
 
-def _speaks(sentence: _Sentence, first: int, last: int, release: list[tuple[int, int]]) -> bool:
+def _speaks(
+    sentence: _Sentence, text: str, first: int, last: int, release: list[tuple[int, int]]
+) -> bool:
+    """A verb of saying right after the name, or after its apposition ("X, director of
+    Foro Penal, said"), or just before it ("según dijo a este medio el abogado X")."""
     folded = sentence.folded
     for index in range(last + 1, min(last + 1 + _NEAR, len(folded))):
         if any(a <= index < b for a, b in release):
-            return False
+            break
         if phrase_at(folded, index, lexicon.SPEECH):
             return True
-    before = folded[max(0, first - 3) : first]
-    return any(
-        phrase_at(before, i, lexicon.SPEECH | lexicon.ACCORDING_TO) for i in range(len(before))
-    )
+    after = _after_apposition(sentence, text, last) + 1
+    # Right after the apposition, not "…, según confirmó la Cancillería".
+    if (
+        last < after - 1
+        and after < len(folded)
+        and not phrase_at(folded, after, lexicon.ACCORDING_TO)
+        and phrase_at(folded, after, lexicon.SPEECH)
+    ):
+        return True
+    start = max(0, first - 7)
+    for index in range(first - 1, start - 1, -1):
+        if (
+            any(a <= index < b for a, b in release)
+            or sentence.clause[index] != sentence.clause[first]
+        ):
+            return False
+        if folded[index] in _REPORTED:  # "confirmó que X…": X is spoken of, not speaking
+            return False
+        if phrase_at(folded[index:first], 0, lexicon.SPEECH | lexicon.ACCORDING_TO):
+            return True
+    return False
 
 
 def _after_apposition(sentence: _Sentence, text: str, last: int) -> int:
@@ -343,34 +365,43 @@ def _directly_freed(sentence: _Sentence, text: str, first: int, last: int, cues:
     return False
 
 
-def _role(
-    sentence: _Sentence, text: str, title: list[int], first: int, last: int, cues: _Cues
-) -> str | None:
-    if _directly_freed(sentence, text, first, last, cues):
-        return FREED
-    titled = " ".join(sentence.folded[i] for i in title)
-    for role, phrases in ((LAWYER, lexicon.LAWYER), (OFFICIAL, lexicon.OFFICE)):
-        if any(word in phrases for word in titled.split()):
-            return role
-    if _relative_in_apposition(sentence, text, first):
-        return RELATIVE
+def _titled_role(sentence: _Sentence, text: str, title: list[int], first: int, last: int):
+    """The role the words describing the person give: a relative, a lawyer, an official."""
+    titled = " ".join(sentence.folded[i] for i in title).split()
     for role, phrases in (
         (RELATIVE, lexicon.RELATIVE),
         (LAWYER, lexicon.LAWYER),
         (OFFICIAL, lexicon.OFFICE),
     ):
+        if any(word in phrases for word in titled):
+            return role
         if _before(sentence, first, phrases) or _apposition(sentence, text, last, phrases):
             return role
-    if _speaks(sentence, first, last, cues.release):
-        return QUOTED
+    return None
+
+
+def _role(
+    sentence: _Sentence, text: str, title: list[int], first: int, last: int, cues: _Cues
+) -> str | None:
+    if _directly_freed(sentence, text, first, last, cues):
+        return FREED
+    if _relative_in_apposition(sentence, text, first):
+        return RELATIVE
+    titled = _titled_role(sentence, text, title, first, last)
+    if _speaks(sentence, text, first, last, cues.release):
+        return titled or QUOTED
+    if titled == RELATIVE:
+        return RELATIVE
     clause = sentence.clause[first]
     held = [c for c in cues.held if sentence.clause[c[0]] == clause]
     release = [c for c in cues.release if sentence.clause[c[0]] == clause]
     if held and (not release or _nearest(held, first) < _nearest(release, first)):
         return STILL_HELD
     if release:
+        # "Entre los excarcelados figuran … la abogada Y, el concejal Z": in the clause that
+        # frees them, a trade or an office describes the freed, not a source.
         return FREED
-    return cues.role
+    return titled or cues.role
 
 
 def _nearest(spans: list[tuple[int, int]], index: int) -> int:
