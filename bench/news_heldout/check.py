@@ -52,7 +52,7 @@ def main() -> int:
             errors.append(f"{stem}: language {lang!r} does not match file name")
         langs[lang] += 1
 
-        def need(s, where):
+        def need(s, where, stem=stem, text=text):
             if not isinstance(s, str) or not s:
                 errors.append(f"{stem}: {where}: empty or non-string {s!r}")
             elif s not in text:
