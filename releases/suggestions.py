@@ -39,7 +39,7 @@ from curation.proposals import gazetteer as names
 from curation.proposals.people import FREED, STILL_HELD
 from releases import country_forms
 from releases import models as m
-from releases.services import refresh_people
+from releases.services import data_version, refresh_people
 from sources.ingest import IngestNote, IngestResult, ingest_article
 from sources.models import Passage, SourceArticle
 from sources.search import fold_for_search
@@ -120,6 +120,21 @@ class Record:
 
     @classmethod
     def read(cls) -> "Record":
+        """The record's names, built once per data version and kept for the process: every
+        write moves the version (``releases.services.bump_data_version``), so a record read
+        under one version is right for as long as it holds, and each ingest or re-run after
+        a save costs the article, not the whole register of names."""
+        global _latest
+        version = data_version()
+        if version[0] and _latest is not None and _latest[0] == version:
+            return _latest[1]
+        record = cls._build()
+        if version[0]:
+            _latest = (version, record)
+        return record
+
+    @classmethod
+    def _build(cls) -> "Record":
         people = list(m.Person.objects.filter(is_named=True).values_list("pk", "name"))
         people += (
             m.Alias.objects.published()
@@ -135,6 +150,15 @@ class Record:
             ),
             {code: c.pk for code, c in countries.items()},
         )
+
+
+_latest: tuple[tuple, Record] | None = None  # the last record read, with its data version
+
+
+def forget_names() -> None:
+    """Drop the record read last (tests, whose rolled-back writes may repeat a version)."""
+    global _latest
+    _latest = None
 
 
 def _span(pair) -> list[int] | None:

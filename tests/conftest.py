@@ -5,6 +5,14 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.utils import translation
 
+from releases import suggestions
+
+
+@pytest.fixture(autouse=True)
+def _fresh_names():
+    # The known names are kept per data version; a rolled-back test may reuse a version.
+    suggestions.forget_names()
+
 
 @pytest.fixture(autouse=True)
 def _test_settings(settings):
