@@ -568,10 +568,8 @@ class CitationSuggestionAdmin(admin.ModelAdmin):
         self, request, chosen: list[m.CitationSuggestion], verdict: str, event=None
     ) -> None:
         if verdict == "accept":
-            pending = [s for s in chosen if s.state != m.CitationSuggestion.State.ACCEPTED]
-            for suggestion in pending:
-                suggestions.accept(suggestion, event=event)
-            self.message_user(request, f"Accepted {len(pending)} suggestion(s).", messages.SUCCESS)
+            accepted = suggestions.accept_many(chosen, event=event)
+            self.message_user(request, f"Accepted {accepted} suggestion(s).", messages.SUCCESS)
         else:
             for suggestion in chosen:
                 suggestions.reject(suggestion)

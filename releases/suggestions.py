@@ -348,11 +348,11 @@ def _names_of(record) -> list[str]:
     raise TypeError(f"No names to look for in a {type(record).__name__}.")
 
 
-def suggest_after_change(record: m.Person | m.Alias | m.Country) -> int:
-    """Re-run the suggestions of every article whose text contains a name of this person,
-    alias or country (found in the articles' folded search text). Returns how many
-    suggestions were made."""
-    names = {fold_for_search(name) for name in _names_of(record) if name.strip()}
+def suggest_after_change(*records: m.Person | m.Alias | m.Country) -> int:
+    """Re-run the suggestions of every article whose text contains a name of these people,
+    aliases or countries (found in the articles' folded search text), each article once
+    however many of them it names. Returns how many suggestions were made."""
+    names = {fold_for_search(name) for r in records for name in _names_of(r) if name.strip()}
     if not names:
         return 0
     naming = Q()
@@ -521,11 +521,34 @@ def _accept_new(suggestion: Suggestion, passage: Passage, event) -> tuple[object
 
 
 @transaction.atomic
-def accept(suggestion: Suggestion, *, event: m.ReleaseEvent | None = None):
+def accept_many(chosen: list[Suggestion], *, event: m.ReleaseEvent | None = None) -> int:
+    """Accept each (as ``accept``), then re-run the suggestions of the articles naming what
+    they created once for all ("accept all 18 freed" is one re-run, not 18). Returns how
+    many were newly accepted."""
+    created = []
+    accepted = 0
+    for suggestion in chosen:
+        if suggestion.state == State.ACCEPTED:
+            continue
+        accept(suggestion, event=event, rerun=False)
+        accepted += 1
+        made = (suggestion.details or {}).get("made", {})
+        if "person" in made:
+            created.append(suggestion.person)
+        elif "country" in made:
+            created.append(m.Country.objects.get(pk=made["country"]))
+    if created:
+        suggest_after_change(*created)
+    return accepted
+
+
+@transaction.atomic
+def accept(suggestion: Suggestion, *, event: m.ReleaseEvent | None = None, rerun: bool = True):
     """Make the suggestion public evidence: a passage of its words, cited by the fact it
     proposes (a mention, a citizenship, a new person with their release or role, an alias,
     a facility, a country, a count). ``event`` is the release event a freed person's
-    release belongs to. Accepting twice does nothing more."""
+    release belongs to. Accepting twice does nothing more. What it creates is looked for
+    in the other articles unless ``rerun`` is off (``accept_many`` does it once for all)."""
     # Lock the row and read it afresh: a second acceptance (two curators, a double click)
     # finds it accepted and makes nothing.
     Suggestion.objects.select_for_update().filter(pk=suggestion.pk).exists()
@@ -552,6 +575,8 @@ def accept(suggestion: Suggestion, *, event: m.ReleaseEvent | None = None):
     if suggestion.person_id:
         refresh_people([suggestion.person_id])
     made = (suggestion.details or {}).get("made", {})
+    if not rerun:
+        return fact
     if "person" in made:
         suggest_after_change(suggestion.person)
     elif "country" in made:

@@ -29,6 +29,7 @@ CONNECTORS = frozenset(
     ).split()
 )
 _MAX_CONNECTORS = 4
+_NEAR_CHARS = 80  # longer than any four connecting words and their spaces
 
 
 def _joins(text: str, *, comma_first: bool) -> bool:
@@ -56,6 +57,10 @@ def beside(text: str, name: tuple[int, int], nationalities: list[Found]) -> list
     """The nationality words standing beside the name at ``name`` (``start``, ``end``)."""
     found = []
     for demonym in nationalities:
+        # A few connecting words at most: anything farther is not beside the name (and a
+        # long article is not read once per pair of a name and a nationality).
+        if demonym.end < name[0] - _NEAR_CHARS or demonym.start > name[1] + _NEAR_CHARS:
+            continue
         if demonym.end <= name[0]:
             between = text[demonym.end : name[0]]
             # Other nationalities between count as connecting ("Spanish-Venezuelan activist").
