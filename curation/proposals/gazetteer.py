@@ -47,6 +47,9 @@ class Gazetteer:
 
     def add(self, mode: str, text: str, entry: Entry) -> None:
         needle = text if mode == _EXACT else fold(text, keep_accents=mode == _CASED)
+        self._add_needle(mode, needle, entry)
+
+    def _add_needle(self, mode: str, needle: str, entry: Entry) -> None:
         if len(needle) < 2:
             return
         automaton = self.automata.setdefault(mode, ahocorasick.Automaton())
@@ -55,8 +58,9 @@ class Gazetteer:
             automaton.add_word(needle, (len(needle), (*entries, entry)))
 
     def add_person(self, pk: int, name: str) -> None:
-        self.add(_FOLDED, name, Entry(PERSON, pk))
-        words = tuple(fold(name).split())
+        folded = fold(name)
+        self._add_needle(_FOLDED, folded, Entry(PERSON, pk))
+        words = tuple(folded.split())
         self.people.setdefault(pk, []).append(words)
         for word in words:
             self._by_word[word].add(pk)
