@@ -30,8 +30,8 @@ def main() -> None:
     django.setup()
     from django.db import transaction
 
+    from curation.suggestions import Record, ingest_with_suggestions, suggest_after_change
     from releases import models as m
-    from releases.suggestions import Record, ingest_with_suggestions, suggest_after_change
 
     people = m.Person.objects.count()
     began = time.perf_counter()

@@ -67,7 +67,7 @@ def _same(name: str, labels: list[dict]) -> dict | None:
 
 
 def _claimant_matches(label: str, claimed_by: str) -> bool:
-    from releases.suggestions import engine
+    from curation.suggestions import engine
 
     if (label or "article").strip().lower() == "article":
         return claimed_by == engine.counts.OWN_REPORTING
@@ -85,8 +85,8 @@ def _claimant_matches(label: str, claimed_by: str) -> bool:
 def score(folder: Path) -> dict[str, Tally]:
     from django.core.management import call_command
 
+    from curation.suggestions import ingest_with_suggestions
     from releases import models as m
-    from releases.suggestions import ingest_with_suggestions
 
     call_command("import_fixtures", verbosity=0)
     Kind = m.CitationSuggestion.Kind

@@ -71,6 +71,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_filters",
     "django_htmx",
+    # Before simple_history, whose history table template it replaces.
+    "curation",
     "simple_history",
     "axes",
     "sources",

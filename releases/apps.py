@@ -7,8 +7,8 @@ class ReleasesConfig(AppConfig):
     verbose_name = "Releases: people, facilities, events and facts"
 
     def ready(self) -> None:
+        from curation.curator_group import ensure_curator_group
         from releases import receivers, services
-        from releases.curator_group import ensure_curator_group
 
         receivers.connect()
         # After migrate has created every model's permissions (sources and releases both).

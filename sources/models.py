@@ -150,7 +150,7 @@ class BoilerplateSpan(models.Model):
 
 
 class Shingle(models.Model):
-    """One hashed run of words (see ``sources.ingest``) of an article's searchable body text,
+    """One hashed run of words (see ``curation.ingest``) of an article's searchable body text,
     so a new article's near-duplicates are found by an index lookup on its own shingles
     instead of by reading every stored article."""
 

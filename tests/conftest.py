@@ -5,7 +5,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.utils import translation
 
-from releases import suggestions
+from curation import suggestions
 
 
 @pytest.fixture(autouse=True)

@@ -15,8 +15,8 @@ from django.urls import NoReverseMatch, reverse
 from hypothesis import event, given
 from hypothesis import strategies as st
 
+from curation.curator_group import ensure_curator_group
 from releases import models as m
-from releases.curator_group import ensure_curator_group
 from tests import builders
 from tests.test_hostile_parameters import (
     HOSTILE_VALUES,

@@ -6,9 +6,9 @@ import itertools
 import pytest
 from playwright.sync_api import expect
 
+from curation import suggestions
+from curation.suggestions import ingest_with_suggestions
 from releases import models as m
-from releases import suggestions
-from releases.suggestions import ingest_with_suggestions
 from tests.e2e.test_curator_flow import log_in
 
 pytestmark = pytest.mark.e2e

@@ -10,7 +10,7 @@ from django.test import Client, override_settings
 from django.urls import reverse
 from django.utils import timezone
 
-from releases.curator_group import CURATOR_GROUP, ensure_curator_group
+from curation.curator_group import CURATOR_GROUP, ensure_curator_group
 from tests import builders
 
 

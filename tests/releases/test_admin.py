@@ -7,8 +7,8 @@ from django.contrib import admin
 from django.contrib.auth.models import User
 from django.urls import reverse
 
+from curation.curator_group import ensure_curator_group
 from releases import models as m
-from releases.curator_group import ensure_curator_group
 from tests import builders
 
 

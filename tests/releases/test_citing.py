@@ -4,8 +4,8 @@ importer finds quotes; identical passages are reused."""
 import pytest
 from django.urls import reverse
 
+from curation.citing import CitationRefused, Selection, cite_selection, resolve_selection
 from releases import models as m
-from releases.citing import CitationRefused, Selection, cite_selection, resolve_selection
 from sources.models import BoilerplateSpan, Passage
 from tests import builders
 

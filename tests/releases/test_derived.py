@@ -9,8 +9,9 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from releases import citing, services, suggestions
+from curation import citing, suggestions
 from releases import models as m
+from releases import services
 from tests import builders
 
 

@@ -18,8 +18,8 @@ import pytest
 from django.conf import settings
 from django.db import connection, transaction
 
+from curation.importer.apply import IMPORT_LOCK_KEY
 from releases import models as m
-from releases.importer.apply import IMPORT_LOCK_KEY
 from tests.releases.test_import_fixtures_errors import TEXT, VALID, write_fixture
 
 MANAGE = str(settings.BASE_DIR / "manage.py")
@@ -30,7 +30,7 @@ import sys, time
 import django
 django.setup()
 from django.core.management import execute_from_command_line
-from releases.importer import plan
+from curation.importer import plan
 build = plan.Planner.build
 def slow_build(self):
     time.sleep(1.5)
@@ -45,7 +45,7 @@ import sys, time
 import django
 django.setup()
 from django.core.management import execute_from_command_line
-from releases.management.commands import import_fixtures
+from curation.management.commands import import_fixtures
 progress = import_fixtures.Command._progress
 def slow_progress(self, *args):
     time.sleep(2)

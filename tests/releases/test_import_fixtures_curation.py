@@ -4,8 +4,8 @@ import pytest
 from django.core.management.base import CommandError
 from django.db import transaction
 
+from curation.importer.spec import SECTIONS_BY_KIND
 from releases import models as m
-from releases.importer.spec import SECTIONS_BY_KIND
 from tests.releases.test_import_fixtures_errors import VALID, dump, run_import, write_fixture
 
 

@@ -13,8 +13,8 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from curation.importer.loading import MAX_YAML_BYTES
 from releases import models as m
-from releases.importer.loading import MAX_YAML_BYTES
 
 TEXT = (
     "Freed: Ana Pérez\n"

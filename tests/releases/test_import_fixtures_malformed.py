@@ -13,7 +13,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from releases.importer.loading import MAX_ARTICLE_BYTES, MAX_YAML_BYTES
+from curation.importer.loading import MAX_ARTICLE_BYTES, MAX_YAML_BYTES
 from tests.releases.test_import_fixtures_errors import TEXT, VALID, dump, write_fixture
 
 Make = Callable[[Path], None]

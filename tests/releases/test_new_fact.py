@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
+from curation.ingest import ingest_article
 from releases import models as m
-from sources.ingest import ingest_article
 
 TEXT = (
     "Caracas, Friday.\n\nThe Spanish activist Ana Pérez was freed on Thursday from "

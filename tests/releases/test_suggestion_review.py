@@ -8,10 +8,10 @@ from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.urls import reverse
 
+from curation import suggestions
+from curation.curator_group import ensure_curator_group
+from curation.suggestions import ingest_with_suggestions
 from releases import models as m
-from releases import suggestions
-from releases.curator_group import ensure_curator_group
-from releases.suggestions import ingest_with_suggestions
 from tests import builders
 
 TEXT = (

@@ -3,9 +3,9 @@
 import pytest
 from django.urls import reverse
 
+from curation import suggestions
+from curation.suggestions import ingest_with_suggestions
 from releases import models as m
-from releases import suggestions
-from releases.suggestions import ingest_with_suggestions
 from sources.models import BoilerplateSpan
 from sources.services import set_boilerplate
 from tests import builders

@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from sources.ingest import DuplicateArticle, ingest_article, near_duplicates_of
+from curation.ingest import DuplicateArticle, ingest_article, near_duplicates_of
 from sources.models import SourceArticle
 
 WIRE = (

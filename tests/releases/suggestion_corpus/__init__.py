@@ -16,9 +16,9 @@ from pathlib import Path
 
 import yaml
 
+from curation import suggestions
+from curation.suggestions import ingest_with_suggestions
 from releases import models as m
-from releases import suggestions
-from releases.suggestions import ingest_with_suggestions
 from sources.models import BoilerplateSpan, Passage
 from sources.services import set_boilerplate
 

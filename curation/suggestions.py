@@ -35,12 +35,12 @@ from django.db.models import Max, Q
 from django.urls import reverse
 
 from curation import proposals as engine
+from curation.ingest import IngestNote, IngestResult, ingest_article
 from curation.proposals import gazetteer as names
 from curation.proposals.people import FREED, STILL_HELD
 from releases import country_forms
 from releases import models as m
 from releases.services import refresh_people
-from sources.ingest import IngestNote, IngestResult, ingest_article
 from sources.models import Passage, SourceArticle
 from sources.search import fold_for_search
 from sources.slugs import unique_slug
@@ -350,7 +350,7 @@ def suggest_after_ingest(article: SourceArticle) -> IngestNote:
 
 
 def ingest_with_suggestions(**fields) -> IngestResult:
-    """Store a new article (``sources.ingest.ingest_article``) and propose its citations:
+    """Store a new article (``curation.ingest.ingest_article``) and propose its citations:
     how every way in (the admin, ``ingest_article``) adds an article."""
     with transaction.atomic():
         result = ingest_article(**fields)

@@ -1,16 +1,21 @@
+"""The evidence in the admin: articles (ingested verbatim, with their citation suggestions
+and "new fact from selected words") and the passages cut from them."""
+
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.html import format_html
+from django.utils.http import urlencode
 from simple_history.admin import SimpleHistoryAdmin
 
-from sources.forms import IngestArticleForm
+from curation import citing, new_fact, suggestions
+from curation.forms import IngestArticleForm
+from curation.ingest import DuplicateArticle, IngestResult
 from sources.highlight import segments
-from sources.ingest import DuplicateArticle, IngestResult, ingest_article
 from sources.models import BoilerplateSpan, Passage, SourceArticle
 from sources.search import FoldedSearchMixin
 from sources.selectors import articles
@@ -35,6 +40,11 @@ class BoilerplateSpanInline(admin.TabularInline):
 
 @admin.register(SourceArticle)
 class SourceArticleAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
+    """Articles: a new one is ingested verbatim and gets its citation suggestions, and "new
+    fact from selected words" lets the curator select words and create, in one form, the
+    fact they support (about a new or existing person, or a count or release event) with
+    those words as its citation."""
+
     list_display = (
         "slug",
         "title",
@@ -64,8 +74,7 @@ class SourceArticleAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
 
     def add_view(self, request, form_url="", extra_context=None):
         """Adding an article is ingesting it: stored verbatim, duplicates refused,
-        reprints linked (``ingest``; the releases app's article admin adds its citation
-        suggestions)."""
+        reprints linked, citation suggestions proposed (``ingest``)."""
         if not self.has_add_permission(request):
             raise PermissionDenied
         form = IngestArticleForm(request.POST or None, request.FILES or None)
@@ -105,10 +114,10 @@ class SourceArticleAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
             "title": "Ingest an article",
             **(extra_context or {}),
         }
-        return TemplateResponse(request, "admin/sources/ingest_article.html", context)
+        return TemplateResponse(request, "curation/ingest_article.html", context)
 
     def ingest(self, **fields) -> IngestResult:
-        return ingest_article(**fields)
+        return suggestions.ingest_with_suggestions(**fields)
 
     def _after_ingest(self, request, result):
         article = result.article
@@ -142,9 +151,99 @@ class SourceArticleAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
         if obj.pk is None:
             return "—"
         passages = list(obj.passages.order_by("start", "end"))
-        return render_to_string(
-            "sources/admin_article_text.html", {"segments": segments(obj, passages)}
+        return render_to_string("curation/article_text.html", {"segments": segments(obj, passages)})
+
+    def get_urls(self):
+        return [
+            path(
+                "<path:object_id>/new-fact/",
+                self.admin_site.admin_view(self.new_fact_view),
+                name="sources_sourcearticle_new_fact",
+            ),
+            *super().get_urls(),
+        ]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        extra_context = {
+            **(extra_context or {}),
+            "new_fact_url": reverse("admin:sources_sourcearticle_new_fact", args=[object_id]),
+        }
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def new_fact_view(self, request, object_id):
+        article = self.get_object(request, object_id)
+        if article is None or not self.has_view_permission(request, article):
+            raise PermissionDenied
+        posted = request.POST if request.method == "POST" else None
+        form = new_fact.SelectionForm(
+            posted, initial=request.GET.dict(), admin_site=self.admin_site
         )
+        chosen = posted.get("kind") if posted else request.GET.get("kind")
+        fact_forms = {
+            kind.key: new_fact.fact_form(kind, posted if kind.key == chosen else None)
+            for kind in new_fact.KINDS
+        }
+        # Both forms checked, so that every mistake is shown at once.
+        valid = [form.is_valid(), chosen in fact_forms and fact_forms[chosen].is_valid()]
+        if posted is not None and all(valid):
+            created = self._create_fact(request, article, form, fact_forms[chosen])
+            if created is not None:
+                return created
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "original": article,
+            "article": article,
+            "title": f"New fact from selected words of “{article}”",
+            "form": form,
+            "kinds": [(kind, fact_forms[kind.key]) for kind in new_fact.KINDS],
+            "media": self.media + form.media,
+        }
+        return TemplateResponse(request, "curation/new_fact.html", context)
+
+    def _create_fact(self, request, article, form, fact_form):
+        """Write the fact citing the selection, or put the reason it can't be on the form
+        (and return None)."""
+        data = form.cleaned_data
+        kind = new_fact.KINDS_BY_KEY[data["kind"]]
+        needed = ["sources.add_passage", f"releases.add_{kind.model._meta.model_name}"]
+        if data["new_person"]:
+            needed.append("releases.add_person")
+        if not request.user.has_perms(needed):
+            raise PermissionDenied
+        try:
+            selection = citing.resolve_selection(
+                article, start=data["start"], end=data["end"], quote=data["quote"] or ""
+            )
+            record = fact_form.save(commit=False)
+            if data["person"]:
+                record.person = data["person"]
+            passage = citing.create_cited(
+                record=record, article=article, selection=selection, new_person=data["new_person"]
+            )
+        except citing.CitationRefused as exc:
+            form.add_error("quote", str(exc))
+            return None
+        except ValidationError as exc:
+            form.add_error(None, "; ".join(exc.messages))
+            return None
+        opts = record._meta
+        self.message_user(
+            request,
+            format_html(
+                'Created <a href="{}">{}</a>, citing “{}”.',
+                reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[record.pk]),
+                record,
+                passage.quote,
+            ),
+            messages.SUCCESS,
+        )
+        # Back to the same words, ready for another fact about the same person.
+        again = {"kind": kind.key, "start": selection.start, "end": selection.end}
+        if kind.about_a_person:
+            again["person"] = record.person_id
+        url = reverse("admin:sources_sourcearticle_new_fact", args=[article.pk])
+        return redirect(f"{url}?{urlencode(again)}")
 
 
 @admin.register(Passage)

@@ -1,25 +1,22 @@
-"""The curators' workbench: every record, its facts and their citations, editable in one
-place, with accent-insensitive search and the columns a curator scans for."""
-
-from dataclasses import dataclass
+"""The record in the admin: every person, facility, event and fact with their citations,
+editable in one place, with accent-insensitive search and the columns a curator scans for."""
 
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.db.models.expressions import BaseExpression
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
-from django.utils.http import urlencode
 from simple_history.admin import SimpleHistoryAdmin
 
-from releases import citing, new_fact, selectors, suggestions
+from curation import citing, new_fact, suggestions
 from releases import models as m
+from releases import selectors
 from releases.integrity import unsupported_records
 from releases.merging import merge_people
-from sources.admin import SourceArticleAdmin, quote_in_context
 from sources.models import SourceArticle
 from sources.search import FoldedSearchMixin
 from web import exports
@@ -143,7 +140,7 @@ class CiteBySelectionMixin:
             "article": article,
             "current": list(record.citations.select_related("article")),
         }
-        return TemplateResponse(request, "admin/releases/cite.html", context)
+        return TemplateResponse(request, "curation/cite.html", context)
 
 
 class WarnsWhenUnsupported:
@@ -348,7 +345,7 @@ class PersonAdmin(SuggestsAfterSave, CountColumns, FoldedSearchMixin, SimpleHist
             "selected": [p.pk for p in people],
             "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
         }
-        return TemplateResponse(request, "admin/releases/person_merge.html", context)
+        return TemplateResponse(request, "curation/person_merge.html", context)
 
     inlines = [
         AliasInline,
@@ -465,315 +462,3 @@ class MentionAdmin(FactAdmin):
     search_fields = ("person__name", "facility__name", "country__name")
     folded_search_fields = ("person__search_name",)
     autocomplete_fields = ("person", "facility", "country", "citations")
-
-
-@dataclass(frozen=True)
-class ReviewRow:
-    """One suggestion on the review screen: its words marked inside their sentence (plain
-    strings; the template escapes them)."""
-
-    suggestion: m.CitationSuggestion
-    before: str
-    words: str
-    after: str
-    clipped_before: bool
-    clipped_after: bool
-
-
-REVIEW_CONTEXT_CHARS = 110
-
-
-def review_row(text: str, sentences: list[tuple[int, int]], suggestion) -> ReviewRow:
-    start, end = suggestion.start, suggestion.end
-    details = suggestion.details or {}
-    marked = details.get("name_at") or details.get("words_at")
-    if marked and suggestion.start <= marked[0] < marked[1] <= suggestion.end:
-        # The citation is the sentence; mark the proposed name (or count) in it.
-        start, end = marked
-    elif suggestion.kind == m.CitationSuggestion.Kind.NEW_PERSON:
-        at = suggestion.quote.find(suggestion.name)
-        if at != -1:
-            start, end = suggestion.start + at, suggestion.start + at + len(suggestion.name)
-    left, right = next(((a, b) for a, b in sentences if a <= start < b), (start, end))
-    left, right = min(left, suggestion.start), max(right, end, suggestion.end)
-    # At most REVIEW_CONTEXT_CHARS either side, clipped at a space.
-    shown_left = max(left, start - REVIEW_CONTEXT_CHARS)
-    if shown_left > left and (space := text.find(" ", shown_left, start)) != -1:
-        shown_left = space + 1
-    shown_right = min(right, end + REVIEW_CONTEXT_CHARS)
-    if shown_right < right and (space := text.rfind(" ", end, shown_right)) != -1:
-        shown_right = space
-    return ReviewRow(
-        suggestion,
-        text[shown_left:start],
-        text[start:end],
-        text[end:shown_right],
-        shown_left > left,
-        shown_right < right,
-    )
-
-
-@admin.register(m.CitationSuggestion)
-class CitationSuggestionAdmin(admin.ModelAdmin):
-    """Suggested citations from ingested articles: accept or reject each, best from the
-    review screen of one article. Nothing here is public until accepted."""
-
-    list_display = ("quote_in_context", "kind", "proposal", "article", "state", "review_link")
-    list_filter = ("state", "kind", "article")
-    list_select_related = ("article", "person", "facility", "country")
-    search_fields = ("quote", "name", "person__name", "facility__name", "country__name")
-    readonly_fields = (
-        "article",
-        "kind",
-        "start",
-        "end",
-        "quote",
-        "name",
-        "person",
-        "facility",
-        "country",
-        "state",
-        "mention",
-    )
-    actions = ["accept_selected", "reject_selected"]
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def get_urls(self):
-        return [
-            path(
-                "article/<int:article_id>/",
-                self.admin_site.admin_view(self.review_view),
-                name="releases_citationsuggestion_review",
-            ),
-            *super().get_urls(),
-        ]
-
-    @admin.display(description="in the article")
-    def quote_in_context(self, obj: m.CitationSuggestion) -> str:
-        return quote_in_context(obj.article.text, obj.start, obj.end)
-
-    @admin.display(description="proposes")
-    def proposal(self, obj: m.CitationSuggestion) -> str:
-        return obj.proposal
-
-    @admin.display(description="review")
-    def review_link(self, obj: m.CitationSuggestion) -> str:
-        return format_html(
-            '<a href="{}">all of this article</a>', suggestions.review_url(obj.article)
-        )
-
-    def _decide(
-        self, request, chosen: list[m.CitationSuggestion], verdict: str, event=None
-    ) -> None:
-        if verdict == "accept":
-            accepted = suggestions.accept_many(chosen, event=event)
-            self.message_user(request, f"Accepted {accepted} suggestion(s).", messages.SUCCESS)
-        else:
-            for suggestion in chosen:
-                suggestions.reject(suggestion)
-            self.message_user(request, f"Rejected {len(chosen)} suggestion(s).", messages.SUCCESS)
-
-    @admin.action(description="Accept: cite these passages", permissions=["change"])
-    def accept_selected(self, request, queryset):
-        self._decide(request, list(queryset.select_related("article", "mention")), "accept")
-
-    @admin.action(description="Reject: never publish these", permissions=["change"])
-    def reject_selected(self, request, queryset):
-        self._decide(request, list(queryset.select_related("article", "mention")), "reject")
-
-    def review_view(self, request, article_id: int):
-        """One article's suggestions, each in its sentence: tick rows and accept or reject
-        them together, or decide a row with its own button; keys j/k, x, a, r (see the
-        page). Works without JavaScript."""
-        if not self.has_view_permission(request):
-            raise PermissionDenied
-        article = get_object_or_404(
-            SourceArticle.objects.prefetch_related("boilerplate_spans"), pk=article_id
-        )
-        here = suggestions.review_url(article)
-        if request.method == "POST":
-            if not self.has_change_permission(request):
-                raise PermissionDenied
-            self._review_post(request, article)
-            return redirect(f"{here}?{request.GET.urlencode()}" if request.GET else here)
-        shown = request.GET.get("state", "pending")
-        rows = article.suggestions.select_related("person", "facility", "country")
-        if shown != "all":
-            shown = "pending"
-            rows = rows.filter(state=m.CitationSuggestion.State.PENDING)
-        text = article.text
-        sentences = suggestions.sentences(text)
-        counts = dict(article.suggestions.values_list("state").annotate(n=Count("pk")).order_by())
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.model._meta,
-            "title": f"Suggestions for “{article}”",
-            "article": article,
-            "rows": [review_row(text, sentences, s) for s in rows.order_by("start", "kind")],
-            "shown": shown,
-            "counts": {state: counts.get(state, 0) for state in m.CitationSuggestion.State},
-            "can_change": self.has_change_permission(request),
-            "freed_pending": article.suggestions.filter(
-                kind=m.CitationSuggestion.Kind.NEW_PERSON,
-                state=m.CitationSuggestion.State.PENDING,
-            ).count(),
-            "events": m.ReleaseEvent.objects.order_by("-date", "title").only("pk", "title"),
-        }
-        return TemplateResponse(request, "admin/releases/suggestion_review.html", context)
-
-    def _review_post(self, request, article: SourceArticle) -> None:
-        verdict = request.POST.get("action", "")
-        one = request.POST.get("one", "")
-        if one:
-            verdict, _sep, pk = one.partition(":")
-            wanted = [pk]
-        else:
-            wanted = request.POST.getlist("selected")
-        if verdict == "rerun":
-            made = suggestions.suggest_for_article(article)
-            self.message_user(request, f"Re-ran suggestions: {len(made)} new.", messages.SUCCESS)
-            return
-        event, event_error = _chosen_event(request.POST.get("event", ""))
-        if event_error:
-            self.message_user(request, event_error, messages.ERROR)
-            return
-        if verdict == "accept_freed":  # every pending freed person of the article at once
-            verdict = "accept"
-            wanted = [
-                str(pk)
-                for pk in article.suggestions.filter(
-                    kind=m.CitationSuggestion.Kind.NEW_PERSON,
-                    state=m.CitationSuggestion.State.PENDING,
-                ).values_list("pk", flat=True)
-            ]
-        if verdict not in {"accept", "reject"}:
-            self.message_user(request, "Choose accept, reject or re-run.", messages.ERROR)
-            return
-        ids = [int(pk) for pk in wanted if pk.isdigit()]
-        if not ids:
-            self.message_user(request, "Tick at least one suggestion first.", messages.WARNING)
-            return
-        chosen = list(
-            article.suggestions.filter(pk__in=ids)
-            .select_related("article", "mention", "country")
-            .order_by("start")
-        )
-        self._decide(request, chosen, verdict, event)
-
-
-def _chosen_event(value: str) -> tuple[m.ReleaseEvent | None, str]:
-    """The release event picked on the review screen for freed people's releases, or an
-    error that says what was wrong."""
-    if not value:
-        return None, ""
-    if not value.isdigit() or not (event := m.ReleaseEvent.objects.filter(pk=value).first()):
-        return None, f"No release event has the id {value[:20]!r}: pick one from the list."
-    return event, ""
-
-
-admin.site.unregister(SourceArticle)
-
-
-@admin.register(SourceArticle)
-class ArticleWithFactsAdmin(SourceArticleAdmin):
-    """The article admin of ``sources``, plus what needs the record: a new article gets its
-    citation suggestions, and "new fact from selected words" lets the curator select words
-    and create, in one form, the fact they support (about a new or existing person, or a
-    count or release event) with those words as its citation."""
-
-    def ingest(self, **fields):
-        return suggestions.ingest_with_suggestions(**fields)
-
-    def get_urls(self):
-        return [
-            path(
-                "<path:object_id>/new-fact/",
-                self.admin_site.admin_view(self.new_fact_view),
-                name="sources_sourcearticle_new_fact",
-            ),
-            *super().get_urls(),
-        ]
-
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        extra_context = {
-            **(extra_context or {}),
-            "new_fact_url": reverse("admin:sources_sourcearticle_new_fact", args=[object_id]),
-        }
-        return super().change_view(request, object_id, form_url, extra_context)
-
-    def new_fact_view(self, request, object_id):
-        article = self.get_object(request, object_id)
-        if article is None or not self.has_view_permission(request, article):
-            raise PermissionDenied
-        posted = request.POST if request.method == "POST" else None
-        form = new_fact.SelectionForm(
-            posted, initial=request.GET.dict(), admin_site=self.admin_site
-        )
-        chosen = posted.get("kind") if posted else request.GET.get("kind")
-        fact_forms = {
-            kind.key: new_fact.fact_form(kind, posted if kind.key == chosen else None)
-            for kind in new_fact.KINDS
-        }
-        # Both forms checked, so that every mistake is shown at once.
-        valid = [form.is_valid(), chosen in fact_forms and fact_forms[chosen].is_valid()]
-        if posted is not None and all(valid):
-            created = self._create_fact(request, article, form, fact_forms[chosen])
-            if created is not None:
-                return created
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.model._meta,
-            "original": article,
-            "article": article,
-            "title": f"New fact from selected words of “{article}”",
-            "form": form,
-            "kinds": [(kind, fact_forms[kind.key]) for kind in new_fact.KINDS],
-            "media": self.media + form.media,
-        }
-        return TemplateResponse(request, "admin/releases/new_fact.html", context)
-
-    def _create_fact(self, request, article, form, fact_form):
-        """Write the fact citing the selection, or put the reason it can't be on the form
-        (and return None)."""
-        data = form.cleaned_data
-        kind = new_fact.KINDS_BY_KEY[data["kind"]]
-        needed = ["sources.add_passage", f"releases.add_{kind.model._meta.model_name}"]
-        if data["new_person"]:
-            needed.append("releases.add_person")
-        if not request.user.has_perms(needed):
-            raise PermissionDenied
-        try:
-            selection = citing.resolve_selection(
-                article, start=data["start"], end=data["end"], quote=data["quote"] or ""
-            )
-            record = fact_form.save(commit=False)
-            if data["person"]:
-                record.person = data["person"]
-            passage = citing.create_cited(
-                record=record, article=article, selection=selection, new_person=data["new_person"]
-            )
-        except citing.CitationRefused as exc:
-            form.add_error("quote", str(exc))
-            return None
-        except ValidationError as exc:
-            form.add_error(None, "; ".join(exc.messages))
-            return None
-        opts = record._meta
-        self.message_user(
-            request,
-            format_html(
-                'Created <a href="{}">{}</a>, citing “{}”.',
-                reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[record.pk]),
-                record,
-                passage.quote,
-            ),
-            messages.SUCCESS,
-        )
-        # Back to the same words, ready for another fact about the same person.
-        again = {"kind": kind.key, "start": selection.start, "end": selection.end}
-        if kind.about_a_person:
-            again["person"] = record.person_id
-        url = reverse("admin:sources_sourcearticle_new_fact", args=[article.pk])
-        return redirect(f"{url}?{urlencode(again)}")

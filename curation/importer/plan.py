@@ -17,7 +17,7 @@ import pycountry
 from django.core.exceptions import ValidationError
 from django.db import models
 
-from releases.importer.loading import (
+from curation.importer.loading import (
     MAX_ARTICLE_BYTES,
     FixtureErrors,
     Location,
@@ -26,7 +26,7 @@ from releases.importer.loading import (
     load_yaml,
     read_utf8,
 )
-from releases.importer.spec import (
+from curation.importer.spec import (
     ARTICLES,
     COUNTRIES,
     SECTIONS,

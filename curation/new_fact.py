@@ -3,7 +3,7 @@ create from a selection in an article, and the fields each kind asks for.
 
 One form says where the words are and what they support (the kind, and for a fact about a
 person, which person: an existing one or a new name); the kind's own form holds the fact's
-values. ``releases.citing.create_cited`` writes them in one transaction.
+values. ``curation.citing.create_cited`` writes them in one transaction.
 """
 
 from dataclasses import dataclass

@@ -5,10 +5,10 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from releases.suggestions import ingest_with_suggestions
+from curation.ingest import DuplicateArticle
+from curation.suggestions import ingest_with_suggestions
 from sources import article_text
 from sources.dates import PartialDateError, parse_partial_date
-from sources.ingest import DuplicateArticle
 
 
 class Command(BaseCommand):

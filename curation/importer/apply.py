@@ -24,9 +24,9 @@ from typing import Any
 
 from django.db import connection, models, transaction
 
+from curation.importer.plan import Plan, Planned
+from curation.importer.spec import ARTICLES, Section, unique_field_groups
 from releases import services
-from releases.importer.plan import Plan, Planned
-from releases.importer.spec import ARTICLES, Section, unique_field_groups
 from releases.models import ImportRecord
 from sources.models import BoilerplateSpan, Passage
 from sources.services import set_boilerplate

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import OperationalError
 
-from releases.importer.apply import (
+from curation.importer.apply import (
     CONFLICT,
     CREATED,
     OUTCOMES,
@@ -20,8 +20,8 @@ from releases.importer.apply import (
     apply_plan,
     one_import_at_a_time,
 )
-from releases.importer.loading import FixtureErrors
-from releases.importer.plan import build_plan
+from curation.importer.loading import FixtureErrors
+from curation.importer.plan import build_plan
 
 # Below this many records an import takes well under a second: no progress display.
 PROGRESS_THRESHOLD = 500
