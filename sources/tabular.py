@@ -2,7 +2,7 @@
 list shares, and the neutralising that keeps a spreadsheet from running a cell as a formula.
 
 Plain Python (no Django): both the stored person records (``releases.records``) and the
-streamed exports (``web.exports``) use it, so the CSV of a list is derived from its JSON
+streamed exports (``releases.exports``) use it, so the CSV of a list is derived from its JSON
 record in one way only.
 """
 

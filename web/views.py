@@ -7,13 +7,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
+from releases import exports, records, selectors
 from releases import models as m
-from releases import records, selectors
 from releases.status import status_history
 from sources import selectors as source_selectors
 from sources.highlight import segments
 from sources.records import article_json
-from web import exports
 from web.caching import cached_page
 from web.facets import person_facets
 from web.filters import (

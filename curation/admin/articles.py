@@ -13,14 +13,15 @@ from django.utils.http import urlencode
 from simple_history.admin import SimpleHistoryAdmin
 
 from curation import citing, new_fact, suggestions
+from curation.admin.actions import export_action
 from curation.forms import IngestArticleForm
 from curation.ingest import DuplicateArticle, IngestResult
+from releases.exports import ARTICLE_EXPORT
 from sources.highlight import segments
 from sources.models import BoilerplateSpan, Passage, SourceArticle
 from sources.search import FoldedSearchMixin
 from sources.selectors import articles
 from sources.services import refresh_search_text
-from web.exports import ARTICLE_EXPORT, export_action
 
 CONTEXT_CHARS = 80
 

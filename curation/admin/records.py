@@ -13,14 +13,13 @@ from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
 from curation import citing, new_fact, suggestions
+from curation.admin.actions import export_action
+from releases import exports, selectors
 from releases import models as m
-from releases import selectors
 from releases.integrity import unsupported_records
 from releases.merging import merge_people
 from sources.models import SourceArticle
 from sources.search import FoldedSearchMixin
-from web import exports
-from web.exports import export_action
 
 
 class SuggestsAfterSave:

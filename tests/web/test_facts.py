@@ -283,7 +283,7 @@ def test_exports_read_rows_in_chunks_not_one_by_one(
     client, db, django_assert_max_num_queries, monkeypatch
 ):
     builders.world(30)  # 120 rows
-    monkeypatch.setattr("web.exports.CHUNK_SIZE", 50)
+    monkeypatch.setattr("releases.exports.CHUNK_SIZE", 50)
     with django_assert_max_num_queries(6):
         assert len(_json(client)) == 120
     with django_assert_max_num_queries(6):

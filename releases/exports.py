@@ -1,4 +1,6 @@
 """Streaming CSV and JSON exports of every list, with memory that does not grow with rows.
+Below both of their users: the public pages (``web``) and the admin's *Export selected as
+CSV* (``curation``), which give the same columns.
 
 A list describes its export once as an ``Export``: how to turn one object into a JSON record,
 and which CSV columns to draw from that record, so the two formats cannot disagree. People,
@@ -178,16 +180,3 @@ COUNT_EXPORT = Export("numbers", records.count_json, records.COUNT_COLUMNS)
 # Rows of ``releases.selectors.FactCitations``, read a chunk at a time (two queries: the
 # chunk's people by keyset, then their rows).
 FACT_EXPORT = Export("facts", records.fact_citation_json, records.FACT_CITATION_COLUMNS)
-
-
-def export_action(export, public_queryset):
-    """An admin action exporting the selected rows as CSV, in the public export's format
-    (same columns, same rule that only cited facts appear)."""
-
-    def export_selected(modeladmin, request, queryset):
-        selected = public_queryset().filter(pk__in=queryset.values("pk"))
-        return export.csv_response(selected, request)
-
-    export_selected.short_description = "Export selected as CSV (public format)"
-    export_selected.allowed_permissions = ("view",)
-    return export_selected
