@@ -31,9 +31,9 @@ def main() -> None:
     from django.db import transaction
 
     from curation.suggestions import Record, ingest_with_suggestions, suggest_after_change
-    from releases import models as m
+    from releases.models import Person
 
-    people = m.Person.objects.count()
+    people = Person.objects.count()
     began = time.perf_counter()
     Record.read()
     read_names = time.perf_counter() - began
@@ -51,7 +51,7 @@ def main() -> None:
             pass
 
     saves = []
-    for person in m.Person.objects.filter(is_named=True).order_by("pk")[:5]:
+    for person in Person.objects.filter(is_named=True).order_by("pk")[:5]:
         try:
             with transaction.atomic():
                 began = time.perf_counter()

@@ -86,10 +86,10 @@ def score(folder: Path) -> dict[str, Tally]:
     from django.core.management import call_command
 
     from curation.suggestions import ingest_with_suggestions
-    from releases import models as m
+    from releases.models import CitationSuggestion
 
     call_command("import_fixtures", verbosity=0)
-    Kind = m.CitationSuggestion.Kind
+    Kind = CitationSuggestion.Kind
     tallies = {
         key: Tally()
         for key in ("freed", "not_freed", "facilities", "nationalities", "counts", "known")

@@ -10,7 +10,7 @@ one page cache, as in production.
 
 ``generate`` grows the record to N people, 100 to an article, through the app's own write
 path: rows are bulk-inserted (the database's triggers still check every passage against
-its article), then ``releases.services`` derives visibility, status, search text, links and
+its article), then ``releases.derived`` derives visibility, status, search text, links and
 export records exactly as for a curator's write. The people vary like a real register:
 about 20 nationalities with dual nationals, 50 facilities, 100 release events, accented
 names and aliases, a third freed, a few who died in custody.
@@ -135,21 +135,25 @@ class _Text:
 
 def _reference_data(rng: random.Random) -> tuple[dict, list, list]:
     """Countries, 50 facilities and 100 events, each cited by a reference article."""
-    from releases import models as m
+    from releases.models import (
+        Country,
+        Facility,
+        ReleaseEvent,
+    )
     from sources.models import Passage, SourceArticle
 
-    existing = set(m.Country.objects.values_list("code", flat=True))
-    m.Country.objects.bulk_create(
+    existing = set(Country.objects.values_list("code", flat=True))
+    Country.objects.bulk_create(
         [
-            m.Country(code=code, name=f"{demonym} land", demonym=demonym)
+            Country(code=code, name=f"{demonym} land", demonym=demonym)
             for code, demonym in COUNTRIES
             if code not in existing
         ]
     )
-    countries = {c.code: c for c in m.Country.objects.filter(code__in=[c for c, _ in COUNTRIES])}
-    if m.Facility.objects.filter(slug="bench-facility-0").exists():
-        facilities = list(m.Facility.objects.filter(slug__startswith="bench-facility-"))
-        events = list(m.ReleaseEvent.objects.filter(slug__startswith="bench-event-"))
+    countries = {c.code: c for c in Country.objects.filter(code__in=[c for c, _ in COUNTRIES])}
+    if Facility.objects.filter(slug="bench-facility-0").exists():
+        facilities = list(Facility.objects.filter(slug__startswith="bench-facility-"))
+        events = list(ReleaseEvent.objects.filter(slug__startswith="bench-event-"))
         return countries, facilities, events
     text = _Text()
     facility_quotes, event_quotes = [], []
@@ -170,17 +174,17 @@ def _reference_data(rng: random.Random) -> tuple[dict, list, list]:
             for s, e, q in facility_quotes + event_quotes
         ]
     )
-    facilities = m.Facility.objects.bulk_create(
+    facilities = Facility.objects.bulk_create(
         [
-            m.Facility(
+            Facility(
                 slug=f"bench-facility-{n}", name=f"Centro {n} «{rng.choice(LAST)}»", city="Caracas"
             )
             for n in range(50)
         ]
     )
-    events = m.ReleaseEvent.objects.bulk_create(
+    events = ReleaseEvent.objects.bulk_create(
         [
-            m.ReleaseEvent(
+            ReleaseEvent(
                 slug=f"bench-event-{n}",
                 title=f"Release wave {n}",
                 date=day + datetime.timedelta(days=n * 2),
@@ -189,8 +193,8 @@ def _reference_data(rng: random.Random) -> tuple[dict, list, list]:
             for n in range(100)
         ]
     )
-    _cite(m.Facility, list(zip(facilities, passages[:50], strict=True)))
-    _cite(m.ReleaseEvent, list(zip(events, passages[50:], strict=True)))
+    _cite(Facility, list(zip(facilities, passages[:50], strict=True)))
+    _cite(ReleaseEvent, list(zip(events, passages[50:], strict=True)))
     return countries, facilities, events
 
 
@@ -220,7 +224,15 @@ def _cite(model, pairs) -> None:
 
 def _batch(first: int, count: int, rng: random.Random, countries, facilities, events) -> None:
     """People ``first`` to ``first + count`` (a multiple of PER_ARTICLE), bulk-inserted."""
-    from releases import models as m
+    from releases.models import (
+        Alias,
+        Citizenship,
+        Detention,
+        Person,
+        Release,
+        Status,
+        StatusChange,
+    )
     from sources.models import Passage, SourceArticle
 
     codes = list(countries)
@@ -293,24 +305,22 @@ def _batch(first: int, count: int, rng: random.Random, countries, facilities, ev
                 plan["alias"] = (plan["alias"][0], passages[-1])
     Passage.objects.bulk_create(passages, batch_size=2000)
     flat = [plan for people in plans for plan in people]
-    persons = m.Person.objects.bulk_create(
-        [m.Person(name=p["name"], slug=f"bench-person-{p['n']}") for p in flat], batch_size=2000
+    persons = Person.objects.bulk_create(
+        [Person(name=p["name"], slug=f"bench-person-{p['n']}") for p in flat], batch_size=2000
     )
-    facts: dict = {
-        model: [] for model in (m.Citizenship, m.Alias, m.Detention, m.Release, m.StatusChange)
-    }
+    facts: dict = {model: [] for model in (Citizenship, Alias, Detention, Release, StatusChange)}
     for person, plan in zip(persons, flat, strict=True):
         for code in plan["nationals"]:
-            facts[m.Citizenship].append(
-                (m.Citizenship(person=person, country=countries[code]), plan["nationality_quote"])
+            facts[Citizenship].append(
+                (Citizenship(person=person, country=countries[code]), plan["nationality_quote"])
             )
         if "alias" in plan:
-            facts[m.Alias].append((m.Alias(person=person, name=plan["alias"][0]), plan["alias"][1]))
+            facts[Alias].append((Alias(person=person, name=plan["alias"][0]), plan["alias"][1]))
         if "facility" in plan:
             since = datetime.date(2024 + rng.randrange(2), rng.randrange(1, 13), 1)
-            facts[m.Detention].append(
+            facts[Detention].append(
                 (
-                    m.Detention(
+                    Detention(
                         person=person,
                         facility=plan["facility"],
                         since=since,
@@ -320,9 +330,9 @@ def _batch(first: int, count: int, rng: random.Random, countries, facilities, ev
                 )
             )
         if "event" in plan:
-            facts[m.Release].append(
+            facts[Release].append(
                 (
-                    m.Release(
+                    Release(
                         person=person,
                         event=plan["event"],
                         date=plan["event"].date,
@@ -332,8 +342,8 @@ def _batch(first: int, count: int, rng: random.Random, countries, facilities, ev
                 )
             )
         if "died_quote" in plan:
-            facts[m.StatusChange].append(
-                (m.StatusChange(person=person, status=m.Status.DIED_IN_CUSTODY), plan["died_quote"])
+            facts[StatusChange].append(
+                (StatusChange(person=person, status=Status.DIED_IN_CUSTODY), plan["died_quote"])
             )
     for model, rows in facts.items():
         created = model.objects.bulk_create([fact for fact, _p in rows], batch_size=2000)
@@ -344,10 +354,10 @@ def _derive_chunk(person_ids: list[int]) -> int:
     """In a worker process: refresh these people's derived data (the app's own function)."""
     from django.db import connections
 
-    from releases import services
+    from releases import derived
 
     connections.close_all()  # never share the parent's connection
-    services.refresh_people(person_ids)
+    derived.refresh_people(person_ids)
     connections.close_all()
     return len(person_ids)
 
@@ -356,13 +366,16 @@ def generate(people: int, *, seed: int = 1, quiet: bool = False) -> float:
     """Grow the record to ``people`` bench people. Returns the seconds it took."""
     from django.db import connections, transaction
 
-    from releases import models as m
-    from releases import services
+    from releases import derived
+    from releases.models import (
+        CITED_MODELS,
+        Person,
+    )
 
     started = time.perf_counter()
     rng = random.Random(seed)
     countries, facilities, events = _reference_data(rng)
-    have = m.Person.objects.filter(slug__startswith="bench-person-").count()
+    have = Person.objects.filter(slug__startswith="bench-person-").count()
     target = (people // PER_ARTICLE) * PER_ARTICLE
     rng = random.Random(seed + have)
     step = 5000
@@ -374,9 +387,9 @@ def generate(people: int, *, seed: int = 1, quiet: bool = False) -> float:
             print(f"  inserted {first + count:,} people", flush=True)
     # Derived data, by the same functions every write path uses.
     with transaction.atomic():
-        for model in m.CITED_MODELS:
-            services.refresh_cited(model, None)
-    ids = list(m.Person.objects.filter(is_public=False).values_list("pk", flat=True))
+        for model in CITED_MODELS:
+            derived.refresh_cited(model, None)
+    ids = list(Person.objects.filter(is_public=False).values_list("pk", flat=True))
     chunks = [ids[index : index + 5000] for index in range(0, len(ids), 5000)]
     # One process per core, each with its own connection: people are independent of each
     # other, so their derived data can be computed side by side.
@@ -388,7 +401,7 @@ def generate(people: int, *, seed: int = 1, quiet: bool = False) -> float:
             done += count
             if not quiet:
                 print(f"  derived {done:,} of {len(ids):,}", flush=True)
-    services.bump_data_version()
+    derived.bump_data_version()
     from django.db import connection
 
     if connection.vendor == "postgresql":

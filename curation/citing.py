@@ -8,8 +8,8 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
-from releases import models as m
-from releases.services import refresh_people
+from releases.derived import refresh_people
+from releases.models import Cited, Person, ReleaseEvent
 from sources import article_text, quotes
 from sources.models import Passage, SourceArticle
 from sources.slugs import unique_slug
@@ -78,7 +78,7 @@ def cite_selection(record, article: SourceArticle, selection: Selection) -> Pass
 
 @transaction.atomic
 def create_cited(
-    *, record: m.Cited, article: SourceArticle, selection: Selection, new_person: str = ""
+    *, record: Cited, article: SourceArticle, selection: Selection, new_person: str = ""
 ) -> Passage:
     """Save ``record`` (a new fact or release event, not yet saved) citing the selected
     words: the passage, the new person if ``new_person`` names one, the record and its
@@ -86,11 +86,11 @@ def create_cited(
     its real citation. Raises ValidationError (nothing written) if the record is invalid,
     e.g. a second citizenship of one person in one country."""
     if new_person:
-        record.person = m.Person.objects.create(
-            name=new_person, slug=unique_slug(new_person, m.Person.objects, fallback="person")
+        record.person = Person.objects.create(
+            name=new_person, slug=unique_slug(new_person, Person.objects, fallback="person")
         )
-    if isinstance(record, m.ReleaseEvent) and not record.slug:
-        record.slug = unique_slug(record.title, m.ReleaseEvent.objects, fallback="event")
+    if isinstance(record, ReleaseEvent) and not record.slug:
+        record.slug = unique_slug(record.title, ReleaseEvent.objects, fallback="event")
     record.full_clean()
     record.save()
     return cite_selection(record, article, selection)

@@ -12,7 +12,17 @@ from django import forms
 from django.contrib import admin
 from django.contrib.admin.widgets import AutocompleteSelect
 
-from releases import models as m
+from releases.models import (
+    Alias,
+    Citizenship,
+    CountClaim,
+    Detention,
+    Person,
+    Release,
+    ReleaseEvent,
+    Role,
+    StatusChange,
+)
 from sources.dates import PartialDateError, parse_partial_date
 
 # How every fact is claimed (``releases.models.Fact``).
@@ -32,31 +42,31 @@ class Kind:
 
 
 KINDS: tuple[Kind, ...] = (
-    Kind("citizenship", "nationality (citizenship)", m.Citizenship, ("country", *CLAIM_FIELDS)),
+    Kind("citizenship", "nationality (citizenship)", Citizenship, ("country", *CLAIM_FIELDS)),
     Kind(
         "release",
         "release",
-        m.Release,
+        Release,
         ("event", "facility", "date", "with_conditions", *CLAIM_FIELDS),
     ),
     Kind(
         "detention",
         "detention",
-        m.Detention,
+        Detention,
         ("facility", "since", "since_text", "reason", *CLAIM_FIELDS),
     ),
-    Kind("role", "role", m.Role, ("kind", "title", "event", *CLAIM_FIELDS)),
-    Kind("alias", "alias (another form of the name)", m.Alias, ("name", *CLAIM_FIELDS)),
+    Kind("role", "role", Role, ("kind", "title", "event", *CLAIM_FIELDS)),
+    Kind("alias", "alias (another form of the name)", Alias, ("name", *CLAIM_FIELDS)),
     Kind(
         "status_change",
         "status change (death in custody, re-arrest, still held)",
-        m.StatusChange,
+        StatusChange,
         ("status", "date", "date_text", *CLAIM_FIELDS),
     ),
     Kind(
         "count",
         "count claim",
-        m.CountClaim,
+        CountClaim,
         (
             "value_text",
             "value",
@@ -76,7 +86,7 @@ KINDS: tuple[Kind, ...] = (
     Kind(
         "event",
         "release event",
-        m.ReleaseEvent,
+        ReleaseEvent,
         ("title", "slug", "date", "date_text", "date_note", "description"),
     ),
 )
@@ -126,11 +136,11 @@ class SelectionForm(SelectedWordsForm):
         super().__init__(*args, **kwargs)
         # Searched as the admin searches people (the list of everyone would be too long).
         self.fields["person"] = forms.ModelChoiceField(
-            m.Person.objects.all(),
+            Person.objects.all(),
             required=False,
             label="About",
             help_text="An existing person…",
-            widget=PersonSearch(m.Release._meta.get_field("person"), admin_site),
+            widget=PersonSearch(Release._meta.get_field("person"), admin_site),
         )
         self.order_fields(["start", "end", "quote", "kind", "person", "new_person"])
 

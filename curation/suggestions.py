@@ -38,14 +38,27 @@ from curation import proposals as engine
 from curation.ingest import IngestNote, IngestResult, ingest_article
 from curation.proposals import gazetteer as names
 from curation.proposals.people import FREED, STILL_HELD
-from releases import country_forms
-from releases import models as m
-from releases.services import refresh_people
+from releases import country_names
+from releases.derived import refresh_people
+from releases.models import (
+    Alias,
+    CitationSuggestion,
+    Citizenship,
+    CountClaim,
+    Country,
+    Detention,
+    Facility,
+    Mention,
+    Person,
+    Release,
+    ReleaseEvent,
+    Role,
+)
 from sources.models import Passage, SourceArticle
 from sources.search import fold_for_search
 from sources.slugs import unique_slug
 
-Suggestion = m.CitationSuggestion
+Suggestion = CitationSuggestion
 Kind = Suggestion.Kind
 State = Suggestion.State
 sentences = engine.sentences
@@ -134,17 +147,17 @@ class Record:
 
     @classmethod
     def _build(cls) -> "Record":
-        people = list(m.Person.objects.filter(is_named=True).values_list("pk", "name"))
+        people = list(Person.objects.filter(is_named=True).values_list("pk", "name"))
         people += (
-            m.Alias.objects.published()
+            Alias.objects.published()
             .filter(ambiguous=False, person__is_named=True)
             .values_list("person_id", "name")
         )
-        countries = {c.code: c for c in m.Country.objects.all()}
+        countries = {c.code: c for c in Country.objects.all()}
         return cls(
             names.build(
                 people,
-                m.Facility.objects.values_list("pk", "name"),
+                Facility.objects.values_list("pk", "name"),
                 {code: (c.name, c.demonym) for code, c in countries.items()},
             ),
             {code: c.pk for code, c in countries.items()},
@@ -166,10 +179,10 @@ def names_version() -> tuple:
     (the public aliases' count moves). A few indexed aggregates, not a read of the names."""
     parts: list = []
     for model, rows in (
-        (m.Person, m.Person.objects.all()),
-        (m.Alias, m.Alias.objects.filter(is_public=True)),
-        (m.Facility, m.Facility.objects.all()),
-        (m.Country, m.Country.objects.all()),
+        (Person, Person.objects.all()),
+        (Alias, Alias.objects.filter(is_public=True)),
+        (Facility, Facility.objects.all()),
+        (Country, Country.objects.all()),
     ):
         newest = model.history.aggregate(newest=Max("history_id"))["newest"]
         parts += [newest, rows.count()]
@@ -359,17 +372,17 @@ def ingest_with_suggestions(**fields) -> IngestResult:
 
 
 def _names_of(record) -> list[str]:
-    if isinstance(record, m.Person):
+    if isinstance(record, Person):
         return [record.name, *record.aliases.values_list("name", flat=True)]
-    if isinstance(record, m.Alias):
+    if isinstance(record, Alias):
         return [record.name, record.person.name]
-    if isinstance(record, m.Country):
-        forms = country_forms.forms_for(record.code, record.name, record.demonym)
+    if isinstance(record, Country):
+        forms = country_names.forms_for(record.code, record.name, record.demonym)
         return [form.text for form in forms]
     raise TypeError(f"No names to look for in a {type(record).__name__}.")
 
 
-def suggest_after_change(*records: m.Person | m.Alias | m.Country) -> int:
+def suggest_after_change(*records: Person | Alias | Country) -> int:
     """Re-run the suggestions of every article whose text contains a name of these people,
     aliases or countries (found in the articles' folded search text), each article once
     however many of them it names. Returns how many suggestions were made."""
@@ -411,32 +424,32 @@ def _context_passages(suggestion: Suggestion, passage: Passage) -> list[Passage]
     return passages
 
 
-def _country(code: str) -> m.Country | None:
+def _country(code: str) -> Country | None:
     """The record's country with this ISO code, created from pycountry if it has none."""
     if not code:
         return None
-    found = m.Country.objects.filter(code=code.upper()).first()
+    found = Country.objects.filter(code=code.upper()).first()
     if found:
         return found
     iso = pycountry.countries.get(alpha_2=code.upper())
     if iso is None:
         return None
-    return m.Country.objects.create(
+    return Country.objects.create(
         code=iso.alpha_2, name=getattr(iso, "common_name", None) or iso.name
     )
 
 
-def _facility(words: str, passage: Passage) -> m.Facility | None:
+def _facility(words: str, passage: Passage) -> Facility | None:
     """The facility a person's sentence names: a known one ("pk:3") or, by its name, one
     the record has or gains now, cited to the same sentence."""
     if not words:
         return None
     if words.startswith("pk:"):
-        return m.Facility.objects.filter(pk=int(words[3:])).first()
-    found = m.Facility.objects.filter(name__iexact=words).first()
+        return Facility.objects.filter(pk=int(words[3:])).first()
+    found = Facility.objects.filter(name__iexact=words).first()
     if found is None:
-        found = m.Facility.objects.create(
-            name=words, slug=unique_slug(words, m.Facility.objects.all(), fallback="facility")
+        found = Facility.objects.create(
+            name=words, slug=unique_slug(words, Facility.objects.all(), fallback="facility")
         )
     found.citations.add(passage)
     return found
@@ -449,57 +462,57 @@ def _cite(fact, passages: list[Passage]):
 
 def _new_person(suggestion: Suggestion, passages: list[Passage], event) -> dict:
     details = suggestion.details or {}
-    person = m.Person.objects.create(
+    person = Person.objects.create(
         name=suggestion.name,
-        slug=unique_slug(suggestion.name, m.Person.objects.all(), fallback="person"),
+        slug=unique_slug(suggestion.name, Person.objects.all(), fallback="person"),
     )
     suggestion.person = person
     made = {"person": person.pk}
-    mention = _cite(m.Mention.objects.create(person=person), passages[:1])
+    mention = _cite(Mention.objects.create(person=person), passages[:1])
     suggestion.mention = mention
     country = suggestion.country or _country(details.get("country_code", ""))
     if country:
         made["citizenship"] = _cite(
-            m.Citizenship.objects.create(person=person, country=country), passages[:1]
+            Citizenship.objects.create(person=person, country=country), passages[:1]
         ).pk
     if details.get("title"):
         made["role"] = _cite(
-            m.Role.objects.create(
-                person=person, kind=m.Role.Kind.DESCRIPTION, title=details["title"][:300]
+            Role.objects.create(
+                person=person, kind=Role.Kind.DESCRIPTION, title=details["title"][:300]
             ),
             passages[:1],
         ).pk
     facility = _facility(details.get("facility", ""), passages[0])
     if suggestion.kind == Kind.NEW_PERSON:
-        release = m.Release.objects.create(person=person, event=event, facility=facility)
+        release = Release.objects.create(person=person, event=event, facility=facility)
         made["release"] = _cite(release, passages).pk
     elif details.get("role") == STILL_HELD:
         made["detention"] = _cite(
-            m.Detention.objects.create(person=person, facility=facility), passages
+            Detention.objects.create(person=person, facility=facility), passages
         ).pk
     for spelling in details.get("spellings", []):
         if fold_for_search(spelling) != fold_for_search(person.name):
-            alias = m.Alias.objects.create(person=person, name=spelling[:200])
+            alias = Alias.objects.create(person=person, name=spelling[:200])
             made.setdefault("aliases", []).append(_cite(alias, passages[:1]).pk)
     return made
 
 
 def _count(suggestion: Suggestion, passages: list[Passage]) -> dict:
     details = suggestion.details or {}
-    qualifier = details.get("qualifier", m.CountClaim.Qualifier.UNSPECIFIED)
-    value = details.get("value") if qualifier != m.CountClaim.Qualifier.UNSPECIFIED else None
+    qualifier = details.get("qualifier", CountClaim.Qualifier.UNSPECIFIED)
+    value = details.get("value") if qualifier != CountClaim.Qualifier.UNSPECIFIED else None
     claimant = None
     if details.get("claimant_at"):  # a person of the record making the claim
         start, end = details["claimant_at"]
-        claimant = m.Person.objects.filter(
+        claimant = Person.objects.filter(
             name__iexact=suggestion.article.text[start:end].strip()
         ).first()
-    claim = m.CountClaim.objects.create(
+    claim = CountClaim.objects.create(
         country=suggestion.country,
         subject=details.get("subject", "")[:200] or "people",
-        metric=details.get("metric", m.CountClaim.Metric.HELD),
+        metric=details.get("metric", CountClaim.Metric.HELD),
         value=value,
-        qualifier=qualifier if value is not None else m.CountClaim.Qualifier.UNSPECIFIED,
+        qualifier=qualifier if value is not None else CountClaim.Qualifier.UNSPECIFIED,
         value_text=details.get("value_text", suggestion.quote)[:100],
         claimed_by=details.get("claimed_by", "")[:200],
         claimant=claimant,
@@ -517,32 +530,32 @@ def _accept_new(suggestion: Suggestion, passage: Passage, event) -> tuple[object
         return suggestion.mention, made
     if suggestion.kind == Kind.SAME_PERSON:
         alias = _cite(
-            m.Alias.objects.create(person=suggestion.person, name=suggestion.name), [passage]
+            Alias.objects.create(person=suggestion.person, name=suggestion.name), [passage]
         )
         return alias, {"alias": alias.pk}
     if suggestion.kind == Kind.NEW_FACILITY:
-        facility = m.Facility.objects.filter(name__iexact=suggestion.name).first()
-        facility = facility or m.Facility.objects.create(
+        facility = Facility.objects.filter(name__iexact=suggestion.name).first()
+        facility = facility or Facility.objects.create(
             name=suggestion.name,
-            slug=unique_slug(suggestion.name, m.Facility.objects.all(), fallback="facility"),
+            slug=unique_slug(suggestion.name, Facility.objects.all(), fallback="facility"),
         )
         facility.citations.add(passage)
-        mention = _cite(m.Mention.objects.create(facility=facility), [passage])
+        mention = _cite(Mention.objects.create(facility=facility), [passage])
         suggestion.mention = mention
         return mention, {"facility": facility.pk}
     if suggestion.kind == Kind.NEW_COUNTRY:
         country = _country(suggestion.name)
         if country is None:
             raise ValueError(f"No country has the ISO code {suggestion.name!r}.")
-        mention = _cite(m.Mention.objects.create(country=country), [passage])
+        mention = _cite(Mention.objects.create(country=country), [passage])
         suggestion.mention = mention
         return mention, {"country": country.pk}
     made = _count(suggestion, passages)
-    return m.CountClaim.objects.get(pk=made["count"]), made
+    return CountClaim.objects.get(pk=made["count"]), made
 
 
 @transaction.atomic
-def accept_many(chosen: list[Suggestion], *, event: m.ReleaseEvent | None = None) -> int:
+def accept_many(chosen: list[Suggestion], *, event: ReleaseEvent | None = None) -> int:
     """Accept each (as ``accept``), then re-run the suggestions of the articles naming what
     they created once for all ("accept all 18 freed" is one re-run, not 18). Returns how
     many were newly accepted."""
@@ -557,14 +570,14 @@ def accept_many(chosen: list[Suggestion], *, event: m.ReleaseEvent | None = None
         if "person" in made:
             created.append(suggestion.person)
         elif "country" in made:
-            created.append(m.Country.objects.get(pk=made["country"]))
+            created.append(Country.objects.get(pk=made["country"]))
     if created:
         suggest_after_change(*created)
     return accepted
 
 
 @transaction.atomic
-def accept(suggestion: Suggestion, *, event: m.ReleaseEvent | None = None, rerun: bool = True):
+def accept(suggestion: Suggestion, *, event: ReleaseEvent | None = None, rerun: bool = True):
     """Make the suggestion public evidence: a passage of its words, cited by the fact it
     proposes (a mention, a citizenship, a new person with their release or role, an alias,
     a facility, a country, a count). ``event`` is the release event a freed person's
@@ -581,12 +594,12 @@ def accept(suggestion: Suggestion, *, event: m.ReleaseEvent | None = None, rerun
         fact, made = _accept_new(suggestion, passage, event)
         suggestion.details = {**(suggestion.details or {}), "made": made}
     elif suggestion.kind == Kind.CITIZENSHIP:
-        fact, _created = m.Citizenship.objects.get_or_create(
+        fact, _created = Citizenship.objects.get_or_create(
             person_id=suggestion.person_id, country_id=suggestion.country_id
         )
         fact.citations.add(passage)
     else:
-        fact = suggestion.mention or m.Mention.objects.create(
+        fact = suggestion.mention or Mention.objects.create(
             person=suggestion.person, facility=suggestion.facility, country=suggestion.country
         )
         suggestion.mention = fact
@@ -601,12 +614,12 @@ def accept(suggestion: Suggestion, *, event: m.ReleaseEvent | None = None, rerun
     if "person" in made:
         suggest_after_change(suggestion.person)
     elif "country" in made:
-        suggest_after_change(m.Country.objects.get(pk=made["country"]))
+        suggest_after_change(Country.objects.get(pk=made["country"]))
     return fact
 
 
 def _withdraw_citizenship(suggestion: Suggestion) -> None:
-    citizenship = m.Citizenship.objects.filter(
+    citizenship = Citizenship.objects.filter(
         person_id=suggestion.person_id, country_id=suggestion.country_id
     ).first()
     if citizenship is None:
@@ -621,12 +634,12 @@ def _withdraw_citizenship(suggestion: Suggestion) -> None:
 
 
 _MADE_FACTS = {
-    "citizenship": m.Citizenship,
-    "role": m.Role,
-    "release": m.Release,
-    "detention": m.Detention,
-    "alias": m.Alias,
-    "count": m.CountClaim,
+    "citizenship": Citizenship,
+    "role": Role,
+    "release": Release,
+    "detention": Detention,
+    "alias": Alias,
+    "count": CountClaim,
 }
 
 
@@ -635,9 +648,9 @@ def _withdraw_made(made: dict) -> None:
     uncited, so hidden from the public, for a curator to delete."""
     for key, model in _MADE_FACTS.items():
         model.objects.filter(pk=made.get(key)).delete()
-    m.Alias.objects.filter(pk__in=made.get("aliases", [])).delete()
+    Alias.objects.filter(pk__in=made.get("aliases", [])).delete()
     if "facility" in made:
-        facility = m.Facility.objects.filter(pk=made["facility"]).first()
+        facility = Facility.objects.filter(pk=made["facility"]).first()
         if facility and not facility.mentions.exclude(suggestions__state=State.ACCEPTED).exists():
             facility.citations.clear()
 

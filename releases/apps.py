@@ -7,9 +7,7 @@ class ReleasesConfig(AppConfig):
     verbose_name = "Releases: people, facilities, events and facts"
 
     def ready(self) -> None:
-        from releases import receivers, services
+        from releases import derived, receivers
 
         receivers.connect()
-        post_migrate.connect(
-            services.derive_after_migrate, sender=self, dispatch_uid="derived-data"
-        )
+        post_migrate.connect(derived.derive_after_migrate, sender=self, dispatch_uid="derived-data")

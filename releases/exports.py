@@ -29,7 +29,7 @@ from django.utils.http import http_date
 from django.utils.translation import get_language
 
 from releases import records
-from releases.services import data_version
+from releases.derived import data_version
 from sources.records import ARTICLE_COLUMNS, article_json
 from sources.tabular import Column, csv_cells, csv_line, finish_csv_segments
 
@@ -64,7 +64,7 @@ def _guarded(rows: Iterable[str], incomplete: str) -> Iterator[str]:
 
 
 def last_changed() -> datetime.datetime | None:
-    """When the record last changed (any write: ``releases.services``), for the exports and
+    """When the record last changed (any write: ``releases.derived``), for the exports and
     the about page: one date, the same everywhere."""
     _version, changed_at = data_version()
     return changed_at

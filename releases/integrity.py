@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 
-from releases import models as m
-from releases import services
+from releases import derived
+from releases.models import CITED_MODELS
 from sources.models import Passage
 
 
@@ -33,14 +33,14 @@ def hide_stale_passages() -> int:
     match as invalid and refresh everything that cited them. Returns how many were found."""
     found = list(Passage.objects.valid().mismatched().values_list("pk", flat=True))
     if found:
-        with services.batch():
+        with derived.batch():
             Passage.objects.filter(pk__in=found).update(is_valid=False)
             citing = [
                 (model, pk)
-                for model in m.CITED_MODELS
+                for model in CITED_MODELS
                 for pk in model.objects.filter(citations__in=found).values_list("pk", flat=True)
             ]
-            services.changed(cited=citing)
+            derived.changed(cited=citing)
     return len(found)
 
 
@@ -53,7 +53,7 @@ def stale_passages() -> list[IntegrityProblem]:
 
 def unsupported_records(model=None) -> list[IntegrityProblem]:
     problems = []
-    for cited_model in [model] if model else m.CITED_MODELS:
+    for cited_model in [model] if model else CITED_MODELS:
         unsupported = cited_model.objects.unsupported()
         if cited_model.label_related:
             unsupported = unsupported.select_related(*cited_model.label_related)

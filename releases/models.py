@@ -15,7 +15,7 @@ from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from releases import country_forms
+from releases import country_names
 from sources.dates import DatePrecision, format_partial_date, partial_date_constraint
 from sources.models import Passage
 
@@ -25,7 +25,7 @@ class CitedQuerySet(models.QuerySet):
 
     def published(self) -> "CitedQuerySet":
         """Rows with at least one valid citation. ``is_public`` is stored and kept right by
-        every write (``releases.services``), so this is a plain indexed filter."""
+        every write (``releases.derived``), so this is a plain indexed filter."""
         return self.filter(is_public=True)
 
     def unsupported(self) -> "CitedQuerySet":
@@ -134,7 +134,7 @@ class Country(models.Model):
     def local_name(self) -> str:
         """The name in the active interface language (the pages show it; exports and the
         admin keep ``name``)."""
-        return country_forms.local_name(self.code, self.name, get_language() or "en")
+        return country_names.local_name(self.code, self.name, get_language() or "en")
 
 
 class Facility(Cited):
@@ -220,7 +220,7 @@ class Person(models.Model):
     officials, spokespeople and relatives in the roles the texts give them.
 
     ``status``, ``search_name``, ``is_public`` and ``first_released_on`` are derived from
-    the person's public facts and stored for reads; ``releases.services`` refreshes them on
+    the person's public facts and stored for reads; ``releases.derived`` refreshes them on
     every write (importer, admin, revert, delete, ingest). Nothing sets them by hand.
     """
 
@@ -800,7 +800,7 @@ class ImportRecord(models.Model):
 class PersonLink(models.Model):
     """What links a public person to a nationality, a facility, an event or a source article,
     through their public facts: one row per (person, kind, key). Derived, refreshed with the
-    person (``releases.services``). The people list's filters and its facet counts both read
+    person (``releases.derived``). The people list's filters and its facet counts both read
     this table, so they cannot disagree, and each is one indexed query. ``status`` repeats
     the person's, so that counting under the default "freed" filter needs no join."""
 

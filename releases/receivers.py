@@ -1,25 +1,37 @@
-"""Ordinary ORM writes to the record reach ``releases.services`` from here.
+"""Ordinary ORM writes to the record reach ``releases.derived`` from here.
 
 The admin saves, deletes and reverts rows (django-simple-history's revert is a plain save
-and a reset of the citations) without calling our services, so the derived data each write
-affects is refreshed by these receivers, which only say what changed (``services.changed``)
-and return nothing. Bulk writers (the importer, the benchmark generator) call the services
-themselves, or write inside ``services.batch()`` so the refresh is done once.
+and a reset of the citations) without calling releases.derived, so the derived data each write
+affects is refreshed by these receivers, which only say what changed (``derived.changed``)
+and return nothing. Bulk writers (the importer, the benchmark generator) call releases.derived
+themselves, or write inside ``derived.batch()`` so the refresh is done once.
 """
 
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 
-from releases import models as m
-from releases import services
+from releases import derived
+from releases.models import (
+    CITED_MODELS,
+    PERSON_FACT_MODELS,
+    Citizenship,
+    Country,
+    Detention,
+    Facility,
+    Mention,
+    Person,
+    Release,
+    ReleaseEvent,
+    Role,
+)
 from sources.models import BoilerplateSpan, Passage, SourceArticle
 
 # What a change to one of these rows means for people's stored records (which repeat names,
 # slugs, outlets): the facts through which people are linked to it.
 _PEOPLE_THROUGH = {
-    m.Facility: [(m.Detention, "facility"), (m.Release, "facility")],
-    m.ReleaseEvent: [(m.Release, "event"), (m.Role, "event")],
-    m.Country: [(m.Citizenship, "country")],
-    SourceArticle: [(model, "citations__article") for model in (*m.PERSON_FACT_MODELS, m.Mention)],
+    Facility: [(Detention, "facility"), (Release, "facility")],
+    ReleaseEvent: [(Release, "event"), (Role, "event")],
+    Country: [(Citizenship, "country")],
+    SourceArticle: [(model, "citations__article") for model in (*PERSON_FACT_MODELS, Mention)],
 }
 
 
@@ -50,16 +62,16 @@ def _remember_previous_person(sender, instance, **kwargs) -> None:
 
 def _cited_saved(sender, instance, **kwargs) -> None:
     previous = getattr(instance, "_previous_person_id", None)
-    services.changed(
+    derived.changed(
         cited=[(sender, instance.pk)],
         people=[*_person_of(instance), *([previous] if previous else [])],
     )
     if sender in _PEOPLE_THROUGH:
-        services.changed(people=_people_linked_to(instance))
+        derived.changed(people=_people_linked_to(instance))
 
 
 def _cited_deleted(sender, instance, **kwargs) -> None:
-    services.changed(people=_person_of(instance))
+    derived.changed(people=_person_of(instance))
 
 
 def _citations_changed(sender, instance, action, reverse, model, pk_set, **kwargs) -> None:
@@ -67,7 +79,7 @@ def _citations_changed(sender, instance, action, reverse, model, pk_set, **kwarg
         return
     if not reverse:
         if action != "pre_clear":
-            services.changed(cited=[(type(instance), instance.pk)], people=_person_of(instance))
+            derived.changed(cited=[(type(instance), instance.pk)], people=_person_of(instance))
         return
     # passage.<fact>_set.add(...): ``model`` is the fact model, ``pk_set`` its rows.
     if action == "pre_clear":
@@ -77,45 +89,45 @@ def _citations_changed(sender, instance, action, reverse, model, pk_set, **kwarg
     elif action == "post_clear":
         pk_set = getattr(instance, "_cleared_citing", set())
     if action != "pre_clear":
-        services.changed(cited=[(model, pk) for pk in pk_set or ()])
+        derived.changed(cited=[(model, pk) for pk in pk_set or ()])
 
 
 def _passage_deleting(sender, instance, **kwargs) -> None:
     """Remember what cited the passage: its citation rows go with it."""
     instance._citing = [
         (model, pk)
-        for model in m.CITED_MODELS
+        for model in CITED_MODELS
         for pk in model.objects.filter(citations=instance).values_list("pk", flat=True)
     ]
 
 
 def _passage_deleted(sender, instance, **kwargs) -> None:
-    services.changed(cited=getattr(instance, "_citing", []))
+    derived.changed(cited=getattr(instance, "_citing", []))
 
 
 def _linked_saved(sender, instance, **kwargs) -> None:
-    services.changed(people=_people_linked_to(instance))
+    derived.changed(people=_people_linked_to(instance))
 
 
 def _person_saved(sender, instance, **kwargs) -> None:
-    services.changed(people=[instance.pk])
+    derived.changed(people=[instance.pk])
 
 
 def _written(sender, **kwargs) -> None:
-    services.changed()
+    derived.changed()
 
 
 def connect() -> None:
     uid = "releases-derived"
-    for model in m.CITED_MODELS:
+    for model in CITED_MODELS:
         if "person" in {f.name for f in model._meta.fields}:
             pre_save.connect(_remember_previous_person, sender=model, dispatch_uid=uid)
         post_save.connect(_cited_saved, sender=model, dispatch_uid=uid)
         post_delete.connect(_cited_deleted, sender=model, dispatch_uid=uid)
         m2m_changed.connect(_citations_changed, sender=model.citations.through, dispatch_uid=uid)
-    post_save.connect(_person_saved, sender=m.Person, dispatch_uid=uid)
-    post_delete.connect(_written, sender=m.Person, dispatch_uid=uid)
-    for model in (m.Country, SourceArticle):
+    post_save.connect(_person_saved, sender=Person, dispatch_uid=uid)
+    post_delete.connect(_written, sender=Person, dispatch_uid=uid)
+    for model in (Country, SourceArticle):
         post_save.connect(_linked_saved, sender=model, dispatch_uid=uid)
         post_delete.connect(_written, sender=model, dispatch_uid=uid)
     pre_delete.connect(_passage_deleting, sender=Passage, dispatch_uid=uid)

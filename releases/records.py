@@ -13,8 +13,8 @@ from collections.abc import Callable
 
 from django.utils.translation import get_language_from_path
 
-from releases import models as m
 from releases import selectors
+from releases.models import CountClaim, Country, Facility, Fact, Person, ReleaseEvent, was_held
 from releases.status import derive_status, status_history
 from sources.citations import citation_json
 from sources.dates import iso_partial_date
@@ -37,14 +37,14 @@ def citations_json(cited, link: Link) -> list[dict]:
 
 def fact_json(fact, link: Link, **fields) -> dict:
     record = dict(fields)
-    if isinstance(fact, m.Fact):
+    if isinstance(fact, Fact):
         record["certainty"] = fact.certainty
         record["attributed_to"] = fact.attributed_to or None
     record["citations"] = citations_json(fact, link)
     return record
 
 
-def count_json(count: m.CountClaim, link: Link) -> dict:
+def count_json(count: CountClaim, link: Link) -> dict:
     return fact_json(
         count,
         link,
@@ -65,7 +65,7 @@ def count_json(count: m.CountClaim, link: Link) -> dict:
     )
 
 
-def person_json(person: m.Person, link: Link) -> dict:
+def person_json(person: Person, link: Link) -> dict:
     history = status_history(person)
     status = derive_status(history)
     deciding = [step.fact for step in history if step.status == status]
@@ -83,7 +83,7 @@ def person_json(person: m.Person, link: Link) -> dict:
         "aliases": [fact_json(a, link, name=a.name) for a in person.aliases.all()],
         "status": status,
         # Held at some point (any status a fact establishes), or only mentioned.
-        "detainee": m.was_held(status),
+        "detainee": was_held(status),
         "status_citations": [c for fact in deciding[-1:] for c in citations_json(fact, link)],
         "nationalities": [
             fact_json(c, link, code=c.country.code, name=c.country.name)
@@ -131,7 +131,7 @@ def person_json(person: m.Person, link: Link) -> dict:
     }
 
 
-def person_detail_json(person: m.Person, link: Link) -> dict:
+def person_detail_json(person: Person, link: Link) -> dict:
     """The list record plus what only the detail page loads (``person_with_everything``)."""
     record = person_json(person, link)
     record["mentions"] = [fact_json(mention, link) for mention in person.mentions.all()]
@@ -139,7 +139,7 @@ def person_detail_json(person: m.Person, link: Link) -> dict:
     return record
 
 
-def facility_json(facility: m.Facility, link: Link) -> dict:
+def facility_json(facility: Facility, link: Link) -> dict:
     return {
         "name": facility.name,
         "slug": facility.slug,
@@ -152,7 +152,7 @@ def facility_json(facility: m.Facility, link: Link) -> dict:
     }
 
 
-def country_json(country: m.Country, link: Link) -> dict:
+def country_json(country: Country, link: Link) -> dict:
     return {
         "code": country.code,
         "name": country.name,
@@ -162,7 +162,7 @@ def country_json(country: m.Country, link: Link) -> dict:
     }
 
 
-def event_json(event: m.ReleaseEvent, link: Link) -> dict:
+def event_json(event: ReleaseEvent, link: Link) -> dict:
     return {
         "slug": event.slug,
         "title": event.title,

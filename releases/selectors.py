@@ -4,7 +4,7 @@ already applied.
 Every queryset here loads a fact's citations with one query shape (``cited()``), so one
 template include and one serializer can render the citations of any fact, and a page's
 query count does not grow with its rows. What is public is stored (``is_public``, kept by
-``releases.services``), so every filter here is a plain indexed condition; counts are
+``releases.derived``), so every filter here is a plain indexed condition; counts are
 correlated subqueries, so a page of 25 rows counts for those 25 only.
 """
 
@@ -39,7 +39,26 @@ from django.db.models.functions import Cast, Coalesce, Lower
 from django.urls import reverse
 from django.utils.translation import gettext_lazy
 
-from releases import models as m
+from releases.models import (
+    CITED_MODELS,
+    FREED_STATUSES,
+    Alias,
+    Citizenship,
+    CountClaim,
+    Country,
+    Detention,
+    Facility,
+    FacilityReport,
+    Fact,
+    Mention,
+    Person,
+    PersonLink,
+    Release,
+    ReleaseEvent,
+    Role,
+    Status,
+    StatusChange,
+)
 from sources.citations import source_label, text_fragment_url
 from sources.dates import format_partial_date
 from sources.models import Passage, SourceArticle
@@ -69,45 +88,45 @@ def cited(model, *select: str) -> QuerySet:
 
 def person_facts_prefetches(*, with_mentions: bool = False) -> list[Prefetch]:
     prefetches = [
-        Prefetch("aliases", queryset=cited(m.Alias)),
-        Prefetch("citizenships", queryset=cited(m.Citizenship, "country")),
-        Prefetch("roles", queryset=cited(m.Role, "event")),
-        Prefetch("detentions", queryset=cited(m.Detention, "facility")),
-        Prefetch("releases", queryset=cited(m.Release, "event", "facility")),
-        Prefetch("status_changes", queryset=cited(m.StatusChange)),
+        Prefetch("aliases", queryset=cited(Alias)),
+        Prefetch("citizenships", queryset=cited(Citizenship, "country")),
+        Prefetch("roles", queryset=cited(Role, "event")),
+        Prefetch("detentions", queryset=cited(Detention, "facility")),
+        Prefetch("releases", queryset=cited(Release, "event", "facility")),
+        Prefetch("status_changes", queryset=cited(StatusChange)),
     ]
     if with_mentions:
-        prefetches.append(Prefetch("mentions", queryset=cited(m.Mention)))
+        prefetches.append(Prefetch("mentions", queryset=cited(Mention)))
     return prefetches
 
 
-def public_people() -> QuerySet[m.Person]:
+def public_people() -> QuerySet[Person]:
     """People something cited is said about (a bare name is not a fact)."""
-    return m.Person.objects.filter(is_public=True)
+    return Person.objects.filter(is_public=True)
 
 
-def people() -> QuerySet[m.Person]:
+def people() -> QuerySet[Person]:
     return public_people().prefetch_related(*person_facts_prefetches())
 
 
-def latest_freed(limit: int) -> list[m.Person]:
+def latest_freed(limit: int) -> list[Person]:
     """The people most recently freed (by their first release), with their releases."""
-    freed = public_people().filter(status__in=m.FREED_STATUSES)
+    freed = public_people().filter(status__in=FREED_STATUSES)
     return list(
         freed.order_by(F("first_released_on").desc(nulls_last=True), "name", "pk").prefetch_related(
-            Prefetch("releases", queryset=cited(m.Release, "event"))
+            Prefetch("releases", queryset=cited(Release, "event"))
         )[:limit]
     )
 
 
 def freed_count() -> int:
-    return public_people().filter(status__in=m.FREED_STATUSES).count()
+    return public_people().filter(status__in=FREED_STATUSES).count()
 
 
-def person_with_everything() -> QuerySet[m.Person]:
+def person_with_everything() -> QuerySet[Person]:
     return public_people().prefetch_related(
         *person_facts_prefetches(with_mentions=True),
-        Prefetch("count_claims", queryset=cited(m.CountClaim, "event", "country")),
+        Prefetch("count_claims", queryset=cited(CountClaim, "event", "country")),
     )
 
 
@@ -141,33 +160,33 @@ def _people_with(model, **where) -> Coalesce:
 
 def linked_people_count(kind: str, key) -> Coalesce:
     """How many public people are linked to ``key`` (counted on the link table's index)."""
-    return _count(m.PersonLink.objects.filter(kind=kind, key=key))
+    return _count(PersonLink.objects.filter(kind=kind, key=key))
 
 
-def facilities() -> QuerySet[m.Facility]:
+def facilities() -> QuerySet[Facility]:
     """Public facilities with how many distinct people the sources place there (held there)
     and how many they say were freed from there."""
     return (
-        m.Facility.objects.published()
+        Facility.objects.published()
         .annotate(
-            people_count=_people_with(m.Detention, facility=OuterRef("pk")),
-            freed_count=_people_with(m.Release, facility=OuterRef("pk")),
+            people_count=_people_with(Detention, facility=OuterRef("pk")),
+            freed_count=_people_with(Release, facility=OuterRef("pk")),
         )
         .prefetch_related(citations_prefetch())
         .order_by("name")
     )
 
 
-def facility_detail(facility: m.Facility) -> dict:
+def facility_detail(facility: Facility) -> dict:
     """What the facility page shows besides the facility itself: the first people held
     there and freed from there (the people list has the rest), and the facts about the place."""
-    held = cited(m.Detention, "person").filter(facility=facility)
-    freed = cited(m.Release, "person", "event").filter(facility=facility)
+    held = cited(Detention, "person").filter(facility=facility)
+    freed = cited(Release, "person", "event").filter(facility=facility)
     facts = {
         "detentions": list(held.order_by("person__name", "pk")[:DETAIL_PEOPLE]),
         "releases": list(freed.order_by("person__name", "pk")[:DETAIL_PEOPLE]),
-        "reports": list(cited(m.FacilityReport, "event").filter(facility=facility)),
-        "mentions": list(cited(m.Mention).filter(facility=facility)),
+        "reports": list(cited(FacilityReport, "event").filter(facility=facility)),
+        "mentions": list(cited(Mention).filter(facility=facility)),
     }
     return {name: _at(facility, rows, "facility") for name, rows in facts.items()}
 
@@ -180,63 +199,61 @@ def _at(record, facts: list, field: str) -> list:
     return facts
 
 
-def countries() -> QuerySet[m.Country]:
+def countries() -> QuerySet[Country]:
     """Countries the record involves: a public person's nationality, or a count names them.
     (Which countries is asked with EXISTS, which stops at the first row; only the rows of
     the page count their people.)"""
-    nationals = m.PersonLink.objects.filter(
-        kind=m.PersonLink.Kind.NATIONALITY, key=Lower(OuterRef("code"))
+    nationals = PersonLink.objects.filter(
+        kind=PersonLink.Kind.NATIONALITY, key=Lower(OuterRef("code"))
     )
-    counts = m.CountClaim.objects.published().filter(country=OuterRef("pk"))
+    counts = CountClaim.objects.published().filter(country=OuterRef("pk"))
     return (
-        m.Country.objects.filter(Exists(nationals) | Exists(counts))
+        Country.objects.filter(Exists(nationals) | Exists(counts))
         .annotate(
-            people_count=linked_people_count(
-                m.PersonLink.Kind.NATIONALITY, Lower(OuterRef("code"))
-            ),
+            people_count=linked_people_count(PersonLink.Kind.NATIONALITY, Lower(OuterRef("code"))),
             count_total=_count(counts),
         )
-        .prefetch_related(Prefetch("counts", queryset=cited(m.CountClaim, "event")))
+        .prefetch_related(Prefetch("counts", queryset=cited(CountClaim, "event")))
         .order_by("name")
     )
 
 
-def country_people(country: m.Country) -> list[m.Citizenship]:
+def country_people(country: Country) -> list[Citizenship]:
     """The first public people of this nationality, by name (the people list has the rest)."""
-    citizenships = cited(m.Citizenship, "person").filter(country=country)
+    citizenships = cited(Citizenship, "person").filter(country=country)
     return _at(
         country, list(citizenships.order_by("person__name", "pk")[:DETAIL_PEOPLE]), "country"
     )
 
 
-def events() -> QuerySet[m.ReleaseEvent]:
-    return m.ReleaseEvent.objects.published().prefetch_related(
+def events() -> QuerySet[ReleaseEvent]:
+    return ReleaseEvent.objects.published().prefetch_related(
         citations_prefetch(),
-        Prefetch("counts", queryset=cited(m.CountClaim, "country")),
+        Prefetch("counts", queryset=cited(CountClaim, "country")),
         Prefetch(
             "roles",
-            queryset=cited(m.Role, "person").filter(kind=m.Role.Kind.ANNOUNCER),
+            queryset=cited(Role, "person").filter(kind=Role.Kind.ANNOUNCER),
             to_attr="announcements",
         ),
     )
 
 
-def event_detail() -> QuerySet[m.ReleaseEvent]:
+def event_detail() -> QuerySet[ReleaseEvent]:
     return (
         events()
         .annotate(
-            freed_count=_people_with(m.Release, event=OuterRef("pk")),
+            freed_count=_people_with(Release, event=OuterRef("pk")),
         )
         .prefetch_related(
-            Prefetch("facility_reports", queryset=cited(m.FacilityReport, "facility")),
+            Prefetch("facility_reports", queryset=cited(FacilityReport, "facility")),
         )
     )
 
 
-def event_people(event: m.ReleaseEvent) -> dict:
+def event_people(event: ReleaseEvent) -> dict:
     """The first people freed in the event and the first who spoke of it, by name."""
-    releases = cited(m.Release, "person").filter(event=event)
-    roles = cited(m.Role, "person").filter(event=event)
+    releases = cited(Release, "person").filter(event=event)
+    roles = cited(Role, "person").filter(event=event)
     return {
         "releases": list(releases.order_by("person__name", "pk")[:DETAIL_PEOPLE]),
         "roles": list(roles.order_by("kind", "person__name", "pk")[:DETAIL_PEOPLE]),
@@ -259,12 +276,12 @@ class TimelinePeople:
 
 
 def timeline_people() -> TimelinePeople:
-    releases = m.Release.objects.published()
-    deaths = m.StatusChange.objects.published().filter(status=m.Status.DIED_IN_CUSTODY)
+    releases = Release.objects.published()
+    deaths = StatusChange.objects.published().filter(status=Status.DIED_IN_CUSTODY)
     if releases.count() + deaths.count() <= TIMELINE_FACTS:
         return TimelinePeople(
-            list(cited(m.Release, "person")),
-            list(cited(m.StatusChange, "person").filter(status=m.Status.DIED_IN_CUSTODY)),
+            list(cited(Release, "person")),
+            list(cited(StatusChange, "person").filter(status=Status.DIED_IN_CUSTODY)),
             grouped=False,
         )
 
@@ -277,7 +294,7 @@ def timeline_people() -> TimelinePeople:
 
 # The quantities a count measures, in the order a reader asks about them.
 _METRIC_ORDER = Case(
-    *(When(metric=value, then=Value(rank)) for rank, value in enumerate(m.CountClaim.Metric)),
+    *(When(metric=value, then=Value(rank)) for rank, value in enumerate(CountClaim.Metric)),
     output_field=IntegerField(),
 )
 
@@ -293,11 +310,11 @@ _TIED_TO_AN_EVENT = ExpressionWrapper(Q(event__isnull=False), output_field=Boole
 _IN_WORDS_ONLY = ExpressionWrapper(Q(value__isnull=True), output_field=BooleanField())
 
 
-def count_claims() -> QuerySet[m.CountClaim]:
+def count_claims() -> QuerySet[CountClaim]:
     """Every public count claim, grouped (``COUNT_GROUPS``), running totals first, then by
     the date each counts up to: claims about the same thing side by side, never summed.
     The home page and the numbers page read them in this one order."""
-    return cited(m.CountClaim, "event", "country", "claimant").order_by(
+    return cited(CountClaim, "event", "country", "claimant").order_by(
         *COUNT_GROUPS,
         _TIED_TO_AN_EVENT,
         _IN_WORDS_ONLY,
@@ -313,12 +330,12 @@ class CountGroup:
     None) or over one nationality. Shown side by side, never summed."""
 
     metric: str
-    country: m.Country | None
-    claims: list[m.CountClaim]
+    country: Country | None
+    claims: list[CountClaim]
 
     @property
     def metric_label(self) -> str:
-        return m.CountClaim.Metric(self.metric).label
+        return CountClaim.Metric(self.metric).label
 
 
 @dataclass(frozen=True)
@@ -339,7 +356,7 @@ def home_counts() -> HomeCounts:
             count_claims(), key=lambda claim: (claim.metric, claim.country)
         )
     ]
-    metrics = list(m.CountClaim.Metric)
+    metrics = list(CountClaim.Metric)
     return HomeCounts(
         overall=[g for g in groups if g.country is None],
         # A nationality's quantities together, countries by name.
@@ -352,7 +369,7 @@ def home_counts() -> HomeCounts:
 
 def source_count() -> Coalesce:
     """How many articles support some fact about the outer person (from their links)."""
-    links = m.PersonLink.objects.filter(person=OuterRef("pk"), kind=m.PersonLink.Kind.SOURCE)
+    links = PersonLink.objects.filter(person=OuterRef("pk"), kind=PersonLink.Kind.SOURCE)
     return _count(links)
 
 
@@ -361,7 +378,7 @@ def records_citing(passage_ids) -> dict[int, list]:
     and where it is shown with ``get_absolute_url``): one query per kind of record."""
     passage_ids = list(passage_ids)
     found: dict[int, list] = defaultdict(list)
-    for model in m.CITED_MODELS:
+    for model in CITED_MODELS:
         owner = model.citations_owner()
         rows = model.citations.through.objects.filter(
             passage_id__in=passage_ids, **{f"{owner}__is_public": True}
@@ -381,7 +398,7 @@ Source = str | Callable[[Callable[[str], str]], Expression] | None
 
 @dataclass(frozen=True)
 class FactKind:
-    model: type[m.Fact]
+    model: type[Fact]
     label: str
     value: Source = None
     detail: Source = None
@@ -392,10 +409,8 @@ class FactKind:
 
 def _release_situation(path: Callable[[str], str]) -> Case:
     return Case(
-        When(
-            **{path("with_conditions"): True}, then=Value(m.Status.RELEASED_WITH_CONDITIONS.value)
-        ),
-        default=Value(m.Status.RELEASED.value),
+        When(**{path("with_conditions"): True}, then=Value(Status.RELEASED_WITH_CONDITIONS.value)),
+        default=Value(Status.RELEASED.value),
     )
 
 
@@ -404,22 +419,22 @@ def _release_situation(path: Callable[[str], str]) -> Case:
 # label); a role's detail is its kind.
 FACT_KINDS: dict[str, FactKind] = {
     "nationality": FactKind(
-        m.Citizenship, gettext_lazy("nationality"), value="country__name", detail="country__code"
+        Citizenship, gettext_lazy("nationality"), value="country__name", detail="country__code"
     ),
-    "alias": FactKind(m.Alias, gettext_lazy("other name"), value="name"),
+    "alias": FactKind(Alias, gettext_lazy("other name"), value="name"),
     "role": FactKind(
-        m.Role, gettext_lazy("role"), value="title", detail="kind", event="event__title"
+        Role, gettext_lazy("role"), value="title", detail="kind", event="event__title"
     ),
     "detention": FactKind(
-        m.Detention,
+        Detention,
         gettext_lazy("detention"),
-        value=lambda path: Value(m.Status.DETAINED.value),
+        value=lambda path: Value(Status.DETAINED.value),
         detail="reason",
         facility="facility__name",
         date=("since", "since_precision"),
     ),
     "release": FactKind(
-        m.Release,
+        Release,
         gettext_lazy("release"),
         value=_release_situation,
         facility="facility__name",
@@ -427,12 +442,12 @@ FACT_KINDS: dict[str, FactKind] = {
         date=("date", "date_precision"),
     ),
     "status_change": FactKind(
-        m.StatusChange,
+        StatusChange,
         gettext_lazy("change of situation"),
         value="status",
         date=("date", "date_precision"),
     ),
-    "mention": FactKind(m.Mention, gettext_lazy("named in a source")),
+    "mention": FactKind(Mention, gettext_lazy("named in a source")),
 }
 
 # A stable order: by person, their facts in ``FACT_KINDS`` order, each fact's passages in
@@ -517,13 +532,13 @@ class FactCitation:
     def value_display(self) -> str:
         """The value in words: a situation's label rather than its code."""
         if self.kind in ("detention", "release", "status_change"):
-            return str(m.Status(self.value).label)
+            return str(Status(self.value).label)
         return self.value or ""
 
     @property
     def detail_display(self) -> str:
         if self.kind == "role":
-            return str(m.Role.Kind(self.detail).label)
+            return str(Role.Kind(self.detail).label)
         return self.detail or ""
 
     @property
@@ -558,10 +573,10 @@ class FactCitations:
     their index, and then only their rows are read: one query for the people, one for
     their rows, per page or per export chunk."""
 
-    def __init__(self, people: QuerySet[m.Person], kinds: list[str]):
+    def __init__(self, people: QuerySet[Person], kinds: list[str]):
         self.kinds = kinds
         if len(kinds) < len(FACT_KINDS):
-            # A public person has at least one public fact of some kind (services), so
+            # A public person has at least one public fact of some kind (releases.derived), so
             # only a chosen kind needs asking for.
             people = people.filter(
                 reduce(or_, (_has_public(FACT_KINDS[name].model) for name in kinds))
@@ -600,11 +615,11 @@ class FactCitations:
         return arms[0].union(*arms[1:], all=True) if len(arms) > 1 else arms[0]
 
 
-def _has_public(model: type[m.Fact]) -> Exists:
+def _has_public(model: type[Fact]) -> Exists:
     return Exists(model.objects.published().filter(person=OuterRef("pk")))
 
 
-def fact_citations(people: QuerySet[m.Person], kinds: Iterable[str] = ()) -> FactCitations:
+def fact_citations(people: QuerySet[Person], kinds: Iterable[str] = ()) -> FactCitations:
     """Every public fact of ``kinds`` (all when empty) about ``people``, once per valid
     passage citing it, in ``FACT_ROW_ORDER``, paged by person (``FactCitations``)."""
     chosen = [name for name in FACT_KINDS if not kinds or name in kinds]

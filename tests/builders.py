@@ -3,8 +3,24 @@
 import datetime
 import itertools
 
-from releases import models as m
-from releases import services
+from releases import derived
+from releases.models import (
+    Alias,
+    CitationSuggestion,
+    Citizenship,
+    CountClaim,
+    Country,
+    Detention,
+    Facility,
+    FacilityReport,
+    Mention,
+    Person,
+    Release,
+    ReleaseEvent,
+    Role,
+    Status,
+    StatusChange,
+)
 from sources.models import Passage, SourceArticle
 
 _counter = itertools.count(1)
@@ -22,9 +38,9 @@ def passage(source: SourceArticle, quote: str) -> Passage:
     return Passage.objects.create(article=source, start=start, end=start + len(quote), quote=quote)
 
 
-def person(name: str = "Ana Pérez", **fields) -> m.Person:
+def person(name: str = "Ana Pérez", **fields) -> Person:
     fields.setdefault("slug", f"person-{next(_counter)}")
-    return m.Person.objects.create(name=name, **fields)
+    return Person.objects.create(name=name, **fields)
 
 
 def cite(fact, *passages: Passage):
@@ -36,7 +52,7 @@ def world(people: int = 3, *, prefix: str = "p") -> dict:
     """A small, fully cited record: people freed in one event from one facility, each with a
     nationality, an alias, a detention and a release, plus a count. Call again with another
     prefix to grow it. Written as one batch: derived data is refreshed once, at the end."""
-    with services.batch():
+    with derived.batch():
         return _world(people, prefix)
 
 
@@ -47,13 +63,13 @@ def _world(people: int, prefix: str) -> dict:
         slug=f"{prefix}-article",
     )
     quote = passage(source, "freed several Spanish citizens")
-    spain, _ = m.Country.objects.get_or_create(code="ES", defaults={"name": "Spain"})
-    facility, created = m.Facility.objects.get_or_create(
+    spain, _ = Country.objects.get_or_create(code="ES", defaults={"name": "Spain"})
+    facility, created = Facility.objects.get_or_create(
         slug="el-helicoide", defaults={"name": "El Helicoide", "city": "Caracas"}
     )
     if created:
         cite(facility, passage(source, "El Helicoide"))
-    event, created = m.ReleaseEvent.objects.get_or_create(
+    event, created = ReleaseEvent.objects.get_or_create(
         slug="thursday",
         defaults={
             "title": "Thursday releases",
@@ -64,7 +80,7 @@ def _world(people: int, prefix: str) -> dict:
     if created:
         cite(event, quote)
     cite(
-        m.CountClaim.objects.create(
+        CountClaim.objects.create(
             event=event,
             country=spain,
             subject="Spanish citizens",
@@ -78,11 +94,11 @@ def _world(people: int, prefix: str) -> dict:
     made = []
     for number in range(people):
         someone = person(f"{prefix} Person {number}", slug=f"{prefix}-person-{number}")
-        cite(m.Alias.objects.create(person=someone, name=f"{prefix} Alias {number}"), quote)
-        cite(m.Citizenship.objects.create(person=someone, country=spain), quote)
-        cite(m.Detention.objects.create(person=someone, facility=facility), quote)
+        cite(Alias.objects.create(person=someone, name=f"{prefix} Alias {number}"), quote)
+        cite(Citizenship.objects.create(person=someone, country=spain), quote)
+        cite(Detention.objects.create(person=someone, facility=facility), quote)
         cite(
-            m.Release.objects.create(
+            Release.objects.create(
                 person=someone, event=event, date=datetime.date(2026, 1, 1), date_precision="month"
             ),
             quote,
@@ -104,20 +120,20 @@ def every_kind_of_record(prefix: str = "e") -> dict:
     made = world(1, prefix=prefix)
     someone, source = made["people"][0], made["article"]
     quote = source.passages.first()
-    cite(m.Role.objects.create(person=someone, kind="description", title="a detainee"), quote)
+    cite(Role.objects.create(person=someone, kind="description", title="a detainee"), quote)
     cite(
-        m.StatusChange.objects.create(
+        StatusChange.objects.create(
             person=someone,
-            status=m.Status.DETAINED,
+            status=Status.DETAINED,
             date=datetime.date(2026, 1, 2),
             date_precision="day",
         ),
         quote,
     )
-    cite(m.FacilityReport.objects.create(facility=made["facility"], text="A vigil."), quote)
-    cite(m.Mention.objects.create(person=someone), quote)
+    cite(FacilityReport.objects.create(facility=made["facility"], text="A vigil."), quote)
+    cite(Mention.objects.create(person=someone), quote)
     named = source.text.index("Venezuela")
-    m.CitationSuggestion.objects.create(
+    CitationSuggestion.objects.create(
         article=source, start=named, end=named + 9, quote="Venezuela", country=made["country"]
     )
     return made

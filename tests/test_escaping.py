@@ -11,8 +11,20 @@ import re
 import pytest
 from django.utils.html import escape
 
-from releases import models as m
-from releases.services import refresh_people
+from releases.derived import refresh_people
+from releases.models import (
+    Alias,
+    Citizenship,
+    CountClaim,
+    Country,
+    Detention,
+    Facility,
+    FacilityReport,
+    Person,
+    Release,
+    ReleaseEvent,
+    Role,
+)
 from tests import builders
 
 PAYLOADS = (
@@ -124,15 +136,15 @@ def records(db):
     )
     quote = builders.passage(source, QUOTE)
     freed = builders.passage(source, "Prisoners were freed from the jail")
-    country = m.Country.objects.create(code="XX", name=V["country"])
-    facility = m.Facility.objects.create(
+    country = Country.objects.create(code="XX", name=V["country"])
+    facility = Facility.objects.create(
         slug="xss-facility",
         name=V["facility"],
         city=V["city"],
         description=V["facility_description"],
     )
     builders.cite(facility, quote)
-    event = m.ReleaseEvent.objects.create(
+    event = ReleaseEvent.objects.create(
         slug="xss-event",
         title=V["event"],
         date=datetime.date(2026, 1, 8),
@@ -145,10 +157,10 @@ def records(db):
     person = builders.person(V["person"], slug="xss-person")
     meta = {"note": V["fact_note"], "attributed_to": V["attributed_to"]}
     for fact in (
-        m.Alias(person=person, name=V["alias"], **meta),
-        m.Citizenship(person=person, country=country, **meta),
-        m.Detention(person=person, facility=facility, reason=V["reason"], **meta),
-        m.Release(
+        Alias(person=person, name=V["alias"], **meta),
+        Citizenship(person=person, country=country, **meta),
+        Detention(person=person, facility=facility, reason=V["reason"], **meta),
+        Release(
             person=person,
             event=event,
             facility=facility,
@@ -156,40 +168,40 @@ def records(db):
             date_precision="day",
             **meta,
         ),
-        m.Role(person=person, kind=m.Role.Kind.ANNOUNCER, title=V["role"], event=event, **meta),
-        m.CountClaim(
+        Role(person=person, kind=Role.Kind.ANNOUNCER, title=V["role"], event=event, **meta),
+        CountClaim(
             event=event,
             country=country,
             subject=V["subject"],
-            metric=m.CountClaim.Metric.RELEASED,
-            qualifier=m.CountClaim.Qualifier.APPROXIMATE,
+            metric=CountClaim.Metric.RELEASED,
+            qualifier=CountClaim.Qualifier.APPROXIMATE,
             value=50,
             value_text=V["value_text"],
             claimed_by=V["claimed_by"],
             claimant=person,
             note=V["count_note"],
         ),
-        m.FacilityReport(facility=facility, event=event, text=V["report"], **meta),
+        FacilityReport(facility=facility, event=event, text=V["report"], **meta),
     ):
         fact.save()
         builders.cite(fact, quote)
     formula_records(freed)
-    refresh_people(m.Person.objects.values_list("pk", flat=True))
+    refresh_people(Person.objects.values_list("pk", flat=True))
 
 
 def formula_records(passage) -> None:
     """Records whose exported cells would start a spreadsheet formula."""
-    country = m.Country.objects.create(code="FY", name="=1+1")
-    facility = m.Facility.objects.create(slug="formula-facility", name="-2+3")
+    country = Country.objects.create(code="FY", name="=1+1")
+    facility = Facility.objects.create(slug="formula-facility", name="-2+3")
     builders.cite(facility, passage)
-    event = m.ReleaseEvent.objects.create(slug="formula-event", title="@SUM(A1)")
+    event = ReleaseEvent.objects.create(slug="formula-event", title="@SUM(A1)")
     builders.cite(event, passage)
     person = builders.person(FORMULA, slug="formula")
     for fact in (
-        m.Alias(person=person, name="+SUM(1,2)"),
-        m.Citizenship(person=person, country=country),
-        m.Detention(person=person, facility=facility),
-        m.Release(person=person, event=event),
+        Alias(person=person, name="+SUM(1,2)"),
+        Citizenship(person=person, country=country),
+        Detention(person=person, facility=facility),
+        Release(person=person, event=event),
     ):
         fact.save()
         builders.cite(fact, passage)

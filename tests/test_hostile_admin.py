@@ -16,7 +16,7 @@ from hypothesis import event, given
 from hypothesis import strategies as st
 
 from curation.curator_group import ensure_curator_group
-from releases import models as m
+from releases.models import Facility, Release, ReleaseEvent
 from tests import builders
 from tests.test_hostile_parameters import (
     HOSTILE_VALUES,
@@ -170,7 +170,7 @@ def test_admin_actions_on_hostile_selections_give_no_server_error(clients, selec
 
 
 @sweep(40)
-@given(data=st.data(), model=st.sampled_from([m.Release, m.Facility, m.ReleaseEvent]))
+@given(data=st.data(), model=st.sampled_from([Release, Facility, ReleaseEvent]))
 def test_citing_with_hostile_form_values_gives_no_server_error(records, clients, data, model):
     record = model.objects.first()
     values = st.one_of(HOSTILE_VALUES, st.just(str(records["article"].pk)))

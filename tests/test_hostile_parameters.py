@@ -13,7 +13,7 @@ from django.test import Client
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from releases import models as m
+from releases.models import Country, Person, Status
 from tests import builders
 
 LIST_URLS = ["/people/", "/facilities/", "/nationalities/", "/events/", "/sources/", "/numbers/"]
@@ -163,7 +163,7 @@ WORDS = st.one_of(
 )
 PLAUSIBLE = {
     "q": WORDS,
-    "status": st.sampled_from(["any", *m.Status.values, "ANY", "released "]),
+    "status": st.sampled_from(["any", *Status.values, "ANY", "released "]),
     "nationality": st.sampled_from(["", "es", "ve", "ES", "zz", "e", "esp"]),
     "facility": st.sampled_from(["", "el-helicoide", "El Helicoide", "nope"]),
     "event": st.sampled_from(["", "thursday", "nope"]),
@@ -216,7 +216,7 @@ def records(db):
     """A small record, so that filters and orderings have something to match."""
     builders.world(2, prefix="h")
     builders.world(1, prefix="k")
-    m.Country.objects.create(code="VE", name="Venezuela")
+    Country.objects.create(code="VE", name="Venezuela")
     builders.article(
         "AP: Venezuela freed detainees from Rodeo I.", outlet="Wire", story_origin="wire-story"
     )
@@ -403,7 +403,7 @@ def test_sql_in_free_text_filters_matches_nothing_and_drops_nothing(records):
         assert response.status_code == 200, (url, value)
         if "q" in response.context["filterset"].filters:
             assert len(response.context["page"]) == 0, (url, value)
-    assert m.Person.objects.count() == 3
+    assert Person.objects.count() == 3
 
 
 def test_lookup_parameters_are_ignored_not_applied(records):

@@ -1,6 +1,6 @@
 """Public pages cached whole, keyed on the data version.
 
-Every write to the record bumps ``DataVersion`` (``releases.services``), and the version is
+Every write to the record bumps ``DataVersion`` (``releases.derived``), and the version is
 part of every key, so a curator's change shows on the very next request and no stale page
 is ever served: an old version's entries are simply never asked for again (and expire).
 The cache is Redis when ``REDIS_URL`` (or ``CACHE_URL``) is set, local memory otherwise.
@@ -16,7 +16,7 @@ from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import get_language
 
-from releases.services import data_version
+from releases.derived import data_version
 
 CACHE_SECONDS = 60 * 60
 logger = logging.getLogger(__name__)

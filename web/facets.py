@@ -13,7 +13,7 @@ from django.db.models import Count
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
-from releases import models as m
+from releases.models import Country, Facility, PersonLink, ReleaseEvent, Status, was_held
 from sources.citations import source_label
 from sources.models import SourceArticle
 from web.filters import (
@@ -60,12 +60,12 @@ def _query_with(params: QueryDict, name: str, value: str | None) -> str:
 
 def _labels(name: str, keys: list[str]) -> dict[str, str]:
     if name == "nationality":
-        countries = m.Country.objects.filter(code__in=[key.upper() for key in keys])
+        countries = Country.objects.filter(code__in=[key.upper() for key in keys])
         return {c.code.lower(): c.local_name for c in countries}
     if name == "facility":
-        return dict(m.Facility.objects.filter(slug__in=keys).values_list("slug", "name"))
+        return dict(Facility.objects.filter(slug__in=keys).values_list("slug", "name"))
     if name == "event":
-        return dict(m.ReleaseEvent.objects.filter(slug__in=keys).values_list("slug", "title"))
+        return dict(ReleaseEvent.objects.filter(slug__in=keys).values_list("slug", "title"))
     # Not ``display_title``: an untitled article's label must not read its whole text.
     articles = SourceArticle.objects.filter(slug__in=keys).only("slug", "title", "outlet")
     return {a.slug: a.title or source_label(a) for a in articles}
@@ -84,13 +84,13 @@ def _status_rows(filterset: PersonFilter) -> dict[str, list[tuple[str, str, int]
     status, involvement = data.get("status"), data.get("involvement")
 
     def kind_of(value: str) -> str:
-        return DETAINEE if m.was_held(value) else MENTIONED
+        return DETAINEE if was_held(value) else MENTIONED
 
     # Each facet applies the other's choice.
     by_status = {
         value: n for value, n in counts.items() if involvement in ("", None, kind_of(value))
     }
-    labels = dict(m.Status.choices)
+    labels = dict(Status.choices)
     status_rows = [(v, labels[v], by_status[v]) for v in labels if v in by_status]
     by_involvement = {
         kind: sum(
@@ -107,7 +107,7 @@ def _status_rows(filterset: PersonFilter) -> dict[str, list[tuple[str, str, int]
 
 
 def _link_counts(filterset: PersonFilter, name: str) -> tuple[list[tuple[str, str, int]], int]:
-    links = m.PersonLink.objects.filter(kind=LINK_FILTERS[name])
+    links = PersonLink.objects.filter(kind=LINK_FILTERS[name])
     # Links repeat their person's status, so the people list's own status and involvement
     # filters apply to them directly, with no join.
     status = filterset.form.cleaned_data.get("status")
@@ -122,7 +122,7 @@ def _link_counts(filterset: PersonFilter, name: str) -> tuple[list[tuple[str, st
         # exist only for public people, so the people table has nothing to add).
         for other in others:
             value = filterset.form.cleaned_data[other]
-            linked = m.PersonLink.objects.filter(kind=LINK_FILTERS[other], key=value)
+            linked = PersonLink.objects.filter(kind=LINK_FILTERS[other], key=value)
             links = links.filter(person__in=linked.values("person"))
     elif others:
         links = links.filter(person__in=filterset.queryset_without(name, "status").values("pk"))

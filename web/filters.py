@@ -17,8 +17,19 @@ from django.db.models import Exists, F, OuterRef, Q
 from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
-from releases import models as m
-from releases.country_forms import countries_named, longest_country_form
+from releases.country_names import countries_named, longest_country_form
+from releases.models import (
+    MENTIONED_LAST,
+    WAS_HELD,
+    CountClaim,
+    Country,
+    Facility,
+    Person,
+    PersonLink,
+    Release,
+    ReleaseEvent,
+    Status,
+)
 from releases.selectors import COUNT_GROUPS, FACT_KINDS, fact_citations
 from sources.models import SourceArticle
 from sources.search import fold_for_search
@@ -30,7 +41,7 @@ STATUS_ANY = "any"
 DETAINEE, MENTIONED = "detainee", "mentioned"
 INVOLVEMENT_CHOICES = [(DETAINEE, _("Detainees")), (MENTIONED, _("Only mentioned"))]
 DATE_INPUT = forms.DateInput(attrs={"type": "date"})
-DEFAULT_PERSON_STATUS = m.Status.RELEASED
+DEFAULT_PERSON_STATUS = Status.RELEASED
 
 
 class MenuFilter(filters.ChoiceFilter):
@@ -169,7 +180,7 @@ def people_of_countries_named(words: str) -> Q | None:
     codes = countries_named(words)
     if not codes:
         return None
-    names = m.Country.objects.filter(code__in=codes).values_list("name", flat=True)
+    names = Country.objects.filter(code__in=codes).values_list("name", flat=True)
     conditions = [Q(search_name__contains=fold_for_search(name)) for name in names]
     return functools.reduce(operator.or_, conditions) if conditions else None
 
@@ -196,7 +207,7 @@ def _sorted_by_label(load):
 
 COUNTRY_CHOICES = _sorted_by_label(
     _choices(
-        m.Country,
+        Country,
         lambda c: c.code.lower(),
         lambda c: c.local_name,
         order_by="name",
@@ -204,7 +215,7 @@ COUNTRY_CHOICES = _sorted_by_label(
     )
 )
 EVENT_CHOICES = _choices(
-    m.ReleaseEvent, lambda e: e.slug, lambda e: e.title, order_by="title", fields=("slug", "title")
+    ReleaseEvent, lambda e: e.slug, lambda e: e.title, order_by="title", fields=("slug", "title")
 )
 
 
@@ -228,10 +239,10 @@ class SourceFilter(filters.Filter):
 
 # The filters that select people by what links them to something (``PersonLink.kind``).
 LINK_FILTERS = {
-    "nationality": m.PersonLink.Kind.NATIONALITY,
-    "facility": m.PersonLink.Kind.FACILITY,
-    "event": m.PersonLink.Kind.EVENT,
-    "source": m.PersonLink.Kind.SOURCE,
+    "nationality": PersonLink.Kind.NATIONALITY,
+    "facility": PersonLink.Kind.FACILITY,
+    "event": PersonLink.Kind.EVENT,
+    "source": PersonLink.Kind.SOURCE,
 }
 
 
@@ -243,7 +254,7 @@ class PersonFilter(filters.FilterSet):
         label=_("Name, place or nationality"),
     )
     status = MenuFilter(
-        choices=[(STATUS_ANY, _("any status")), *m.Status.choices],
+        choices=[(STATUS_ANY, _("any status")), *Status.choices],
         method="filter_status",
         label=_("Status"),
         empty_label=None,
@@ -262,7 +273,7 @@ class PersonFilter(filters.FilterSet):
     )
     facility = MenuFilter(
         choices=_choices(
-            m.Facility, lambda f: f.slug, lambda f: f.name, order_by="name", fields=("slug", "name")
+            Facility, lambda f: f.slug, lambda f: f.name, order_by="name", fields=("slug", "name")
         ),
         method="filter_link",
         label=_("Facility"),
@@ -291,12 +302,12 @@ class PersonFilter(filters.FilterSet):
     )
 
     class Meta:
-        model = m.Person
+        model = Person
         fields: list[str] = []
 
     def __init__(self, data=None, queryset=None, **kwargs):
         if queryset is None:
-            queryset = m.Person.objects.filter(is_public=True)
+            queryset = Person.objects.filter(is_public=True)
         super().__init__(data, queryset=queryset.order_by("name", "pk"), **kwargs)
 
     def queryset_without(self, *names: str):
@@ -321,7 +332,7 @@ class PersonFilter(filters.FilterSet):
         if self.form.cleaned_data.get("status") == STATUS_ANY:
             # Everyone the sources name: the detainees first, then the people only
             # mentioned, each group in the order chosen.
-            queryset = queryset.order_by(m.MENTIONED_LAST, *queryset.query.order_by)
+            queryset = queryset.order_by(MENTIONED_LAST, *queryset.query.order_by)
         return queryset
 
     def filter_status(self, qs, name, value):
@@ -329,25 +340,25 @@ class PersonFilter(filters.FilterSet):
 
     def filter_involvement(self, qs, name, value):
         if value == DETAINEE:
-            return qs.filter(m.WAS_HELD)
+            return qs.filter(WAS_HELD)
         if value == MENTIONED:
-            return qs.exclude(m.WAS_HELD)
+            return qs.exclude(WAS_HELD)
         return qs
 
     def filter_link(self, qs, name, value):
         if not value:
             return qs
-        links = m.PersonLink.objects.filter(kind=LINK_FILTERS[name], key=value)
+        links = PersonLink.objects.filter(kind=LINK_FILTERS[name], key=value)
         return qs.filter(pk__in=links.values("person"))
 
     def filter_released_from(self, qs, name, value):
         return qs.filter(
-            Exists(m.Release.objects.published().filter(person=OuterRef("pk"), date__gte=value))
+            Exists(Release.objects.published().filter(person=OuterRef("pk"), date__gte=value))
         )
 
     def filter_released_to(self, qs, name, value):
         return qs.filter(
-            Exists(m.Release.objects.published().filter(person=OuterRef("pk"), date__lte=value))
+            Exists(Release.objects.published().filter(person=OuterRef("pk"), date__lte=value))
         )
 
 
@@ -358,7 +369,7 @@ class FacilityFilter(filters.FilterSet):
     )
 
     class Meta:
-        model = m.Facility
+        model = Facility
         fields: list[str] = []
 
 
@@ -369,7 +380,7 @@ class CountryFilter(filters.FilterSet):
     )
 
     class Meta:
-        model = m.Country
+        model = Country
         fields: list[str] = []
 
 
@@ -386,7 +397,7 @@ class EventFilter(filters.FilterSet):
     )
 
     class Meta:
-        model = m.ReleaseEvent
+        model = ReleaseEvent
         fields: list[str] = []
 
 
@@ -411,7 +422,7 @@ class ArticleFilter(filters.FilterSet):
 
 def _claimant_choices():
     """Who makes a public count claim, as the sources name them (read each time, as above)."""
-    names = m.CountClaim.objects.published().order_by("claimed_by").values_list("claimed_by")
+    names = CountClaim.objects.published().order_by("claimed_by").values_list("claimed_by")
     return [(name, name) for (name,) in names.distinct()]
 
 
@@ -420,7 +431,7 @@ class CountFilter(filters.FilterSet):
     about. Grouped by quantity and country whatever the order chosen (``COUNT_GROUPS``)."""
 
     metric = MenuFilter(
-        choices=m.CountClaim.Metric.choices, label=_("Quantity"), empty_label=_("any")
+        choices=CountClaim.Metric.choices, label=_("Quantity"), empty_label=_("any")
     )
     claimant = MenuFilter(
         field_name="claimed_by",
@@ -442,7 +453,7 @@ class CountFilter(filters.FilterSet):
     )
 
     class Meta:
-        model = m.CountClaim
+        model = CountClaim
         fields: list[str] = []
 
     def filter_country(self, qs, name, value):

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from releases import exports, records, selectors
-from releases import models as m
+from releases.models import CountClaim, Country, PersonRedirect
 from releases.status import status_history
 from sources import selectors as source_selectors
 from sources.highlight import segments
@@ -97,7 +97,7 @@ def about(request: HttpRequest) -> HttpResponse:
     context = {
         "sources": source_selectors.article_summary(),
         "people_total": selectors.public_people().count(),
-        "counts_total": m.CountClaim.objects.published().count(),
+        "counts_total": CountClaim.objects.published().count(),
         "last_changed": exports.last_changed(),
         # The home page of the mount asked (/, /en/ or /es/), as {% url %} would link it.
         "site_url": request.build_absolute_uri(
@@ -128,7 +128,7 @@ def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
         person = get_object_or_404(selectors.person_with_everything(), slug=slug)
     except Http404:
         # A person merged into another: their old address lasts, as a permanent redirect.
-        moved = m.PersonRedirect.objects.filter(slug=slug).select_related("person").first()
+        moved = PersonRedirect.objects.filter(slug=slug).select_related("person").first()
         if moved is None:
             raise
         query = f"?{request.GET.urlencode()}" if request.GET else ""
@@ -174,7 +174,7 @@ nationality_list = list_page(
 )
 
 
-def _country_json(country: m.Country, link) -> dict:
+def _country_json(country: Country, link) -> dict:
     """A nationality with its first named people (the people list's export has them all)."""
     record = records.country_json(country, link)
     record["people"] = [

@@ -15,9 +15,24 @@ from simple_history.admin import SimpleHistoryAdmin
 from curation import citing, new_fact, suggestions
 from curation.admin.actions import export_action
 from releases import exports, selectors
-from releases import models as m
 from releases.integrity import unsupported_records
 from releases.merging import merge_people
+from releases.models import (
+    Alias,
+    Citizenship,
+    CountClaim,
+    Country,
+    Detention,
+    Facility,
+    FacilityReport,
+    ImportRecord,
+    Mention,
+    Person,
+    Release,
+    ReleaseEvent,
+    Role,
+    StatusChange,
+)
 from sources.models import SourceArticle
 from sources.search import FoldedSearchMixin
 
@@ -181,24 +196,24 @@ class FactInline(admin.StackedInline):
 
 
 class AliasInline(FactInline):
-    model = m.Alias
+    model = Alias
     fields = ("name", "ambiguous", *FACT_FIELDS)
 
 
 class CitizenshipInline(FactInline):
-    model = m.Citizenship
+    model = Citizenship
     autocomplete_fields = ("country", "citations")
     fields = ("country", *FACT_FIELDS)
 
 
 class RoleInline(FactInline):
-    model = m.Role
+    model = Role
     autocomplete_fields = ("event", "citations")
     fields = ("kind", "title", "event", *FACT_FIELDS)
 
 
 class DetentionInline(FactInline):
-    model = m.Detention
+    model = Detention
     autocomplete_fields = ("facility", "citations")
     fields = (
         "facility",
@@ -214,7 +229,7 @@ class FacilityDetentionInline(DetentionInline):
 
 
 class ReleaseInline(FactInline):
-    model = m.Release
+    model = Release
     autocomplete_fields = ("event", "facility", "citations")
     fields = (
         "event",
@@ -232,7 +247,7 @@ class EventReleaseInline(ReleaseInline):
 
 
 class StatusChangeInline(FactInline):
-    model = m.StatusChange
+    model = StatusChange
     fields = (
         "status",
         ("date", "date_precision", "date_text"),
@@ -253,19 +268,19 @@ COUNT_FIELDS = (
 
 
 class CountClaimInline(FactInline):
-    model = m.CountClaim
+    model = CountClaim
     fk_name = "event"
     autocomplete_fields = ("country", "claimant", "citations")
     fields = COUNT_FIELDS
 
 
 class FacilityReportInline(FactInline):
-    model = m.FacilityReport
+    model = FacilityReport
     autocomplete_fields = ("event", "citations")
     fields = ("text", "event", *FACT_FIELDS)
 
 
-@admin.register(m.Country)
+@admin.register(Country)
 class CountryAdmin(SuggestsAfterSave, CountColumns, SimpleHistoryAdmin):
     list_display = ("code", "name", "demonym", "people")
     search_fields = ("code", "name", "demonym")
@@ -273,7 +288,7 @@ class CountryAdmin(SuggestsAfterSave, CountColumns, SimpleHistoryAdmin):
     count_columns = {"people": ("named people", Count("citizenships__person", distinct=True))}
 
 
-@admin.register(m.Facility)
+@admin.register(Facility)
 class FacilityAdmin(CiteBySelectionMixin, WarnsWhenUnsupported, CountColumns, SimpleHistoryAdmin):
     list_display = ("name", "city", "people", "citation_count")
     search_fields = ("name", "city", "slug")
@@ -287,7 +302,7 @@ class FacilityAdmin(CiteBySelectionMixin, WarnsWhenUnsupported, CountColumns, Si
     }
 
 
-@admin.register(m.ReleaseEvent)
+@admin.register(ReleaseEvent)
 class ReleaseEventAdmin(
     CiteBySelectionMixin, WarnsWhenUnsupported, CountColumns, SimpleHistoryAdmin
 ):
@@ -301,7 +316,7 @@ class ReleaseEventAdmin(
     count_columns = {"people": ("named people freed", Count("releases__person", distinct=True))}
 
 
-@admin.register(m.Person)
+@admin.register(Person)
 class PersonAdmin(SuggestsAfterSave, CountColumns, FoldedSearchMixin, SimpleHistoryAdmin):
     list_display = ("name", "status", "nationalities", "sources", "is_named")
     list_filter = ("status", "is_named", "citizenships__country")
@@ -361,11 +376,11 @@ class PersonAdmin(SuggestsAfterSave, CountColumns, FoldedSearchMixin, SimpleHist
         return super().get_queryset(request).prefetch_related("citizenships__country")
 
     @admin.display(description="nationalities")
-    def nationalities(self, obj: m.Person) -> str:
+    def nationalities(self, obj: Person) -> str:
         return ", ".join(c.country.code for c in obj.citizenships.all()) or "—"
 
 
-@admin.register(m.Alias)
+@admin.register(Alias)
 class AliasAdmin(SuggestsAfterSave, FactAdmin):
     list_display = ("name", "person", "ambiguous", "certainty", "citation_count")
     list_filter = ("certainty", "ambiguous")
@@ -373,7 +388,7 @@ class AliasAdmin(SuggestsAfterSave, FactAdmin):
     autocomplete_fields = ("person", "citations")
 
 
-@admin.register(m.Citizenship)
+@admin.register(Citizenship)
 class CitizenshipAdmin(FactAdmin):
     list_display = ("person", "country", "certainty", "citation_count")
     list_filter = ("country", "certainty")
@@ -381,7 +396,7 @@ class CitizenshipAdmin(FactAdmin):
     autocomplete_fields = ("person", "country", "citations")
 
 
-@admin.register(m.Role)
+@admin.register(Role)
 class RoleAdmin(FactAdmin):
     list_display = ("person", "kind", "title", "event", "citation_count")
     list_filter = ("kind", "certainty")
@@ -389,7 +404,7 @@ class RoleAdmin(FactAdmin):
     autocomplete_fields = ("person", "event", "citations")
 
 
-@admin.register(m.Detention)
+@admin.register(Detention)
 class DetentionAdmin(FactAdmin):
     list_display = ("person", "facility", "since", "since_precision", "citation_count")
     list_filter = ("facility", "certainty")
@@ -397,7 +412,7 @@ class DetentionAdmin(FactAdmin):
     autocomplete_fields = ("person", "facility", "citations")
 
 
-@admin.register(m.Release)
+@admin.register(Release)
 class ReleaseAdmin(FactAdmin):
     list_display = ("person", "event", "date", "date_precision", "attributed_to", "citation_count")
     list_filter = ("event", "certainty", "with_conditions")
@@ -405,7 +420,7 @@ class ReleaseAdmin(FactAdmin):
     autocomplete_fields = ("person", "event", "facility", "citations")
 
 
-@admin.register(m.StatusChange)
+@admin.register(StatusChange)
 class StatusChangeAdmin(FactAdmin):
     list_display = ("person", "status", "date", "date_precision", "citation_count")
     list_filter = ("status", "certainty")
@@ -413,7 +428,7 @@ class StatusChangeAdmin(FactAdmin):
     autocomplete_fields = ("person", "citations")
 
 
-@admin.register(m.CountClaim)
+@admin.register(CountClaim)
 class CountClaimAdmin(FactAdmin):
     list_display = (
         "value_text",
@@ -434,7 +449,7 @@ class CountClaimAdmin(FactAdmin):
     autocomplete_fields = ("event", "country", "claimant", "citations")
 
 
-@admin.register(m.FacilityReport)
+@admin.register(FacilityReport)
 class FacilityReportAdmin(FactAdmin):
     list_display = ("facility", "text", "event", "citation_count")
     list_filter = ("facility", "certainty")
@@ -443,7 +458,7 @@ class FacilityReportAdmin(FactAdmin):
     autocomplete_fields = ("facility", "event", "citations")
 
 
-@admin.register(m.ImportRecord)
+@admin.register(ImportRecord)
 class ImportRecordAdmin(admin.ModelAdmin):
     list_display = ("kind", "key", "object_id")
     list_filter = ("kind",)
@@ -454,7 +469,7 @@ class ImportRecordAdmin(admin.ModelAdmin):
         return False
 
 
-@admin.register(m.Mention)
+@admin.register(Mention)
 class MentionAdmin(FactAdmin):
     list_display = ("__str__", "person", "facility", "country", "citation_count")
     list_filter = ("certainty", "country")

@@ -13,7 +13,7 @@ from django.utils.html import format_html
 
 from curation import suggestions
 from curation.admin.articles import quote_in_context
-from releases import models as m
+from releases.models import CitationSuggestion, ReleaseEvent
 from sources.models import SourceArticle
 
 
@@ -22,7 +22,7 @@ class ReviewRow:
     """One suggestion on the review screen: its words marked inside their sentence (plain
     strings; the template escapes them)."""
 
-    suggestion: m.CitationSuggestion
+    suggestion: CitationSuggestion
     before: str
     words: str
     after: str
@@ -40,7 +40,7 @@ def review_row(text: str, sentences: list[tuple[int, int]], suggestion) -> Revie
     if marked and suggestion.start <= marked[0] < marked[1] <= suggestion.end:
         # The citation is the sentence; mark the proposed name (or count) in it.
         start, end = marked
-    elif suggestion.kind == m.CitationSuggestion.Kind.NEW_PERSON:
+    elif suggestion.kind == CitationSuggestion.Kind.NEW_PERSON:
         at = suggestion.quote.find(suggestion.name)
         if at != -1:
             start, end = suggestion.start + at, suggestion.start + at + len(suggestion.name)
@@ -63,7 +63,7 @@ def review_row(text: str, sentences: list[tuple[int, int]], suggestion) -> Revie
     )
 
 
-@admin.register(m.CitationSuggestion)
+@admin.register(CitationSuggestion)
 class CitationSuggestionAdmin(admin.ModelAdmin):
     """Suggested citations from ingested articles: accept or reject each, best from the
     review screen of one article. Nothing here is public until accepted."""
@@ -101,22 +101,20 @@ class CitationSuggestionAdmin(admin.ModelAdmin):
         ]
 
     @admin.display(description="in the article")
-    def quote_in_context(self, obj: m.CitationSuggestion) -> str:
+    def quote_in_context(self, obj: CitationSuggestion) -> str:
         return quote_in_context(obj.article.text, obj.start, obj.end)
 
     @admin.display(description="proposes")
-    def proposal(self, obj: m.CitationSuggestion) -> str:
+    def proposal(self, obj: CitationSuggestion) -> str:
         return obj.proposal
 
     @admin.display(description="review")
-    def review_link(self, obj: m.CitationSuggestion) -> str:
+    def review_link(self, obj: CitationSuggestion) -> str:
         return format_html(
             '<a href="{}">all of this article</a>', suggestions.review_url(obj.article)
         )
 
-    def _decide(
-        self, request, chosen: list[m.CitationSuggestion], verdict: str, event=None
-    ) -> None:
+    def _decide(self, request, chosen: list[CitationSuggestion], verdict: str, event=None) -> None:
         if verdict == "accept":
             accepted = suggestions.accept_many(chosen, event=event)
             self.message_user(request, f"Accepted {accepted} suggestion(s).", messages.SUCCESS)
@@ -152,7 +150,7 @@ class CitationSuggestionAdmin(admin.ModelAdmin):
         rows = article.suggestions.select_related("person", "facility", "country")
         if shown != "all":
             shown = "pending"
-            rows = rows.filter(state=m.CitationSuggestion.State.PENDING)
+            rows = rows.filter(state=CitationSuggestion.State.PENDING)
         text = article.text
         sentences = suggestions.sentences(text)
         counts = dict(article.suggestions.values_list("state").annotate(n=Count("pk")).order_by())
@@ -163,13 +161,13 @@ class CitationSuggestionAdmin(admin.ModelAdmin):
             "article": article,
             "rows": [review_row(text, sentences, s) for s in rows.order_by("start", "kind")],
             "shown": shown,
-            "counts": {state: counts.get(state, 0) for state in m.CitationSuggestion.State},
+            "counts": {state: counts.get(state, 0) for state in CitationSuggestion.State},
             "can_change": self.has_change_permission(request),
             "freed_pending": article.suggestions.filter(
-                kind=m.CitationSuggestion.Kind.NEW_PERSON,
-                state=m.CitationSuggestion.State.PENDING,
+                kind=CitationSuggestion.Kind.NEW_PERSON,
+                state=CitationSuggestion.State.PENDING,
             ).count(),
-            "events": m.ReleaseEvent.objects.order_by("-date", "title").only("pk", "title"),
+            "events": ReleaseEvent.objects.order_by("-date", "title").only("pk", "title"),
         }
         return TemplateResponse(request, "curation/suggestion_review.html", context)
 
@@ -194,8 +192,8 @@ class CitationSuggestionAdmin(admin.ModelAdmin):
             wanted = [
                 str(pk)
                 for pk in article.suggestions.filter(
-                    kind=m.CitationSuggestion.Kind.NEW_PERSON,
-                    state=m.CitationSuggestion.State.PENDING,
+                    kind=CitationSuggestion.Kind.NEW_PERSON,
+                    state=CitationSuggestion.State.PENDING,
                 ).values_list("pk", flat=True)
             ]
         if verdict not in {"accept", "reject"}:
@@ -213,11 +211,11 @@ class CitationSuggestionAdmin(admin.ModelAdmin):
         self._decide(request, chosen, verdict, event)
 
 
-def _chosen_event(value: str) -> tuple[m.ReleaseEvent | None, str]:
+def _chosen_event(value: str) -> tuple[ReleaseEvent | None, str]:
     """The release event picked on the review screen for freed people's releases, or an
     error that says what was wrong."""
     if not value:
         return None, ""
-    if not value.isdigit() or not (event := m.ReleaseEvent.objects.filter(pk=value).first()):
+    if not value.isdigit() or not (event := ReleaseEvent.objects.filter(pk=value).first()):
         return None, f"No release event has the id {value[:20]!r}: pick one from the list."
     return event, ""

@@ -26,7 +26,7 @@ from django.db import connection, models, transaction
 
 from curation.importer.plan import Plan, Planned
 from curation.importer.spec import ARTICLES, Section, unique_field_groups
-from releases import services
+from releases import derived
 from releases.models import ImportRecord
 from sources.models import BoilerplateSpan, Passage
 from sources.services import set_boilerplate
@@ -262,7 +262,7 @@ def apply_plan(
 ) -> Report:
     # One batch: each record's writes only say what they touched, and the derived data of
     # everything touched is refreshed once, at the end, inside the same transaction.
-    with transaction.atomic(), services.batch():
+    with transaction.atomic(), derived.batch():
         report = Writer(plan, progress).run()
         if strict and report.conflicts:
             raise ConflictsFound(report)

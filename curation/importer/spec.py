@@ -9,7 +9,22 @@ from dataclasses import dataclass, field
 
 from django.db import models
 
-from releases import models as m
+from releases.models import (
+    Alias,
+    Certainty,
+    Citizenship,
+    CountClaim,
+    Country,
+    Detention,
+    Facility,
+    FacilityReport,
+    Person,
+    Release,
+    ReleaseEvent,
+    Role,
+    Status,
+    StatusChange,
+)
 from sources.models import SourceArticle
 
 
@@ -67,7 +82,7 @@ def _choices(enum: type[models.TextChoices]) -> tuple[str, ...]:
 
 
 _FACT_FIELDS = (
-    Field("certainty", "choice", choices=_choices(m.Certainty)),
+    Field("certainty", "choice", choices=_choices(Certainty)),
     Field("attributed_to", "text"),
     Field("note", "text"),
 )
@@ -95,7 +110,7 @@ ARTICLES = Section(
 COUNTRIES = Section(
     "countries",
     "country",
-    m.Country,
+    Country,
     (Field("name", "text", required=True), Field("demonym", "text")),
     cited=False,
     id_field="code",
@@ -104,7 +119,7 @@ COUNTRIES = Section(
 FACILITIES = Section(
     "facilities",
     "facility",
-    m.Facility,
+    Facility,
     (
         Field("name", "text", required=True),
         Field("city", "text"),
@@ -116,7 +131,7 @@ FACILITIES = Section(
 EVENTS = Section(
     "events",
     "event",
-    m.ReleaseEvent,
+    ReleaseEvent,
     (
         Field("title", "text", required=True),
         Field("date", "date", required=True, target=("date", "date_precision")),
@@ -130,7 +145,7 @@ EVENTS = Section(
 PEOPLE = Section(
     "people",
     "person",
-    m.Person,
+    Person,
     (Field("name", "text", required=True), Field("is_named", "bool")),
     cited=False,  # a person is cited through the facts about them
     id_field="slug",
@@ -139,7 +154,7 @@ PEOPLE = Section(
 ALIASES = Section(
     "aliases",
     "alias",
-    m.Alias,
+    Alias,
     (
         Field("person", "ref", required=True, ref="person"),
         Field("name", "text", required=True),
@@ -151,7 +166,7 @@ ALIASES = Section(
 CITIZENSHIPS = Section(
     "citizenships",
     "citizenship",
-    m.Citizenship,
+    Citizenship,
     (
         Field("person", "ref", required=True, ref="person"),
         Field("country", "ref", required=True, ref="country"),
@@ -162,10 +177,10 @@ CITIZENSHIPS = Section(
 ROLES = Section(
     "roles",
     "role",
-    m.Role,
+    Role,
     (
         Field("person", "ref", required=True, ref="person"),
-        Field("kind", "choice", required=True, choices=_choices(m.Role.Kind)),
+        Field("kind", "choice", required=True, choices=_choices(Role.Kind)),
         Field("title", "text", required=True),
         Field("event", "ref", ref="event"),
         *_FACT_FIELDS,
@@ -175,7 +190,7 @@ ROLES = Section(
 DETENTIONS = Section(
     "detentions",
     "detention",
-    m.Detention,
+    Detention,
     (
         Field("person", "ref", required=True, ref="person"),
         Field("facility", "ref", ref="facility"),
@@ -189,7 +204,7 @@ DETENTIONS = Section(
 RELEASES = Section(
     "releases",
     "release",
-    m.Release,
+    Release,
     (
         Field("person", "ref", required=True, ref="person"),
         Field("event", "ref", ref="event"),
@@ -203,14 +218,14 @@ RELEASES = Section(
 STATUS_CHANGES = Section(
     "status_changes",
     "status_change",
-    m.StatusChange,
+    StatusChange,
     (
         Field("person", "ref", required=True, ref="person"),
         Field(
             "status",
             "choice",
             required=True,
-            choices=tuple(v for v in m.Status.values if v != m.Status.UNKNOWN),
+            choices=tuple(v for v in Status.values if v != Status.UNKNOWN),
         ),
         Field("date", "date", required=True, target=("date", "date_precision")),
         Field("date_text", "text"),
@@ -221,18 +236,18 @@ STATUS_CHANGES = Section(
 COUNTS = Section(
     "counts",
     "count",
-    m.CountClaim,
+    CountClaim,
     (
         Field("event", "ref", ref="event"),
         Field("country", "ref", ref="country"),
         Field("subject", "text", required=True),
-        Field("metric", "choice", required=True, choices=_choices(m.CountClaim.Metric)),
+        Field("metric", "choice", required=True, choices=_choices(CountClaim.Metric)),
         Field("value", "int"),
-        Field("qualifier", "choice", required=True, choices=_choices(m.CountClaim.Qualifier)),
+        Field("qualifier", "choice", required=True, choices=_choices(CountClaim.Qualifier)),
         Field("value_text", "text", required=True),
         Field("claimed_by", "text", required=True),
         Field("claimant", "ref", ref="person"),
-        Field("verification", "choice", choices=_choices(m.CountClaim.Verification)),
+        Field("verification", "choice", choices=_choices(CountClaim.Verification)),
         Field("as_of", "date", target=("as_of", "as_of_precision")),
         Field("as_of_text", "text"),
         Field("curator_note", "text"),
@@ -243,7 +258,7 @@ COUNTS = Section(
 FACILITY_REPORTS = Section(
     "facility_reports",
     "facility_report",
-    m.FacilityReport,
+    FacilityReport,
     (
         Field("facility", "ref", required=True, ref="facility"),
         Field("event", "ref", ref="event"),

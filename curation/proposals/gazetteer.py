@@ -1,6 +1,6 @@
 """What the record already knows, as one structure to match any number of articles against:
 every name and alias of a person, every facility, and every form of every country
-(``releases.country_forms``), in Aho-Corasick automata (pyahocorasick), so reading an
+(``releases.country_names``), in Aho-Corasick automata (pyahocorasick), so reading an
 article costs its own length, not the size of the record.
 
 Built once per version of the names (``curation.known_names``) and shared."""
@@ -13,7 +13,7 @@ import ahocorasick
 import pycountry
 
 from curation.proposals.text import View, fold, view, whole_word
-from releases import country_forms
+from releases import country_names
 
 PERSON, FACILITY, COUNTRY, NOTHING = "person", "facility", "country", "nothing"
 _FOLDED, _CASED, _EXACT = "folded", "cased", "exact"
@@ -192,9 +192,9 @@ def build(
         code = country.alpha_2
         name, demonym = countries.get(code, ("", ""))
         known = code in countries
-        for form in country_forms.forms_for(code, name, demonym):
-            mode = _EXACT if form.mode == country_forms.EXACT else _CASED
+        for form in country_names.forms_for(code, name, demonym):
+            mode = _EXACT if form.mode == country_names.EXACT else _CASED
             gazetteer.add(mode, form.text, Entry(COUNTRY, code, known, form.demonym))
-    for text in country_forms.NOT_A_COUNTRY:
+    for text in country_names.NOT_A_COUNTRY:
         gazetteer.add(_CASED, text, Entry(NOTHING, text))
     return gazetteer.finish()

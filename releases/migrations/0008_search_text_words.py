@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 def recompute_derived_data(apps, schema_editor):
     """The search text now holds more words: clearing the data version makes the step
-    after ``migrate`` (``releases.services.derive_after_migrate``) recompute every derived
+    after ``migrate`` (``releases.derived.derive_after_migrate``) recompute every derived
     value of an existing record once."""
     apps.get_model("releases", "DataVersion").objects.all().delete()
 

@@ -4,7 +4,7 @@ from django.db import migrations
 def recompute_derived_data(apps, schema_editor):
     """People's stored export records now say whether the person is a detainee or only
     mentioned: clearing the data version makes the step after ``migrate``
-    (``releases.services.derive_after_migrate``) rebuild every stored record once."""
+    (``releases.derived.derive_after_migrate``) rebuild every stored record once."""
     apps.get_model("releases", "DataVersion").objects.all().delete()
 
 

@@ -4,7 +4,7 @@ from django.db import migrations
 def recompute_derived_data(apps, schema_editor):
     """Stored export records now hold links without their language ("/people/x/"; the
     reader's language is added when they are served): clearing the data version makes the
-    step after ``migrate`` (``releases.services.derive_after_migrate``) rebuild them once."""
+    step after ``migrate`` (``releases.derived.derive_after_migrate``) rebuild them once."""
     apps.get_model("releases", "DataVersion").objects.all().delete()
 
 

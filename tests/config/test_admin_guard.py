@@ -6,7 +6,7 @@ from django.contrib import admin
 from django.test import Client
 from django.urls import reverse
 
-from releases import models as m
+from releases.models import Facility, Person, StatusChange
 from tests import builders
 
 HISTORY_MODELS = [model for model in admin.site._registry if hasattr(model, "history")]
@@ -80,7 +80,7 @@ def test_a_nul_byte_in_any_list_filter_or_search_is_a_400_naming_it(staff, world
 
 
 def test_the_person_and_status_change_lists_refuse_a_nul_status(staff, world):
-    for model in (m.Person, m.StatusChange):
+    for model in (Person, StatusChange):
         response = staff.get(_url(model, "changelist"), {"status__exact": "\x00"})
         assert response.status_code == 400
         assert (
@@ -105,22 +105,22 @@ def test_an_action_on_rows_that_are_not_ids_is_a_400(staff, world):
     person = world["people"][0]
     for selected in (["abc"], ["\x00"], [str(person.pk), "1.5"]):
         response = staff.post(
-            _url(m.Person, "changelist"),
+            _url(Person, "changelist"),
             {"action": "delete_selected", "_selected_action": selected},
         )
         assert response.status_code == 400, selected
         assert "not ids" in response.content.decode()
-    assert m.Person.objects.filter(pk=person.pk).exists()
+    assert Person.objects.filter(pk=person.pk).exists()
     # A real selection still reaches the action (here, its confirmation page).
     response = staff.post(
-        _url(m.Person, "changelist"),
+        _url(Person, "changelist"),
         {"action": "delete_selected", "_selected_action": [str(person.pk)]},
     )
     assert response.status_code == 200 and "Are you sure" in response.content.decode()
 
 
 def test_the_cite_page_of_a_record_that_is_not_one_is_a_404(staff, world):
-    assert staff.get(_url(m.Facility, "cite", "X").replace("X", "abc")).status_code == 404
+    assert staff.get(_url(Facility, "cite", "X").replace("X", "abc")).status_code == 404
 
 
 @pytest.mark.parametrize("model", HISTORY_MODELS, ids=lambda model: model.__name__)

@@ -3,8 +3,8 @@ the browser tests of citing (copying, printing)."""
 
 import datetime
 
-from releases import models as m
-from releases.services import refresh_people
+from releases.derived import refresh_people
+from releases.models import Person, Release
 from sources.models import Passage
 from tests import builders
 
@@ -12,7 +12,7 @@ ARTICLE_URL = "https://news.example/2026/01/09/ana-perez-freed"
 QUOTE = "Ana Pérez, a Spanish lawyer, was freed on Thursday"
 
 
-def cited_release() -> tuple[m.Person, m.Release, Passage]:
+def cited_release() -> tuple[Person, Release, Passage]:
     source = builders.article(
         f"Caracas. {QUOTE}, her family said.",
         outlet="Reuters",
@@ -22,6 +22,6 @@ def cited_release() -> tuple[m.Person, m.Release, Passage]:
     )
     person = builders.person("Ana Pérez", slug="ana-perez")
     passage = builders.passage(source, QUOTE)
-    release = builders.cite(m.Release.objects.create(person=person), passage)
+    release = builders.cite(Release.objects.create(person=person), passage)
     refresh_people([person.pk])
     return person, release, passage

@@ -4,7 +4,7 @@ nothing on them (no inline style or script)."""
 import pytest
 from playwright.sync_api import expect
 
-from releases import models as m
+from releases.models import Person
 from tests.e2e.test_curator_flow import log_in
 
 pytestmark = pytest.mark.e2e
@@ -18,7 +18,7 @@ def test_history_pages_trigger_no_policy_violation(seeded_server, page):
         "document.addEventListener('securitypolicyviolation', e => window.cspViolations.push("
         "`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}`));"
     )
-    person = m.Person.objects.order_by("pk").first()
+    person = Person.objects.order_by("pk").first()
     violations = []
     page.goto(f"{base}/admin/releases/person/{person.pk}/history/")
     expect(page.locator("#change-history")).to_be_visible()

@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth.models import User
 from playwright.sync_api import Page, expect
 
-from releases import models as m
+from releases.models import Release
 from sources.models import SourceArticle
 
 pytestmark = pytest.mark.e2e
@@ -48,7 +48,7 @@ def test_ingest_accept_select_and_cite_then_see_it_public(seeded_server, page):
 
     # Cite new words for her release, selecting them with the keyboard.
     article = SourceArticle.objects.get(title="San Miguel speaks")
-    release = m.Release.objects.get(person__slug="rocio-san-miguel")
+    release = Release.objects.get(person__slug="rocio-san-miguel")
     page.goto(f"{base}/admin/releases/release/{release.pk}/change/")
     page.get_by_role("link", name="Cite a passage by selecting text in an article").click()
     page.locator("#id_pick_article").select_option(str(article.pk))

@@ -7,7 +7,7 @@ page loads are counted and printed."""
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
-from releases import models as m
+from releases.models import Citizenship, Country, Person, Role
 from sources.models import SourceArticle
 from tests.e2e.test_curator_flow import log_in
 
@@ -103,7 +103,7 @@ def test_new_freed_person_from_selected_words_in_at_most_15_clicks(seeded_server
     count.click(page.get_by_role("button", name="Create the fact citing these words"))
     expect(page.locator(".messagelist")).to_contain_text(f"citing “{RELEASE_WORDS}”")
 
-    person = m.Person.objects.get(name="Lucía Fernández-Ortiz")
+    person = Person.objects.get(name="Lucía Fernández-Ortiz")
     quotes = {
         p.quote
         for f in [*person.citizenships.all(), *person.releases.all()]
@@ -130,9 +130,9 @@ def test_citing_by_selection_on_text_stored_with_crlf_and_a_leading_newline(seed
     log_in(page, base)
     stored = "\r\n" + PASTED
     article = SourceArticle.objects.create(slug="crlf-copy", title="CRLF copy", text=stored)
-    spain = m.Country.objects.get(code="ES")
-    person = m.Person.objects.create(name="Lucía Fernández-Ortiz", slug="lucia")
-    citizenship = m.Citizenship.objects.create(person=person, country=spain)
+    spain = Country.objects.get(code="ES")
+    person = Person.objects.create(name="Lucía Fernández-Ortiz", slug="lucia")
+    citizenship = Citizenship.objects.create(person=person, country=spain)
     page.goto(f"{base}/admin/releases/citizenship/{citizenship.pk}/cite/?article={article.pk}")
     expect(page.locator("#cite-text")).to_have_value("\n" + STORED)
     Counter(page).select_words(NAME_WORDS)
@@ -159,6 +159,6 @@ def test_a_fact_about_an_existing_person_found_by_the_admins_search(seeded_serve
     count.fill(page.locator("#id_role-title"), "mentioned in a report")
     count.click(page.get_by_role("button", name="Create the fact citing these words"))
     expect(page.locator(".messagelist")).to_contain_text(f"citing “{words}”")
-    role = m.Role.objects.get(title="mentioned in a report")
+    role = Role.objects.get(title="mentioned in a report")
     assert role.person.slug == "rocio-san-miguel"
     assert [p.quote for p in role.citations.all()] == [words]

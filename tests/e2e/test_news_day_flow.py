@@ -6,7 +6,7 @@ cited, in at most 40 clicks (typing and pasting are not clicks)."""
 import pytest
 from playwright.sync_api import Page, expect
 
-from releases import models as m
+from releases.models import CountClaim, Facility, Person, Status
 from tests.e2e.test_curator_flow import log_in
 
 pytestmark = pytest.mark.e2e
@@ -81,21 +81,21 @@ def test_a_spanish_list_report_into_the_record_in_forty_clicks(seeded_server, pa
     print(f"clicks: {clicks.count}")
     assert clicks.count <= 40
 
-    freed = m.Person.objects.filter(name__in=FREED)
+    freed = Person.objects.filter(name__in=FREED)
     assert sorted(freed.values_list("name", flat=True)) == sorted(FREED)
-    assert all(p.is_public and p.status == m.Status.RELEASED for p in freed)
+    assert all(p.is_public and p.status == Status.RELEASED for p in freed)
     for person in freed:
         release = person.releases.get()
         assert release.event.title == "Release of political prisoners begins"
         assert release.citations.exists()
     # The officials were proposed, with their roles, never as freed.
-    assert not m.Person.objects.filter(
+    assert not Person.objects.filter(
         name__in=["Ramiro Colmenares Ortiz", "Noemí Urdaneta Blanco"]
     ).exists()
-    prison = m.Facility.objects.get(name="Tocuyito")
+    prison = Facility.objects.get(name="Tocuyito")
     assert prison.is_public and prison.citations.exists()
-    count = m.CountClaim.objects.get(value=12)
-    assert count.metric == m.CountClaim.Metric.RELEASED and count.citations.exists()
+    count = CountClaim.objects.get(value=12)
+    assert count.metric == CountClaim.Metric.RELEASED and count.citations.exists()
 
     # And the reader sees them.
     page.goto(f"{base}/en/people/{freed.get(name=FREED[0]).slug}/")

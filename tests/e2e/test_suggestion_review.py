@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from curation import suggestions
 from curation.suggestions import ingest_with_suggestions
-from releases import models as m
+from releases.models import Person
 from tests.e2e.test_curator_flow import log_in
 
 pytestmark = pytest.mark.e2e
@@ -37,7 +37,7 @@ def test_thirty_rows_fit_and_the_keyboard_decides(live_server, article, page):
     for key in "jjxa":
         page.keyboard.press(key)
     expect(page.locator(".messagelist")).to_contain_text("Accepted 1 suggestion")
-    assert list(m.Person.objects.values_list("name", flat=True)) == ["Ana Mora"]
+    assert list(Person.objects.values_list("name", flat=True)) == ["Ana Mora"]
     # Nothing ticked: r rejects the row in focus.
     page.keyboard.press("j")
     page.keyboard.press("r")

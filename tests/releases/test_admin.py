@@ -8,7 +8,7 @@ from django.contrib.auth.models import User
 from django.urls import reverse
 
 from curation.curator_group import ensure_curator_group
-from releases import models as m
+from releases.models import Person, PersonRecord, Status
 from tests import builders
 
 
@@ -54,7 +54,7 @@ def test_every_model_has_working_list_and_change_pages(staff_client, world, mode
 
 def test_person_search_ignores_accents(admin_client, db):
     rocio = builders.person("Rocío San Miguel", slug="rocio")
-    from releases.services import refresh_people
+    from releases.derived import refresh_people
 
     refresh_people([rocio.pk])
     url = reverse("admin:releases_person_changelist")
@@ -76,7 +76,7 @@ def test_editing_a_fact_in_the_admin_refreshes_the_persons_status(admin_client, 
     url = reverse("admin:releases_release_delete", args=[release.pk])
     admin_client.post(url, {"post": "yes"})
     person.refresh_from_db()
-    assert person.status == m.Status.DETAINED
+    assert person.status == Status.DETAINED
 
 
 def test_article_text_is_read_only_and_shows_highlighted_passages(admin_client, world):
@@ -92,7 +92,7 @@ def test_passage_list_shows_the_quote_in_context(admin_client, world):
     assert "Venezuela on Thursday <mark>freed several Spanish citizens</mark> from" in page
 
 
-def _person_change(client, person: m.Person, **changes) -> tuple[str, dict]:
+def _person_change(client, person: Person, **changes) -> tuple[str, dict]:
     """The person's change page and what its form posts, its inlines left as they are."""
     url = reverse("admin:releases_person_change", args=[person.pk])
     form = client.get(url).context["adminform"].form
@@ -164,7 +164,7 @@ def test_a_curator_saving_in_spanish_stores_what_an_english_save_would(admin_cli
     url, data = _person_change(admin_client, person, name="Persona Renombrada")
     assert "Guardar" in admin_client.get(url).content.decode()
     assert admin_client.post(url, data).status_code == 302
-    record = json.loads(m.PersonRecord.objects.get(person=person).json)
+    record = json.loads(PersonRecord.objects.get(person=person).json)
     assert record["name"] == "Persona Renombrada"
     assert record["url"] == f"/people/{person.slug}/"  # no language: the reader's is added
     english = json.loads(b"".join(admin_client.get("/en/people/?format=json").streaming_content))

@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 
 from curation.citing import CitationRefused, Selection, cite_selection, resolve_selection
-from releases import models as m
+from releases.models import Alias, Role
 from sources.models import BoilerplateSpan, Passage
 from tests import builders
 
@@ -17,7 +17,7 @@ def setup(db):
     article = builders.article(TEXT, slug="story")
     BoilerplateSpan.objects.create(article=article, start=0, end=5, kind="chrome")
     person = builders.person("Rocío San Miguel", slug="rocio")
-    role = m.Role.objects.create(person=person, kind="description", title="activist")
+    role = Role.objects.create(person=person, kind="description", title="activist")
     return article, role
 
 
@@ -51,7 +51,7 @@ def test_citing_the_same_words_twice_reuses_the_passage(setup):
     start = TEXT.index("was freed")
     selection = Selection(start, start + 9, "was freed")
     first = cite_selection(role, article, selection)
-    other = m.Alias.objects.create(person=role.person, name="Rocio")
+    other = Alias.objects.create(person=role.person, name="Rocio")
     assert cite_selection(other, article, selection) == first
     assert Passage.objects.count() == 1 and list(role.citations.all()) == [first]
 

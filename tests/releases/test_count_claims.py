@@ -4,7 +4,7 @@ import pytest
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 
-from releases import models as m
+from releases.models import CountClaim
 from tests import builders
 from tests.releases.test_import_fixtures_errors import VALID, run_import, write_fixture
 
@@ -19,7 +19,7 @@ def world(db):
 
 @pytest.fixture
 def noted_count(world):
-    count = m.CountClaim.objects.get()
+    count = CountClaim.objects.get()
     count.note, count.curator_note = PUBLIC, PRIVATE
     count.as_of, count.as_of_precision = datetime.date(2025, 12, 29), "day"
     count.as_of_text = "as of 29 December"
@@ -56,7 +56,7 @@ def test_the_public_note_is_public(client, noted_count):
 
 
 def test_an_as_of_date_needs_a_precision_and_an_unknown_one_no_date(world):
-    count = m.CountClaim.objects.get()
+    count = CountClaim.objects.get()
     count.as_of, count.as_of_precision = datetime.date(2025, 12, 1), "unknown"
     with pytest.raises(IntegrityError), transaction.atomic():
         count.save()
@@ -66,7 +66,7 @@ def test_an_as_of_date_needs_a_precision_and_an_unknown_one_no_date(world):
 
 
 def test_a_curator_sets_metric_as_of_and_private_note_in_the_admin(admin_client, world):
-    count = m.CountClaim.objects.get()
+    count = CountClaim.objects.get()
     url = reverse("admin:releases_countclaim_change", args=[count.pk])
     form = admin_client.get(url).context["adminform"].form
     data = {k: v for k, v in form.initial.items() if v is not None and k != "citations"}
@@ -106,7 +106,7 @@ def test_the_importer_reads_the_as_of_date_and_the_private_note(db, tmp_path):
         "      - {article: a1, quote: 'Venezuela on Thursday   freed Ana Pérez'}\n"
     )
     run_import(write_fixture(tmp_path, VALID + counts))
-    count = m.CountClaim.objects.get()
+    count = CountClaim.objects.get()
     assert (count.as_of_display, count.as_of_text, count.curator_note) == (
         "December 2025",
         "in December",

@@ -10,8 +10,21 @@ from django.urls import reverse
 from django.utils import translation
 
 from curation import citing, suggestions
-from releases import models as m
-from releases import services
+from releases import derived
+from releases.models import (
+    CITED_MODELS,
+    Alias,
+    CitationSuggestion,
+    Citizenship,
+    Country,
+    DataVersion,
+    Person,
+    PersonLink,
+    PersonRecord,
+    Release,
+    Status,
+    StatusChange,
+)
 from tests import builders
 
 
@@ -20,17 +33,17 @@ def world(db):
     return builders.world(2)
 
 
-def _person(pk: int) -> m.Person:
-    return m.Person.objects.get(pk=pk)
+def _person(pk: int) -> Person:
+    return Person.objects.get(pk=pk)
 
 
-def _links(person: m.Person) -> set[tuple[str, str, str]]:
-    return set(m.PersonLink.objects.filter(person=person).values_list("kind", "key", "status"))
+def _links(person: Person) -> set[tuple[str, str, str]]:
+    return set(PersonLink.objects.filter(person=person).values_list("kind", "key", "status"))
 
 
 def test_a_fact_is_public_only_while_it_has_a_citation(world):
     person = builders.person("Nuevo Liberado", slug="nuevo")
-    release = m.Release.objects.create(
+    release = Release.objects.create(
         person=person, date=datetime.date(2026, 1, 9), date_precision="day"
     )
     assert not release.is_public and not _person(person.pk).is_public
@@ -39,21 +52,21 @@ def test_a_fact_is_public_only_while_it_has_a_citation(world):
     release.refresh_from_db()
     assert release.is_public
     person = _person(person.pk)
-    assert person.is_public and person.status == m.Status.RELEASED
+    assert person.is_public and person.status == Status.RELEASED
     assert person.first_released_on == datetime.date(2026, 1, 9)
     release.citations.remove(passage)
     release.refresh_from_db()
     person = _person(person.pk)
     assert not release.is_public and not person.is_public
-    assert not m.PersonLink.objects.filter(person=person).exists()
-    assert not m.PersonRecord.objects.filter(person=person).exists()
+    assert not PersonLink.objects.filter(person=person).exists()
+    assert not PersonRecord.objects.filter(person=person).exists()
 
 
 def test_a_passage_deleted_under_a_fact_takes_the_fact_off_the_public_pages(world):
     source = world["article"]
     person = builders.person("Solo Una Cita", slug="solo")
     only = builders.passage(source, "Venezuela on Thursday")
-    citizenship = m.Citizenship.objects.create(person=person, country=world["country"])
+    citizenship = Citizenship.objects.create(person=person, country=world["country"])
     citizenship.citations.add(only)
     assert _person(person.pk).is_public
     only.delete()
@@ -69,7 +82,7 @@ def test_links_follow_the_facts_and_carry_the_status(world):
         ("event", "thursday", "released"),
         ("source", world["article"].slug, "released"),
     }
-    died = m.StatusChange.objects.create(person=person, status=m.Status.DIED_IN_CUSTODY)
+    died = StatusChange.objects.create(person=person, status=Status.DIED_IN_CUSTODY)
     died.citations.add(world["article"].passages.first())
     assert {status for _kind, _key, status in _links(person)} == {"died_in_custody"}
 
@@ -78,7 +91,7 @@ def test_the_stored_export_record_follows_a_rename_of_what_it_names(world):
     facility = world["facility"]
     facility.name = "El Helicoide (SEBIN)"
     facility.save()
-    record = json.loads(m.PersonRecord.objects.get(person=world["people"][0]).json)
+    record = json.loads(PersonRecord.objects.get(person=world["people"][0]).json)
     assert [f["name"] for f in record["facilities"]] == ["El Helicoide (SEBIN)"]
     # A path without its language, given the server and the reader's language when served.
     assert record["url"] == f"/people/{world['people'][0].slug}/"
@@ -86,11 +99,11 @@ def test_the_stored_export_record_follows_a_rename_of_what_it_names(world):
 
 def test_a_stored_record_is_the_same_whatever_language_the_save_was_made_in(world):
     person = world["people"][0]
-    stored = m.PersonRecord.objects.get(person=person)
+    stored = PersonRecord.objects.get(person=person)
     with translation.override("es"):  # a curator saving from a Spanish page
-        services.refresh_people([person.pk])
+        derived.refresh_people([person.pk])
         assert person.get_absolute_url().startswith("/es/")
-    again = m.PersonRecord.objects.get(person=person)
+    again = PersonRecord.objects.get(person=person)
     assert (again.json, again.csv) == (stored.json, stored.csv)
     assert "/es/" not in again.json and "/en/" not in again.json
 
@@ -98,7 +111,7 @@ def test_a_stored_record_is_the_same_whatever_language_the_save_was_made_in(worl
 def test_cite_by_selection_publishes_the_fact(world):
     source = world["article"]
     person = builders.person("Ana Nueva", slug="ana-nueva")
-    alias = m.Alias.objects.create(person=person, name="Ana N.")
+    alias = Alias.objects.create(person=person, name="Ana N.")
     selection = citing.resolve_selection(source, start=None, end=None, quote="El Helicoide")
     citing.cite_selection(alias, source, selection)
     alias.refresh_from_db()
@@ -110,7 +123,7 @@ def test_accepting_a_suggestion_publishes_a_mention(world):
     person = builders.person("Mencionada Sola", slug="mencionada")
     source = builders.article("A note: Mencionada Sola was seen in Caracas.", slug="note")
     start = source.text.index("Mencionada")
-    suggestion = m.CitationSuggestion.objects.create(
+    suggestion = CitationSuggestion.objects.create(
         article=source, start=start, end=start + 15, quote="Mencionada Sola", person=person
     )
     suggestions.accept(suggestion)
@@ -124,7 +137,7 @@ def test_deleting_a_fact_in_the_admin_refreshes_the_person(admin_client, world):
     url = reverse("admin:releases_release_delete", args=[release.pk])
     assert admin_client.post(url, {"post": "yes"}).status_code == 302
     person = _person(person.pk)
-    assert person.status == m.Status.DETAINED and person.first_released_on is None
+    assert person.status == Status.DETAINED and person.first_released_on is None
     assert {status for *_rest, status in _links(person)} == {"detained"}
 
 
@@ -154,20 +167,20 @@ def _revert(admin_client, fact, version) -> None:
 
 def test_reverting_a_status_change_from_history_restores_the_derived_status(admin_client, world):
     person = world["people"][1]
-    died = m.StatusChange.objects.create(
+    died = StatusChange.objects.create(
         person=person,
-        status=m.Status.DIED_IN_CUSTODY,
+        status=Status.DIED_IN_CUSTODY,
         date=datetime.date(2026, 2, 1),
         date_precision="month",
     )
     died.citations.add(world["article"].passages.first())
     original = died.history.order_by("history_id").last()
-    assert _person(person.pk).status == m.Status.DIED_IN_CUSTODY
-    died.status = m.Status.REDETAINED
+    assert _person(person.pk).status == Status.DIED_IN_CUSTODY
+    died.status = Status.REDETAINED
     died.save()
-    assert _person(person.pk).status == m.Status.REDETAINED
+    assert _person(person.pk).status == Status.REDETAINED
     _revert(admin_client, died, original)
-    assert _person(person.pk).status == m.Status.DIED_IN_CUSTODY
+    assert _person(person.pk).status == Status.DIED_IN_CUSTODY
     page = admin_client.get("/people/").content.decode()
     assert person.name not in page  # the freed list no longer shows them
 
@@ -190,7 +203,7 @@ def test_a_write_shows_on_the_very_next_request(client, world, django_assert_num
         cached = client.get("/people/").content.decode()
     assert "Late Arrival" not in cached
     late = builders.person("Late Arrival", slug="late")
-    release = m.Release.objects.create(person=late, event=world["event"])
+    release = Release.objects.create(person=late, event=world["event"])
     release.citations.add(world["article"].passages.first())
     assert "Late Arrival" in client.get("/people/").content.decode()
 
@@ -198,8 +211,8 @@ def test_a_write_shows_on_the_very_next_request(client, world, django_assert_num
 def test_a_batch_refreshes_once_at_its_end(world):
     person = builders.person("En Lote", slug="en-lote")
     passage = world["article"].passages.first()
-    with services.batch():
-        release = m.Release.objects.create(person=person)
+    with derived.batch():
+        release = Release.objects.create(person=person)
         release.citations.add(passage)
         assert not _person(person.pk).is_public  # not yet: the batch is still open
     assert _person(person.pk).is_public
@@ -207,16 +220,16 @@ def test_a_batch_refreshes_once_at_its_end(world):
 
 def test_a_record_from_before_the_stored_derived_data_gets_it_after_migrate(world):
     # As a database migrated from before 0004 looks: rows, but nothing derived yet.
-    m.DataVersion.objects.all().delete()
-    m.PersonLink.objects.all().delete()
-    m.Person.objects.update(is_public=False, status=m.Status.UNKNOWN)
-    for model in m.CITED_MODELS:
+    DataVersion.objects.all().delete()
+    PersonLink.objects.all().delete()
+    Person.objects.update(is_public=False, status=Status.UNKNOWN)
+    for model in CITED_MODELS:
         model.objects.update(is_public=False)
-    services.derive_after_migrate()
+    derived.derive_after_migrate()
     person = _person(world["people"][0].pk)
-    assert person.is_public and person.status == m.Status.RELEASED
-    assert _links(person) and m.Release.objects.filter(is_public=True).exists()
-    assert services.data_version()[0] > 0
+    assert person.is_public and person.status == Status.RELEASED
+    assert _links(person) and Release.objects.filter(is_public=True).exists()
+    assert derived.data_version()[0] > 0
 
 
 def test_search_text_holds_facilities_and_nationalities_and_follows_their_renames(world):
@@ -236,9 +249,9 @@ def test_search_text_holds_facilities_and_nationalities_and_follows_their_rename
 
 def test_search_text_leaves_out_what_no_public_fact_says(world):
     someone = builders.person("Sin Datos", slug="sin-datos")
-    venezuela = m.Country.objects.create(code="VE", name="Venezuela", demonym="Venezuelan")
-    m.Citizenship.objects.create(person=someone, country=venezuela)  # no citation
+    venezuela = Country.objects.create(code="VE", name="Venezuela", demonym="Venezuelan")
+    Citizenship.objects.create(person=someone, country=venezuela)  # no citation
     builders.cite(
-        m.Alias.objects.create(person=someone, name="S. D."), world["article"].passages.first()
+        Alias.objects.create(person=someone, name="S. D."), world["article"].passages.first()
     )
     assert _person(someone.pk).search_name == "sin datos | s. d."

@@ -19,7 +19,7 @@ from django.conf import settings
 from django.db import connection, transaction
 
 from curation.importer.apply import IMPORT_LOCK_KEY
-from releases import models as m
+from releases.models import Release
 from tests.releases.test_import_fixtures_errors import TEXT, VALID, write_fixture
 
 MANAGE = str(settings.BASE_DIR / "manage.py")
@@ -132,7 +132,7 @@ def test_two_imports_at_once_run_one_after_the_other(database_url, tmp_path):
     assert sorted("Nothing to do" in output for output in outputs) == [False, True], outputs
     assert sum("5 created" in output for output in outputs) == 1, outputs
     if connection.vendor == "postgresql":
-        assert m.Release.objects.count() == 1
+        assert Release.objects.count() == 1
 
 
 def test_an_import_waiting_for_the_lock_says_so_then_runs(database_url, tmp_path):

@@ -5,7 +5,7 @@ from django.core.management.base import CommandError
 from django.db import transaction
 
 from curation.importer.spec import SECTIONS_BY_KIND
-from releases import models as m
+from releases.models import Citizenship, CountClaim, ImportRecord, Person, Release, Status
 from tests.releases.test_import_fixtures_errors import VALID, dump, run_import, write_fixture
 
 
@@ -19,13 +19,13 @@ def folder(db, tmp_path):
 def test_a_fixture_change_to_an_untouched_record_is_applied(folder):
     write_fixture(folder, VALID.replace("    date: 2026-01\n", "    date: 2026-01-08\n"))
     output = run_import(folder)
-    release = m.Release.objects.get()
+    release = Release.objects.get()
     assert (release.date.isoformat(), release.date_precision) == ("2026-01-08", "day")
     assert "1 created" not in output and "0 created, 1 updated" in output
 
 
 def test_a_curators_edit_is_kept_and_reported_as_a_conflict(folder):
-    release = m.Release.objects.get()
+    release = Release.objects.get()
     release.note = "Confirmed by the family."  # as if edited in the admin
     release.save()
     write_fixture(folder, VALID.replace("    date: 2026-01\n", "    date: 2026-01-08\n"))
@@ -40,22 +40,22 @@ def test_a_curators_edit_is_kept_and_reported_as_a_conflict(folder):
 
 
 def test_a_conflict_is_reported_again_on_every_run_until_resolved(folder):
-    m.Citizenship.objects.update(certainty="stated")
+    Citizenship.objects.update(certainty="stated")
     assert "citizenships[id=ana-ve]" in run_import(folder)
     assert "citizenships[id=ana-ve]" in run_import(folder)
 
 
 def test_an_edited_citation_list_is_a_curators_edit_too(folder):
-    release = m.Release.objects.get()
+    release = Release.objects.get()
     release.citations.clear()
-    release.citations.add(m.Citizenship.objects.get().citations.get())
+    release.citations.add(Citizenship.objects.get().citations.get())
     before = dump()
     assert "edited since the last import" in run_import(folder)
     assert dump() == before
 
 
 def test_strict_mode_stops_on_a_conflict_and_writes_nothing(folder):
-    m.Release.objects.update(note="curated")
+    Release.objects.update(note="curated")
     write_fixture(
         folder,
         VALID.replace(
@@ -67,28 +67,28 @@ def test_strict_mode_stops_on_a_conflict_and_writes_nothing(folder):
     with pytest.raises(CommandError, match="--strict given; nothing was written"):
         run_import(folder, "--strict")
     assert dump() == before
-    assert not m.Person.objects.filter(slug="ben").exists()
+    assert not Person.objects.filter(slug="ben").exists()
 
 
 def test_a_record_deleted_by_a_curator_is_not_recreated(folder):
-    m.Release.objects.all().delete()
+    Release.objects.all().delete()
     output = run_import(folder)
-    assert not m.Release.objects.exists()
+    assert not Release.objects.exists()
     assert "deleted since the last import" in output
 
 
 def test_a_record_made_by_a_curator_with_the_same_key_is_not_overwritten(db, tmp_path):
-    m.Person.objects.create(slug="ana-perez", name="Ana Pérez Gómez")
+    Person.objects.create(slug="ana-perez", name="Ana Pérez Gómez")
     output = run_import(write_fixture(tmp_path / "fresh"))
-    assert m.Person.objects.get(slug="ana-perez").name == "Ana Pérez Gómez"
+    assert Person.objects.get(slug="ana-perez").name == "Ana Pérez Gómez"
     assert "was not created by the importer" in output
     # Facts about her still attach to the existing record.
-    assert m.Release.objects.get().person.name == "Ana Pérez Gómez"
+    assert Release.objects.get().person.name == "Ana Pérez Gómez"
 
 
 def test_status_is_refreshed_after_an_import(folder):
-    person = m.Person.objects.get(slug="ana-perez")
-    assert person.status == m.Status.RELEASED
+    person = Person.objects.get(slug="ana-perez")
+    assert person.status == Status.RELEASED
     assert person.search_name == "ana perez | venezuela"  # name and nationality
 
 
@@ -115,22 +115,22 @@ OPTIONAL = VALID.replace(
 DELETIONS = {
     "certainty": (
         ("    certainty: implied\n", ""),
-        lambda: m.Citizenship.objects.get().certainty,
+        lambda: Citizenship.objects.get().certainty,
         "stated",
     ),
     "is_named": (
         (", is_named: false}", "}"),
-        lambda: m.Person.objects.get(slug="a-mother").is_named,
+        lambda: Person.objects.get(slug="a-mother").is_named,
         True,
     ),
     "value": (
         ("    qualifier: approximate\n    value: 50\n", "    qualifier: unspecified\n"),
-        lambda: m.CountClaim.objects.get().value,
+        lambda: CountClaim.objects.get().value,
         None,
     ),
     "verification": (
         ("    verification: confirmed\n", ""),
-        lambda: m.CountClaim.objects.get().verification,
+        lambda: CountClaim.objects.get().verification,
         "unverified",
     ),
 }
@@ -146,7 +146,7 @@ def snapshot() -> dict:
     """Every imported row by its import key, without database ids (which differ between
     two databases), citations as their quotes."""
     rows = {}
-    for record in m.ImportRecord.objects.order_by("kind", "key"):
+    for record in ImportRecord.objects.order_by("kind", "key"):
         model = SECTIONS_BY_KIND[record.kind].model
         obj = model.objects.get(pk=record.object_id)
         row = {f.name: str(getattr(obj, f.name)) for f in model._meta.concrete_fields}
@@ -188,8 +188,8 @@ def test_a_fresh_database_gets_the_same_data_as_a_reimport_from_the_same_files(d
 def test_a_deleted_field_does_not_overwrite_a_curators_edit(db, tmp_path):
     folder = write_fixture(tmp_path / "fixture", OPTIONAL)
     run_import(folder)
-    m.CountClaim.objects.update(note="Checked against the ministry's list.")
+    CountClaim.objects.update(note="Checked against the ministry's list.")
     output = run_import(write_fixture(folder, _without("verification")))
-    count = m.CountClaim.objects.get()
+    count = CountClaim.objects.get()
     assert (count.verification, count.note) == ("confirmed", "Checked against the ministry's list.")
     assert "counts[id=freed]: edited since the last import" in output

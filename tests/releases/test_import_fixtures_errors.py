@@ -14,7 +14,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from curation.importer.loading import MAX_YAML_BYTES
-from releases import models as m
+from releases.models import Release
 
 TEXT = (
     "Freed: Ana Pérez\n"
@@ -97,7 +97,7 @@ def assert_refused(folder: Path, *expected: str) -> str:
 
 
 def test_a_valid_fixture_imports_with_offsets_into_the_verbatim_text(imported):
-    release = m.Release.objects.get()
+    release = Release.objects.get()
     passage = release.citations.get()
     assert passage.quote == "Venezuela on Thursday freed Ana Pérez"
     assert passage.article.text[passage.start : passage.end] == passage.quote
@@ -143,7 +143,7 @@ def test_occurrence_picks_one_of_several_in_reading_order(db, tmp_path):
         '{article: "a1", quote: "was held at El Helicoide", occurrence: 2}',
     )
     run_import(write_fixture(tmp_path / "ok", chosen))
-    passage = m.Release.objects.get().citations.get()
+    passage = Release.objects.get().citations.get()
     assert passage.start == TEXT.rindex("was held at El Helicoide")
 
 
@@ -272,7 +272,7 @@ def test_a_link_that_stays_inside_the_fixture_folder_is_followed(db, tmp_path):
     (folder / "articles" / "a1.txt").rename(folder / "articles" / "real.txt")
     (folder / "articles" / "a1.txt").symlink_to("real.txt")
     run_import(folder)
-    assert m.Release.objects.get().citations.get().article.text == TEXT
+    assert Release.objects.get().citations.get().article.text == TEXT
 
 
 def test_an_article_without_its_sha256_is_refused_naming_the_digest(db, tmp_path):

@@ -7,7 +7,7 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 
-from releases import models as m
+from releases.models import FACT_MODELS, CountClaim, Facility, Person, ReleaseEvent, Role, Status
 from sources.models import Passage, SourceArticle
 
 SEEDS = settings.BASE_DIR.parent / "shared" / "seeds"
@@ -56,43 +56,43 @@ def test_no_passage_is_anchored_in_boilerplate(seeded):
 
 
 def test_every_fact_cites_at_least_one_passage(seeded):
-    for model in m.FACT_MODELS:
+    for model in FACT_MODELS:
         assert not model.objects.filter(citations=None).exists(), model.__name__
-    assert not m.Facility.objects.filter(citations=None).exists()
-    assert not m.ReleaseEvent.objects.filter(citations=None).exists()
+    assert not Facility.objects.filter(citations=None).exists()
+    assert not ReleaseEvent.objects.filter(citations=None).exists()
 
 
 def test_a_quote_in_the_repeated_block_resolves_to_its_first_printing(seeded):
     article = SourceArticle.objects.get(filename__startswith="002_")
-    un = m.CountClaim.objects.get(claimed_by="the UN").citations.get()
+    un = CountClaim.objects.get(claimed_by="the UN").citations.get()
     first = article.text.index("The UN reports")
     assert un.start == first
     assert article.text.count("The UN reports") == 2
 
 
 def test_the_el_rodeo_caption_is_cited_where_first_printed(seeded):
-    el_rodeo = m.Facility.objects.get(slug="el-rodeo")
+    el_rodeo = Facility.objects.get(slug="el-rodeo")
     caption = el_rodeo.citations.get()
     line = caption.article.text.count("\n", 0, caption.start) + 1
     assert line == 10  # line 11 repeats the caption and is boilerplate
 
 
 def test_the_freed_named_people_are_those_the_articles_name(seeded):
-    freed = set(m.Person.objects.filter(status=m.Status.RELEASED).values_list("slug", flat=True))
+    freed = set(Person.objects.filter(status=Status.RELEASED).values_list("slug", flat=True))
     assert freed == {"enrique-marquez", "rocio-san-miguel"}
 
 
 def test_politicians_and_spokespeople_are_never_detainees(seeded):
     officials = ["jorge-rodriguez", "delcy-rodriguez", "donald-trump", "anna-kelly"]
     for slug in officials:
-        person = m.Person.objects.get(slug=slug)
-        assert person.status == m.Status.UNKNOWN
+        person = Person.objects.get(slug=slug)
+        assert person.status == Status.UNKNOWN
         assert not person.releases.exists() and not person.detentions.exists()
-        assert person.roles.exclude(kind=m.Role.Kind.DESCRIPTION).exists()
+        assert person.roles.exclude(kind=Role.Kind.DESCRIPTION).exists()
 
 
 def test_rocio_san_miguel_is_a_dual_national_freed_on_spains_word(seeded):
-    rocio = m.Person.objects.get(slug="rocio-san-miguel")
+    rocio = Person.objects.get(slug="rocio-san-miguel")
     assert set(rocio.citizenships.values_list("country__code", flat=True)) == {"ES", "VE"}
     release = rocio.releases.get()
     assert release.attributed_to == "Spain's foreign ministry"
@@ -104,27 +104,27 @@ def test_rocio_san_miguel_is_a_dual_national_freed_on_spains_word(seeded):
 def test_rocio_san_miguels_one_detention_is_one_fact_with_its_date_and_place(seeded):
     # The sources describe one detention: since February 2024, in El Helicoide. Two facts
     # (one undated) showed it as two rows of her status history.
-    detention = m.Person.objects.get(slug="rocio-san-miguel").detentions.get()
+    detention = Person.objects.get(slug="rocio-san-miguel").detentions.get()
     assert (detention.since.isoformat(), detention.since_precision) == ("2024-02-01", "month")
     assert detention.facility.slug == "el-helicoide"
 
 
 def test_alfredo_diaz_died_in_custody_after_being_held_at_el_helicoide(seeded):
-    diaz = m.Person.objects.get(slug="alfredo-diaz")
-    assert diaz.status == m.Status.DIED_IN_CUSTODY
+    diaz = Person.objects.get(slug="alfredo-diaz")
+    assert diaz.status == Status.DIED_IN_CUSTODY
     assert diaz.detentions.get().facility.slug == "el-helicoide"
     death = diaz.status_changes.get()
     assert (death.date.isoformat(), death.date_precision) == ("2025-12-01", "month")
 
 
 def test_counts_from_different_claimants_stay_separate(seeded):
-    spanish = m.CountClaim.objects.filter(country__code="ES")
+    spanish = CountClaim.objects.filter(country__code="ES")
     assert {(c.claimed_by, c.qualifier, c.value) for c in spanish} == {
         ("Spain's foreign ministry", "exact", 5),
         ("Spain", "unspecified", None),
         ("not attributed (the article's own reporting)", "at_least", 5),
     }
-    un = m.CountClaim.objects.get(claimed_by="the UN")
+    un = CountClaim.objects.get(claimed_by="the UN")
     assert (un.value, un.qualifier, un.value_text) == (50, "approximate", "about 50")
 
 

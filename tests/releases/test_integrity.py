@@ -5,7 +5,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.urls import reverse
 
-from releases import models as m
+from releases.models import Role
 from sources import triggers
 from sources.models import Passage
 from tests import builders
@@ -31,7 +31,7 @@ def test_a_stale_passage_and_an_uncited_fact_are_listed_and_hidden(client, world
         type(article).objects.filter(pk=article.pk).update(
             text=article.text.replace("freed", "FREED")
         )
-    uncited = m.Role.objects.create(person=person, kind="description", title="Unsupported role")
+    uncited = Role.objects.create(person=person, kind="description", title="Unsupported role")
     out = io.StringIO()
     with pytest.raises(CommandError, match="integrity problem"):
         call_command("check_integrity", stdout=out)
@@ -46,7 +46,7 @@ def test_a_stale_passage_and_an_uncited_fact_are_listed_and_hidden(client, world
 
 
 def test_the_admin_warns_about_unsupported_records(admin_client, world):
-    m.Role.objects.create(person=world["people"][0], kind="description", title="Unsupported role")
+    Role.objects.create(person=world["people"][0], kind="description", title="Unsupported role")
     response = admin_client.get(reverse("admin:releases_role_changelist"))
     messages = [str(message) for message in response.context["messages"]]
     assert any("Unsupported role" in message for message in messages)

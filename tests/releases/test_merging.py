@@ -4,14 +4,14 @@ import pytest
 from django.contrib.auth.models import User
 from django.urls import reverse
 
-from releases import models as m
 from releases.merging import MergeError, merge_people
+from releases.models import Citizenship, Country, Mention, Person, Release, Status
 from tests import builders
 
 
 @pytest.fixture
 def twins(db):
-    spain = m.Country.objects.create(code="ES", name="Spain", demonym="Spanish")
+    spain = Country.objects.create(code="ES", name="Spain", demonym="Spanish")
     article = builders.article("Kenny Tejeda Jiménez, Spanish, was freed. Kennedy Tejeda left.")
     keep = builders.person("Kenny Tejeda Jiménez", slug="kenny-tejeda-jimenez")
     merge = builders.person("Kennedy Tejeda", slug="kennedy-tejeda")
@@ -20,18 +20,16 @@ def twins(db):
         (keep, builders.passage(article, "Kenny Tejeda Jiménez, Spanish")),
         (merge, left),
     ):
-        builders.cite(m.Citizenship.objects.create(person=person, country=spain), cited)
-    builders.cite(m.Release.objects.create(person=merge), left)
-    builders.cite(
-        m.Mention.objects.create(person=merge), builders.passage(article, "Kennedy Tejeda")
-    )
+        builders.cite(Citizenship.objects.create(person=person, country=spain), cited)
+    builders.cite(Release.objects.create(person=merge), left)
+    builders.cite(Mention.objects.create(person=merge), builders.passage(article, "Kennedy Tejeda"))
     return keep, merge
 
 
 def test_every_fact_and_citation_moves_and_the_name_becomes_a_cited_alias(twins):
     keep, merge = twins
     merge_people(keep=keep, merge=merge)
-    assert not m.Person.objects.filter(pk=merge.pk).exists()
+    assert not Person.objects.filter(pk=merge.pk).exists()
     citizenship = keep.citizenships.get()  # one per country: the two folded together
     assert sorted(p.quote for p in citizenship.citations.all()) == [
         "Kennedy Tejeda left",
@@ -44,7 +42,7 @@ def test_every_fact_and_citation_moves_and_the_name_becomes_a_cited_alias(twins)
         ["Kennedy Tejeda"],
     )
     keep.refresh_from_db()
-    assert keep.status == m.Status.RELEASED
+    assert keep.status == Status.RELEASED
 
 
 def test_the_old_address_redirects_permanently(client, twins):
@@ -69,9 +67,9 @@ def test_the_admin_merges_two_ticked_people_into_the_one_picked(client, twins):
     ticked = {"action": "merge_people", "_selected_action": [keep.pk, merge.pk]}
     page = client.post(url, ticked)
     assert page.status_code == 200 and b"Pick the one to keep" in page.content
-    assert m.Person.objects.count() == 2  # nothing happens before the pick
+    assert Person.objects.count() == 2  # nothing happens before the pick
     done = client.post(url, {**ticked, "keep": merge.pk}, follow=True)
     assert b"Merged" in done.content
-    assert list(m.Person.objects.values_list("name", flat=True)) == ["Kennedy Tejeda"]
+    assert list(Person.objects.values_list("name", flat=True)) == ["Kennedy Tejeda"]
     one = client.post(url, {"action": "merge_people", "_selected_action": [merge.pk]}, follow=True)
     assert b"Tick exactly two people" in one.content

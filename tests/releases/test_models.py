@@ -1,7 +1,7 @@
 import pytest
 from django.db import DataError, IntegrityError, transaction
 
-from releases import models as m
+from releases.models import FACT_MODELS, Citizenship, CountClaim, Country, Person, Release
 from tests import builders
 
 
@@ -14,39 +14,39 @@ def _refused(model, **fields):
 @pytest.mark.django_db
 @pytest.mark.parametrize("code", ["es", "ESP", "E"])
 def test_country_codes_are_two_upper_case_letters(code):
-    _refused(m.Country, code=code, name="Spain")
+    _refused(Country, code=code, name="Spain")
 
 
 @pytest.mark.django_db
 def test_a_person_needs_a_name():
-    _refused(m.Person, name="", slug="nobody")
+    _refused(Person, name="", slug="nobody")
 
 
 @pytest.mark.django_db
 def test_a_count_has_a_value_exactly_when_the_source_gives_a_number():
     common = {"subject": "prisoners", "metric": "released", "claimed_by": "the UN"}
-    _refused(m.CountClaim, qualifier="approximate", value=None, value_text="about", **common)
-    _refused(m.CountClaim, qualifier="unspecified", value=5, value_text="several", **common)
-    _refused(m.CountClaim, qualifier="exact", value=5, value_text="", **common)
-    m.CountClaim.objects.create(qualifier="unspecified", value_text="several", **common)
+    _refused(CountClaim, qualifier="approximate", value=None, value_text="about", **common)
+    _refused(CountClaim, qualifier="unspecified", value=5, value_text="several", **common)
+    _refused(CountClaim, qualifier="exact", value=5, value_text="", **common)
+    CountClaim.objects.create(qualifier="unspecified", value_text="several", **common)
 
 
 @pytest.mark.django_db
 def test_a_citizenship_is_recorded_once_per_person_and_country():
-    spain = m.Country.objects.create(code="ES", name="Spain")
+    spain = Country.objects.create(code="ES", name="Spain")
     person = builders.person()
-    m.Citizenship.objects.create(person=person, country=spain)
-    _refused(m.Citizenship, person=person, country=spain)
+    Citizenship.objects.create(person=person, country=spain)
+    _refused(Citizenship, person=person, country=spain)
 
 
 @pytest.mark.django_db
 def test_a_release_date_needs_a_precision():
-    _refused(m.Release, person=builders.person(), date=None, date_precision="day")
+    _refused(Release, person=builders.person(), date=None, date_precision="day")
 
 
 @pytest.mark.django_db
 def test_every_fact_model_cites_passages():
     source = builders.article()
     passage = builders.passage(source, "Ana Pérez")
-    for model in m.FACT_MODELS:
+    for model in FACT_MODELS:
         assert model._meta.get_field("citations").related_model is type(passage)

@@ -4,7 +4,16 @@ import pytest
 from django.urls import reverse
 
 from curation.ingest import ingest_article
-from releases import models as m
+from releases.models import (
+    Alias,
+    Citizenship,
+    CountClaim,
+    Country,
+    Person,
+    Release,
+    ReleaseEvent,
+    Status,
+)
 
 TEXT = (
     "Caracas, Friday.\n\nThe Spanish activist Ana Pérez was freed on Thursday from "
@@ -15,7 +24,7 @@ TEXT = (
 @pytest.fixture
 def setup(db):
     article = ingest_article(text=TEXT, title="Freed").article
-    spain = m.Country.objects.create(code="ES", name="Spain")
+    spain = Country.objects.create(code="ES", name="Spain")
     return article, spain
 
 
@@ -48,7 +57,7 @@ def test_a_new_person_and_nationality_are_created_citing_the_selection(admin_cli
         },
     )
     assert response.status_code == 302
-    citizenship = m.Citizenship.objects.get()
+    citizenship = Citizenship.objects.get()
     assert citizenship.person.name == "Ana Pérez" and citizenship.country == spain
     assert [p.quote for p in citizenship.citations.all()] == [words]
     # Back on the same words, the person chosen, for the next fact.
@@ -65,8 +74,8 @@ def test_a_new_person_and_nationality_are_created_citing_the_selection(admin_cli
         },
     )
     assert released.status_code == 302
-    person = m.Person.objects.get()
-    assert person.status == m.Status.RELEASED
+    person = Person.objects.get()
+    assert person.status == Status.RELEASED
     assert person.releases.get().date_display == "8 January 2026"
     assert [p.quote for p in person.releases.get().citations.all()] == ["was freed on Thursday"]
 
@@ -85,7 +94,7 @@ def test_a_refused_fact_leaves_nothing_behind(admin_client, setup):
     )
     assert response.status_code == 200
     assert "is an impossible date" in response.content.decode()
-    assert not m.Person.objects.exists() and not m.Release.objects.exists()
+    assert not Person.objects.exists() and not Release.objects.exists()
     assert not article.passages.exists()
 
 
@@ -99,10 +108,10 @@ def test_a_second_identical_nationality_is_refused_with_a_message(admin_client, 
         "citizenship-certainty": "stated",
     }
     admin_client.post(_url(article), data)
-    person = m.Person.objects.get()
+    person = Person.objects.get()
     again = admin_client.post(_url(article), {**data, "new_person": "", "person": person.pk})
     assert "already exists" in again.content.decode()
-    assert m.Citizenship.objects.count() == 1
+    assert Citizenship.objects.count() == 1
 
 
 def test_a_selection_that_does_not_match_the_text_is_refused(admin_client, setup):
@@ -117,7 +126,7 @@ def test_a_selection_that_does_not_match_the_text_is_refused(admin_client, setup
     }
     response = admin_client.post(_url(article), data)
     assert "do not match" in response.content.decode()
-    assert not m.Person.objects.exists()
+    assert not Person.objects.exists()
 
 
 def test_a_count_claim_and_a_release_event_need_no_person(admin_client, setup):
@@ -141,7 +150,7 @@ def test_a_count_claim_and_a_release_event_need_no_person(admin_client, setup):
         },
     )
     assert count.status_code == 302
-    claim = m.CountClaim.objects.get()
+    claim = CountClaim.objects.get()
     assert claim.as_of_display == "29 December 2025" and claim.citations.count() == 1
     event = admin_client.post(
         _url(article),
@@ -153,7 +162,7 @@ def test_a_count_claim_and_a_release_event_need_no_person(admin_client, setup):
         },
     )
     assert event.status_code == 302
-    assert m.ReleaseEvent.objects.get().slug == "thursday-releases"
+    assert ReleaseEvent.objects.get().slug == "thursday-releases"
 
 
 def test_naming_a_person_for_a_count_is_refused(admin_client, setup):
@@ -206,7 +215,7 @@ def test_hostile_values_in_the_form_are_refused_not_a_server_error(admin_client,
     data = {**_select("Ana Pérez"), "kind": "alias", "person": person, "alias-name": "Ana"}
     response = admin_client.post(_url(article), data)
     assert response.status_code == 200
-    assert not m.Alias.objects.exists()
+    assert not Alias.objects.exists()
 
 
 def test_an_unknown_article_is_refused(admin_client, db):

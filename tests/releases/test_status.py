@@ -2,8 +2,8 @@ import datetime
 
 import pytest
 
-from releases import models as m
-from releases.services import refresh_people
+from releases.derived import refresh_people
+from releases.models import Alias, Detention, Release, Status, StatusChange
 from releases.status import derive_status, status_history
 from tests import builders
 
@@ -25,73 +25,71 @@ def _status(person):
 
 
 def test_no_fact_means_no_status_is_claimed(person):
-    assert _status(person) == m.Status.UNKNOWN
+    assert _status(person) == Status.UNKNOWN
 
 
 def test_a_later_release_ends_a_detention(person):
-    _cited(m.Detention, person=person, since=datetime.date(2024, 2, 1), since_precision="month")
-    assert _status(person) == m.Status.DETAINED
-    _cited(m.Release, person=person, date=datetime.date(2026, 1, 1), date_precision="month")
-    assert _status(person) == m.Status.RELEASED
+    _cited(Detention, person=person, since=datetime.date(2024, 2, 1), since_precision="month")
+    assert _status(person) == Status.DETAINED
+    _cited(Release, person=person, date=datetime.date(2026, 1, 1), date_precision="month")
+    assert _status(person) == Status.RELEASED
 
 
 def test_a_dated_re_arrest_after_a_release_counts(person):
-    _cited(m.Release, person=person, date=datetime.date(2026, 1, 8), date_precision="day")
+    _cited(Release, person=person, date=datetime.date(2026, 1, 8), date_precision="day")
     _cited(
-        m.StatusChange,
+        StatusChange,
         person=person,
-        status=m.Status.REDETAINED,
+        status=Status.REDETAINED,
         date=datetime.date(2026, 2, 1),
         date_precision="month",
     )
-    assert _status(person) == m.Status.REDETAINED
+    assert _status(person) == Status.REDETAINED
 
 
 def test_an_undated_detention_does_not_outrank_a_dated_release(person):
-    _cited(m.Release, person=person, date=datetime.date(2026, 1, 8), date_precision="day")
-    _cited(m.Detention, person=person)
-    assert _status(person) == m.Status.RELEASED
+    _cited(Release, person=person, date=datetime.date(2026, 1, 8), date_precision="day")
+    _cited(Detention, person=person)
+    assert _status(person) == Status.RELEASED
 
 
 def test_on_the_same_date_the_later_stage_wins(person):
     same_day = {"date": datetime.date(2026, 1, 8), "date_precision": "day"}
-    _cited(m.Release, person=person, with_conditions=True, **same_day)
-    _cited(m.Detention, person=person, since=same_day["date"], since_precision="day")
-    assert _status(person) == m.Status.RELEASED_WITH_CONDITIONS
+    _cited(Release, person=person, with_conditions=True, **same_day)
+    _cited(Detention, person=person, since=same_day["date"], since_precision="day")
+    assert _status(person) == Status.RELEASED_WITH_CONDITIONS
 
 
 def test_a_death_in_custody_is_final(person):
     _cited(
-        m.StatusChange,
+        StatusChange,
         person=person,
-        status=m.Status.DIED_IN_CUSTODY,
+        status=Status.DIED_IN_CUSTODY,
         date=datetime.date(2025, 12, 1),
         date_precision="month",
     )
-    _cited(m.Release, person=person, date=datetime.date(2026, 1, 1), date_precision="month")
-    assert _status(person) == m.Status.DIED_IN_CUSTODY
+    _cited(Release, person=person, date=datetime.date(2026, 1, 1), date_precision="month")
+    assert _status(person) == Status.DIED_IN_CUSTODY
 
 
 def test_history_is_in_date_order_and_keeps_the_supporting_fact(person):
-    release = _cited(
-        m.Release, person=person, date=datetime.date(2026, 1, 1), date_precision="month"
-    )
+    release = _cited(Release, person=person, date=datetime.date(2026, 1, 1), date_precision="month")
     detention = _cited(
-        m.Detention, person=person, since=datetime.date(2024, 2, 1), since_precision="month"
+        Detention, person=person, since=datetime.date(2024, 2, 1), since_precision="month"
     )
     steps = status_history(person)
     assert [step.fact for step in steps] == [detention, release]
-    assert derive_status(steps) == m.Status.RELEASED
+    assert derive_status(steps) == Status.RELEASED
 
 
 def test_an_uncited_fact_decides_nothing(person):
-    m.Release.objects.create(person=person, date=datetime.date(2026, 1, 1), date_precision="month")
-    assert _status(person) == m.Status.UNKNOWN
+    Release.objects.create(person=person, date=datetime.date(2026, 1, 1), date_precision="month")
+    assert _status(person) == Status.UNKNOWN
 
 
 def test_search_text_folds_accents_and_includes_aliases(person):
-    _cited(m.Alias, person=person, name="Rocio San Miguel")
-    _cited(m.Alias, person=person, name="Miguel")
+    _cited(Alias, person=person, name="Rocio San Miguel")
+    _cited(Alias, person=person, name="Miguel")
     refresh_people([person.pk])
     person.refresh_from_db()
     assert person.search_name == "rocio san miguel | miguel"

@@ -11,7 +11,7 @@ from django.urls import reverse
 from curation import suggestions
 from curation.curator_group import ensure_curator_group
 from curation.suggestions import ingest_with_suggestions
-from releases import models as m
+from releases.models import CitationSuggestion, Citizenship, Country, Mention, Person
 from tests import builders
 
 TEXT = (
@@ -22,8 +22,8 @@ TEXT = (
 
 @pytest.fixture
 def article(db):
-    m.Country.objects.create(code="ES", name="Spain", demonym="Spanish")
-    m.Country.objects.create(code="VE", name="Venezuela", demonym="Venezuelan")
+    Country.objects.create(code="ES", name="Spain", demonym="Spanish")
+    Country.objects.create(code="VE", name="Venezuela", demonym="Venezuelan")
     builders.person("Rocío San Miguel")
     return ingest_with_suggestions(text=TEXT, title="New").article
 
@@ -50,9 +50,7 @@ def test_bulk_accept_creates_cited_mentions(admin_client, article):
         follow=True,
     )
     assert "Accepted 3 suggestion(s)." in [str(x) for x in response.context["messages"]]
-    mentions = {
-        str(x.subject): [p.quote for p in x.citations.all()] for x in m.Mention.objects.all()
-    }
+    mentions = {str(x.subject): [p.quote for p in x.citations.all()] for x in Mention.objects.all()}
     assert mentions == {
         "Venezuela (VE)": ["Venezuela"],
         "Spain (ES)": ["Spanish"],
@@ -72,14 +70,14 @@ def test_bulk_reject_and_one_click_person(admin_client, article):
     url = suggestions.review_url(article)
     new = article.suggestions.get(kind="new_person")
     admin_client.post(url, {"one": f"accept:{new.pk}"})
-    person = m.Person.objects.get(name="Juan Nuevo Vega")
+    person = Person.objects.get(name="Juan Nuevo Vega")
     assert [p.quote for p in person.mentions.get().citations.all()] == [
         "Police also freed Juan Nuevo Vega."
     ]
     rest = article.suggestions.filter(state="pending")
     admin_client.post(url, {"action": "reject", "selected": [s.pk for s in rest]})
     assert not article.suggestions.filter(state="pending").exists()
-    assert m.Mention.objects.count() == 1
+    assert Mention.objects.count() == 1
 
 
 @pytest.mark.parametrize(
@@ -148,31 +146,31 @@ def test_saving_a_person_in_the_admin_re_runs_suggestions(admin_client, article)
         follow=True,
     )
     assert response.status_code == 200
-    person = m.Person.objects.get(slug="juan-nuevo-vega")
+    person = Person.objects.get(slug="juan-nuevo-vega")
     assert article.suggestions.filter(kind="mention", person=person).exists()
     assert not article.suggestions.filter(kind="new_person").exists()
 
 
 def test_the_cli_prints_the_review_url(db, tmp_path):
-    m.Country.objects.create(code="VE", name="Venezuela", demonym="Venezuelan")
+    Country.objects.create(code="VE", name="Venezuela", demonym="Venezuelan")
     path = tmp_path / "new.txt"
     path.write_text("Venezuela freed Juan Nuevo Vega.", encoding="utf-8")
     out = io.StringIO()
     call_command("ingest_article", str(path), stdout=out)
-    article = m.CitationSuggestion.objects.first().article
+    article = CitationSuggestion.objects.first().article
     assert f"Review them at: {suggestions.review_url(article)}" in out.getvalue()
 
 
 def test_the_cite_page_preselects_the_only_article_a_record_cites(admin_client, db):
     source = builders.article("Ana Pérez is Spanish.")
     builders.article("Another article.")
-    spain = m.Country.objects.create(code="ES", name="Spain")
-    citizenship = m.Citizenship.objects.create(person=builders.person(), country=spain)
+    spain = Country.objects.create(code="ES", name="Spain")
+    citizenship = Citizenship.objects.create(person=builders.person(), country=spain)
     citizenship.citations.add(builders.passage(source, "Spanish"))
     url = reverse("admin:releases_citizenship_cite", args=[citizenship.pk])
     page = admin_client.get(url)
     assert page.context["article"] == source
     assert f'<option value="{source.pk}" selected>' in page.content.decode()
-    other = m.Citizenship.objects.create(person=builders.person("B"), country=spain)
+    other = Citizenship.objects.create(person=builders.person("B"), country=spain)
     url = reverse("admin:releases_citizenship_cite", args=[other.pk])
     assert admin_client.get(url).context["article"] is None

@@ -5,7 +5,15 @@ from django.urls import reverse
 
 from curation import suggestions
 from curation.suggestions import ingest_with_suggestions
-from releases import models as m
+from releases.models import (
+    Alias,
+    CitationSuggestion,
+    Citizenship,
+    Country,
+    Facility,
+    Mention,
+    Person,
+)
 from sources.models import BoilerplateSpan
 from sources.services import set_boilerplate
 from tests import builders
@@ -19,13 +27,13 @@ NEW_TEXT = (
 def known(db):
     rocio = builders.person("Rocío San Miguel", slug="rocio-san-miguel")
     builders.cite(
-        m.Citizenship.objects.create(
+        Citizenship.objects.create(
             person=rocio,
-            country=m.Country.objects.create(code="ES", name="Spain", demonym="Spanish"),
+            country=Country.objects.create(code="ES", name="Spain", demonym="Spanish"),
         ),
         builders.passage(builders.article("Rocío San Miguel is Spanish."), "Spanish"),
     )
-    m.Facility.objects.create(name="El Helicoide", slug="el-helicoide")
+    Facility.objects.create(name="El Helicoide", slug="el-helicoide")
     return rocio
 
 
@@ -59,7 +67,7 @@ def test_a_rejected_suggestion_stays_unpublished(client, known):
     suggestion = article.suggestions.get(person=known)
     suggestions.accept(suggestion)
     suggestions.reject(suggestion)
-    assert not m.Mention.objects.exists()
+    assert not Mention.objects.exists()
     assert client.get(known.get_absolute_url(), {"format": "json"}).json()["mentions"] == []
 
 
@@ -72,7 +80,7 @@ def test_admin_ingest_form_stores_and_proposes(admin_client, known):
     messages = [str(message) for message in response.context["messages"]]
     assert any("Stored" in message for message in messages)
     assert any("3 suggested citation(s)" in message for message in messages)
-    article = m.CitationSuggestion.objects.first().article
+    article = CitationSuggestion.objects.first().article
     assert (article.published_precision, article.text) == ("month", NEW_TEXT)
 
 
@@ -107,14 +115,14 @@ def test_admin_accepts_and_rejects_suggestions_in_bulk(admin_client, known):
         "El Helicoide": "rejected",
         "Spanish": "rejected",
     }
-    assert m.Mention.objects.get().person == known
+    assert Mention.objects.get().person == known
 
 
 # --- What is suggested ---------------------------------------------------------------------
 
 
 def _country(code, name, demonym=""):
-    return m.Country.objects.create(code=code, name=name, demonym=demonym)
+    return Country.objects.create(code=code, name=name, demonym=demonym)
 
 
 def _suggested(article, kind="mention"):
@@ -124,7 +132,7 @@ def _suggested(article, kind="mention"):
 
 
 def _alias(person, name, *, ambiguous=False):
-    alias = m.Alias.objects.create(person=person, name=name, ambiguous=ambiguous)
+    alias = Alias.objects.create(person=person, name=name, ambiguous=ambiguous)
     alias.citations.add(builders.passage(builders.article(f"Also known as {name}."), name))
     return alias
 
@@ -184,8 +192,8 @@ def test_an_ambiguous_alias_is_never_suggested_alone(db):
 def test_the_longest_match_wins_and_nothing_overlaps(db):
     marta = builders.person("Marta Quintero Lyon")
     _alias(marta, "Marta Quintero")
-    m.Facility.objects.create(name="El Rodeo I", slug="rodeo-1")
-    m.Facility.objects.create(name="El Rodeo", slug="rodeo")
+    Facility.objects.create(name="El Rodeo I", slug="rodeo-1")
+    Facility.objects.create(name="El Rodeo", slug="rodeo")
     text = "Marta Quintero Lyon left El Rodeo I on Friday."
     article = ingest_with_suggestions(text=text, title="t").article
     assert _suggested(article) == [
@@ -277,7 +285,7 @@ def test_an_official_near_release_words_is_proposed_with_their_role_never_as_fre
     proposal = article.suggestions.get(kind="other_person")
     assert (proposal.name, proposal.details["role"]) == ("Delia Arango", "official")
     suggestions.accept(proposal)
-    person = m.Person.objects.get()
+    person = Person.objects.get()
     assert not person.releases.exists()
     assert [r.title for r in person.roles.all()] == ["Interior Minister"]
 
@@ -289,11 +297,11 @@ def test_a_new_name_is_created_in_one_step_citing_its_sentence(client, db):
     proposal = article.suggestions.get(kind="new_person")
     sentence = "Spanish citizen Juan Nuevo Vega was freed after a year."
     assert (proposal.quote, proposal.name, proposal.country) == (sentence, "Juan Nuevo Vega", spain)
-    assert not m.Person.objects.exists()  # nothing exists, let alone public, until accepted
+    assert not Person.objects.exists()  # nothing exists, let alone public, until accepted
 
     mention = suggestions.accept(proposal)
 
-    person = m.Person.objects.get()
+    person = Person.objects.get()
     assert (person.name, mention.person, proposal.person) == ("Juan Nuevo Vega", person, person)
     assert [p.quote for p in mention.citations.all()] == [sentence]
     citizenship = person.citizenships.get()
@@ -309,7 +317,7 @@ def test_a_rejected_new_name_is_not_proposed_again(db):
     article = ingest_with_suggestions(text="Police freed Juan Nuevo Vega.", title="t").article
     suggestions.reject(article.suggestions.get())
     assert suggestions.suggest_for_article(article) == []
-    assert not m.Person.objects.exists()
+    assert not Person.objects.exists()
 
 
 # --- Re-runs -------------------------------------------------------------------------------

@@ -8,8 +8,8 @@ import json
 import pytest
 from django.utils.http import http_date
 
-from releases import models as m
-from releases.services import bump_data_version, data_version
+from releases.derived import bump_data_version, data_version
+from releases.models import DataVersion
 from tests import builders
 
 
@@ -23,7 +23,7 @@ def _body(response) -> str:
 
 
 def _set_changed(when: datetime.datetime) -> None:
-    m.DataVersion.objects.filter(pk=1).update(changed_at=when)
+    DataVersion.objects.filter(pk=1).update(changed_at=when)
 
 
 WHEN = datetime.datetime(2026, 1, 20, 14, 5, tzinfo=datetime.UTC)

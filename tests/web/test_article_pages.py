@@ -2,7 +2,7 @@
 
 import pytest
 
-from releases import models as m
+from releases.models import Detention
 from sources.highlight import segments
 from sources.models import BoilerplateSpan
 from sources.services import set_boilerplate
@@ -40,7 +40,7 @@ def test_segments_cover_the_body_and_mark_overlapping_passages(article):
 def test_article_page_highlights_passages_and_links_them_to_what_they_support(client, article):
     quote = builders.passage(article, "She was held at El Helicoide.")
     person = builders.person("Ana Pérez", slug="ana-perez")
-    builders.cite(m.Detention.objects.create(person=person), quote)
+    builders.cite(Detention.objects.create(person=person), quote)
     page = client.get(article.get_absolute_url()).content.decode()
     assert f'id="p-{quote.pk}"' in page
     assert f'<mark data-passages="p-{quote.pk}">She was held at El Helicoide.</mark>' in page

@@ -9,8 +9,8 @@ import pytest
 from django.conf import settings
 from django.core.cache import caches
 
-from releases import models as m
-from releases import services
+from releases import derived
+from releases.models import Country
 from tests import builders
 
 
@@ -24,7 +24,7 @@ def test_a_page_is_computed_once_per_data_version(client, world, django_assert_n
     with django_assert_num_queries(1):  # the version alone
         again = client.get("/facilities/")
     assert again.content == first.content and again["Content-Type"] == first["Content-Type"]
-    services.bump_data_version()
+    derived.bump_data_version()
     with django_assert_num_queries(4):  # a new version: the page is computed afresh
         client.get("/facilities/")
 
@@ -92,7 +92,7 @@ def test_redis_is_the_cache_when_the_environment_names_it():
 
 
 def test_the_data_version_moves_with_every_write(world):
-    before, _when = services.data_version()
-    m.Country.objects.create(code="PT", name="Portugal")
-    after, changed_at = services.data_version()
+    before, _when = derived.data_version()
+    Country.objects.create(code="PT", name="Portugal")
+    after, changed_at = derived.data_version()
     assert after > before and changed_at is not None

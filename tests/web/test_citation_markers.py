@@ -12,8 +12,8 @@ from django.template import Context, Template
 from django.test import RequestFactory
 from django.utils import translation
 
-from releases import models as m
-from releases.services import refresh_people
+from releases.derived import refresh_people
+from releases.models import Citizenship, Country, Facility, Person, Release, ReleaseEvent
 from tests import builders
 
 JAN_9 = {"published_on": datetime.date(2026, 1, 9), "published_precision": "day"}
@@ -45,7 +45,7 @@ def test_markers_are_labelled_by_outlet_and_date_or_by_a_short_title(person):
         title="",
         slug="venezuela-has-started-releasing-ana-perez-and-others",
     )
-    release = m.Release.objects.create(person=person)
+    release = Release.objects.create(person=person)
     builders.cite(release, builders.passage(wire, "freed"), builders.passage(untitled, "Ana"))
     html = render_markers(release)
     assert summaries(html) == ["Reuters · 9 Jan 2026", "Venezuela has started releasing… · undated"]
@@ -62,7 +62,7 @@ def test_markers_read_in_the_pages_language(person):
         published_on=datetime.date(2026, 1, 1),
         published_precision="month",
     )
-    release = m.Release.objects.create(person=person)
+    release = Release.objects.create(person=person)
     builders.cite(release, builders.passage(wire, "freed"), builders.passage(monthly, "spoke"))
     with translation.override("es"):
         html = render_markers(release)
@@ -81,7 +81,7 @@ def test_markers_that_would_read_the_same_are_told_apart(person):
         "Two.", outlet="RTHK", title="Spanish citizens among those freed", slug="a-2", **JAN_9
     )
     third = builders.article("Three.", outlet="AFP", title="Another story", slug="a-3", **JAN_9)
-    release = m.Release.objects.create(person=person)
+    release = Release.objects.create(person=person)
     builders.cite(
         release,
         builders.passage(first, "One"),
@@ -101,7 +101,7 @@ def test_the_corroboration_note_is_shown_once_per_fact_after_its_markers(person)
         for n in range(3)
     ]
     own = builders.article("Our own reporting.", outlet="Own")
-    release = m.Release.objects.create(person=person)
+    release = Release.objects.create(person=person)
     builders.cite(release, *(builders.passage(c, "AFP story") for c in copies))
     builders.cite(release, builders.passage(own, "own reporting"))
     html = render_markers(release)
@@ -109,19 +109,19 @@ def test_the_corroboration_note_is_shown_once_per_fact_after_its_markers(person)
     assert html.rindex("</details>") < html.index('class="support"')
     assert "4 articles, 2 independent origins" in html
     # Independent articles say nothing the markers don't: no note.
-    single = m.Release.objects.create(person=person)
+    single = Release.objects.create(person=person)
     builders.cite(single, builders.passage(copies[0], "Copy"), builders.passage(own, "Our"))
     assert 'class="support"' not in render_markers(single)
 
 
 def test_a_person_page_gives_every_fact_an_anchor_a_permalink_and_a_copy_button(client, person):
     source = builders.article("Ana Pérez, a Spanish lawyer, was freed.", outlet="RTHK", **JAN_9)
-    spain, _ = m.Country.objects.get_or_create(code="ES", defaults={"name": "Spain"})
+    spain, _ = Country.objects.get_or_create(code="ES", defaults={"name": "Spain"})
     release = builders.cite(
-        m.Release.objects.create(person=person), builders.passage(source, "was freed")
+        Release.objects.create(person=person), builders.passage(source, "was freed")
     )
     spanish = builders.cite(
-        m.Citizenship.objects.create(person=person, country=spain),
+        Citizenship.objects.create(person=person, country=spain),
         builders.passage(source, "Spanish"),
     )
     refresh_people([person.pk])
@@ -144,10 +144,10 @@ def test_a_person_page_gives_every_fact_an_anchor_a_permalink_and_a_copy_button(
 def test_on_the_seed_detail_pages_every_permalink_has_one_target(client, db):
     call_command("import_fixtures", stdout=io.StringIO())
     pages = [
-        *(p.get_absolute_url() for p in m.Person.objects.all()),
-        *(f.get_absolute_url() for f in m.Facility.objects.all()),
-        *(e.get_absolute_url() for e in m.ReleaseEvent.objects.all()),
-        *(c.get_absolute_url() for c in m.Country.objects.filter(citizenships__isnull=False)),
+        *(p.get_absolute_url() for p in Person.objects.all()),
+        *(f.get_absolute_url() for f in Facility.objects.all()),
+        *(e.get_absolute_url() for e in ReleaseEvent.objects.all()),
+        *(c.get_absolute_url() for c in Country.objects.filter(citizenships__isnull=False)),
     ]
     permalinks = 0
     for url in sorted(set(pages)):

@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from releases import models as m
+from releases.models import Alias, CountClaim
 from tests import builders
 
 
@@ -35,7 +35,7 @@ def test_detail_query_count_is_pinned_and_does_not_grow_with_rows(
     more = builders.world(5, prefix="more")
     person = world["people"][0]
     for other in more["people"]:
-        m.Alias.objects.create(person=person, name=f"alias of {other.name}").citations.add(
+        Alias.objects.create(person=person, name=f"alias of {other.name}").citations.add(
             *other.aliases.get().citations.all()
         )
     with django_assert_num_queries(expected):
@@ -117,7 +117,7 @@ def test_unknown_format_on_a_detail_page_is_a_400(client, world, url):
 
 
 def test_a_count_shows_its_as_of_date_on_the_page_and_in_json(client, world):
-    count = m.CountClaim.objects.create(
+    count = CountClaim.objects.create(
         event=world["event"],
         subject="political prisoners",
         metric="still_held",

@@ -11,8 +11,8 @@ from django.db.models import QuerySet
 from django.http import StreamingHttpResponse
 from django.utils import translation
 
-from releases import models as m
-from releases import services
+from releases import derived
+from releases.models import Person
 from sources.tabular import Column, csv_line, csv_segments, finish_csv_segments, neutralise
 from tests import builders
 
@@ -139,8 +139,8 @@ def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised(cell, expected):
 
 def test_a_person_named_with_a_leading_line_break_and_formula_exports_inert(client, world):
     person = world["people"][0]
-    m.Person.objects.filter(pk=person.pk).update(name="\n=1+3")
-    services.refresh_people([person.pk])
+    Person.objects.filter(pk=person.pk).update(name="\n=1+3")
+    derived.refresh_people([person.pk])
     rows = _csv(client.get("/people/", {"format": "csv", "status": "any"}))
     assert next(r for r in rows if r["slug"] == person.slug)["name"] == "'\n=1+3"
 

@@ -9,8 +9,8 @@ import json
 
 import pytest
 
-from releases import models as m
-from releases import services
+from releases import derived
+from releases.models import Alias, Citizenship, Country, Detention, Person, Release
 from sources.models import Passage
 from sources.tabular import neutralise
 from tests import builders
@@ -40,7 +40,7 @@ def record(db):
         published_on=datetime.date(2026, 1, 9),
         published_precision="day",
     )
-    venezuela = m.Country.objects.create(code="VE", name="Venezuela")
+    venezuela = Country.objects.create(code="VE", name="Venezuela")
     marquez = builders.person("Juan Márquez", slug="juan-marquez")
     quotes = [
         builders.passage(source, "Juan Márquez, a Venezuelan"),
@@ -48,11 +48,11 @@ def record(db):
         builders.passage(source, 'Márquez left El Rodeo I "in good health"'),
     ]
     made["nationality"] = builders.cite(
-        m.Citizenship.objects.create(person=marquez, country=venezuela, certainty="implied"),
+        Citizenship.objects.create(person=marquez, country=venezuela, certainty="implied"),
         quotes[0],
     )
     made["release"] = builders.cite(
-        m.Release.objects.create(
+        Release.objects.create(
             person=marquez,
             date=datetime.date(2026, 1, 8),
             date_precision="day",
@@ -132,8 +132,8 @@ def test_implied_is_exported_and_shown(client, record):
 
 def test_filters_choose_people_and_kinds(client, record):
     held = builders.person("Still Held", slug="still-held")
-    builders.cite(m.Detention.objects.create(person=held), record["quotes"][1])
-    services.refresh_people([held.pk])
+    builders.cite(Detention.objects.create(person=held), record["quotes"][1])
+    derived.refresh_people([held.pk])
 
     def people(**query) -> set[str]:
         return {r["person"] for r in _json(client, **query)}
@@ -195,12 +195,10 @@ def test_the_csv_read_back_is_the_json_cell_for_cell(client, record):
 
 def test_cells_a_spreadsheet_would_run_are_neutralised_in_csv_only(client, record):
     marquez = record["marquez"]
-    m.Person.objects.filter(pk=marquez.pk).update(name='=HYPERLINK("http://x")')
-    m.Release.objects.filter(pk=record["release"].pk).update(attributed_to="@SUM(A1)")
-    alias = builders.cite(
-        m.Alias.objects.create(person=marquez, name="+1 555"), record["quotes"][0]
-    )
-    services.changed(cited=[(m.Alias, alias.pk)], people=[marquez.pk])
+    Person.objects.filter(pk=marquez.pk).update(name='=HYPERLINK("http://x")')
+    Release.objects.filter(pk=record["release"].pk).update(attributed_to="@SUM(A1)")
+    alias = builders.cite(Alias.objects.create(person=marquez, name="+1 555"), record["quotes"][0])
+    derived.changed(cited=[(Alias, alias.pk)], people=[marquez.pk])
     records = _json(client, nationality="ve")
     _header, rows = _csv(client, nationality="ve")
     assert {r["person"] for r in records} == {'=HYPERLINK("http://x")'}
@@ -211,19 +209,19 @@ def test_cells_a_spreadsheet_would_run_are_neutralised_in_csv_only(client, recor
 
 def test_a_fact_without_a_valid_citation_never_appears(client, record):
     someone = record["people"][0]
-    m.Citizenship.objects.create(person=someone, country=record["venezuela"])  # uncited
+    Citizenship.objects.create(person=someone, country=record["venezuela"])  # uncited
     assert {r["value"] for r in _json(client, q="p person 0", kind="nationality")} == {"Spain"}
 
     # One of the release's three passages no longer matches its article: two rows remain.
     stale = record["quotes"][2]
     Passage.objects.filter(pk=stale.pk).update(is_valid=False)
-    services.changed(cited=[(m.Release, record["release"].pk)])
+    derived.changed(cited=[(Release, record["release"].pk)])
     quotes = [r["quote"] for r in _json(client, q="marquez", kind="release")]
     assert quotes == [q.quote for q in record["quotes"][:2]]
 
     # The nationality's only passage goes stale: the fact is not public, and never shown.
     Passage.objects.filter(pk=record["quotes"][0].pk).update(is_valid=False)
-    services.changed(cited=[(m.Citizenship, record["nationality"].pk)])
+    derived.changed(cited=[(Citizenship, record["nationality"].pk)])
     assert _json(client, q="marquez", kind="nationality") == []
     page = client.get("/facts/", {"q": "marquez"}).content.decode()
     assert "Venezuela" not in page.split("<table")[1]
@@ -262,9 +260,9 @@ def test_rows_are_in_a_stable_order_the_same_on_the_page_and_in_the_exports(
 def test_the_page_query_count_does_not_grow_with_facts(client, db, django_assert_num_queries):
     source = builders.article("Ana Pérez is Spanish.")
     ana = builders.person("Ana Pérez", slug="ana")
-    spain = m.Country.objects.create(code="ES", name="Spain")
+    spain = Country.objects.create(code="ES", name="Spain")
     builders.cite(
-        m.Citizenship.objects.create(person=ana, country=spain),
+        Citizenship.objects.create(person=ana, country=spain),
         builders.passage(source, "Ana Pérez is Spanish"),
     )
     # The data version (web.caching), the form's menus (nationality, facility, event),

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from releases import models as m
+from releases.models import CountClaim, Country
 from tests import builders
 
 
@@ -15,10 +15,10 @@ def world(db):
     return builders.world(2)
 
 
-def _claim(passage, **fields) -> m.CountClaim:
+def _claim(passage, **fields) -> CountClaim:
     fields.setdefault("subject", "political prisoners")
     fields.setdefault("qualifier", "approximate")
-    return builders.cite(m.CountClaim.objects.create(**fields), passage)
+    return builders.cite(CountClaim.objects.create(**fields), passage)
 
 
 @pytest.fixture
@@ -138,7 +138,7 @@ def test_the_freed_link_counts_them_and_is_absent_when_all_are_shown(client, wor
 
 
 def test_a_nationality_with_no_named_people_never_says_all_0(client, world):
-    usa = m.Country.objects.create(code="US", name="United States")
+    usa = Country.objects.create(code="US", name="United States")
     _claim(
         world["article"].passages.first(),
         country=usa,

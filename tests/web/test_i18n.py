@@ -19,8 +19,8 @@ from django.template import Context, Template
 from django.urls import Resolver404, resolve, reverse
 from django.utils import translation
 
-from releases import models as m
-from releases import services
+from releases import derived
+from releases.models import Citizenship, Country
 from sources.dates import format_partial_date
 from tests import builders
 
@@ -141,7 +141,7 @@ def test_the_page_cache_never_serves_one_language_for_the_other(client, world):
     again = client.get("/facilities/", headers={"Accept-Language": "en"})
     assert "<h1>Facilities</h1>" in again.content.decode()
     assert again["Content-Language"] == "en"
-    services.bump_data_version()
+    derived.bump_data_version()
     assert "<h1>Facilities</h1>" in client.get("/facilities/").content.decode()
 
 
@@ -167,11 +167,11 @@ def test_a_spanish_page_shows_spanish_months(client, world):
 
 
 def test_country_names_follow_the_page_language_and_exports_keep_the_record(client, db):
-    spain = m.Country.objects.create(code="ES", name="Spain")
+    spain = Country.objects.create(code="ES", name="Spain")
     source = builders.article("Ana Pérez is Spanish.")
     ana = builders.person("Ana Pérez", slug="ana")
     builders.cite(
-        m.Citizenship.objects.create(person=ana, country=spain),
+        Citizenship.objects.create(person=ana, country=spain),
         builders.passage(source, "Ana Pérez is Spanish"),
     )
     spanish = client.get("/es/nationalities/").content.decode()

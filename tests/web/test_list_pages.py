@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from releases import models as m
+from releases.models import Alias, Citizenship, Country, Detention, Person, Role
 from tests import builders
 
 LIST_URLS = [
@@ -52,8 +52,8 @@ def test_list_query_count_is_pinned_and_does_not_grow_with_rows(
 
 def test_people_shows_the_freed_by_default(client, world):
     held = builders.person("Still Held", slug="still-held")
-    builders.cite(m.Detention.objects.create(person=held), world["article"].passages.first())
-    from releases.services import refresh_people
+    builders.cite(Detention.objects.create(person=held), world["article"].passages.first())
+    from releases.derived import refresh_people
 
     refresh_people([held.pk])
     page = client.get("/people/").content.decode()
@@ -68,10 +68,10 @@ def test_search_ignores_case_and_accents_over_names_and_aliases(client, db):
     rocio = builders.person("Rocío San Miguel", slug="rocio")
     source = builders.article("Activist R. Márquez was freed.")
     builders.cite(
-        m.Alias.objects.create(person=rocio, name="R. Márquez"),
+        Alias.objects.create(person=rocio, name="R. Márquez"),
         builders.passage(source, "R. Márquez"),
     )
-    from releases.services import refresh_people
+    from releases.derived import refresh_people
 
     refresh_people([rocio.pk])
     for query in ("rocio", "ROCÍO", "san miguel", "marquez", "MÁRQUEZ"):
@@ -82,9 +82,9 @@ def test_search_ignores_case_and_accents_over_names_and_aliases(client, db):
 
 def test_a_dual_national_counts_under_both_countries_in_facets(client, world):
     dual = world["people"][0]
-    venezuela = m.Country.objects.create(code="VE", name="Venezuela")
+    venezuela = Country.objects.create(code="VE", name="Venezuela")
     builders.cite(
-        m.Citizenship.objects.create(person=dual, country=venezuela),
+        Citizenship.objects.create(person=dual, country=venezuela),
         world["article"].passages.first(),
     )
     facets = client.get("/people/").context["facets"]
@@ -94,8 +94,8 @@ def test_a_dual_national_counts_under_both_countries_in_facets(client, world):
 
 
 def test_uncited_facts_are_neither_shown_nor_counted(client, world):
-    venezuela = m.Country.objects.create(code="VE", name="Venezuela")
-    m.Citizenship.objects.create(person=world["people"][0], country=venezuela)  # no citation
+    venezuela = Country.objects.create(code="VE", name="Venezuela")
+    Citizenship.objects.create(person=world["people"][0], country=venezuela)  # no citation
     response = client.get("/people/")
     nationality = next(f for f in response.context["facets"] if f.name == "nationality")
     assert [o.value for o in nationality.options] == ["es"]
@@ -164,7 +164,7 @@ def test_invalid_filter_values_get_a_400_that_says_why(client, world):
 @pytest.mark.parametrize("query", ["", "?status=any", "?status=detained", "?status=any&q=person 1"])
 def test_the_result_count_is_the_number_of_rows_listed(client, world, query):
     held = builders.person("Still Held", slug="still-held")
-    builders.cite(m.Detention.objects.create(person=held), world["article"].passages.first())
+    builders.cite(Detention.objects.create(person=held), world["article"].passages.first())
     page = client.get(f"/people/{query}").context["page"]
     exported = client.get(f"/people/{query}{'&' if query else '?'}format=json")
     results = json.loads(b"".join(exported.streaming_content))["results"]
@@ -176,7 +176,7 @@ def test_search_finds_people_by_facility_and_nationality_words(client, world):
     world["country"].save()
     loner = builders.person("Solo Persona", slug="solo")
     passage = world["article"].passages.first()
-    builders.cite(m.Alias.objects.create(person=loner, name="Solo"), passage)
+    builders.cite(Alias.objects.create(person=loner, name="Solo"), passage)
     everyone = ["p Person 0", "p Person 1", "p Person 2"]
 
     def found(query: str) -> list[str]:
@@ -203,10 +203,10 @@ def test_search_words_that_name_a_country_still_match_as_words(client, world):
     spain = world["country"]
     passage = world["article"].passages.first()
     salvador = builders.person("Salvador del Valle", slug="salvador")
-    builders.cite(m.Citizenship.objects.create(person=salvador, country=spain), passage)
+    builders.cite(Citizenship.objects.create(person=salvador, country=spain), passage)
     american = builders.person("Ann Smith", slug="ann")
-    usa, _ = m.Country.objects.get_or_create(code="US", defaults={"name": "United States"})
-    builders.cite(m.Citizenship.objects.create(person=american, country=usa), passage)
+    usa, _ = Country.objects.get_or_create(code="US", defaults={"name": "United States"})
+    builders.cite(Citizenship.objects.create(person=american, country=usa), passage)
 
     def found(query: str) -> list[str]:
         page = client.get("/people/", {"q": query, "status": "any"}).context["page"]
@@ -246,12 +246,12 @@ def test_htmx_pushes_the_address_without_the_forms_empty_fields(client, world):
     )
 
 
-def _mentioned_only(world, name: str, title: str, *, cited: bool = True) -> m.Person:
+def _mentioned_only(world, name: str, title: str, *, cited: bool = True) -> Person:
     """Someone the sources name in a role, never as held (an official, a relative)."""
-    from releases.services import refresh_people
+    from releases.derived import refresh_people
 
     someone = builders.person(name, slug=name.lower().replace(" ", "-"))
-    role = m.Role.objects.create(person=someone, kind=m.Role.Kind.CLAIMANT, title=title)
+    role = Role.objects.create(person=someone, kind=Role.Kind.CLAIMANT, title=title)
     if cited:
         builders.cite(role, world["article"].passages.first())
     refresh_people([someone.pk])
@@ -328,7 +328,7 @@ def test_column_headers_sort_and_say_which_way(client, world):
 def test_an_empty_page_says_when_people_of_other_statuses_match(client, world):
     official = builders.person("Delcy Oficial", slug="delcy")
     builders.cite(
-        m.Role.objects.create(person=official, kind="commenter", title="minister"),
+        Role.objects.create(person=official, kind="commenter", title="minister"),
         world["article"].passages.first(),
     )
     page = client.get("/people/", {"q": "delcy"})  # the freed, by default
@@ -347,7 +347,7 @@ def test_an_empty_page_says_when_people_of_other_statuses_match(client, world):
 
 def test_the_nationality_menu_is_in_the_order_of_the_names_it_shows(client, world):
     for code, name in (("DE", "Germany"), ("US", "United States"), ("AR", "Argentina")):
-        m.Country.objects.get_or_create(code=code, defaults={"name": name})
+        Country.objects.get_or_create(code=code, defaults={"name": name})
 
     def menu(path: str) -> list[str]:
         html = client.get(path).content.decode()

@@ -8,14 +8,14 @@ import json
 
 import pytest
 
-from releases import models as m
+from releases.models import CountClaim
 from tests import builders
 
 
-def _claim(passage, **fields) -> m.CountClaim:
+def _claim(passage, **fields) -> CountClaim:
     fields.setdefault("subject", "political prisoners")
     fields.setdefault("qualifier", "approximate")
-    return builders.cite(m.CountClaim.objects.create(**fields), passage)
+    return builders.cite(CountClaim.objects.create(**fields), passage)
 
 
 @pytest.fixture
@@ -48,7 +48,7 @@ def claims(db):
         claimed_by="Foro",
         verification="confirmed",
     )
-    m.CountClaim.objects.create(
+    CountClaim.objects.create(
         metric="held",
         subject="people",
         qualifier="exact",

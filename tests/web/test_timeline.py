@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from releases import models as m
+from releases.models import ReleaseEvent, Status, StatusChange
 from releases.selectors import TimelinePeople, timeline_people
 from tests import builders
 from web.timeline import CHAR_WIDTH, LANES, build_timeline
@@ -15,9 +15,9 @@ from web.timeline import CHAR_WIDTH, LANES, build_timeline
 
 def _died(world: dict, date: datetime.date, precision: str) -> None:
     """The world's first person died in custody, on ``date`` known to ``precision``."""
-    death = m.StatusChange.objects.create(
+    death = StatusChange.objects.create(
         person=world["people"][0],
-        status=m.Status.DIED_IN_CUSTODY,
+        status=Status.DIED_IN_CUSTODY,
         date=date,
         date_precision=precision,
     )
@@ -32,16 +32,16 @@ def world(db):
     made = builders.world(2)
     quote = made["article"].passages.first()
     _died(made, datetime.date(2025, 12, 1), "month")
-    early = m.ReleaseEvent.objects.create(
+    early = ReleaseEvent.objects.create(
         slug="early", title="Early releases", date=datetime.date(2026, 1, 3), date_precision="day"
     )
     builders.cite(early, quote)
-    builders.cite(m.ReleaseEvent.objects.create(slug="later", title="Later releases"), quote)
+    builders.cite(ReleaseEvent.objects.create(slug="later", title="Later releases"), quote)
     return made
 
 
 def _timeline():
-    events = m.ReleaseEvent.objects.published()
+    events = ReleaseEvent.objects.published()
     return build_timeline(list(events), timeline_people())
 
 
@@ -56,7 +56,7 @@ def test_each_kind_has_its_own_lane_in_lane_order(world):
 
 
 def test_a_lane_with_nothing_in_it_is_not_drawn(db):
-    event = m.ReleaseEvent.objects.create(
+    event = ReleaseEvent.objects.create(
         slug="one", title="One", date=datetime.date(2026, 1, 8), date_precision="day"
     )
     timeline = build_timeline([event], TimelinePeople([], [], grouped=False))
@@ -113,14 +113,14 @@ def test_many_people_are_drawn_one_mark_per_date_and_lane(db):
 
 
 def test_undated_items_are_listed_not_placed(db):
-    undated = m.ReleaseEvent.objects.create(slug="later", title="Later releases")
+    undated = ReleaseEvent.objects.create(slug="later", title="Later releases")
     timeline = build_timeline([undated], TimelinePeople([], [], grouped=False))
     assert timeline.items == [] and [i.label for i in timeline.listed] == ["Later releases"]
 
 
 def test_no_label_runs_off_the_drawing_or_into_the_month_before(db):
     events = [
-        m.ReleaseEvent.objects.create(
+        ReleaseEvent.objects.create(
             slug=f"event-{month}",
             title=f"A long title for the releases announced in month {month}",
             date=datetime.date(2025, month, 28),

@@ -18,12 +18,12 @@ import yaml
 
 from curation import suggestions
 from curation.suggestions import ingest_with_suggestions
-from releases import models as m
+from releases.models import Alias, CitationSuggestion, Country, Facility, Person
 from sources.models import BoilerplateSpan, Passage
 from sources.services import set_boilerplate
 
 HERE = Path(__file__).parent
-Kind = m.CitationSuggestion.Kind
+Kind = CitationSuggestion.Kind
 
 
 @dataclass
@@ -56,18 +56,18 @@ class Scores:
 def build_record() -> None:
     record = yaml.safe_load((HERE / "record.yaml").read_text(encoding="utf-8"))
     for country in record["countries"]:
-        m.Country.objects.create(**country)
+        Country.objects.create(**country)
     for facility in record["facilities"]:
-        m.Facility.objects.create(**facility)
+        Facility.objects.create(**facility)
     source = ingest_with_suggestions(
         text="Names as the record has them.", title="The record"
     ).article
     passage = Passage.objects.create(article=source, start=0, end=5, quote=source.text[:5])
     for entry in record["people"]:
-        person = m.Person.objects.create(slug=entry["slug"], name=entry["name"])
+        person = Person.objects.create(slug=entry["slug"], name=entry["name"])
         for alias in entry.get("aliases", []):
             # An alias is only suggested once published (cited).
-            made = m.Alias.objects.create(person=person, **alias)
+            made = Alias.objects.create(person=person, **alias)
             made.citations.add(passage)
 
 

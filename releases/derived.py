@@ -25,7 +25,15 @@ from django.db import transaction
 from django.db.models import Exists, F, OuterRef
 from django.utils import timezone
 
-from releases import models as m
+from releases.models import (
+    CITED_MODELS,
+    DataVersion,
+    Facility,
+    Fact,
+    Person,
+    PersonLink,
+    PersonRecord,
+)
 from releases.records import PERSON_COLUMNS, person_json, stored_path
 from releases.selectors import person_facts_prefetches
 from releases.status import derive_status, status_history
@@ -66,13 +74,13 @@ def refresh_cited(model, pks: Iterable[int] | None) -> set[int]:
 # -- People ---------------------------------------------------------------------------------
 
 
-def _facilities_of(person: m.Person) -> list[m.Facility]:
+def _facilities_of(person: Person) -> list[Facility]:
     """The places the person's public detentions and releases name, each once."""
     facts = [*person.detentions.all(), *person.releases.all()]
     return list({f.facility_id: f.facility for f in facts if f.facility_id}.values())
 
 
-def search_text_for(person: m.Person) -> str:
+def search_text_for(person: Person) -> str:
     """What the people list's search matches, folded: the person's names and aliases, the
     facilities their public facts say they were held in or freed from (as their record
     shows them), and their nationalities' country names and demonyms ("rocio",
@@ -89,8 +97,8 @@ def search_text_for(person: m.Person) -> str:
     return " | ".join(dict.fromkeys(fold_for_search(word) for word in words))
 
 
-def _links_of(person: m.Person, public_facts: list[m.Fact]) -> set[tuple[str, str]]:
-    kind = m.PersonLink.Kind
+def _links_of(person: Person, public_facts: list[Fact]) -> set[tuple[str, str]]:
+    kind = PersonLink.Kind
     links = {(kind.NATIONALITY, c.country.code.lower()) for c in person.citizenships.all()}
     links.update((kind.FACILITY, facility.slug) for facility in _facilities_of(person))
     for fact in [*person.releases.all(), *person.roles.all()]:
@@ -101,7 +109,7 @@ def _links_of(person: m.Person, public_facts: list[m.Fact]) -> set[tuple[str, st
     return links
 
 
-def _public_facts(person: m.Person) -> list[m.Fact]:
+def _public_facts(person: Person) -> list[Fact]:
     return [
         *person.aliases.all(),
         *person.citizenships.all(),
@@ -115,13 +123,13 @@ def _public_facts(person: m.Person) -> list[m.Fact]:
 
 @dataclass
 class _Derived:
-    person: m.Person
+    person: Person
     links: set[tuple[str, str]] = field(default_factory=set)
     json: str = ""
     csv: str = ""
 
 
-def _derive(person: m.Person) -> _Derived:
+def _derive(person: Person) -> _Derived:
     history = status_history(person)
     first_release = min((r.date for r in person.releases.all() if r.date), default=None)
     person.status = derive_status(history)
@@ -143,7 +151,7 @@ _PERSON_FIELDS = ["status", "search_name", "is_public", "first_released_on"]
 
 def _refresh_chunk(person_ids: list[int]) -> int:
     people = list(
-        m.Person.objects.filter(pk__in=person_ids)
+        Person.objects.filter(pk__in=person_ids)
         .select_related("record")
         .prefetch_related(*person_facts_prefetches(with_mentions=True), "links")
     )
@@ -159,7 +167,7 @@ def _refresh_chunk(person_ids: list[int]) -> int:
             if (kind, key) not in derived.links or link.status != person.status:
                 stale_links.append(link.pk)
         new_links += [
-            m.PersonLink(person=person, kind=kind, key=key, status=person.status)
+            PersonLink(person=person, kind=kind, key=key, status=person.status)
             for kind, key in derived.links
             if (kind, key) not in old_links or old_links[(kind, key)].status != person.status
         ]
@@ -167,14 +175,14 @@ def _refresh_chunk(person_ids: list[int]) -> int:
         if derived.json and (
             stored is None or (stored.json, stored.csv) != (derived.json, derived.csv)
         ):
-            records.append(m.PersonRecord(person=person, json=derived.json, csv=derived.csv))
-    m.Person.objects.bulk_update(changed_people, _PERSON_FIELDS)
-    m.PersonLink.objects.filter(pk__in=stale_links).delete()
-    m.PersonLink.objects.bulk_create(new_links)
-    m.PersonRecord.objects.bulk_create(
+            records.append(PersonRecord(person=person, json=derived.json, csv=derived.csv))
+    Person.objects.bulk_update(changed_people, _PERSON_FIELDS)
+    PersonLink.objects.filter(pk__in=stale_links).delete()
+    PersonLink.objects.bulk_create(new_links)
+    PersonRecord.objects.bulk_create(
         records, update_conflicts=True, unique_fields=["person"], update_fields=["json", "csv"]
     )
-    m.PersonRecord.objects.filter(person__in=person_ids, person__is_public=False).delete()
+    PersonRecord.objects.filter(person__in=person_ids, person__is_public=False).delete()
     return len(changed_people)
 
 
@@ -192,18 +200,18 @@ def refresh_people(person_ids: Iterable[int]) -> int:
 def bump_data_version() -> None:
     """Every write ends here, in the writer's transaction: once it commits, cached pages
     keyed on the old version are never served again."""
-    updated = m.DataVersion.objects.filter(pk=1).update(
+    updated = DataVersion.objects.filter(pk=1).update(
         version=F("version") + 1, changed_at=timezone.now()
     )
     if not updated:
-        m.DataVersion.objects.get_or_create(
+        DataVersion.objects.get_or_create(
             pk=1, defaults={"version": 1, "changed_at": timezone.now()}
         )
 
 
 def data_version() -> tuple[int, object]:
     """The current version and when it changed (0 and None before any write)."""
-    row = m.DataVersion.objects.filter(pk=1).values_list("version", "changed_at").first()
+    row = DataVersion.objects.filter(pk=1).values_list("version", "changed_at").first()
     return row or (0, None)
 
 
@@ -213,9 +221,9 @@ def data_version() -> tuple[int, object]:
 @transaction.atomic
 def refresh_everything() -> None:
     """Recompute all derived data (after a migration, ``check_integrity``, a bulk load)."""
-    for model in m.CITED_MODELS:
+    for model in CITED_MODELS:
         refresh_cited(model, None)
-    refresh_people(m.Person.objects.values_list("pk", flat=True))
+    refresh_people(Person.objects.values_list("pk", flat=True))
     bump_data_version()
 
 
@@ -224,9 +232,9 @@ def derive_after_migrate(**kwargs) -> None:
     rows but no data version: from before the data was stored, or a migration that changes
     how it is computed cleared the version) gets it computed once, with every migration
     applied."""
-    if m.DataVersion.objects.exists():
+    if DataVersion.objects.exists():
         return
-    if m.Person.objects.exists() or Passage.objects.exists():
+    if Person.objects.exists() or Passage.objects.exists():
         refresh_everything()
 
 
