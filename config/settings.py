@@ -129,7 +129,9 @@ ROOT_URLCONF = "config.urls"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [BASE_DIR / "templates"],
+        # Every template lives under the app that renders it (web/templates/web/…,
+        # curation/templates/curation/…), found by APP_DIRS in INSTALLED_APPS order.
+        "DIRS": [],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [

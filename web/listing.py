@@ -30,7 +30,7 @@ def render_page(
     request: HttpRequest, template: str, context: dict, *, status: int = 200
 ) -> HttpResponse:
     """Render ``template``: the whole page, or for htmx requests (``fragment``) only its
-    #results (a list template then extends layouts/fragment.html instead of base.html)."""
+    #results (a list template then extends web/layouts/fragment.html instead of web/base.html)."""
     fragment = wants_fragment(request)
     response = render(request, template, {**context, "fragment": fragment}, status=status)
     if fragment:

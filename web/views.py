@@ -67,7 +67,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "latest_events": sorted(dated_events, key=lambda e: e.date, reverse=True)[:5],
         "timeline": build_timeline(events, selectors.timeline_people()),
     }
-    return render(request, "releases/home.html", context)
+    return render(request, "web/home.html", context)
 
 
 def _people_facets(filterset: PersonFilter) -> dict:
@@ -104,7 +104,7 @@ def about(request: HttpRequest) -> HttpResponse:
             reverse("releases:home", current_app=request.resolver_match.namespace)
         ),
     }
-    return render(request, "releases/about.html", context)
+    return render(request, "web/about.html", context)
 
 
 @require_safe
@@ -115,7 +115,7 @@ def person_list(request: HttpRequest) -> HttpResponse:
         filterset_class=PersonFilter,
         queryset=selectors.people(),
         export=exports.PERSON_EXPORT,
-        template="releases/person_list.html",
+        template="web/person_list.html",
         defaults={"status": DEFAULT_PERSON_STATUS},
         extra_context=_people_facets,
     )
@@ -137,7 +137,7 @@ def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
         request,
         person,
         to_json=records.person_detail_json,
-        template="releases/person_detail.html",
+        template="web/person_detail.html",
         context=lambda person: {"person": person, "history": status_history(person)},
     )
 
@@ -146,7 +146,7 @@ facility_list = list_page(
     filterset_class=FacilityFilter,
     queryset=selectors.facilities,
     export=exports.FACILITY_EXPORT,
-    template="releases/facility_list.html",
+    template="web/facility_list.html",
 )
 
 
@@ -157,7 +157,7 @@ def facility_detail(request: HttpRequest, slug: str) -> HttpResponse:
         request,
         get_object_or_404(selectors.facilities(), slug=slug),
         to_json=records.facility_json,
-        template="releases/facility_detail.html",
+        template="web/facility_detail.html",
         context=lambda facility: {
             "facility": facility,
             **selectors.facility_detail(facility),
@@ -170,7 +170,7 @@ nationality_list = list_page(
     filterset_class=CountryFilter,
     queryset=selectors.countries,
     export=exports.COUNTRY_EXPORT,
-    template="releases/nationality_list.html",
+    template="web/nationality_list.html",
 )
 
 
@@ -195,7 +195,7 @@ def nationality_detail(request: HttpRequest, code: str) -> HttpResponse:
         request,
         country,
         to_json=_country_json,
-        template="releases/nationality_detail.html",
+        template="web/nationality_detail.html",
         context=lambda country: {"country": country, "shown": selectors.DETAIL_PEOPLE},
     )
 
@@ -204,7 +204,7 @@ event_list = list_page(
     filterset_class=EventFilter,
     queryset=selectors.events,
     export=exports.EVENT_EXPORT,
-    template="releases/event_list.html",
+    template="web/event_list.html",
 )
 
 
@@ -215,7 +215,7 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
         request,
         get_object_or_404(selectors.event_detail(), slug=slug),
         to_json=records.event_json,
-        template="releases/event_detail.html",
+        template="web/event_detail.html",
         context=lambda event: {
             "event": event,
             **selectors.event_people(event),
@@ -228,7 +228,7 @@ count_list = list_page(
     filterset_class=CountFilter,
     queryset=selectors.count_claims,
     export=exports.COUNT_EXPORT,
-    template="releases/count_list.html",
+    template="web/count_list.html",
 )
 
 
@@ -242,7 +242,7 @@ def fact_list(request: HttpRequest) -> HttpResponse:
         filterset_class=FactFilter,
         queryset=selectors.public_people(),
         export=exports.FACT_EXPORT,
-        template="releases/fact_list.html",
+        template="web/fact_list.html",
         defaults={"status": STATUS_ANY},
         # A page holds every fact of 25 people (releases.selectors.FactCitations).
         extra_context=lambda filterset: {"result_count": filterset.qs.people_count()},
@@ -253,7 +253,7 @@ article_list = list_page(
     filterset_class=ArticleFilter,
     queryset=source_selectors.articles,
     export=exports.ARTICLE_EXPORT,
-    template="sources/article_list.html",
+    template="web/article_list.html",
 )
 
 
@@ -298,6 +298,6 @@ def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
         request,
         article,
         to_json=_article_json,
-        template="sources/article_detail.html",
+        template="web/article_detail.html",
         context=_article_context,
     )

@@ -143,7 +143,9 @@ class CiteBySelectionMixin:
                     reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[record.pk])
                 )
         chosen = str(form["article"].value() or "")
-        if article is None and chosen.isdigit():
+        # At most 18 digits: an id that fits a 64-bit column (longer ones are no article's,
+        # and int() refuses more than 4300 digits).
+        if article is None and chosen.isdigit() and len(chosen) <= 18:
             article = SourceArticle.objects.filter(pk=int(chosen)).first()
         context = {
             **self.admin_site.each_context(request),
