@@ -51,6 +51,8 @@ messages: $(BIN)/.installed
 	DEBUG=1 $(BIN)/python manage.py makemessages -l es --ignore=.venv --ignore=tests --ignore=bench --ignore=staticfiles
 	DEBUG=1 $(BIN)/python manage.py compilemessages -l es
 
+# Everything, browser tests included; `$(BIN)/python -m pytest --ignore=tests/e2e` is the
+# fast part alone.
 test: $(BIN)/.installed
 	$(BIN)/python -m pytest
 
@@ -58,3 +60,4 @@ lint: $(BIN)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
+	$(BIN)/mypy
