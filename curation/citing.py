@@ -4,6 +4,7 @@ record's citations — an existing record's, or a new one's created with it in t
 transaction. Without JavaScript the curator types the quote instead, found with the
 importer's rules."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -62,7 +63,11 @@ def resolve_selection(
 
 
 @transaction.atomic
-def cite_selection(record, article: SourceArticle, selection: Selection) -> Passage:
+def cite_selection(
+    record, article: SourceArticle, selection: Selection, parts: Iterable[str] = ()
+) -> Passage:
+    """Cite the selected words for ``record``: for the whole of it, or for ``parts`` of it
+    (``Cited.cited_parts``)."""
     passage, _created = Passage.objects.get_or_create(
         article=article,
         start=selection.start,
@@ -70,10 +75,29 @@ def cite_selection(record, article: SourceArticle, selection: Selection) -> Pass
         defaults={"quote": selection.quote},
     )
     record.citations.add(passage)
+    set_cited_parts(record, {passage.pk: list(parts)})
     person_id = getattr(record, "person_id", None)
     if person_id:
         refresh_people([person_id])
     return passage
+
+
+def set_cited_parts(record: Cited, chosen: dict[int, list[str]]) -> None:
+    """Say what some of the record's citations support (an empty list: the whole record).
+    Saved as an ordinary write, so the record's visibility and its person's derived data
+    are refreshed by the receivers, as for any other change; parts the record doesn't
+    have are refused (``Cited.clean``), nothing written."""
+    parts = dict(record.cited_parts)
+    for passage_id, names in chosen.items():
+        if names:
+            parts[str(passage_id)] = list(dict.fromkeys(names))
+        else:
+            parts.pop(str(passage_id), None)
+    if parts == record.cited_parts:
+        return
+    record.cited_parts = parts
+    record.clean()
+    record.save(update_fields=["cited_parts"])
 
 
 @transaction.atomic

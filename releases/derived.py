@@ -66,9 +66,22 @@ def refresh_cited(model, pks: Iterable[int] | None) -> set[int]:
         for chunk in _chunks(pks):
             model.objects.filter(pk__in=chunk).update(is_public=Exists(supported))
         rows = model.objects.filter(pk__in=pks)
+    _refresh_cited_parts(rows.exclude(cited_parts={}))
     if pks == [] or "person" not in {f.name for f in model._meta.fields}:
         return set()
     return set(rows.filter(person__isnull=False).values_list("person_id", flat=True))
+
+
+def _refresh_cited_parts(rows) -> None:
+    """Rows whose citations say which parts they support (few: a curator chose them) are
+    public only when a valid citation supports the claim itself, not just one of its
+    values; and a passage no longer cited leaves the map."""
+    for row in rows.prefetch_related("citations"):
+        cited = {p.pk: p for p in row.citations.all()}
+        parts = {key: value for key, value in row.cited_parts.items() if int(key) in cited}
+        public = any(p.is_valid and row.supports_claim(pk) for pk, p in cited.items())
+        if parts != row.cited_parts or public != row.is_public:
+            type(row).objects.filter(pk=row.pk).update(cited_parts=parts, is_public=public)
 
 
 # -- People ---------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ Facility and ReleaseEvent carry citations of their own for the descriptive value
 (a facility's city, an event's date).
 """
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Length, Upper
 from django.db.models.lookups import Exact, GreaterThan
@@ -32,14 +33,65 @@ class CitedQuerySet(models.QuerySet):
         return self.filter(is_public=False)
 
 
+# The part of a record that is the claim itself ("she was detained"), as opposed to one of
+# its values ("at El Helicoide", "since February 2024").
+CLAIM = "claim"
+
+# How readers are told what a quote supports, for every part any record can cite on its own.
+PART_LABELS = {
+    CLAIM: _("the claim itself"),
+    "facility": _("the place"),
+    "since": _("since when"),
+    "reason": _("the grounds"),
+    "date": _("the date"),
+    "event": _("the event"),
+    "with_conditions": _("the conditions"),
+    "status": _("the situation"),
+    "title": _("the role"),
+    "city": _("the city"),
+    "description": _("the description"),
+    "value": _("the number"),
+    "subject": _("who is counted"),
+    "claimed_by": _("who claims it"),
+    "as_of": _("as of when"),
+    "attributed_to": _("who says it"),
+    "text": _("what happened"),
+}
+
+
+# What a citation supports, in exports, when the curator didn't narrow it to some parts.
+ALL_PARTS = "all"
+
+
+def supported_parts(cited_parts: dict, passage_id: int) -> list[str]:
+    """What one citation supports, as exports and JSON say it: the parts chosen for it, or
+    ``["all"]``."""
+    return list(cited_parts.get(str(passage_id), [])) or [ALL_PARTS]
+
+
 class Cited(models.Model):
     """Anything whose content must be supported by article passages.
 
     Every change, citations included, is kept in a history table (who, when, what) that the
-    admin shows and can revert. ``is_public`` is derived (at least one valid citation) and
-    is not part of the history: a revert is followed by a refresh like any other write."""
+    admin shows and can revert. ``is_public`` is derived (at least one valid citation for
+    the claim itself) and is not part of the history: a revert is followed by a refresh
+    like any other write.
+
+    A citation supports the whole record unless ``cited_parts`` says which parts it
+    supports: a detention's place and its date often come from different sentences, and
+    readers see which quote says which. A JSON map on the row (passage id → part names)
+    rather than a table of its own: every page and export that shows a fact already has
+    the row, so knowing what each quote supports costs no query; the history keeps it with
+    the rest of the row, and the one refresh (``releases.derived.refresh_cited``) drops
+    the entries of passages no longer cited."""
 
     citations = models.ManyToManyField(Passage, related_name="%(app_label)s_%(class)s_set")
+    cited_parts = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text="Which parts each citation supports, by passage id "
+        '(e.g. {"12": ["facility"]}); a citation not listed supports the whole record.',
+    )
     is_public = models.BooleanField(
         default=False,
         editable=False,
@@ -64,6 +116,38 @@ class Cited(models.Model):
         """The fragment id of this fact where pages list it ('fact-release-12'): its kind
         and primary key, so a link to it holds however the record grows."""
         return f"fact-{self._meta.model_name}-{self.pk}"
+
+    # The parts of this kind of record that a quote may support on its own, besides the
+    # claim itself (field names; ``PART_LABELS`` says them to readers).
+    citable_parts: tuple[str, ...] = ()
+
+    def parts_cited_by(self, passage_id: int) -> list[str]:
+        """What this passage supports: the parts the curator chose, or ``[]`` for the
+        whole record."""
+        return list(self.cited_parts.get(str(passage_id), []))
+
+    def supports_claim(self, passage_id: int) -> bool:
+        parts = self.parts_cited_by(passage_id)
+        return not parts or CLAIM in parts
+
+    def clean(self) -> None:
+        super().clean()
+        allowed = {CLAIM, *self.citable_parts}
+        problems = []
+        if not isinstance(self.cited_parts, dict):
+            raise ValidationError({"cited_parts": "A map of passage id to a list of parts."})
+        for key, parts in self.cited_parts.items():
+            if not str(key).isdigit() or not isinstance(parts, list) or not parts:
+                problems.append(f"{key!r}: a passage id with a non-empty list of parts")
+                continue
+            unknown = [p for p in parts if p not in allowed]
+            if unknown:
+                problems.append(
+                    f"{key}: {', '.join(map(str, unknown))} is not a part of this record "
+                    f"(it has {', '.join(sorted(allowed))})"
+                )
+        if problems:
+            raise ValidationError({"cited_parts": problems})
 
     @classmethod
     def citations_owner(cls) -> str:
@@ -146,6 +230,8 @@ class Facility(Cited):
     city = models.CharField(max_length=100, blank=True)
     description = models.TextField(blank=True)
 
+    citable_parts = ("city", "description")
+
     class Meta:
         ordering = ["name"]
         verbose_name_plural = "facilities"
@@ -172,6 +258,8 @@ class ReleaseEvent(Cited):
     )
     date_note = models.TextField(blank=True, help_text="How the date was worked out from them.")
     description = models.TextField(blank=True)
+
+    citable_parts = ("date", "description")
 
     class Meta:
         ordering = [models.F("date").asc(nulls_last=True), "slug"]
@@ -361,6 +449,8 @@ class Role(AboutPerson, Fact):
         ReleaseEvent, null=True, blank=True, on_delete=models.PROTECT, related_name="roles"
     )
 
+    citable_parts = ("title", "event", "attributed_to")
+
     class Meta:
         ordering = ["person", "kind", "title"]
 
@@ -383,6 +473,8 @@ class Detention(AboutPerson, Fact):
     reason = models.CharField(
         max_length=300, blank=True, help_text="Charge or grounds as the source gives them."
     )
+
+    citable_parts = ("facility", "since", "reason", "attributed_to")
 
     class Meta:
         ordering = ["person", models.F("since").asc(nulls_first=True)]
@@ -434,6 +526,8 @@ class Release(AboutPerson, DatedFact):
     )
     with_conditions = models.BooleanField(default=False)
 
+    citable_parts = ("date", "facility", "event", "with_conditions", "attributed_to")
+
     class Meta:
         ordering = ["person", models.F("date").asc(nulls_first=True)]
         constraints = [partial_date_constraint("date", "date_precision", "release_date")]
@@ -454,6 +548,8 @@ class StatusChange(AboutPerson, DatedFact):
         max_length=20, choices=[c for c in Status.choices if c[0] != Status.UNKNOWN]
     )
     date_text = models.CharField(max_length=200, blank=True)
+
+    citable_parts = ("status", "date", "attributed_to")
 
     class Meta:
         ordering = ["person", models.F("date").asc(nulls_first=True)]
@@ -524,6 +620,8 @@ class CountClaim(Fact):
         help_text="Private: for curators only, never shown on the site or in any export.",
     )
 
+    citable_parts = ("value", "subject", "claimed_by", "as_of")
+
     class Meta:
         ordering = ["event", "country", "claimed_by"]
         constraints = [
@@ -577,6 +675,8 @@ class FacilityReport(Fact):
         related_name="facility_reports",
     )
     text = models.TextField(help_text="What happened, in our words, no further than the quotes.")
+
+    citable_parts = ("text", "event")
 
     class Meta:
         ordering = ["facility", "pk"]

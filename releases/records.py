@@ -14,7 +14,16 @@ from collections.abc import Callable
 from django.utils.translation import get_language_from_path
 
 from releases import selectors
-from releases.models import CountClaim, Country, Facility, Fact, Person, ReleaseEvent, was_held
+from releases.models import (
+    CountClaim,
+    Country,
+    Facility,
+    Fact,
+    Person,
+    ReleaseEvent,
+    supported_parts,
+    was_held,
+)
 from releases.status import derive_status, status_history
 from sources.citations import citation_json
 from sources.dates import iso_partial_date
@@ -32,7 +41,12 @@ def stored_path(path: str) -> str:
 
 
 def citations_json(cited, link: Link) -> list[dict]:
-    return [citation_json(p, link) for p in cited.citations.all()]
+    """Each citation with what it supports (``supports``): ``["all"]`` for the whole
+    record, or the parts the curator chose (``claim`` for the claim itself)."""
+    return [
+        {**citation_json(p, link), "supports": supported_parts(cited.cited_parts, p.pk)}
+        for p in cited.citations.all()
+    ]
 
 
 def fact_json(fact, link: Link, **fields) -> dict:
@@ -268,6 +282,7 @@ def fact_citation_json(row: selectors.FactCitation, link: Link) -> dict:
         "attributed_to": row.attributed_to or None,
         "note": row.note or None,
         "quote": citation["quote"],
+        "supports": " ".join(row.supports),
         "outlet": citation["outlet"],
         "article": citation["article"],
         "article_title": row.article_title or None,
@@ -297,6 +312,7 @@ FACT_CITATION_COLUMNS = [
         "attributed_to",
         "note",
         "quote",
+        "supports",
         "outlet",
         "article",
         "article_title",

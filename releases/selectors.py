@@ -58,6 +58,7 @@ from releases.models import (
     Role,
     Status,
     StatusChange,
+    supported_parts,
 )
 from sources.citations import source_label, text_fragment_url
 from sources.dates import format_partial_date
@@ -493,6 +494,7 @@ def _fact_kind_rows(name: str, kind: FactKind, people) -> QuerySet:
         "certainty": F(path("certainty")),
         "attributed_to": F(path("attributed_to")),
         "note": F(path("note")),
+        "cited_parts": F(path("cited_parts")),
         "passage_pk": F("passage"),
         "start": F("passage__start"),
         "end": F("passage__end"),
@@ -527,6 +529,11 @@ class FactCitation:
         self.passage = Passage(
             pk=self.passage_pk, article=article, start=self.start, end=self.end, quote=self.quote
         )
+
+    @property
+    def supports(self) -> list[str]:
+        """What this row's passage supports (``releases.models.Cited.cited_parts``)."""
+        return supported_parts(self.cited_parts, self.passage_pk)
 
     @property
     def value_display(self) -> str:

@@ -18,6 +18,8 @@ from releases import exports, selectors
 from releases.integrity import unsupported_records
 from releases.merging import merge_people
 from releases.models import (
+    CLAIM,
+    PART_LABELS,
     Alias,
     Citizenship,
     CountClaim,
@@ -82,8 +84,43 @@ CITATION_COUNT = ("citations", Count("citations", distinct=True))
 FACT_FIELDS = ("citations", *new_fact.CLAIM_FIELDS)
 
 
+def part_choices(model) -> list[tuple[str, str]]:
+    """What a quote of this kind of record can support on its own, in words."""
+    return [(name, str(PART_LABELS[name])) for name in (CLAIM, *model.citable_parts)]
+
+
 class CiteForm(new_fact.SelectedWordsForm):
     article = forms.ModelChoiceField(SourceArticle.objects.order_by("slug"))
+    parts = forms.MultipleChoiceField(
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="These words support",
+        help_text="Tick what the words say when they support only part of the record "
+        "(its place, its date…); leave all unticked when they support the whole of it.",
+    )
+
+    def __init__(self, *args, model, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["parts"].choices = part_choices(model)
+
+
+class CitedPartsForm(forms.Form):
+    """What each of a record's current citations supports, one set of boxes per passage."""
+
+    def __init__(self, *args, record, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.passages = list(record.citations.select_related("article"))
+        for passage in self.passages:
+            self.fields[f"parts-{passage.pk}"] = forms.MultipleChoiceField(
+                required=False,
+                widget=forms.CheckboxSelectMultiple,
+                choices=part_choices(type(record)),
+                initial=record.parts_cited_by(passage.pk),
+                label=f"“{passage.quote}” ({passage.article.slug})",
+            )
+
+    def chosen(self) -> dict[int, list[str]]:
+        return {p.pk: self.cleaned_data[f"parts-{p.pk}"] for p in self.passages}
 
 
 class CiteBySelectionMixin:
@@ -122,12 +159,20 @@ class CiteBySelectionMixin:
         if record is None or not self.has_change_permission(request, record):
             raise PermissionDenied
         opts = self.model._meta
+        change_url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[record.pk])
+        saving_parts = request.method == "POST" and "save_parts" in request.POST
+        parts_form = CitedPartsForm(request.POST if saving_parts else None, record=record)
+        if saving_parts and parts_form.is_valid():
+            citing.set_cited_parts(record, parts_form.chosen())
+            self.message_user(request, "Saved what each quote supports.")
+            return redirect(request.get_full_path())
         form = CiteForm(
-            request.POST or None,
+            None if saving_parts else request.POST or None,
             initial={"article": request.GET.get("article") or self._only_article(record)},
+            model=self.model,
         )
         article = None
-        if request.method == "POST" and form.is_valid():
+        if request.method == "POST" and not saving_parts and form.is_valid():
             data = form.cleaned_data
             article = data["article"]
             try:
@@ -137,11 +182,9 @@ class CiteBySelectionMixin:
             except citing.CitationRefused as exc:
                 form.add_error("quote", str(exc))
             else:
-                passage = citing.cite_selection(record, article, selection)
+                passage = citing.cite_selection(record, article, selection, data["parts"])
                 self.message_user(request, f"Cited “{passage.quote}” ({article.slug}).")
-                return redirect(
-                    reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[record.pk])
-                )
+                return redirect(change_url)
         chosen = str(form["article"].value() or "")
         # At most 18 digits: an id that fits a 64-bit column (longer ones are no article's,
         # and int() refuses more than 4300 digits).
@@ -154,7 +197,8 @@ class CiteBySelectionMixin:
             "title": f"Cite a passage for “{record}”",
             "form": form,
             "article": article,
-            "current": list(record.citations.select_related("article")),
+            "current": parts_form.passages,
+            "parts_form": parts_form,
         }
         return TemplateResponse(request, "curation/cite.html", context)
 

@@ -83,6 +83,12 @@ class ConflictsFound(Exception):
         super().__init__(f"{len(report.conflicts)} conflict(s)")
 
 
+def _cited(article_id: int, start: int, end: int, parts) -> list:
+    """A citation in a record's state: where it is, and the parts it supports only when it
+    doesn't support the whole record (so states written before parts existed still match)."""
+    return [article_id, start, end, *([sorted(parts)] if parts else [])]
+
+
 def _fingerprint(state: dict[str, Any]) -> str:
     encoded = json.dumps(state, sort_keys=True, default=str, ensure_ascii=False)
     return hashlib.sha256(encoded.encode("utf-8")).hexdigest()
@@ -140,7 +146,10 @@ class Writer:
     def _state_of(self, section: Section, obj: models.Model, attributes: dict[str, Any]) -> dict:
         state = {name: getattr(obj, name) for name in attributes if name != "text"}
         if section.cited:
-            state["citations"] = sorted([p.article_id, p.start, p.end] for p in obj.citations.all())
+            state["citations"] = sorted(
+                _cited(p.article_id, p.start, p.end, obj.parts_cited_by(p.pk))
+                for p in obj.citations.all()
+            )
         if section is ARTICLES:
             state["boilerplate"] = sorted(
                 [s.start, s.end, s.kind, s.note] for s in obj.boilerplate_spans.all()
@@ -151,7 +160,8 @@ class Writer:
         state = {name: value for name, value in attributes.items() if name != "text"}
         if section.cited:
             state["citations"] = sorted(
-                [self._article_id(c.article), c.start, c.end] for c in planned.citations
+                _cited(self._article_id(c.article), c.start, c.end, c.parts)
+                for c in planned.citations
             )
         if section is ARTICLES:
             state["boilerplate"] = sorted(
@@ -230,7 +240,12 @@ class Writer:
                 ],
             )
         if section.cited:
-            obj.citations.set([self._passage_id(c) for c in planned.citations])
+            passages = [(self._passage_id(c), c.parts) for c in planned.citations]
+            parts = {str(pk): list(names) for pk, names in passages if names}
+            if parts != obj.cited_parts:
+                obj.cited_parts = parts
+                obj.save(update_fields=["cited_parts"])
+            obj.citations.set([pk for pk, _names in passages])
 
     def _passage_id(self, citation) -> int:
         article_id = self._article_id(citation.article)

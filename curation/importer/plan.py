@@ -9,7 +9,7 @@ citation says ``occurrence: N`` (1-based, in reading order), which picks the N-t
 """
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +35,7 @@ from curation.importer.spec import (
     Section,
     unique_field_groups,
 )
-from releases.models import ImportRecord
+from releases.models import CLAIM, ImportRecord
 from sources import quotes
 from sources.dates import PartialDateError, parse_partial_date
 from sources.models import BoilerplateSpan, SourceArticle, sha256_of
@@ -59,6 +59,7 @@ class Citation:
     start: int
     end: int
     quote: str  # the verbatim text at [start:end]
+    parts: tuple[str, ...] = ()  # what it supports (``Cited.cited_parts``); () = everything
 
 
 @dataclass(frozen=True)
@@ -427,7 +428,7 @@ class Planner:
             if not isinstance(item, Record):
                 self._problem(where, planned.label, field_name, "must be {article: …, quote: …}")
                 continue
-            unknown = set(item) - {"article", "quote", "occurrence"}
+            unknown = set(item) - {"article", "quote", "occurrence", "for"}
             if unknown:
                 self._problem(where, planned.label, field_name, f"unknown keys {sorted(unknown)}")
             article, quote = item.get("article"), item.get("quote")
@@ -442,9 +443,35 @@ class Planner:
             if source is None:
                 self._problem(where, planned.label, field_name, f"unknown article {article!r}")
                 continue
+            parts = self._parts(where, planned, field_name, item.get("for"))
             citation = self._locate(where, planned.label, field_name, article, source, item)
-            if citation and citation not in planned.citations:
+            if citation is None or parts is None:
+                continue
+            citation = replace(citation, parts=parts)
+            if citation not in planned.citations:
                 planned.citations.append(citation)
+
+    def _parts(
+        self, where: Location, planned: Planned, field_name: str, value: Any
+    ) -> tuple[str, ...] | None:
+        """The parts a quote supports (``for:``): one name or a list of them."""
+        if value is None:
+            return ()
+        names = [value] if isinstance(value, str) else value
+        allowed = (CLAIM, *planned.section.model.citable_parts)
+        if not isinstance(names, list) or not names or not all(isinstance(n, str) for n in names):
+            self._problem(where, planned.label, f"{field_name}.for", "must be a part or a list")
+            return None
+        unknown = [name for name in names if name not in allowed]
+        if unknown:
+            self._problem(
+                where,
+                planned.label,
+                f"{field_name}.for",
+                f"{', '.join(unknown)}: not a part of this record (it has {', '.join(allowed)})",
+            )
+            return None
+        return tuple(dict.fromkeys(names))
 
     def _locate(
         self,

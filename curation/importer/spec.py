@@ -2,7 +2,10 @@
 
 A section is a top-level list in a YAML file (``people:``, ``releases:`` …). Each record
 has an ``id`` that is its stable import key, the fields below, and, for cited records, a
-``cite:`` list of ``{article: KEY, quote: "…", occurrence: N}``.
+``cite:`` list of ``{article: KEY, quote: "…", occurrence: N, for: [PART, …]}``, where
+``for`` (optional) names the parts of the record the quote supports (``claim`` for the
+claim itself, or one of the model's ``citable_parts``); without it a quote supports the
+whole record.
 """
 
 from dataclasses import dataclass, field

@@ -3,8 +3,9 @@
 //    overlaps another is cut into several <mark>s, each listing in data-passages every
 //    passage it belongs to. (Without JavaScript, CSS outlines the first of them.)
 // 2. "Copy citation" buttons (hidden until this runs) put a plain-text citation of a fact
-//    on the clipboard: what the fact says, then each quote with its source and date, the article's address and the
-//    address of the quote in context here. The wording comes from the button's data-*
+//    on the clipboard: what the fact says, then each quote (with what it supports, when
+//    only some of the fact's values) with its source and date, the article's address and
+//    the address of the quote in context here. The wording comes from the button's data-*
 //    attributes, which the template translates.
 (function () {
   "use strict";
@@ -37,6 +38,9 @@
           source: marker.dataset.source,
           date: marker.dataset.date,
         })];
+        // A quote that supports only some of the fact's values says which, first.
+        const supports = item.querySelector(".supports");
+        if (supports) lines.unshift(supports.textContent.trim());
         if (marker.dataset.articleUrl) {
           lines.push(fill(button.dataset.articleLine, { url: marker.dataset.articleUrl }));
         }

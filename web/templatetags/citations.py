@@ -6,7 +6,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from releases.models import Certainty
+from releases.models import CLAIM, PART_LABELS, Certainty
 from sources.citations import short_date, short_title, source_label, support, text_fragment_url
 
 register = template.Library()
@@ -97,20 +97,70 @@ def citations(context, fact, label: str = "", permalink: bool = False) -> SafeSt
     groups = list(by_article.values())
     _tell_apart(groups)
     prefix = _("Source for %(label)s:") % {"label": label} if label else _("Source:")
-    markers = [_marker(group, prefix, request) for group in groups]
+    markers = [_marker(group, prefix, request, fact) for group in groups]
     tools = [_support_note(support(passages), permalink)]
     if permalink:
         tools.append(_fact_tools(fact, label))
-    return format_html('<span class="cites">{}{}</span>', _joined(markers), _joined(tools))
+    return format_html(
+        '<span class="cites">{}{}{}</span>',
+        _joined(markers),
+        _by_part(fact, groups),
+        _joined(tools),
+    )
+
+
+def _parts_label(names: list[str]) -> str:
+    """The values a quote supports, in words; the claim itself only when it is all."""
+    shown = [name for name in names if name != CLAIM] or names
+    return ", ".join(str(PART_LABELS[name]) for name in shown)
+
+
+def _by_part(fact, groups: list[dict]) -> SafeString:
+    """For a fact whose quotes each support only some of its values: value by value, which
+    quotes say it (the place from one sentence, the date from another), so a reader needn't
+    open every marker to tell. Nothing for the usual fact, whose every quote supports it
+    all; the claim itself is not repeated (the markers hold every quote)."""
+    if not getattr(fact, "cited_parts", None):
+        return SafeString("")
+    order = type(fact).citable_parts
+    # part -> quote -> the sources saying it, in order, so a quote two copies share is
+    # shown once with both sources.
+    saying: dict[str, dict[str, list[str]]] = {}
+    for group in groups:
+        source = " · ".join(filter(None, [group["source"], group["date"], group["detail"]]))
+        for passage in group["quotes"]:
+            for part in fact.parts_cited_by(passage.pk) or order:
+                saying.setdefault(part, {}).setdefault(passage.quote, []).append(source)
+    rows = [
+        format_html(
+            '<span class="part-row"><span class="part">{}:</span> {}</span>\n',
+            PART_LABELS[part],
+            format_html_join(
+                "; ",
+                "<q>{}</q> ({})",
+                ((quote, "; ".join(sources)) for quote, sources in saying[part].items()),
+            ),
+        )
+        for part in order
+        if part in saying
+    ]
+    if not rows:
+        return SafeString("")
+    return format_html(
+        '<span class="by-part"><span class="visually-hidden">{} </span>{}</span>',
+        _("Which quote says what:"),
+        _joined(rows),
+    )
 
 
 def _joined(parts) -> SafeString:
     return format_html_join("", "{}", ((part,) for part in parts))
 
 
-def _marker(group: dict, prefix: str, request) -> SafeString:
+def _marker(group: dict, prefix: str, request, fact) -> SafeString:
     """One article's marker: a disclosure whose summary names the source and whose body
-    holds the quotes, each with its place in the article and on the original page."""
+    holds the quotes, each with what it supports when that is only part of the fact, and
+    its place in the article and on the original page."""
     article = group["article"]
     label = " · ".join(filter(None, [group["source"], group["date"], group["detail"]]))
     times = len(group["quotes"])
@@ -118,10 +168,17 @@ def _marker(group: dict, prefix: str, request) -> SafeString:
     for passage in group["quotes"]:
         path = passage.get_absolute_url()
         original = text_fragment_url(passage)
+        parts = fact.parts_cited_by(passage.pk) if getattr(fact, "cited_parts", None) else []
         quotes.append(
             format_html(
-                '<span class="quote"><q>{}</q>\n    <a class="in-context" href="{}" '
+                '<span class="quote">{}<q>{}</q>\n    <a class="in-context" href="{}" '
                 'data-url="{}">{}</a>{}</span>\n  ',
+                format_html(
+                    '<span class="supports">{} </span>',
+                    _("For %(parts)s:") % {"parts": _parts_label(parts)},
+                )
+                if parts
+                else "",
                 passage.quote,
                 path,
                 request.build_absolute_uri(path) if request else path,
