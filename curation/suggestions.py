@@ -116,7 +116,9 @@ class Proposal:
         if self.kind in (Kind.NEW_FACILITY, Kind.NEW_COUNTRY):
             return (self.kind, fold_for_search(self.name))
         if self.kind == Kind.COUNT:
-            return (self.kind, self.start, self.end)
+            # A sentence may hold several counts ("344 freed … 600 still held"): each is
+            # its own proposal, told apart by its words.
+            return (self.kind, self.start, self.end, tuple(json.loads(self.details)["words_at"]))
         return (self.kind, self.person_id, self.facility_id, self.country_id)
 
 

@@ -13,6 +13,7 @@ A number is a count only when people follow it ("18 presos", "five Spanish citiz
 "45 años", "2024" and "15 de enero" are not."""
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from curation.proposals import lexicon, people
@@ -40,7 +41,7 @@ NUMBER_WORDS = {
         7: "seven siete sete sieben",
         8: "eight ocho oito acht",
         9: "nine nueve nove neun",
-        10: "ten diez dez zehn",
+        10: "ten diez dez zehn decena dezena",
         11: "eleven once onze elf",
         12: "twelve doce doze zwölf dozen docena dúzia dutzend",
         13: "thirteen trece treze dreizehn",
@@ -96,7 +97,43 @@ PEOPLE = lexicon._entries(
     "haftlinge|häftlinge|gefangene|gefangenen|politische gefangene|menschen|personen|"
     "manner|männer|frauen|staatsburger|staatsbürger|burger|bürger|seeleute|soldaten|"
     "homens|mulheres|cidadaos|marinheiros|militares|opositores|"
-    "auslander|ausländer|journalisten|aktivisten|inhaftierte|inhaftierten|freigelassene"
+    "auslander|ausländer|journalisten|aktivisten|inhaftierte|inhaftierten|freigelassene|"
+    # Cases, members, beneficiaries: how tallies name the people they count.
+    "cases|casos|falle|fälle|members|miembros|integrantes|membros|beneficiados|"
+    "beneficiarios|beneficiarias|beneficiaries|families|familias|familias|angehorige|"
+    "angehörige|freigelassenen|national|citizen|ciudadano|ciudadana|cidadao|cidadã|"
+    "compatriots|connationals|madeirenses"
+)
+# Verbs that give a tally its number ("la cifra asciende a 87", "passa de 400", "the
+# figure is above 500"), with the qualifier they mean.
+FIGURE_VERBS = {
+    MORE_THAN: lexicon._entries(
+        "supera|superan|supera los|supera las|superaba|sobrepasa|rebasa|passa de|passam de|"
+        "ultrapassa|ultrapassam|is above|was above|are above|exceeds|exceeded|tops|topped|"
+        "is over|ubersteigt|übersteigt|liegt uber|liegt über"
+    ),
+    EXACT: lexicon._entries(
+        "asciende a|ascienden a|ascendia a|llega a|llegan a|alcanza|alcanzan|suma|suman|"
+        "se eleva a|se elevan a|totaliza|chega a|chegam a|soma|somam|atinge|"
+        "stands at|stood at|rose to|rises to|reached|reaches|totals|totalled|totaled|"
+        "liegt bei|steigt auf|stieg auf|betragt|beträgt"
+    ),
+}
+# Words that say the sentence is about a tally of people, for a number after a figure
+# verb: "el número de excarcelaciones asciende a 87".
+_TALLY_WORDS = lexicon._entries(
+    "cifra|numero|total|balance|conteo|recuento|figure|number|tally|count|total|zahl|"
+    "anzahl|bilanz|numero|contagem"
+)
+# What a number word needs before it to be one: "un centenar", "uma dezena".
+_ONE = frozenset(["un", "una", "um", "uma", "a", "an"])
+# A vague quantity that the next words show to be people: "several remain in prison",
+# "only a handful have walked out", "Hunderte weiter in Haft".
+_PEOPLE_VERBS = lexicon._entries(
+    "remain|remained|remains|have walked out|walked out|were freed|have been freed|"
+    "were released|have been released|siguen|permanecen|continuan|fueron excarcelados|"
+    "han sido excarcelados|salieron|seguem|permanecem|foram soltos|foram libertados|"
+    "weiter in haft|noch in haft|sitzen|kamen frei|sind frei"
 )
 _SUBJECT_TAIL = lexicon._entries(
     "politicos|politicas|political|politische|politischen|de la prensa|de prensa|"
@@ -161,11 +198,24 @@ def _number(token: str) -> int | None:
 # Verbs of estimating and counting, beside those of speech: "Foro Penal estima que…".
 CLAIMING = lexicon.SPEECH | lexicon._entries(
     "estimates|estimate|estimated|say|count|counts|counted|tallied|recorded|documented|"
-    "puts|put|believes|reckons|"
-    "estima|estiman|estimo|calcula|calculan|calculo|contabiliza|contabilizan|registra|"
-    "registran|cifra|cifro|cuenta|reporta|reportan|reporto|sostiene|"
-    "estimou|calculou|contabiliza|registra|aponta|apontou|"
-    "schatzt|schätzt|schätzen|schatzen|zahlt|zählt|zählte|zahlte|registrierte|spricht"
+    "puts|put|believes|reckons|verified|verifies|verify|has verified|had verified|"
+    "tracked|tracks|logged|"
+    "estima|estiman|estimo|estimaba|calcula|calculan|calculo|calculaba|contabiliza|"
+    "contabilizan|contabilizaba|contabilizo|registra|registran|registraba|registro|cifra|"
+    "cifro|cuenta|contaba|reporta|reportan|reporto|reportaba|sostiene|verifico|verificado|"
+    "verificaba|habla|hablan|"
+    "estimou|calculou|contabiliza|contabilizava|contabilizou|registra|registrava|"
+    "registrou|aponta|apontou|verificou|fala|falam|"
+    "schatzt|schätzt|schätzen|schatzen|zahlt|zählt|zählte|zahlte|registrierte|spricht|"
+    "sprechen|verzeichnete|dokumentierte"
+)
+# A claimant spoken of again by what it is ("the group", "la organización"): the one named
+# before in the article.
+ANAPHORS = lexicon._entries(
+    "the group|the organisation|the organization|the ngo|the rights group|"
+    "la organizacion|la ong|el grupo|la agrupacion|esa organizacion|dicha organizacion|"
+    "a organizacao|a ong|o grupo|"
+    "der organisation|die organisation|die gruppe|der gruppe"
 )
 
 
@@ -176,38 +226,28 @@ def _claimant(
     "according to"…, or the subject of the verb of saying or estimating nearest the
     number (at word ``at``)."""
     sentence_words = words(text, left, right)
+    count_at = sentence_words[at].start if at < len(sentence_words) else right
     for index in range(len(folded)):
         size = phrase_at(folded, index, lexicon.ACCORDING_TO)
         if size and index + size < len(sentence_words):
             start = sentence_words[index + size].start
-            end = _claimant_end(text, start, right)
-            return text[start:end].strip(), (start, end)
+            # "nach Angaben der Organisation auch mehrere Ausländer": the claimant ends
+            # where the counted people begin.
+            end = _claimant_end(text, start, count_at if start < count_at else right)
+            if text[start:end].strip():
+                return text[start:end].strip(), (start, end)
     verbs = [i for i in range(len(folded)) if phrase_at(folded, i, CLAIMING)]
     for index in sorted(verbs, key=lambda i: (abs(i - at), i > at)):
-        before = _DATELINE.sub("", text[left : sentence_words[index].start])
-        offset = sentence_words[index].start - len(before)
+        verb_at = sentence_words[index].start
+        before = _AUXILIARY_AT_END.sub("", _DATELINE.sub("", text[left:verb_at]))
+        offset = verb_at - len(_DATELINE.sub("", text[left:verb_at]))
+        quoted = before.rstrip().endswith(('"', "\u201d", "\u00bb"))
         pieces = [p for p in _CLAIMANT_STOP.split(before) if p.strip()]
-        # "Alfredo Romero, director de Foro Penal, dijo": the first piece when it is a
-        # name; "Más tarde, el Ministerio … confirmó": the last; '"…", dijo X': after.
-        for piece in (pieces[:1] + pieces[-1:]) if pieces else []:
-            piece = re.sub(r"^(?:But|Pero|Y|And|Aber|Mas|E)\s+", "", piece.strip())
-            first = fold(piece.split()[0]) if piece.split() else ""
-            if (
-                piece
-                and len(piece.split()) <= 7
-                and piece[0].isupper()
-                and (first not in lexicon.NOT_A_NAME or first in _ARTICLES)
-                and not before.rstrip().endswith(('"', "\u201d", "\u00bb"))
-            ):
+        if not quoted:
+            for piece in _subject_candidates(pieces):
                 start = text.index(piece, offset)
-                return piece, (start, start + len(piece))
-        last = pieces[-1].strip() if pieces else ""
-        if last and len(last.split()) <= 4 and not any(c.isdigit() for c in last):
-            # "… that rights groups say has reached": a short subject right before the verb.
-            first = fold(last.split()[0])
-            if first not in lexicon.NOT_A_NAME or first in _ARTICLES:
-                start = text.index(last, offset)
-                return last, (start, start + len(last))
+                if not start <= count_at < start + len(piece):  # not the count itself
+                    return piece, (start, start + len(piece))
         if index + 1 < len(sentence_words):
             start = sentence_words[index + 1].start
             if to := _TOLD.match(text, start):  # "dijo a esta agencia el director …"
@@ -216,6 +256,84 @@ def _claimant(
             if text[start:end].strip():
                 return text[start:end].strip(), (start, end)
     return OWN_REPORTING, None
+
+
+# Words a short subject may open with: "their governments said", "el Ministerio … confirmó".
+_DETERMINERS = lexicon._entries(
+    "the|their|its|his|her|el|la|los|las|su|sus|o|a|os|as|seu|sua|seus|suas|"
+    "der|die|das|ihr|ihre|sein|seine"
+)
+# Lower-case words inside a name: "Comité por la Libertad de los Presos Políticos".
+_NAME_JOINERS = lexicon._entries(
+    "de|del|la|las|los|y|e|por|para|of|the|for|and|da|do|dos|das|und|für"
+)
+# "Foro Penal había verificado": the auxiliary is not part of who says it.
+_AUXILIARY_AT_END = re.compile(
+    r"\s+(?:había|habían|ha|han|has|have|had|hat|hatte|hatten|tem|tinha|têm|"
+    r"haben|has been|had been|would|will|could)\s*$",
+    re.I,
+)
+
+
+def _subject_candidates(pieces: list[str]) -> Iterator[str]:
+    """The words before a verb of saying that may name who says it, best first:
+    - a short subject right before the verb ("rights groups say", "their governments
+      said", "el Ministerio de Asuntos Exteriores de España confirmó");
+    - a name opening the sentence, before an apposition ("Alfredo Romero, director de
+      Foro Penal, dijo");
+    - the name ending a clause, before a relative one ("…organizaciones como Foro Penal,
+      que registraba…").
+    Never a piece with a number in it (that is the count, or a date)."""
+    cleaned = [re.sub(r"^(?:But|Pero|Y|And|Aber|Mas|E)\s+", "", p.strip()) for p in pieces]
+    cleaned = [p for p in cleaned if p and not any(c.isdigit() for c in p)]
+    if not cleaned:
+        return
+    last = cleaned[-1]
+    last_words = last.split()
+    if last_words and (
+        (fold(last_words[0]) in _DETERMINERS and len(last_words) <= 8)
+        or (
+            2 <= len(last_words) <= 3
+            and fold(last_words[0]) not in lexicon.NOT_A_NAME
+            and fold(last_words[0]) not in _NAME_JOINERS
+        )
+    ):
+        yield last
+    first = cleaned[0]
+    first_word = fold(first.split()[0])
+    if (
+        len(first.split()) <= 7
+        and first[0].isupper()
+        and (first_word not in lexicon.NOT_A_NAME or first_word in _ARTICLES)
+    ):
+        yield first
+    for piece in reversed(cleaned):
+        name = _trailing_name(piece)
+        if name:
+            yield name
+
+
+def _is_anaphor(claimed_by: str) -> bool:
+    """ "la organización", "der Organisation auch": a claimant spoken of again, with no
+    name of its own after it ("a organização não-governamental Foro Penal" has one)."""
+    said = words(claimed_by)
+    size = phrase_at([w.folded for w in said], 0, ANAPHORS)
+    return bool(size) and not any(w.text[:1].isupper() for w in said[size:])
+
+
+def _trailing_name(piece: str) -> str:
+    """The capitalised name a piece of text ends with ("… como Foro Penal": "Foro Penal"),
+    or ""."""
+    tokens = piece.split()
+    begin = len(tokens)
+    while begin and (tokens[begin - 1][:1].isupper() or tokens[begin - 1] in _NAME_JOINERS):
+        begin -= 1
+    while begin < len(tokens) and tokens[begin] in _NAME_JOINERS:
+        begin += 1
+    name = tokens[begin:]
+    if not name or fold(name[0]) in lexicon.NOT_A_NAME:
+        return ""
+    return " ".join(name)
 
 
 def _claimant_end(text: str, start: int, right: int) -> int:
@@ -231,6 +349,7 @@ def _claimant_end(text: str, start: int, right: int) -> int:
 def read(text: str, spans: list[tuple[int, int]], found: list[Found]) -> list[Count]:
     counts: list[Count] = []
     demonyms = [f for f in found if f.entry.kind == COUNTRY and f.entry.demonym]
+    named_before: tuple[str, tuple[int, int] | None] | None = None
     for position, (left, right) in enumerate(spans):
         sentence_words = words(text, left, right)
         folded = [w.folded for w in sentence_words]
@@ -253,19 +372,32 @@ def read(text: str, spans: list[tuple[int, int]], found: list[Found]) -> list[Co
                 index += 1
                 continue
             noun = _people_after(folded, index + size, demonyms, sentence_words)
-            if noun is None:
-                index += size
-                continue
-            end_word = noun
+            figure = None if noun is not None else _figure_before(folded, index)
+            if noun is None and figure is None:
+                if not (vague and phrase_at(folded, index + size, _PEOPLE_VERBS)):
+                    index += size
+                    continue
+                noun = index + size - 1  # the vague quantity is the people
+            end_word = noun if figure is None else index + size - 1
             while end_word + 1 < len(folded) and (phrase_at(folded, end_word + 1, _SUBJECT_TAIL)):
                 end_word += phrase_at(folded, end_word + 1, _SUBJECT_TAIL)
-            qualifier, first = _qualifier(folded, index, value)
+            if figure is not None:
+                qualifier, first = figure
+                subject = _tally_subject(text, sentence_words, folded, first)
+            else:
+                qualifier, first = _qualifier(folded, index, value)
+                subject = ""
+            if value is not None and index and folded[index - 1] in _ONE and first == index:
+                # "casi un centenar": the number word with its article, and what is before.
+                qualifier, first = _qualifier(folded, index - 1, value)
+                qualifier = APPROXIMATE if qualifier == EXACT else qualifier
             start = sentence_words[first].start
             end = sentence_words[end_word].end
-            subject_start = sentence_words[index + size].start
-            if folded[index + size : index + size + 1] in (["de"], ["of"], ["von"]):
-                subject_start = sentence_words[index + size + 1].start
-            subject = text[subject_start:end]
+            if figure is None and end_word >= index + size:
+                subject_start = sentence_words[index + size].start
+                if folded[index + size : index + size + 1] in (["de"], ["of"], ["von"]):
+                    subject_start = sentence_words[index + size + 1].start
+                subject = text[subject_start:end]
             metric = _metric(text, left, right, folded)
             claimed_by, claimant_at = _claimant(text, left, right, folded, found, index)
             if (
@@ -277,6 +409,11 @@ def read(text: str, spans: list[tuple[int, int]], found: list[Found]) -> list[Co
                 following = spans[position + 1]
                 next_words = [w.folded for w in words(text, *following)]
                 claimed_by, claimant_at = _claimant(text, *following, next_words, found)
+            if _is_anaphor(claimed_by):
+                # "según la organización": the claimant named before in the article.
+                claimed_by, claimant_at = named_before or (claimed_by, claimant_at)
+            elif claimed_by != OWN_REPORTING:
+                named_before = (claimed_by, claimant_at)
             as_of = _AS_OF.search(text, left, right)
             country = next((d.entry.key for d in demonyms if start <= d.start and d.end <= end), "")
             counts.append(
@@ -343,6 +480,34 @@ def _people_after(
         if _number(sentence_words[position].text) is not None and position > index:
             return None
     return None
+
+
+def _figure_before(folded: list[str], index: int) -> tuple[str, int] | None:
+    """A tally's verb right before the number ("asciende a 87", "supera los 800", "the
+    figure is above 500") in a sentence about a tally or about people: the qualifier the
+    verb means and where its words begin."""
+    for size in (3, 2, 1):
+        begin = index - size
+        if begin < 0:
+            continue
+        phrase = " ".join(folded[begin:index])
+        for qualifier, phrases in FIGURE_VERBS.items():
+            if phrase in phrases and any(
+                phrase_at(folded, i, _TALLY_WORDS) or phrase_at(folded, i, PEOPLE)
+                for i in range(begin)
+            ):
+                return qualifier, begin
+    return None
+
+
+def _tally_subject(text: str, sentence_words, folded: list[str], before: int) -> str:
+    """Who a tally counts, from the people words before its verb ("el número de presos
+    políticos soltos … passa de 400": "presos políticos soltos"), or ""."""
+    for position in range(before - 1, -1, -1):
+        size = phrase_at(folded, position, PEOPLE)
+        if size:
+            return text[sentence_words[position].start : sentence_words[position + size - 1].end]
+    return ""
 
 
 def _qualifier(folded: list[str], index: int, value: int | None) -> tuple[str, int]:

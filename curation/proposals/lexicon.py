@@ -128,7 +128,9 @@ SPEECH = _entries(
 
 ACCORDING_TO = _entries(
     "according to|per|citing|segun|de acuerdo con|de acuerdo a|conforme|segundo|"
-    "de acordo com|laut|nach angaben|nach angaben von|zufolge"
+    "de acordo com|laut|nach angaben|nach angaben von|zufolge|"
+    "nach zahlung von|nach zählung von|nach zahlung der|nach zählung der|"
+    "nach schatzung von|nach schätzung von|nach schätzungen von"
 )
 
 # A sentence that opens or continues a list of the people just spoken of.
