@@ -66,6 +66,16 @@ def _same(name: str, labels: list[dict]) -> dict | None:
     return None
 
 
+def _code(nationality: dict) -> str:
+    """A labelled nationality's ISO code: given (``code: IT``) or looked up from its
+    English country name (``name: Italy``)."""
+    import pycountry
+
+    if nationality.get("code"):
+        return nationality["code"].upper()
+    return pycountry.countries.lookup(nationality["name"]).alpha_2
+
+
 def _claimant_matches(label: str, claimed_by: str) -> bool:
     from curation.suggestions import engine
 
@@ -147,7 +157,7 @@ def score(folder: Path) -> dict[str, Tally]:
         t.notes += [f"{where}: missed facility {sorted(u)[0]!r}" for u in unique if u not in hit]
 
         t = tallies["nationalities"]
-        codes = {n["code"].upper() for n in labels.get("nationalities") or [] if not n.get("known")}
+        codes = {_code(n) for n in labels.get("nationalities") or [] if not n.get("known")}
         proposed = {s.name.upper() for s in made if s.kind == Kind.NEW_COUNTRY}
         t.labelled += len(codes)
         t.found += len(codes & proposed)

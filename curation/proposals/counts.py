@@ -157,7 +157,19 @@ _TOLD = re.compile(
 )
 _QUOTE = re.compile('["\u201c\u201d\u00ab\u00bb]')
 _ARTICLES = frozenset(["el", "la", "los", "las", "the", "o", "a", "os", "as", "der", "die", "das"])
-_CLAIMANT_STOP = re.compile(r"[,;:()]|\b(?:que|that|dass|who|quien|which|cuyo)\b")
+_CLAIMANT_STOP = re.compile(
+    r"[,;:()]|\b(?:que|that|dass|who|quien|which|cuyo)\b|"
+    # "disse Himiob à imprensa": whom they told is not who says it.
+    r"\s(?:à|a la|a los|to|ao|aos|gegenüber)\s+(?:imprensa|prensa|periodistas|press|"
+    r"reporters|journalists|jornalistas|Journalisten|medios|media)\b"
+)
+# "Alfredo Romero, director de Foro Penal,": the office after a speaker's name says for
+# whom they speak.
+_AFFILIATION = re.compile(
+    r",\s+(?P<office>(?:[a-záéíóúñü-]+\s+){1,4}(?:de|del|of|do|da|der|von|for)\s+"
+    r"(?:(?:la|el|the|o|a|die)\s+)?(?:[a-záéíóúñü-]+\s+){0,2}[A-ZÁÉÍÓÚÑ][^,;.()\"]{1,60}?)"
+    r"(?=\s*[,;.)])"
+)
 _AS_OF = re.compile(
     r"\b(?:as of|as at|up to|until|hasta el|hasta este|hasta|con corte al|al cierre del?|"
     r"at[ée] (?:o|a|esta|este)|bis zum|bis zu|bis|stand)\s+(?P<words>(?:\w+\s+){0,3}\w+)",
@@ -203,19 +215,45 @@ CLAIMING = lexicon.SPEECH | lexicon._entries(
     "estima|estiman|estimo|estimaba|calcula|calculan|calculo|calculaba|contabiliza|"
     "contabilizan|contabilizaba|contabilizo|registra|registran|registraba|registro|cifra|"
     "cifro|cuenta|contaba|reporta|reportan|reporto|reportaba|sostiene|verifico|verificado|"
-    "verificaba|habla|hablan|"
+    "verificaba|habla|hablan|confirmado|registrado|contabilizado|documentado|"
     "estimou|calculou|contabiliza|contabilizava|contabilizou|registra|registrava|"
     "registrou|aponta|apontou|verificou|fala|falam|"
     "schatzt|schätzt|schätzen|schatzen|zahlt|zählt|zählte|zahlte|registrierte|spricht|"
     "sprechen|verzeichnete|dokumentierte"
 )
-# A claimant spoken of again by what it is ("the group", "la organización"): the one named
-# before in the article.
+# A claimant spoken of again by what it is ("the group", "la organización"): the
+# organisation named before in the article.
 ANAPHORS = lexicon._entries(
     "the group|the organisation|the organization|the ngo|the rights group|"
+    "his organisation|his organization|her organisation|her organization|"
+    "their organisation|their organization|its count|"
     "la organizacion|la ong|el grupo|la agrupacion|esa organizacion|dicha organizacion|"
-    "a organizacao|a ong|o grupo|"
-    "der organisation|die organisation|die gruppe|der gruppe"
+    "su organizacion|a organizacao|a ong|o grupo|sua organizacao|"
+    "der organisation|die organisation|die gruppe|der gruppe|seine organisation|"
+    "ihre organisation"
+)
+# …or by a pronoun ("Segundo ele", "Nach seinen Worten", '" she said'): the one who spoke
+# last, in this sentence or the ones before.
+PRONOUNS = lexicon._entries(
+    "he|she|they|him|her|ella|ellos|ellas|ele|ela|eles|elas|er|sie|ihm|"
+    "nach seinen worten|nach ihren worten|ihm zufolge|ihr zufolge|"
+    "according to him|according to her|segun el|segun ella|segundo ele|segundo ela"
+)
+# Inside a quotation; what is quoted is claimed by whoever the sentence says spoke it.
+_QUOTED = re.compile(
+    '["\u201c\u201e\u00ab][^"\u201c\u201d\u201e\u00ab\u00bb]*["\u201d\u201c\u00bb]'
+)
+# "the rights group Foro Penal", "la organización Provea": an organisation's name after
+# the word for one, to resolve "the group" to.
+_ORGANISATION = re.compile(
+    r"(?:group|organi[sz]ation|NGO|ONG|organizaci[oó]n|organiza[cç][aã]o|"
+    r"[Oo]rganisation|Menschenrechtsorganisation|grupo|colectivo|coalici[oó]n|"
+    # "Alfredo Romero, director of Foro Penal, said his organisation…"
+    r"(?:vice-?|vice)?(?:president[ea]?|director[a]?|head|coordinat(?:or|ora|dor|dora)|"
+    r"spokes(?:man|woman|person)|portavoz|vocero|vocera|Direktor(?:in)?|Sprecher(?:in)?)"
+    r"\s+(?:of|de|del|do|da|der|von|for)(?:\s+(?:la|el|the|o|a))?)\s+"
+    r"(?:de\s+derechos\s+humanos\s+|for\s+human\s+rights\s+)?"
+    r"(?P<name>[A-ZÁÉÍÓÚÑ][\w-]+(?:\s+(?:de\s+|del\s+|la\s+|por\s+)?[A-ZÁÉÍÓÚÑ][\w-]+){0,5})"
 )
 
 
@@ -224,10 +262,15 @@ def _claimant(
 ) -> tuple[str, tuple[int, int] | None]:
     """Who the sentence says makes the claim, with where their words are: after "según",
     "according to"…, or the subject of the verb of saying or estimating nearest the
-    number (at word ``at``)."""
+    number (at word ``at``); for a number inside a quotation, whoever the sentence says
+    spoke it. A pronoun or "the group" is returned as it is, for ``read`` to resolve."""
     sentence_words = words(text, left, right)
     count_at = sentence_words[at].start if at < len(sentence_words) else right
     for index in range(len(folded)):
+        size = phrase_at(folded, index, PRONOUNS)
+        if size > 1:  # "Segundo ele", "Nach seinen Worten"
+            start, end = sentence_words[index].start, sentence_words[index + size - 1].end
+            return text[start:end], (start, end)
         size = phrase_at(folded, index, lexicon.ACCORDING_TO)
         if size and index + size < len(sentence_words):
             start = sentence_words[index + size].start
@@ -236,14 +279,25 @@ def _claimant(
             end = _claimant_end(text, start, count_at if start < count_at else right)
             if text[start:end].strip():
                 return text[start:end].strip(), (start, end)
-    verbs = [i for i in range(len(folded)) if phrase_at(folded, i, CLAIMING)]
+    quotation = next(
+        (q.span() for q in _QUOTED.finditer(text, left, right) if q.start() < count_at < q.end()),
+        None,
+    )
+    verbs = [
+        i
+        for i in range(len(folded))
+        if phrase_at(folded, i, CLAIMING)
+        and not (quotation and quotation[0] <= sentence_words[i].start < quotation[1])
+    ]
     for index in sorted(verbs, key=lambda i: (abs(i - at), i > at)):
         verb_at = sentence_words[index].start
-        before = _AUXILIARY_AT_END.sub("", _DATELINE.sub("", text[left:verb_at]))
-        offset = verb_at - len(_DATELINE.sub("", text[left:verb_at]))
-        quoted = before.rstrip().endswith(('"', "\u201d", "\u00bb"))
+        undated = _DATELINE.sub("", text[left:verb_at])
+        before = _AUXILIARY_AT_END.sub("", undated)
+        offset = verb_at - len(undated)
+        # '"…", dijo X', "…, informó Foro Penal": the speaker comes after the verb.
+        inverted = index > at and before.rstrip().endswith((",", '"', "\u201d", "\u00bb"))
         pieces = [p for p in _CLAIMANT_STOP.split(before) if p.strip()]
-        if not quoted:
+        if not inverted:
             for piece in _subject_candidates(pieces):
                 start = text.index(piece, offset)
                 if not start <= count_at < start + len(piece):  # not the count itself
@@ -256,6 +310,37 @@ def _claimant(
             if text[start:end].strip():
                 return text[start:end].strip(), (start, end)
     return OWN_REPORTING, None
+
+
+def _resolved(
+    text: str, spans: list[tuple[int, int]], position: int, count_at: int, claimed, named_before
+):
+    """A claimant spoken of again: "the group" is the organisation named last before the
+    count ("the rights group Foro Penal"), a pronoun is whoever spoke last (in the
+    sentences before); failing those, the claimant of the count before."""
+    claimed_by, _at = claimed
+    said = words(claimed_by)
+    folded = [w.folded for w in said]
+    organisation = phrase_at(folded, 0, ANAPHORS)
+    if organisation and not any(w.text[:1].isupper() for w in said[organisation:]):
+        named = list(_ORGANISATION.finditer(text, 0, count_at))
+        if named:
+            return named[-1].group("name"), named[-1].span("name")
+        return named_before or claimed
+    if phrase_at(folded, 0, PRONOUNS) == len(folded):
+        for earlier in range(position - 1, max(position - 3, -1), -1):
+            left, right = spans[earlier]
+            earlier_words = [w.folded for w in words(text, left, right)]
+            speaker = _claimant(text, left, right, earlier_words, None)
+            if speaker[0] != OWN_REPORTING and not _spoken_of_again(speaker[0]):
+                return speaker
+        return named_before or claimed
+    return claimed
+
+
+def _spoken_of_again(claimed_by: str) -> bool:
+    folded = [w.folded for w in words(claimed_by)]
+    return bool(phrase_at(folded, 0, ANAPHORS)) or phrase_at(folded, 0, PRONOUNS) == len(folded)
 
 
 # Words a short subject may open with: "their governments said", "el Ministerio … confirmó".
@@ -289,6 +374,10 @@ def _subject_candidates(pieces: list[str]) -> Iterator[str]:
     if not cleaned:
         return
     last = cleaned[-1]
+    spoken = [w for w in words(last) if w.folded in lexicon.SPEECH]
+    if spoken:
+        # "…, said the organisation had confirmed": the subject after the speaker's verb.
+        last = last[spoken[-1].end :].strip() or last
     last_words = last.split()
     if last_words and (
         (fold(last_words[0]) in _DETERMINERS and len(last_words) <= 8)
@@ -311,14 +400,6 @@ def _subject_candidates(pieces: list[str]) -> Iterator[str]:
         name = _trailing_name(piece)
         if name:
             yield name
-
-
-def _is_anaphor(claimed_by: str) -> bool:
-    """ "la organización", "der Organisation auch": a claimant spoken of again, with no
-    name of its own after it ("a organização não-governamental Foro Penal" has one)."""
-    said = words(claimed_by)
-    size = phrase_at([w.folded for w in said], 0, ANAPHORS)
-    return bool(size) and not any(w.text[:1].isupper() for w in said[size:])
 
 
 def _trailing_name(piece: str) -> str:
@@ -409,10 +490,14 @@ def read(text: str, spans: list[tuple[int, int]], found: list[Found]) -> list[Co
                 following = spans[position + 1]
                 next_words = [w.folded for w in words(text, *following)]
                 claimed_by, claimant_at = _claimant(text, *following, next_words, found)
-            if _is_anaphor(claimed_by):
-                # "según la organización": the claimant named before in the article.
-                claimed_by, claimant_at = named_before or (claimed_by, claimant_at)
-            elif claimed_by != OWN_REPORTING:
+            if _spoken_of_again(claimed_by):
+                claimed_by, claimant_at = _resolved(
+                    text, spans, position, start, (claimed_by, claimant_at), named_before
+                )
+            if claimant_at and (office := _AFFILIATION.match(text, claimant_at[1], right)):
+                claimant_at = (claimant_at[0], office.end("office"))
+                claimed_by = text[claimant_at[0] : claimant_at[1]]
+            if claimed_by != OWN_REPORTING and not _spoken_of_again(claimed_by):
                 named_before = (claimed_by, claimant_at)
             as_of = _AS_OF.search(text, left, right)
             country = next((d.entry.key for d in demonyms if start <= d.start and d.end <= end), "")

@@ -112,9 +112,10 @@ RELATIVE = _entries(
 SPEECH = _entries(
     "said|says|told|added|stated|announced|confirmed|wrote|posted|tweeted|explained|"
     "noted|insisted|warned|claimed|reported|denied|welcomed|urged|called|declared|"
+    # Not "publicó": folded, it is "público" (public), an adjective of trades.
     "dijo|dice|afirmo|afirma|aseguro|asegura|declaro|declara|anuncio|anuncia|confirmo|"
     "confirma|informo|informa|explico|explica|señalo|senalo|señala|senala|indico|indica|"
-    "escribio|publico|denuncio|denuncia|agrego|añadio|anadio|sostuvo|advirtio|celebro|"
+    "escribio|denuncio|denuncia|agrego|añadio|anadio|sostuvo|advirtio|celebro|"
     "destaco|precisó|preciso|detallo|manifesto|comento|expreso|"
     "disse|diz|afirmou|declarou|anunciou|confirmou|informou|explicou|escreveu|"
     "sagte|sagt|erklarte|erklärte|erklärt|teilte|bestätigte|bestatigte|kündigte|schrieb|"

@@ -68,6 +68,10 @@ _CLAUSE_BREAKS = frozenset(
         "entretanto",
     ]
 )
+# Words a subject may open with, after a verb of saying ("informó la Cancillería").
+_DETERMINERS = frozenset(
+    ["the", "a", "an", "el", "la", "los", "las", "o", "os", "as", "der", "die", "das", "um", "uma"]
+)
 _REPORTED = frozenset(["that", "que", "dass", "como", "whether", "si", "ob"])
 _NEAR = 4  # words: how near a cue must stand to the name it speaks of
 
@@ -316,12 +320,14 @@ def _speaks(
         if phrase_at(folded, index, lexicon.SPEECH):
             return True
     after = _after_apposition(sentence, text, last) + 1
-    # Right after the apposition, not "…, según confirmó la Cancillería".
+    # Right after the apposition, not "…, según confirmó la Cancillería", nor a verb with a
+    # subject of its own ("X, que estaba preso…, informou a chancelaria").
     if (
         last < after - 1
         and after < len(folded)
         and not phrase_at(folded, after, lexicon.ACCORDING_TO)
         and phrase_at(folded, after, lexicon.SPEECH)
+        and not _has_own_subject_after(sentence, after + phrase_at(folded, after, lexicon.SPEECH))
     ):
         return True
     start = max(0, first - 7)
@@ -333,9 +339,32 @@ def _speaks(
             return False
         if folded[index] in _REPORTED:  # "confirmó que X…": X is spoken of, not speaking
             return False
-        if phrase_at(folded[index:first], 0, lexicon.SPEECH | lexicon.ACCORDING_TO):
+        if phrase_at(folded[index:first], 0, lexicon.ACCORDING_TO):
             return True
+        if phrase_at(folded[index:first], 0, lexicon.SPEECH):
+            # '"…", dijo X', "…, said X": X speaks. "The ministry said X had been freed":
+            # the verb has its subject before it, and X is who it speaks of.
+            return not _has_own_subject_before(sentence, text, index)
     return False
+
+
+def _has_own_subject_before(sentence: _Sentence, text: str, verb: int) -> bool:
+    """A verb of saying with its subject right before it ("the foreign ministry said"),
+    not after a quotation, a comma or the sentence's start."""
+    if verb == 0:
+        return False
+    gap = text[sentence.words[verb - 1].end : sentence.words[verb].start]
+    if any(mark in gap for mark in ',;:"\u201d\u00bb\u2014\u2013-'):
+        return False
+    return sentence.clause[verb - 1] == sentence.clause[verb]
+
+
+def _has_own_subject_after(sentence: _Sentence, after_verb: int) -> bool:
+    """ "…, informou a chancelaria", "…, said the ministry": the verb's subject follows it."""
+    if after_verb >= len(sentence.words):
+        return False
+    word = sentence.words[after_verb]
+    return sentence.folded[after_verb] in _DETERMINERS or word.capitalised
 
 
 def _after_apposition(sentence: _Sentence, text: str, last: int) -> int:
@@ -344,7 +373,7 @@ def _after_apposition(sentence: _Sentence, text: str, last: int) -> int:
     words_ = sentence.words
     if last + 1 >= len(words_) or text[words_[last].end : words_[last + 1].start].strip() != ",":
         return last
-    for index in range(last + 1, min(last + 14, len(words_) - 1)):
+    for index in range(last + 1, min(last + 20, len(words_) - 1)):
         if text[words_[index].end : words_[index + 1].start].strip() == ",":
             return index
     return last

@@ -92,6 +92,61 @@ def test_roles_from_the_words_around_a_name(text, name, role):
     assert roles(text)[name] == role
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        # The verb has its own subject: the name is who the ministry speaks of.
+        (
+            "In Kyiv, the foreign ministry said Bohdan Kravets, a crew member of a cargo ship "
+            "seized off the coast in 2024, had been freed.",
+            "Bohdan Kravets",
+            people.FREED,
+        ),
+        (
+            "Venezuela libertou seis estrangeiros, entre eles o caminhoneiro Renzo Quispe "
+            "Mamani, que estava preso em Tocorón, informou a chancelaria do Peru.",
+            "Renzo Quispe Mamani",
+            people.FREED,
+        ),
+        # …and after a quotation, the name is who speaks.
+        ('"Estamos felices", dijo Carmen Rojas Pérez.', "Carmen Rojas Pérez", people.QUOTED),
+        # "público" is an adjective, not "publicó".
+        (
+            "Fueron excarcelados Ana Ríos y Freddy Antonio Mujica, chofer de transporte público.",
+            "Freddy Antonio Mujica",
+            people.FREED,
+        ),
+    ],
+)
+def test_who_speaks_and_who_is_spoken_of(text, name, role):
+    assert roles(text)[name] == role
+
+
+def test_tallies_and_who_claims_them():
+    text = (
+        "La cifra de excarcelaciones asciende a 87, según Foro Penal. "
+        "Foro Penal contabilizaba 41 excarcelaciones y calcula que cerca de 600 personas "
+        "continúan detenidas. "
+        '"Hemos verificado al menos 18 excarcelaciones", dijo Alfredo Romero, director de Foro '
+        "Penal. "
+        "Gonzalo Himiob, vicepresidente de la organización Foro Penal, dijo que la organización "
+        "había confirmado 26 excarcelaciones. "
+        "Casi un centenar de personas siguen en Tocuyito, informó Provea."
+    )
+    found = [
+        (c.value, c.qualifier, c.claimed_by, text[c.start : c.end])
+        for c in read(text, RECORD).counts
+    ]
+    assert found == [
+        (87, "exact", "Foro Penal", "asciende a 87"),
+        (41, "exact", "Foro Penal", "41 excarcelaciones"),
+        (600, "approximate", "Foro Penal", "cerca de 600 personas"),
+        (18, "at_least", "Alfredo Romero, director de Foro Penal", "al menos 18 excarcelaciones"),
+        (26, "exact", "Foro Penal", "26 excarcelaciones"),
+        (100, "approximate", "Provea", "Casi un centenar de personas"),
+    ]
+
+
 def test_things_are_not_people():
     text = "Tras la Ley de Amnistía, Le Monde y el Centro Penitenciario de Aragua liberaron presos."
     assert roles(text) == {}
@@ -105,7 +160,7 @@ def test_counts_with_their_qualifier_metric_claimant_and_date():
     )
     found = [(c.value, c.qualifier, c.metric, c.claimed_by) for c in read(text, RECORD).counts]
     assert found == [
-        (800, "more_than", "still_held", "Alfredo Romero"),
+        (800, "more_than", "still_held", "Alfredo Romero, director de Foro Penal"),
         (None, "unspecified", "released", "not attributed (the article's own reporting)"),
         (5, "at_least", "released", "The UN"),
     ]
