@@ -87,6 +87,8 @@ def _claimant_matches(label: str, claimed_by: str) -> bool:
     # "Spokesperson Anouk Desmarais" for "Anouk Desmarais (UN human rights office)",
     # "El Gobierno" for "Diosdado Cabello (Gobierno)": a shared word that names someone.
     common = {"the", "del", "los", "las", "von", "der", "dos", "das", "and", "por"}
+    # Hyphens join words: "Foro-Penal-Direktor Alfredo Romero" names Foro Penal.
+    a, b = a.replace("-", " "), b.replace("-", " ")
     words_a = {w.strip("()") for w in a.split() if len(w.strip("()")) >= 4} - common
     words_b = {w.strip("()") for w in b.split() if len(w.strip("()")) >= 4} - common
     return bool(words_a & words_b)

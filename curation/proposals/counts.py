@@ -114,9 +114,10 @@ FIGURE_VERBS = {
     ),
     EXACT: lexicon._entries(
         "asciende a|ascienden a|ascendia a|llega a|llegan a|alcanza|alcanzan|suma|suman|"
-        "se eleva a|se elevan a|totaliza|chega a|chegam a|soma|somam|atinge|"
+        "se eleva a|se elevan a|eleva a|elevo a|elevan a|totaliza|chega a|chegam a|soma|"
+        "somam|atinge|sobe para|subiu para|"
         "stands at|stood at|rose to|rises to|reached|reaches|totals|totalled|totaled|"
-        "liegt bei|steigt auf|stieg auf|betragt|beträgt"
+        "liegt bei|liege bei|lag bei|steigt auf|stieg auf|betragt|beträgt|betrage"
     ),
 }
 # Words that say the sentence is about a tally of people, for a number after a figure
@@ -125,6 +126,14 @@ _TALLY_WORDS = lexicon._entries(
     "cifra|numero|total|balance|conteo|recuento|figure|number|tally|count|total|zahl|"
     "anzahl|bilanz|numero|contagem"
 )
+_TALLY_NAME = lexicon._entries(
+    "el numero de|el numero total de|la cifra de|el total de|the number of|the total of|"
+    "o numero de|o total de|die zahl der|die anzahl der"
+)
+# German reported speech (Konjunktiv I and II) goes on saying what the speaker before
+# said: "…, sagte Romero. Rund 680 Menschen säßen weiterhin in Haft."
+# (Folded, "würden" is "wurden": only forms that stay apart from the indicative.)
+_REPORTED_SPEECH = lexicon._entries("sei|seien|habe|liege|befinde|befänden|gebe|säßen")
 # What a number word needs before it to be one: "un centenar", "uma dezena".
 _ONE = frozenset(["un", "una", "um", "uma", "a", "an"])
 # A vague quantity that the next words show to be people: "several remain in prison",
@@ -166,7 +175,7 @@ _CLAIMANT_STOP = re.compile(
 # "Alfredo Romero, director de Foro Penal,": the office after a speaker's name says for
 # whom they speak.
 _AFFILIATION = re.compile(
-    r",\s+(?P<office>(?:[a-záéíóúñü-]+\s+){1,4}(?:de|del|of|do|da|der|von|for)\s+"
+    r",\s+(?P<office>(?:[a-záéíóúñü-]+\s+){0,4}(?:de|del|of|do|da|der|von|for)\s+"
     r"(?:(?:la|el|the|o|a|die)\s+)?(?:[a-záéíóúñü-]+\s+){0,2}[A-ZÁÉÍÓÚÑ][^,;.()\"]{1,60}?)"
     r"(?=\s*[,;.)])"
 )
@@ -307,7 +316,7 @@ def _claimant(
             if to := _TOLD.match(text, start):  # "dijo a esta agencia el director …"
                 start = to.end()
             end = _claimant_end(text, start, right)
-            if text[start:end].strip():
+            if text[start:end].strip() and not start <= count_at < end:
                 return text[start:end].strip(), (start, end)
     return OWN_REPORTING, None
 
@@ -336,6 +345,19 @@ def _resolved(
                 return speaker
         return named_before or claimed
     return claimed
+
+
+def _first_mention(text: str, surname: str, at: tuple[int, int]):
+    """ "disse Himiob": the speaker as the article first named them, with their office
+    ("Gonzalo Himiob, vice-presidente do Foro Penal,"), when it did before."""
+    earlier = re.search(
+        r"(?:[A-ZÁÉÍÓÚÑ][\w-]+\s+){1,3}" + re.escape(surname) + r"\b", text[: at[0]]
+    )
+    if earlier is None:
+        return surname, at
+    office = _AFFILIATION.match(text, earlier.end())
+    end = office.end("office") if office else earlier.end()
+    return text[earlier.start() : end], (earlier.start(), end)
 
 
 def _spoken_of_again(claimed_by: str) -> bool:
@@ -490,10 +512,20 @@ def read(text: str, spans: list[tuple[int, int]], found: list[Found]) -> list[Co
                 following = spans[position + 1]
                 next_words = [w.folded for w in words(text, *following)]
                 claimed_by, claimant_at = _claimant(text, *following, next_words, found)
+            if (
+                claimed_by == OWN_REPORTING
+                and position
+                and any(w in _REPORTED_SPEECH for w in folded)
+            ):
+                claimed_by, claimant_at = _resolved(
+                    text, spans, position, start, ("er", None), named_before
+                )
             if _spoken_of_again(claimed_by):
                 claimed_by, claimant_at = _resolved(
                     text, spans, position, start, (claimed_by, claimant_at), named_before
                 )
+            if claimant_at and len(claimed_by.split()) == 1 and claimed_by[:1].isupper():
+                claimed_by, claimant_at = _first_mention(text, claimed_by, claimant_at)
             if claimant_at and (office := _AFFILIATION.match(text, claimant_at[1], right)):
                 claimant_at = (claimant_at[0], office.end("office"))
                 claimed_by = text[claimant_at[0] : claimant_at[1]]
@@ -553,6 +585,8 @@ def _people_after(
 ) -> int | None:
     """The index of the last word of the people counted, if they follow within a few
     words ("18 presos", "decenas de presos políticos", "five Spanish citizens")."""
+    # "131 el número de excarcelaciones": the tally's name between the number and them.
+    index += phrase_at(folded, index, _TALLY_NAME)
     for position in range(index, min(index + 4, len(folded))):
         size = phrase_at(folded, position, PEOPLE)
         if size:
@@ -571,17 +605,19 @@ def _figure_before(folded: list[str], index: int) -> tuple[str, int] | None:
     """A tally's verb right before the number ("asciende a 87", "supera los 800", "the
     figure is above 500") in a sentence about a tally or about people: the qualifier the
     verb means and where its words begin."""
+    # "liege bei mehr als 300": the number's own qualifier may stand between.
+    own, before = _qualifier(folded, index, 0)
     for size in (3, 2, 1):
-        begin = index - size
+        begin = before - size
         if begin < 0:
             continue
-        phrase = " ".join(folded[begin:index])
+        phrase = " ".join(folded[begin:before])
         for qualifier, phrases in FIGURE_VERBS.items():
             if phrase in phrases and any(
                 phrase_at(folded, i, _TALLY_WORDS) or phrase_at(folded, i, PEOPLE)
                 for i in range(begin)
             ):
-                return qualifier, begin
+                return (own if own != EXACT else qualifier), begin
     return None
 
 

@@ -147,6 +147,22 @@ def test_tallies_and_who_claims_them():
     ]
 
 
+def test_a_speaker_named_again_is_the_one_first_named_and_german_reported_speech_goes_on():
+    text = (
+        "O advogado Gonzalo Himiob, do Foro Penal, esteve no Helicoide. "
+        '"Foi uma semana lenta", disse Himiob. Segundo ele, o Foro Penal contabiliza cerca '
+        "de 220 libertações. "
+        "Die Zahl liege bei mehr als 300, sagte Direktor Alfredo Romero. "
+        "Rund 680 Menschen säßen weiterhin in Haft."
+    )
+    found = [(c.value, c.claimed_by) for c in read(text, RECORD).counts]
+    assert found == [
+        (220, "Gonzalo Himiob, do Foro Penal"),
+        (300, "Direktor Alfredo Romero"),
+        (680, "Direktor Alfredo Romero"),
+    ]
+
+
 def test_things_are_not_people():
     text = "Tras la Ley de Amnistía, Le Monde y el Centro Penitenciario de Aragua liberaron presos."
     assert roles(text) == {}
