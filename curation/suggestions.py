@@ -39,7 +39,7 @@ from curation.ingest import IngestNote, IngestResult, ingest_article
 from curation.proposals import gazetteer as names
 from curation.proposals.people import FREED, STILL_HELD
 from releases import country_names
-from releases.derived import refresh_people
+from releases.derived import batch, changed
 from releases.models import (
     Alias,
     CitationSuggestion,
@@ -558,38 +558,56 @@ def _accept_new(suggestion: Suggestion, passage: Passage, event) -> tuple[object
 
 @transaction.atomic
 def accept_many(chosen: list[Suggestion], *, event: ReleaseEvent | None = None) -> int:
-    """Accept each (as ``accept``), then re-run the suggestions of the articles naming what
-    they created once for all ("accept all 18 freed" is one re-run, not 18). Returns how
-    many were newly accepted."""
+    """Accept each (as ``accept``), all or none, with the derived data of everything they
+    touch refreshed once at the end (``releases.derived.batch``), then re-run the
+    suggestions of the articles naming what they created once for all ("accept all 18
+    freed" is one refresh and one re-run, not 18). Returns how many were newly accepted."""
     created = []
     accepted = 0
-    for suggestion in chosen:
-        if suggestion.state == State.ACCEPTED:
-            continue
-        accept(suggestion, event=event, rerun=False)
-        accepted += 1
-        made = (suggestion.details or {}).get("made", {})
-        if "person" in made:
-            created.append(suggestion.person)
-        elif "country" in made:
-            created.append(Country.objects.get(pk=made["country"]))
+    with transaction.atomic(), batch():
+        for suggestion in chosen:
+            if suggestion.state == State.ACCEPTED:
+                continue
+            _accept(suggestion, event)
+            accepted += 1
+            created.extend(_made_by(suggestion))
     if created:
         suggest_after_change(*created)
     return accepted
 
 
-@transaction.atomic
-def accept(suggestion: Suggestion, *, event: ReleaseEvent | None = None, rerun: bool = True):
+def accept(suggestion: Suggestion, *, event: ReleaseEvent | None = None):
     """Make the suggestion public evidence: a passage of its words, cited by the fact it
     proposes (a mention, a citizenship, a new person with their release or role, an alias,
     a facility, a country, a count). ``event`` is the release event a freed person's
-    release belongs to. Accepting twice does nothing more. What it creates is looked for
-    in the other articles unless ``rerun`` is off (``accept_many`` does it once for all)."""
+    release belongs to. Accepting twice does nothing more. What it creates is then looked
+    for in the other articles."""
+    with transaction.atomic(), batch():
+        fact = _accept(suggestion, event)
+    created = _made_by(suggestion)
+    if created:
+        suggest_after_change(*created)
+    return fact
+
+
+def _made_by(suggestion: Suggestion) -> list:
+    """The person or country an accepted suggestion created, for the re-run."""
+    made = (suggestion.details or {}).get("made", {})
+    if "person" in made:
+        return [suggestion.person]
+    if "country" in made:
+        return [Country.objects.get(pk=made["country"])]
+    return []
+
+
+def _accept(suggestion: Suggestion, event: ReleaseEvent | None):
+    """The writes of one acceptance, inside the caller's transaction and batch."""
     # Lock the row and read it afresh: a second acceptance (two curators, a double click)
     # finds it accepted and makes nothing.
     Suggestion.objects.select_for_update().filter(pk=suggestion.pk).exists()
     suggestion.refresh_from_db()
     if suggestion.state == State.ACCEPTED:
+        suggestion.details = {**(suggestion.details or {}), "made": {}}  # nothing new now
         return suggestion.mention
     passage = _passage(suggestion)
     if suggestion.kind in NEW_KINDS:
@@ -609,10 +627,8 @@ def accept(suggestion: Suggestion, *, event: ReleaseEvent | None = None, rerun: 
     suggestion.state = State.ACCEPTED
     suggestion.save(update_fields=["state", "mention", "person", "details"])
     if suggestion.person_id:
-        refresh_people([suggestion.person_id])
-    made = (suggestion.details or {}).get("made", {})
-    if not rerun:
-        return fact
+        changed(people=[suggestion.person_id])
+    return fact
     if "person" in made:
         suggest_after_change(suggestion.person)
     elif "country" in made:
@@ -657,10 +673,23 @@ def _withdraw_made(made: dict) -> None:
             facility.citations.clear()
 
 
-@transaction.atomic
 def reject(suggestion: Suggestion) -> None:
     """Never publish it; if it was accepted, withdraw the citations and facts it made (a
-    person it created stays, uncited, so hidden from the public, for a curator to delete)."""
+    person it created stays, uncited, so hidden from the public, for a curator to delete).
+    One transaction, its derived data refreshed once at the end."""
+    with transaction.atomic(), batch():
+        _reject(suggestion)
+
+
+def reject_many(chosen: list[Suggestion]) -> int:
+    """Reject each (as ``reject``), all or none, with one refresh at the end."""
+    with transaction.atomic(), batch():
+        for suggestion in chosen:
+            _reject(suggestion)
+    return len(chosen)
+
+
+def _reject(suggestion: Suggestion) -> None:
     made = (suggestion.details or {}).pop("made", {})
     if suggestion.state == State.ACCEPTED:
         if suggestion.kind == Kind.CITIZENSHIP or (
@@ -673,4 +702,4 @@ def reject(suggestion: Suggestion) -> None:
     suggestion.state, suggestion.mention = State.REJECTED, None
     suggestion.save(update_fields=["state", "mention", "details"])
     if suggestion.person_id:
-        refresh_people([suggestion.person_id])
+        changed(people=[suggestion.person_id])

@@ -119,9 +119,8 @@ class CitationSuggestionAdmin(admin.ModelAdmin):
             accepted = suggestions.accept_many(chosen, event=event)
             self.message_user(request, f"Accepted {accepted} suggestion(s).", messages.SUCCESS)
         else:
-            for suggestion in chosen:
-                suggestions.reject(suggestion)
-            self.message_user(request, f"Rejected {len(chosen)} suggestion(s).", messages.SUCCESS)
+            rejected = suggestions.reject_many(chosen)
+            self.message_user(request, f"Rejected {rejected} suggestion(s).", messages.SUCCESS)
 
     @admin.action(description="Accept: cite these passages", permissions=["change"])
     def accept_selected(self, request, queryset):

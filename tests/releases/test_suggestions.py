@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from curation import suggestions
 from curation.suggestions import ingest_with_suggestions
+from releases import derived
 from releases.models import (
     Alias,
     CitationSuggestion,
@@ -350,3 +351,43 @@ def test_a_new_country_is_found_in_every_article_that_names_it(db):
     italy = _country("IT", "Italy", "Italian")
     suggestions.suggest_after_change(italy)
     assert _suggested(article) == [("Italians", "Italy (IT)")]
+
+
+LIST_TEXT = (
+    "Foro Penal confirmó nuevas excarcelaciones. Estos son los excarcelados:\n"
+    "- Carlos Acosta Blanco, excarcelado el jueves.\n"
+    "- María Cabrera Delgado, excarcelada el jueves.\n"
+    "- José Escalona Fajardo, excarcelado el jueves.\n"
+    "- Ana Guerrero Herrera, excarcelada el jueves.\n"
+)
+
+
+def test_accepting_many_refreshes_derived_data_once_and_is_all_or_nothing(db, monkeypatch):
+    article = suggestions.ingest_with_suggestions(text=LIST_TEXT, title="Lista").article
+    chosen = list(article.suggestions.filter(kind="new_person"))
+    assert len(chosen) == 4
+    calls = []
+    real = derived.refresh_people
+    monkeypatch.setattr(derived, "refresh_people", lambda pks: calls.append(set(pks)) or real(pks))
+    assert suggestions.accept_many(chosen) == 4
+    assert len(calls) == 1 and len(calls[0]) == 4  # one refresh, for the four people
+    assert Person.objects.filter(is_public=True, status="released").count() == 4
+
+    # A failure part-way leaves nothing of the batch behind.
+    other = suggestions.ingest_with_suggestions(
+        text=LIST_TEXT.replace("Acosta", "Ibarra").replace("Cabrera", "Lozada"), title="Otra"
+    ).article
+    again = list(other.suggestions.filter(kind="new_person"))
+    people = Person.objects.count()
+    original = suggestions._accept
+
+    def failing(suggestion, event):
+        if suggestion.pk == again[-1].pk:
+            raise RuntimeError("the database went away")
+        return original(suggestion, event)
+
+    monkeypatch.setattr(suggestions, "_accept", failing)
+    with pytest.raises(RuntimeError):
+        suggestions.accept_many(again)
+    assert Person.objects.count() == people
+    assert not other.suggestions.filter(state="accepted").exists()
