@@ -105,7 +105,7 @@ class PersonSearch(AutocompleteSelect):
 
 class SelectedWordsForm(forms.Form):
     """Words selected in an article (offsets in the stored text, in code points, kept in
-    step by static/js/cite.js), or a typed quote to find."""
+    step by curation/static/curation/js/cite.js), or a typed quote to find."""
 
     start = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
     end = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)

@@ -63,7 +63,7 @@ class SourceArticleAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
     actions = [export_action(ARTICLE_EXPORT, articles)]
 
     class Media:
-        css = {"all": ("css/admin.css",)}
+        css = {"all": ("curation/css/admin.css",)}
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(passage_total=Count("passages"))

@@ -60,7 +60,7 @@ def test_the_admin_cite_view_attaches_a_selected_passage(admin_client, setup):
     article, role = setup
     url = reverse("admin:releases_role_cite", args=[role.pk])
     page = admin_client.get(url, {"article": article.pk}).content.decode()
-    assert 'id="cite-text"' in page and "js/cite.js" in page
+    assert 'id="cite-text"' in page and "curation/js/cite.js" in page
     start = TEXT.index("smiled")
     response = admin_client.post(
         url, {"article": article.pk, "start": start, "end": start + 6, "quote": "smiled"}
