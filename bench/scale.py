@@ -17,8 +17,13 @@ names and aliases, a third freed, a few who died in custody.
 
 ``measure`` grows the record to each size in turn and prints, per size: p50/p95 over
 single-client requests (the page cache emptied before each, so every one is cold) and the
-number of queries of each page; requests/s and p99 of ``/people/`` at 20 connections
-against gunicorn (wrk); the people CSV export's rows/s and its peak memory.
+number of queries of each page; requests/s and p99 at 20 connections against gunicorn
+(wrk) of ``/people/`` (warm), of searches and filters drawn from a list of 200 (cache
+emptied first: mostly misses), and of the mixed load (20 readers on people's pages, lists
+and searches while a curator writes every 5 s); a flood of unknown parameters (requests/s
+and the page cache's entries before and after, with ``REDIS_URL``); the people CSV
+export's rows/s and its peak memory. ``--keep`` grows the record without emptying it
+first (to measure a size already generated).
 """
 
 import argparse
@@ -30,6 +35,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 import tracemalloc
 from concurrent.futures import ProcessPoolExecutor
@@ -475,46 +481,173 @@ def measure_export(path: str = "/people/?status=any&format=csv") -> tuple[int, f
     return rows, rows / elapsed, peak / 1e6
 
 
-def measure_load(duration: int = 15, connections: int = 20) -> tuple[float, str, int]:
-    """requests/s, p99 and non-2xx responses of ``/people/`` under wrk against gunicorn."""
+def _wrk(base: str, duration: int, connections: int, paths: list[str] | None = None) -> dict:
+    """wrk against ``base`` (``/people/``, or a path drawn at random from ``paths`` for each
+    request): requests, requests/s, p50, p99 and non-2xx responses."""
     wrk = shutil.which("wrk")
     if wrk is None:
         raise SystemExit("wrk is missing: apt-get install wrk")
-    with gunicorn(8765) as base:
+    command = [wrk, "-t2", f"-c{connections}", f"-d{duration}s", "--latency"]
+    script = None
+    if paths:
+        with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as handle:
+            script = Path(handle.name)
+        quoted = ",\n".join(f"  [==[{path}]==]" for path in paths)
+        script.write_text(
+            f"paths = {{\n{quoted}\n}}\n"
+            "math.randomseed(os.time())\n"
+            "request = function()\n"
+            '  return wrk.format("GET", paths[math.random(#paths)])\n'
+            "end\n"
+        )
+        command += ["-s", str(script)]
+    try:
         out = subprocess.run(
-            [wrk, "-t2", f"-c{connections}", f"-d{duration}s", "--latency", f"{base}/people/"],
+            [*command, f"{base}/people/"],
             capture_output=True,
             text=True,
             check=True,
-            timeout=duration + 30,
+            timeout=duration + 60,
         ).stdout
-    rate = float(
-        next(line.split()[1] for line in out.splitlines() if line.startswith("Requests/sec"))
-    )
-    p99 = next(line.split()[1] for line in out.splitlines() if line.strip().startswith("99%"))
+    finally:
+        if script:
+            script.unlink()
+    lines = out.splitlines()
+
+    def latency(share: str) -> str:
+        return next(line.split()[1] for line in lines if line.strip().startswith(share))
+
     # "Non-2xx or 3xx responses: N" and "Socket errors: connect A, read B, write C, timeout D"
     errors = 0
-    for line in out.splitlines():
+    for line in lines:
         if "Non-2xx" in line:
             errors += int(line.split()[-1])
         if "Socket errors" in line:
             errors += sum(int(part.split()[-1]) for part in line.split(":", 1)[1].split(","))
-    return rate, p99, errors
+    return {
+        "requests": int(next(line.split()[0] for line in lines if "requests in" in line)),
+        "rate": float(next(line.split()[1] for line in lines if line.startswith("Requests/sec"))),
+        "p50": latency("50%"),
+        "p99": latency("99%"),
+        "errors": errors,
+    }
 
 
-def measure(sizes: list[int]) -> None:
+def _clear_cache() -> None:
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+def _page_entries() -> int | None:
+    """Pages in the shared page cache (Redis only: local memory is each worker's own)."""
+    if not os.environ.get("REDIS_URL"):
+        return None
+    from django.core.cache import cache
+
+    client = cache._cache.get_client(write=False)
+    return sum(1 for _key in client.scan_iter(match="*page:*", count=1000))
+
+
+def _searches_and_filters(people: int, count: int = 200) -> list[str]:
+    """``count`` addresses of searches and filters, as readers type them: names, a name and
+    a surname, a nationality or facility, a page of the results."""
+    rng = random.Random(7)
+    paths = []
+    while len(paths) < count:
+        kind = rng.randrange(5)
+        if kind == 0:
+            paths.append(f"/people/?q={rng.choice(FIRST)}")
+        elif kind == 1:
+            paths.append(f"/people/?q={rng.choice(FIRST)}+{rng.choice(LAST)}")
+        elif kind == 2:
+            code, _demonym = rng.choice(COUNTRIES)
+            paths.append(f"/people/?status=any&nationality={code.lower()}")
+        elif kind == 3:
+            paths.append(f"/people/?facility=bench-facility-{rng.randrange(50)}")
+        else:
+            paths.append(f"/people/?status=any&page={rng.randrange(2, 40)}")
+    return [path.replace("á", "a").replace("é", "e") for path in paths]
+
+
+def _readers_mix(people: int) -> list[str]:
+    """What 20 readers ask for: people's pages most (any of them), then the lists, the home
+    page and searches."""
+    rng = random.Random(11)
+    paths = [f"/people/bench-person-{rng.randrange(people)}/" for _ in range(600)]
+    paths += ["/", "/people/", "/es/people/", "/facts/", "/nationalities/", "/events/"] * 20
+    paths += [f"/facilities/bench-facility-{n % 50}/" for n in range(100)]
+    paths += _searches_and_filters(people, 100)
+    return paths
+
+
+def _curator_writes(stop, every: float, done: list) -> None:
+    """Every ``every`` seconds, a curator's write through the app's write path (an ORM
+    save, as the admin's): an alias for a random person, cited by their name's words."""
+    from django.db import connections
+
+    from releases.models import Alias, Person
+    from sources.models import Passage
+
+    rng = random.Random(3)
+    ids = list(Person.objects.filter(slug__startswith="bench-person-").values_list("pk", flat=True))
+    while not stop.wait(every):
+        person = Person.objects.get(pk=rng.choice(ids))
+        passage = Passage.objects.filter(quote=person.name).first()  # their name, as written
+        started = time.perf_counter()
+        alias = Alias.objects.create(person=person, name=f"{person.name} (alias {len(done)})")
+        alias.citations.add(passage)
+        done.append(time.perf_counter() - started)
+    connections.close_all()
+
+
+def measure_load(people: int, duration: int = 15, connections: int = 20) -> dict[str, dict]:
+    """Under wrk against gunicorn: ``/people/`` warm; searches and filters with the cache
+    emptied first; the mixed load with a curator's write every 5 s; a flood of unknown
+    parameters."""
+    import threading
+
+    results = {}
+    with gunicorn(8765) as base:
+        results["warm"] = _wrk(base, duration, connections)
+        _clear_cache()
+        results["misses"] = _wrk(base, duration, connections, _searches_and_filters(people))
+        _clear_cache()
+        stop, writes = threading.Event(), []
+        writer = threading.Thread(target=_curator_writes, args=(stop, 5.0, writes))
+        writer.start()
+        try:
+            results["mixed"] = _wrk(base, 60, connections, _readers_mix(people))
+        finally:
+            stop.set()
+            writer.join()
+        results["mixed"]["writes"] = len(writes)
+        results["mixed"]["write_ms"] = statistics.median(writes) * 1000 if writes else 0
+        _clear_cache()
+        before = _page_entries()
+        rng = random.Random(5)
+        flood = [f"/people/?zz={rng.getrandbits(64):x}" for _ in range(2000)]
+        results["flood"] = _wrk(base, duration, connections, flood)
+        results["flood"]["entries"] = (before, _page_entries())
+    return results
+
+
+def measure(sizes: list[int], *, keep: bool = False) -> None:
     from django.core.management import call_command
     from django.db import connection
 
     print(f"database: {connection.vendor}; cache: {os.environ.get('REDIS_URL') or 'local memory'}")
-    call_command("flush", interactive=False, verbosity=0)
+    print(f"load before: {os.getloadavg()[0]:.2f} {os.getloadavg()[1]:.2f} (1, 5 min)")
+    if not keep:
+        call_command("flush", interactive=False, verbosity=0)
     pages, loads, exports = {}, {}, {}
     for size in sizes:
         seconds = generate(size, quiet=True)
         print(f"{size:,} people: grown in {seconds:.0f} s", flush=True)
         pages[size] = measure_pages(size)
-        loads[size] = measure_load()
+        loads[size] = measure_load(size)
         exports[size] = measure_export()
+        print(f"  measured; load {os.getloadavg()[0]:.2f} (1 min)", flush=True)
     print()
     header = "".join(f"{f'{s:,} p50/p95 ms (q)':>26}" for s in sizes)
     print(f"{'page (cold cache)':<36}{header}{'p50 ratio':>11}")
@@ -526,13 +659,26 @@ def measure(sizes: list[int]) -> None:
         ratio = pages[sizes[-1]][label][0] / pages[sizes[0]][label][0]
         print(f"{label:<36}{cells}{ratio:>10.1f}x")
     print()
-    print(
-        f"{'/people/, 20 connections (wrk)':<36}"
-        + "".join(
-            f"{f'{loads[s][0]:.0f} req/s, p99 {loads[s][1]}, {loads[s][2]} errors':>34}"
-            for s in sizes
-        )
-    )
+    rows = {
+        "warm": "/people/ warm, 20 connections",
+        "misses": "200 searches/filters, cache emptied",
+        "mixed": "mixed, 20 readers + write/5 s, 60 s",
+        "flood": "flood ?zz=<random>, 20 connections",
+    }
+    for name, label in rows.items():
+        cells = []
+        for size in sizes:
+            run = loads[size][name]
+            cell = (
+                f"{run['rate']:.0f} req/s, p50 {run['p50']}, p99 {run['p99']}, "
+                f"{run['errors']} errors"
+            )
+            if name == "mixed":
+                cell += f"; {run['writes']} writes, {run['write_ms']:.0f} ms each"
+            if name == "flood":
+                cell += f"; {run['requests']:,} requests, page entries {run['entries']}"
+            cells.append(f"{cell:>60}")
+        print(f"{label:<36}" + "".join(cells))
     print(
         f"{'people CSV export (status=any)':<36}"
         + "".join(
@@ -550,6 +696,7 @@ def main() -> None:
     grow.add_argument("--people", type=int, required=True)
     run = commands.add_parser("measure", help="grow to each size and measure")
     run.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
+    run.add_argument("--keep", action="store_true", help="grow the record, do not empty it")
     args = parser.parse_args()
     _setup(args.database_url)
     _ensure_database()
@@ -557,7 +704,7 @@ def main() -> None:
         seconds = generate(args.people)
         print(f"{args.people:,} people in {seconds:.0f} s")
     else:
-        measure(args.sizes)
+        measure(args.sizes, keep=args.keep)
 
 
 if __name__ == "__main__":

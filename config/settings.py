@@ -187,6 +187,11 @@ CACHES = {
     else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 }
 
+# The page cache's own bound (web.caching): at most this many pages, each at most this
+# large (a larger page is served, not stored). Redis bounds itself too: see the README.
+PAGE_CACHE_ENTRIES = envint("PAGE_CACHE_ENTRIES", 10_000)
+PAGE_CACHE_MAX_BYTES = envint("PAGE_CACHE_MAX_BYTES", 500_000)
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

@@ -14,3 +14,8 @@ from django.core.wsgi import get_wsgi_application
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
 application = get_wsgi_application()
+
+# Say at start-up, in the log, if Redis would let the page cache grow without bound.
+from web.caching import warn_about_redis_bound  # noqa: E402  (needs the apps loaded)
+
+warn_about_redis_bound()

@@ -6,6 +6,9 @@ Derived data is stored for reads and never set by hand:
 - for each person: ``status``, ``search_name``, ``is_public``, ``first_released_on``, their
   ``PersonLink`` rows (what the list's filters and facets read) and their ``PersonRecord``
   (what exports stream);
+- the ``FacetCount`` rows (people by status, links by kind, key and status) that the
+  people list's facets read under its default filters, kept by adding what each refresh
+  changes;
 - the ``DataVersion`` that cached pages are keyed on.
 
 Every write path ends here. Code that writes in bulk (the importer, ingest, the benchmark's
@@ -17,17 +20,19 @@ reverts, citations added or removed — reach them through ``releases.receivers`
 import contextlib
 import json
 import threading
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from django.db import transaction
-from django.db.models import Exists, F, OuterRef
+from django.db import connection, transaction
+from django.db.models import Count, Exists, F, OuterRef, Subquery
 from django.utils import timezone
 
 from releases.models import (
     CITED_MODELS,
+    PERSON_FACT_MODELS,
     DataVersion,
+    FacetCount,
     Facility,
     Fact,
     Person,
@@ -162,7 +167,8 @@ def _derive(person: Person) -> _Derived:
 _PERSON_FIELDS = ["status", "search_name", "is_public", "first_released_on"]
 
 
-def _refresh_chunk(person_ids: list[int]) -> int:
+def _refresh_chunk(person_ids: list[int], counts: Counter) -> int:
+    """Refresh these people; add what changes in the facet counts to ``counts``."""
     people = list(
         Person.objects.filter(pk__in=person_ids)
         .select_related("record")
@@ -171,25 +177,33 @@ def _refresh_chunk(person_ids: list[int]) -> int:
     changed_people, records, stale_links, new_links = [], [], [], []
     for person in people:
         before = [getattr(person, name) for name in _PERSON_FIELDS]
+        if person.is_public:
+            counts[FacetCount.STATUS, "", person.status] -= 1
         old_links = {(link.kind, link.key): link for link in person.links.all()}
         derived = _derive(person)
         if before != [getattr(person, name) for name in _PERSON_FIELDS]:
             changed_people.append(person)
+        if person.is_public:
+            counts[FacetCount.STATUS, "", person.status] += 1
         # Links carry the person's status, so a new status rewrites them all.
         for (kind, key), link in old_links.items():
             if (kind, key) not in derived.links or link.status != person.status:
                 stale_links.append(link.pk)
-        new_links += [
-            PersonLink(person=person, kind=kind, key=key, status=person.status)
-            for kind, key in derived.links
-            if (kind, key) not in old_links or old_links[(kind, key)].status != person.status
-        ]
+                counts[kind, key, link.status] -= 1
+        for kind, key in derived.links:
+            if (kind, key) not in old_links or old_links[(kind, key)].status != person.status:
+                new_links.append(
+                    PersonLink(person=person, kind=kind, key=key, status=person.status)
+                )
+                counts[kind, key, person.status] += 1
         stored = getattr(person, "record", None)
         if derived.json and (
             stored is None or (stored.json, stored.csv) != (derived.json, derived.csv)
         ):
             records.append(PersonRecord(person=person, json=derived.json, csv=derived.csv))
     Person.objects.bulk_update(changed_people, _PERSON_FIELDS)
+    # Whatever changed, the person's page is rendered anew (web.caching keys it on this).
+    Person.objects.filter(pk__in=person_ids).update(page_version=F("page_version") + 1)
     PersonLink.objects.filter(pk__in=stale_links).delete()
     PersonLink.objects.bulk_create(new_links)
     PersonRecord.objects.bulk_create(
@@ -204,21 +218,73 @@ def refresh_people(person_ids: Iterable[int]) -> int:
     """Recompute everything derived about these people from their public facts. Returns
     how many people's stored fields changed."""
     ids = sorted({pid for pid in person_ids if pid})
-    return sum(_refresh_chunk(chunk) for chunk in _chunks(ids))
+    counts: Counter = Counter()
+    changed_people = sum(_refresh_chunk(chunk, counts) for chunk in _chunks(ids))
+    _add_to_facet_counts(counts)
+    return changed_people
+
+
+def _add_to_facet_counts(counts: Counter) -> None:
+    """Add ``counts`` ((kind, key, status): change) to the stored facet counts, once, at
+    the end of the refresh: an addition in the database, so that writers side by side (the
+    generator's processes, two curators) each add their own, in key order (no deadlock),
+    holding the rows only until they commit."""
+    rows = sorted((kind, key, status, n) for (kind, key, status), n in counts.items() if n)
+    if not rows:
+        return
+    table = connection.ops.quote_name(FacetCount._meta.db_table)
+    with connection.cursor() as cursor:
+        for chunk in _chunks(rows):
+            values = ", ".join(["(%s, %s, %s, %s)"] * len(chunk))
+            cursor.execute(
+                f"INSERT INTO {table} (kind, key, status, n) VALUES {values} "  # noqa: S608
+                f"ON CONFLICT (kind, status, key) DO UPDATE SET n = {table}.n + excluded.n",
+                [value for row in chunk for value in row],
+            )
+
+
+def forget_person(person: Person) -> None:
+    """Before a person is deleted (their links go with them): take them out of the counts.
+    The deletes of their facts that cascade from it refresh nothing (``receivers``)."""
+    counts: Counter = Counter()
+    # As stored now: the instance may have been read before its facts moved (a merge).
+    stored = Person.objects.filter(pk=person.pk).values_list("is_public", "status").first()
+    if stored and stored[0]:
+        counts[FacetCount.STATUS, "", stored[1]] -= 1
+    for kind, key, status in PersonLink.objects.filter(person=person.pk).values_list(
+        "kind", "key", "status"
+    ):
+        counts[kind, key, status] -= 1
+    _add_to_facet_counts(counts)
+
+
+def rebuild_facet_counts() -> None:
+    """Count everything again from the people and their links (after a bulk load or a
+    migration; ``refresh_people`` keeps them right after that)."""
+    FacetCount.objects.all().delete()
+    statuses = Person.objects.filter(is_public=True).values_list("status").annotate(n=Count("pk"))
+    links = PersonLink.objects.values_list("kind", "key", "status").annotate(n=Count("pk"))
+    FacetCount.objects.bulk_create(
+        [FacetCount(kind=FacetCount.STATUS, key="", status=s, n=n) for s, n in statuses]
+        + [FacetCount(kind=kind, key=key, status=s, n=n) for kind, key, s, n in links],
+        batch_size=2000,
+    )
 
 
 # -- The data version -----------------------------------------------------------------------
 
 
-def bump_data_version() -> None:
+def bump_data_version(*, shared: bool = True) -> None:
     """Every write ends here, in the writer's transaction: once it commits, cached pages
-    keyed on the old version are never served again."""
-    updated = DataVersion.objects.filter(pk=1).update(
-        version=F("version") + 1, changed_at=timezone.now()
-    )
-    if not updated:
+    keyed on the old version are never served again. ``shared=False`` for a write about
+    people's own facts alone: what people's pages share is unchanged (their own pages
+    are keyed on their ``page_version``, which ``refresh_people`` moved)."""
+    moved = {"version": F("version") + 1, "changed_at": timezone.now()}
+    if shared:
+        moved["shared_version"] = F("version") + 1
+    if not DataVersion.objects.filter(pk=1).update(**moved):
         DataVersion.objects.get_or_create(
-            pk=1, defaults={"version": 1, "changed_at": timezone.now()}
+            pk=1, defaults={"version": 1, "shared_version": 1, "changed_at": timezone.now()}
         )
 
 
@@ -226,6 +292,22 @@ def data_version() -> tuple[int, object]:
     """The current version and when it changed (0 and None before any write)."""
     row = DataVersion.objects.filter(pk=1).values_list("version", "changed_at").first()
     return row or (0, None)
+
+
+def person_page_version(slug: str) -> str | None:
+    """What a person's page shows last changed at, in one query: the version of what
+    people share and the person's own ``page_version``. ``None`` for no such person."""
+    shared = DataVersion.objects.filter(pk=1).values("shared_version")[:1]
+    row = (
+        Person.objects.filter(slug=slug)
+        .annotate(shared=Subquery(shared))
+        .values_list("pk", "page_version", "shared")
+        .first()
+    )
+    if row is None:
+        return None
+    pk, own, shared_version = row
+    return f"person:{shared_version or 0}:{pk}:{own}"
 
 
 # -- Everything -----------------------------------------------------------------------------
@@ -237,6 +319,7 @@ def refresh_everything() -> None:
     for model in CITED_MODELS:
         refresh_cited(model, None)
     refresh_people(Person.objects.values_list("pk", flat=True))
+    rebuild_facet_counts()
     bump_data_version()
 
 
@@ -259,6 +342,7 @@ class _Pending:
     cited: dict = field(default_factory=lambda: defaultdict(set))
     people: set = field(default_factory=set)
     written: bool = False
+    shared: bool = False  # something besides people's own facts was written
 
 
 _state = threading.local()
@@ -288,18 +372,20 @@ def _flush(pending: _Pending) -> None:
         people |= refresh_cited(model, pks)
     refresh_people(people)
     if pending.written or pending.cited or people:
-        bump_data_version()
+        bump_data_version(shared=pending.shared)
 
 
-def changed(*, cited: Iterable = (), people: Iterable[int] = ()) -> None:
+def changed(*, cited: Iterable = (), people: Iterable[int] = (), shared: bool = True) -> None:
     """Say what a write touched: ``cited`` as (model, pk) pairs, ``people`` as ids. Done at
     once, or at the end of the current ``batch()``. With nothing named it still counts as a
-    write (the data version moves)."""
+    write (the data version moves). ``shared=False`` says the write was to these people
+    and their own facts alone (``PERSON_FACT_MODELS``): other people's cached pages stay."""
     pending = _Pending()
     for model, pk in cited:
         pending.cited[model].add(pk)
     pending.people.update(pid for pid in people if pid)
     pending.written = True
+    pending.shared = shared or any(model not in PERSON_FACT_MODELS for model in pending.cited)
     current = getattr(_state, "pending", None)
     if current is None:
         _flush(pending)
@@ -308,3 +394,4 @@ def changed(*, cited: Iterable = (), people: Iterable[int] = ()) -> None:
         current.cited[model] |= pks
     current.people |= pending.people
     current.written = True
+    current.shared = current.shared or pending.shared

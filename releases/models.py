@@ -334,8 +334,14 @@ class Person(models.Model):
     first_released_on = models.DateField(
         null=True, editable=False, help_text="Earliest dated public release, for sorting."
     )
+    page_version = models.BigIntegerField(
+        default=0,
+        editable=False,
+        help_text="Moves with every refresh of the person's derived data: their cached page "
+        "is keyed on it (web.caching).",
+    )
     history = HistoricalRecords(
-        excluded_fields=["status", "search_name", "is_public", "first_released_on"]
+        excluded_fields=["status", "search_name", "is_public", "first_released_on", "page_version"]
     )
 
     class Meta:
@@ -928,6 +934,29 @@ class PersonLink(models.Model):
         return f"{self.person_id} {self.kind}={self.key}"
 
 
+class FacetCount(models.Model):
+    """How many public people have each status (``kind`` "status", no key), and how many
+    links of each kind and key there are under each status: the people list's facet counts
+    under its default filters, read from a few hundred rows instead of counted over every
+    person. Derived: ``releases.derived`` adds what each refresh of people changes in
+    their links and statuses (and takes away a deleted person's)."""
+
+    STATUS = "status"
+
+    kind = models.CharField(max_length=12)
+    key = models.CharField(max_length=120, blank=True)
+    status = models.CharField(max_length=20, choices=Status.choices)
+    n = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "status", "key"], name="facet_count_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind}={self.key} {self.status}: {self.n}"
+
+
 class PersonRecord(models.Model):
     """A public person's export record, built from their public facts and citations and
     stored, so that exports stream rows instead of rebuilding every person (derived, refreshed
@@ -952,6 +981,9 @@ class DataVersion(models.Model):
 
     version = models.BigIntegerField(default=0)
     changed_at = models.DateTimeField(null=True)
+    # Moves with every write but those about people's own facts (which move the people's
+    # ``page_version``): what people's pages share (facilities, events, articles…).
+    shared_version = models.BigIntegerField(default=0)
 
     def __str__(self) -> str:
         return f"data version {self.version}"

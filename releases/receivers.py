@@ -60,18 +60,30 @@ def _remember_previous_person(sender, instance, **kwargs) -> None:
         )
 
 
+def _own_fact(model) -> bool:
+    """A fact that only its person's page shows (besides the lists): writing it leaves
+    other people's cached pages as they are."""
+    return model in PERSON_FACT_MODELS
+
+
 def _cited_saved(sender, instance, **kwargs) -> None:
     previous = getattr(instance, "_previous_person_id", None)
     derived.changed(
         cited=[(sender, instance.pk)],
         people=[*_person_of(instance), *([previous] if previous else [])],
+        shared=not _own_fact(sender),
     )
     if sender in _PEOPLE_THROUGH:
         derived.changed(people=_people_linked_to(instance))
 
 
-def _cited_deleted(sender, instance, **kwargs) -> None:
-    derived.changed(people=_person_of(instance))
+def _cited_deleted(sender, instance, origin=None, **kwargs) -> None:
+    if isinstance(origin, Person) or getattr(origin, "model", None) is Person:
+        # A fact going with its person, who is gone from the derived data already
+        # (``derived.forget_person``): nothing of theirs to refresh.
+        derived.changed()
+        return
+    derived.changed(people=_person_of(instance), shared=not _own_fact(sender))
 
 
 def _citations_changed(sender, instance, action, reverse, model, pk_set, **kwargs) -> None:
@@ -79,7 +91,11 @@ def _citations_changed(sender, instance, action, reverse, model, pk_set, **kwarg
         return
     if not reverse:
         if action != "pre_clear":
-            derived.changed(cited=[(type(instance), instance.pk)], people=_person_of(instance))
+            derived.changed(
+                cited=[(type(instance), instance.pk)],
+                people=_person_of(instance),
+                shared=not _own_fact(type(instance)),
+            )
         return
     # passage.<fact>_set.add(...): ``model`` is the fact model, ``pk_set`` its rows.
     if action == "pre_clear":
@@ -109,8 +125,12 @@ def _linked_saved(sender, instance, **kwargs) -> None:
     derived.changed(people=_people_linked_to(instance))
 
 
+def _person_deleting(sender, instance, **kwargs) -> None:
+    derived.forget_person(instance)
+
+
 def _person_saved(sender, instance, **kwargs) -> None:
-    derived.changed(people=[instance.pk])
+    derived.changed(people=[instance.pk], shared=False)
 
 
 def _written(sender, **kwargs) -> None:
@@ -126,6 +146,7 @@ def connect() -> None:
         post_delete.connect(_cited_deleted, sender=model, dispatch_uid=uid)
         m2m_changed.connect(_citations_changed, sender=model.citations.through, dispatch_uid=uid)
     post_save.connect(_person_saved, sender=Person, dispatch_uid=uid)
+    pre_delete.connect(_person_deleting, sender=Person, dispatch_uid=uid)
     post_delete.connect(_written, sender=Person, dispatch_uid=uid)
     for model in (Country, SourceArticle):
         post_save.connect(_linked_saved, sender=model, dispatch_uid=uid)

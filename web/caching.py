@@ -1,8 +1,29 @@
-"""Public pages cached whole, keyed on the data version.
+"""Public pages cached whole, under canonical keys, in a cache of bounded size.
 
-Every write to the record bumps ``DataVersion`` (``releases.derived``), and the version is
-part of every key, so a curator's change shows on the very next request and no stale page
-is ever served: an old version's entries are simply never asked for again (and expire).
+**Never stale.** Every write to the record bumps ``DataVersion`` (``releases.derived``) and
+the version is part of every key, so a curator's change shows on the very next request: an
+old version's entries are simply never asked for again. A person's page is keyed on what
+it shows instead: the version of everything people share (facilities, events, articles…)
+and the person's own ``page_version``, which every refresh of that person's derived data
+moves. A write about one person leaves every other person's page warm.
+
+**Canonical.** A page's key holds only the parameters the page takes (``PageParams``), each
+normalised: the last value of a parameter (the one the form reads), free text with its
+spaces collapsed, no empty values, no defaults (``page=1``, ``format=html``, a list's
+default filters), in name order. An unknown parameter changes nothing but the notice that
+lists it (``Ignored unknown parameter: zz``), which is put into the cached page at the
+``IGNORED_MARKER`` its template leaves: ``?zz=<random>`` is answered from the one cached
+``/people/``, never rendered anew, and never stored apart.
+
+**Bounded.** Entries live in ``PAGE_CACHE_ENTRIES`` slots (a page's slot is a hash of its
+key; the newer page in a slot wins) and a page larger than ``PAGE_CACHE_MAX_BYTES`` is not
+stored, so the page cache never holds more than entries times bytes, whatever it is asked.
+Redis should still bound itself (``maxmemory`` with ``allkeys-lru``, README), which
+``redis_bound_problems`` checks at start-up.
+
+**One render per miss.** The first reader of a cold page renders it; readers of the same
+page meanwhile wait for it (a short lock in the cache) rather than all render it at once.
+
 The cache is Redis when ``REDIS_URL`` (or ``CACHE_URL``) is set, local memory otherwise.
 Pages carry no per-request secret (htmx is loaded without a CSP nonce), so one cached
 response serves everyone; streamed exports are not cached.
@@ -10,18 +31,27 @@ response serves everyone; streamed exports are not cached.
 
 import hashlib
 import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from functools import wraps
 
+import django_filters
+from django.conf import settings
 from django.core.cache import cache
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBase, QueryDict
+from django.template.loader import render_to_string
 from django.utils.translation import get_language
 
 from releases.derived import data_version
 
 CACHE_SECONDS = 60 * 60
+# Where a list page's template leaves room for the notice of ignored parameters.
+IGNORED_MARKER = "<!--ignored-parameters-->"
+# How long readers of a page being rendered wait for it before rendering it themselves.
+RENDER_WAIT_SECONDS = 3.0
+_POLL_SECONDS = 0.01
 logger = logging.getLogger(__name__)
-# What a response may differ by besides the URL (see ``listing.render_page``'s Vary).
-_VARY_HEADERS = ("HX-Request", "HX-History-Restore-Request", "HX-Target")
 _KEPT_HEADERS = (
     "Content-Type",
     "Content-Language",
@@ -31,40 +61,212 @@ _KEPT_HEADERS = (
 )
 
 
-def _key(request: HttpRequest, version: int) -> str:
-    # The language too: an unprefixed address answers in the cookie's or the browser's
-    # language (config.locale), so the path alone does not say which page it is.
-    parts = [str(version), get_language(), request.get_host(), request.get_full_path()]
-    parts += [request.headers.get(name, "") for name in _VARY_HEADERS]
+@dataclass(frozen=True)
+class PageParams:
+    """The query parameters a page takes: ``names``, in the order its links give them; of
+    them, ``free_text`` (spaces collapsed), and ``defaults`` (a value that means none)."""
+
+    names: tuple[str, ...] = ()
+    free_text: frozenset[str] = frozenset()
+    defaults: dict[str, str] = field(default_factory=dict)
+
+
+NO_PARAMS = PageParams()
+DETAIL_PARAMS = PageParams(("format",), defaults={"format": "html"})
+
+
+def list_params(filterset_class, defaults: dict[str, str] | None = None) -> PageParams:
+    """A list page's parameters: its filters (in the form's order), ``page`` and ``format``."""
+    filters = filterset_class.base_filters
+    return PageParams(
+        names=(*filters, "page", "format"),
+        free_text=frozenset(
+            name for name, f in filters.items() if isinstance(f, django_filters.CharFilter)
+        ),
+        defaults={"format": "html", **(defaults or {})},
+    )
+
+
+def _page_number(value: str) -> str:
+    """The page a ``page`` value shows, as the paginator reads it: a whole number (0 and
+    below ask for the last page), or page 1 ("") for anything else."""
+    try:
+        number = int(value)
+    except ValueError:
+        return ""
+    return "0" if number < 1 else ("" if number == 1 else str(number))
+
+
+def canonical_query(query: QueryDict, params: PageParams) -> tuple[QueryDict, list[str]]:
+    """The parameters of ``query`` that the page takes, normalised, and the names of the
+    others (sorted, those with a value only)."""
+    canonical = QueryDict(mutable=True)
+    for name in params.names:
+        values = [value for value in query.getlist(name) if value]
+        if not values:
+            continue
+        value = values[-1]  # what a form field reads
+        if name in params.free_text:
+            value = " ".join(value.split())
+        elif name == "page":
+            value = _page_number(value)
+        if value and value != params.defaults.get(name):
+            canonical[name] = value
+    known = set(params.names)
+    ignored = sorted(name for name, values in query.lists() if name not in known and any(values))
+    return canonical, ignored
+
+
+def ignored_notice(names: list[str]) -> str:
+    return render_to_string("web/includes/ignored_parameters.html", {"ignored": names})
+
+
+def _key(request: HttpRequest, version: str, query: QueryDict) -> tuple[str, str]:
+    """The page's slot and its full key (stored in the slot, to tell its tenant)."""
+    htmx = getattr(request, "htmx", None)
+    parts = [
+        version,
+        # An unprefixed address answers in the cookie's or the browser's language
+        # (config.locale), so the path alone does not say which page it is.
+        get_language(),
+        request.get_host(),
+        request.path,
+        query.urlencode(),
+        # What a response may differ by besides the address (``listing.render_page``'s
+        # Vary), as booleans: any other value of the headers is the same page.
+        "fragment" if htmx else "",
+        "restore" if htmx and htmx.history_restore_request else "",
+    ]
     digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()
-    return f"page:{version}:{digest}"
+    slot = int(digest[:15], 16) % settings.PAGE_CACHE_ENTRIES
+    return f"page:{slot}", digest
 
 
-def cached_page(view):
-    """Serve a GET (or HEAD) of ``view`` from the cache while the data version stands."""
+def _canonical_request(request: HttpRequest, query: QueryDict) -> None:
+    """Make ``request`` ask for the canonical address: the view renders exactly what the
+    key names (its links, the language switcher and the address htmx pushes included)."""
+    request.META["QUERY_STRING"] = query.urlencode()
+    request.GET = QueryDict(request.META["QUERY_STRING"])  # immutable, as Django's is
 
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        version, _changed = data_version()
-        key = _key(request, version)
-        try:
-            hit = cache.get(key)
-        except Exception:  # the cache is a speed-up: if it is down, serve uncached
-            logger.warning("page cache unavailable", exc_info=True)
-            return view(request, *args, **kwargs)
-        if hit is not None:
-            status, headers, content = hit
-            response = HttpResponse(content, status=status)
+
+def _quietly(operation: Callable, *args, default=None):
+    """A cache operation whose failure costs only speed: if the cache is down, pages are
+    rendered and served uncached."""
+    try:
+        return operation(*args)
+    except Exception:
+        logger.warning("page cache unavailable", exc_info=True)
+        return default
+
+
+def _from_cache(slot: str, digest: str):
+    entry = _quietly(cache.get, slot)
+    if entry is not None and entry[0] == digest:
+        return entry[1:]
+    return None
+
+
+def _with_notice(content: bytes, ignored: list[str]) -> bytes:
+    if IGNORED_MARKER.encode() not in content:
+        return content
+    notice = ignored_notice(ignored).encode() if ignored else b""
+    return content.replace(IGNORED_MARKER.encode(), notice, 1)
+
+
+def _render(view, request, args, kwargs, slot: str, digest: str):
+    """Render a missing page once: whoever holds the page's lock renders it, the others
+    wait for it to be stored (or, past ``RENDER_WAIT_SECONDS``, render it too). Returns a
+    cached entry (another reader rendered it) or the view's response."""
+    lock = f"render:{digest}"
+    if not _quietly(cache.add, lock, 1, RENDER_WAIT_SECONDS, default=True):
+        deadline = time.monotonic() + RENDER_WAIT_SECONDS
+        while time.monotonic() < deadline:
+            time.sleep(_POLL_SECONDS)
+            if (hit := _from_cache(slot, digest)) is not None:
+                return hit
+            if _quietly(cache.get, lock) is None:
+                break  # its renderer is done but stored nothing (an error): render it here
+    try:
+        response = view(request, *args, **kwargs)
+        if (
+            response.status_code == 200
+            and not response.streaming
+            and len(response.content) <= settings.PAGE_CACHE_MAX_BYTES
+        ):
+            headers = {name: response[name] for name in _KEPT_HEADERS if response.has_header(name)}
+            entry = (digest, response.status_code, headers, response.content)
+            _quietly(cache.set, slot, entry, CACHE_SECONDS)
+        return response
+    finally:
+        _quietly(cache.delete, lock)
+
+
+def cached_page(
+    *,
+    params: PageParams = NO_PARAMS,
+    version: Callable[..., str | None] | None = None,
+):
+    """Serve a GET (or HEAD) of the view from the cache while its data stands. ``version``,
+    given the view's arguments, says when what the page shows last changed, where it knows
+    better than the data version (``None``: it does not)."""
+
+    def decorate(view):
+        @wraps(view)
+        def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponseBase:
+            query, ignored = canonical_query(request.GET, params)
+            _canonical_request(request, query)
+            scoped = version(*args, **kwargs) if version else None
+            stamp = scoped if scoped is not None else str(data_version()[0])
+            slot, digest = _key(request, stamp, query)
+            found = _from_cache(slot, digest) or _render(view, request, args, kwargs, slot, digest)
+            if isinstance(found, HttpResponseBase):
+                if isinstance(found, HttpResponse):  # not a streamed export
+                    found.content = _with_notice(found.content, ignored)
+                return found
+            status, headers, content = found
+            response = HttpResponse(_with_notice(content, ignored), status=status)
             for name, value in headers.items():
                 response[name] = value
             return response
-        response = view(request, *args, **kwargs)
-        if response.status_code == 200 and not response.streaming:
-            headers = {name: response[name] for name in _KEPT_HEADERS if response.has_header(name)}
-            try:
-                cache.set(key, (response.status_code, headers, response.content), CACHE_SECONDS)
-            except Exception:
-                logger.warning("page cache unavailable", exc_info=True)
-        return response
 
-    return wrapper
+        return wrapper
+
+    return decorate
+
+
+# Eviction policies that keep Redis within its ``maxmemory`` by dropping any key.
+_BOUNDED_POLICIES = ("allkeys-lru", "allkeys-lfu")
+
+
+def _redis_client():
+    """The client of the Redis behind the page cache, or None for another cache."""
+    if not settings.CACHES["default"]["BACKEND"].endswith("RedisCache"):
+        return None
+    return cache._cache.get_client(write=False)
+
+
+def redis_bound_problems() -> list[str]:
+    """What is wrong with the bound of a Redis page cache (nothing for other caches): no
+    ``maxmemory``, or a policy that refuses writes or keeps keys without a time-out."""
+    try:
+        client = _redis_client()
+        if client is None:
+            return []
+        limit = int(client.config_get("maxmemory")["maxmemory"])
+        policy = client.config_get("maxmemory-policy")["maxmemory-policy"]
+    except Exception as error:  # a managed Redis may refuse CONFIG; say so, do not fail
+        return [f"could not read Redis's maxmemory settings ({error})"]
+    problems = []
+    if not limit:
+        problems.append("Redis has no maxmemory: the page cache can grow without bound")
+    if policy not in _BOUNDED_POLICIES:
+        problems.append(
+            f"Redis's maxmemory-policy is {policy!r}, not allkeys-lru: when full it "
+            "refuses writes or evicts only keys with a time-out"
+        )
+    return problems
+
+
+def warn_about_redis_bound() -> None:
+    for problem in redis_bound_problems():
+        logger.warning("%s; see the README's production section", problem)

@@ -3,17 +3,26 @@ current filter and each value of this one. A dual national counts once under eac
 
 Counts come from the same table the filters read (``PersonLink``), so a facet's count and
 the list it links to cannot disagree. Each facet is one indexed query plus one for its
-labels, whatever the size of the record: under the default filters (a status only) the
-count runs on the link table's ``(kind, status, key)`` index alone.
+labels, whatever the size of the record. Under the default filters (a status, "detainee or
+only mentioned", nothing else) they are read from ``FacetCount``, those very links counted
+ahead by ``releases.derived``: a few hundred rows, not every person.
 """
 
 from dataclasses import dataclass
 
-from django.db.models import Count
+from django.db.models import Count, Sum
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
-from releases.models import Country, Facility, PersonLink, ReleaseEvent, Status, was_held
+from releases.models import (
+    Country,
+    FacetCount,
+    Facility,
+    PersonLink,
+    ReleaseEvent,
+    Status,
+    was_held,
+)
 from sources.citations import source_label
 from sources.models import SourceArticle
 from web.filters import (
@@ -75,11 +84,12 @@ def _status_rows(filterset: PersonFilter) -> dict[str, list[tuple[str, str, int]
     """The status facet and the "detainee or only mentioned" facet, from one count of the
     people under every other filter by status (whether someone is a detainee is read from
     their status: anything but "no detention or release reported")."""
-    counts = dict(
-        filterset.queryset_without("status", "involvement")
-        .values_list("status")
-        .annotate(n=Count("pk"))
-    )
+    if filterset.active("status", "involvement"):
+        people = filterset.queryset_without("status", "involvement")
+        counts = dict(people.values_list("status").annotate(n=Count("pk")))
+    else:
+        stored = FacetCount.objects.filter(kind=FacetCount.STATUS, n__gt=0)
+        counts = dict(stored.values_list("status", "n"))
     data = filterset.form.cleaned_data
     status, involvement = data.get("status"), data.get("involvement")
 
@@ -107,7 +117,21 @@ def _status_rows(filterset: PersonFilter) -> dict[str, list[tuple[str, str, int]
 
 
 def _link_counts(filterset: PersonFilter, name: str) -> tuple[list[tuple[str, str, int]], int]:
-    links = PersonLink.objects.filter(kind=LINK_FILTERS[name])
+    others = filterset.active(name, "status", "involvement")
+    counted = _counted_links(filterset, name, others)
+    shown = counted[:FACET_LIMIT]
+    selected = filterset.form.cleaned_data.get(name)
+    if selected and selected not in {key for key, _n in shown}:
+        shown += [(key, n) for key, n in counted if key == selected] or [(selected, 0)]
+    labels = _labels(name, [key for key, _n in shown])
+    rows = [(key, labels.get(key, key), n) for key, n in shown]
+    return rows, len(counted) - len(shown)
+
+
+def _counted_links(filterset: PersonFilter, name: str, others: list[str]) -> list[tuple[str, int]]:
+    """(key, people) of the facet ``name``, most people first, under every other filter."""
+    links = FacetCount.objects.all() if not others else PersonLink.objects.all()
+    links = links.filter(kind=LINK_FILTERS[name])
     # Links repeat their person's status, so the people list's own status and involvement
     # filters apply to them directly, with no join.
     status = filterset.form.cleaned_data.get("status")
@@ -116,24 +140,20 @@ def _link_counts(filterset: PersonFilter, name: str) -> tuple[list[tuple[str, st
     links = filterset.filter_involvement(
         links, "involvement", filterset.form.cleaned_data.get("involvement")
     )
-    others = filterset.active(name, "status", "involvement")
-    if others and all(other in LINK_FILTERS for other in others):
+    if not others:
+        # Counted ahead (``FacetCount``): the sum over the statuses the filters allow.
+        counted = links.values_list("key").annotate(people=Sum("n")).filter(people__gt=0)
+        return list(counted.order_by("-people", "key"))
+    if all(other in LINK_FILTERS for other in others):
         # Only other links narrow it: join the link table to itself, on its indexes (links
         # exist only for public people, so the people table has nothing to add).
         for other in others:
             value = filterset.form.cleaned_data[other]
             linked = PersonLink.objects.filter(kind=LINK_FILTERS[other], key=value)
             links = links.filter(person__in=linked.values("person"))
-    elif others:
+    else:
         links = links.filter(person__in=filterset.queryset_without(name, "status").values("pk"))
-    counted = list(links.values_list("key").annotate(n=Count("*")).order_by("-n", "key"))
-    shown = counted[:FACET_LIMIT]
-    selected = filterset.form.cleaned_data.get(name)
-    if selected and selected not in {key for key, _n in shown}:
-        shown += [(key, n) for key, n in counted if key == selected] or [(selected, 0)]
-    labels = _labels(name, [key for key, _n in shown])
-    rows = [(key, labels.get(key, key), n) for key, n in shown]
-    return rows, len(counted) - len(shown)
+    return list(links.values_list("key").annotate(n=Count("*")).order_by("-n", "key"))
 
 
 def person_facets(filterset: PersonFilter) -> list[Facet]:

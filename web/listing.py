@@ -1,6 +1,7 @@
 """One request flow for every list page: validate filters, then render HTML (whole page, or
 just the results fragment for htmx), or stream CSV/JSON with exactly the same filters and
-order. Bad parameters give a 400 with a message; unknown ones are ignored and listed."""
+order. Bad parameters give a 400 with a message; unknown ones are ignored, and listed where
+the template leaves the page cache's marker for them (``web.caching``)."""
 
 from collections.abc import Callable
 
@@ -13,7 +14,6 @@ from django_filters import FilterSet
 
 PAGE_SIZE = 25
 FORMATS = ("html", "csv", "json")
-RESERVED_PARAMS = {"page", "format"}
 
 
 def _unknown_format(formats: tuple[str, ...]) -> str:
@@ -60,19 +60,13 @@ def render_list(
             params[name] = value
     output = params.get("format", "html")
     filterset = filterset_class(params, queryset=queryset, request=request)
-    ignored = sorted(set(params) - set(filterset.filters) - RESERVED_PARAMS)
 
     if output not in FORMATS:
         return _bad_request(
-            request,
-            template,
-            filterset,
-            ignored,
-            output,
-            {"format": [_unknown_format(FORMATS)]},
+            request, template, filterset, output, {"format": [_unknown_format(FORMATS)]}
         )
     if not filterset.is_valid():
-        return _bad_request(request, template, filterset, ignored, output, filterset.errors)
+        return _bad_request(request, template, filterset, output, filterset.errors)
 
     results = filterset.qs
     if output == "csv":
@@ -89,7 +83,6 @@ def render_list(
     context = {
         "filterset": filterset,
         "page": paginator.get_page(params.get("page")),
-        "ignored": ignored,
         "query": _query_without(params, "page", "format"),
         **extra,
     }
@@ -113,14 +106,14 @@ def _query_without(params, *names: str) -> str:
     return query.urlencode()
 
 
-def _bad_request(request, template, filterset, ignored, output, errors) -> HttpResponse:
+def _bad_request(request, template, filterset, output, errors) -> HttpResponse:
     messages = {field: [str(e) for e in field_errors] for field, field_errors in errors.items()}
     if output == "json":
         return JsonResponse({"errors": messages}, status=400)
     if output == "csv":
         text = "\n".join(f"{field}: {' '.join(msgs)}" for field, msgs in messages.items())
         return HttpResponse(text, status=400, content_type="text/plain; charset=utf-8")
-    context = {"filterset": filterset, "page": None, "ignored": ignored, "errors": messages}
+    context = {"filterset": filterset, "page": None, "errors": messages}
     return render_page(request, template, context, status=400)
 
 

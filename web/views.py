@@ -8,12 +8,13 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from releases import exports, records, selectors
+from releases.derived import person_page_version
 from releases.models import CountClaim, Country, PersonRedirect
 from releases.status import status_history
 from sources import selectors as source_selectors
 from sources.highlight import segments
 from sources.records import article_json
-from web.caching import cached_page
+from web.caching import DETAIL_PARAMS, cached_page, list_params
 from web.facets import person_facets
 from web.filters import (
     DEFAULT_PERSON_STATUS,
@@ -41,7 +42,7 @@ def list_page(*, filterset_class, queryset, export, template: str):
     and template, through the one list flow."""
 
     @require_safe
-    @cached_page
+    @cached_page(params=list_params(filterset_class))
     def view(request: HttpRequest) -> HttpResponse:
         return render_list(
             request,
@@ -55,7 +56,7 @@ def list_page(*, filterset_class, queryset, export, template: str):
 
 
 @require_safe
-@cached_page
+@cached_page()
 def home(request: HttpRequest) -> HttpResponse:
     events = list(selectors.events())
     dated_events = [event for event in events if event.date]
@@ -92,7 +93,7 @@ def _people_facets(filterset: PersonFilter) -> dict:
 
 
 @require_safe
-@cached_page
+@cached_page()
 def about(request: HttpRequest) -> HttpResponse:
     context = {
         "sources": source_selectors.article_summary(),
@@ -108,7 +109,7 @@ def about(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
-@cached_page
+@cached_page(params=list_params(PersonFilter, {"status": DEFAULT_PERSON_STATUS}))
 def person_list(request: HttpRequest) -> HttpResponse:
     return render_list(
         request,
@@ -122,7 +123,7 @@ def person_list(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
-@cached_page
+@cached_page(params=DETAIL_PARAMS, version=person_page_version)
 def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
     try:
         person = get_object_or_404(selectors.person_with_everything(), slug=slug)
@@ -151,7 +152,7 @@ facility_list = list_page(
 
 
 @require_safe
-@cached_page
+@cached_page(params=DETAIL_PARAMS)
 def facility_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render_detail(
         request,
@@ -185,7 +186,7 @@ def _country_json(country: Country, link) -> dict:
 
 
 @require_safe
-@cached_page
+@cached_page(params=DETAIL_PARAMS)
 def nationality_detail(request: HttpRequest, code: str) -> HttpResponse:
     if len(code) != 2 or not (code.isascii() and code.isalpha() and code.islower()):
         raise Http404("Nationalities are addressed by lower-case ISO 3166 alpha-2 codes.")
@@ -209,7 +210,7 @@ event_list = list_page(
 
 
 @require_safe
-@cached_page
+@cached_page(params=DETAIL_PARAMS)
 def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render_detail(
         request,
@@ -233,7 +234,7 @@ count_list = list_page(
 
 
 @require_safe
-@cached_page
+@cached_page(params=list_params(FactFilter, {"status": STATUS_ANY}))
 def fact_list(request: HttpRequest) -> HttpResponse:
     """Every public fact about a person, once per passage citing it: for checking in a
     spreadsheet. Same filters as the people list, but of every status by default."""
@@ -290,7 +291,7 @@ def _article_context(article) -> dict:
 
 
 @require_safe
-@cached_page
+@cached_page(params=DETAIL_PARAMS)
 def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
     article = get_object_or_404(source_selectors.articles(), slug=slug)
     article.valid_passages = list(article.passages.valid().order_by("start", "end"))

@@ -6,11 +6,13 @@ import datetime
 import json
 
 import pytest
+from django.db.models import Count
 from django.urls import reverse
 from django.utils import translation
 
 from curation import citing, suggestions
 from releases import derived
+from releases.merging import merge_people
 from releases.models import (
     CITED_MODELS,
     Alias,
@@ -18,6 +20,7 @@ from releases.models import (
     Citizenship,
     Country,
     DataVersion,
+    FacetCount,
     Person,
     PersonLink,
     PersonRecord,
@@ -255,3 +258,39 @@ def test_search_text_leaves_out_what_no_public_fact_says(world):
         Alias.objects.create(person=someone, name="S. D."), world["article"].passages.first()
     )
     assert _person(someone.pk).search_name == "sin datos | s. d."
+
+
+def _stored_facet_counts() -> dict:
+    return {(f.kind, f.key, f.status): f.n for f in FacetCount.objects.exclude(n=0)}
+
+
+def _counted_afresh() -> dict:
+    statuses = Person.objects.filter(is_public=True).values_list("status").annotate(n=Count("pk"))
+    links = PersonLink.objects.values_list("kind", "key", "status").annotate(n=Count("pk"))
+    return {
+        **{(FacetCount.STATUS, "", status): n for status, n in statuses},
+        **{(kind, key, status): n for kind, key, status, n in links},
+    }
+
+
+def test_the_stored_facet_counts_follow_every_kind_of_write(world):
+    assert _stored_facet_counts() == _counted_afresh() != {}
+    first, second = world["people"]
+    passage = world["article"].passages.first()
+    # A new status, a new nationality, a new person, a fact taken away, a rename.
+    builders.cite(StatusChange.objects.create(person=first, status=Status.REDETAINED), passage)
+    portugal = Country.objects.create(code="PT", name="Portugal")
+    builders.cite(Citizenship.objects.create(person=second, country=portugal), passage)
+    newcomer = builders.person("Recién Llegado", slug="recien")
+    builders.cite(Alias.objects.create(person=newcomer, name="R. Llegado"), passage)
+    assert _stored_facet_counts() == _counted_afresh()
+    second.citizenships.get(country=portugal).delete()
+    world["facility"].slug = "el-helicoide-2"
+    world["facility"].save()
+    assert _stored_facet_counts() == _counted_afresh()
+    # Deleted and merged people take their counts with them.
+    newcomer.delete()
+    merge_people(keep=first, merge=second)
+    assert _stored_facet_counts() == _counted_afresh()
+    derived.rebuild_facet_counts()
+    assert _stored_facet_counts() == _counted_afresh()

@@ -151,6 +151,7 @@ def snapshot() -> dict:
         obj = model.objects.get(pk=record.object_id)
         row = {f.name: str(getattr(obj, f.name)) for f in model._meta.concrete_fields}
         del row["id"]
+        row.pop("page_version", None)  # a cache stamp: how often derived data was refreshed
         if hasattr(obj, "citations"):
             row["citations"] = sorted(p.quote for p in obj.citations.all())
         rows[record.kind, record.key] = row
