@@ -6,9 +6,11 @@ import json
 import re
 
 import pytest
+from django.core.cache import cache
 
 from releases.models import Alias, Citizenship, Country, Detention, Person, Role
 from tests import builders
+from web import filters
 
 LIST_URLS = [
     *("/people/", "/facilities/", "/nationalities/", "/events/", "/sources/", "/numbers/"),
@@ -29,6 +31,8 @@ def world(db):
         ("/people/", 24),
         ("/people/?status=any&nationality=es", 25),
         ("/people/?status=any&involvement=detainee&ordering=-released", 24),
+        # The search's matches read once, then used by the rows and every facet.
+        ("/people/?q=person", 25),
         ("/facilities/", 4),
         ("/nationalities/", 5),
         ("/events/", 7),
@@ -36,8 +40,9 @@ def world(db):
         # The form's three menus, the people counted, the page's 25 people, one UNION for
         # their rows.
         ("/facts/", 7),
-        # Validating a nationality reads its menu once more (as on the people list).
-        ("/facts/?kind=release&nationality=es&q=person", 8),
+        # Validating a nationality reads its menu once more (as on the people list); the
+        # search's matches are read once.
+        ("/facts/?kind=release&nationality=es&q=person", 9),
     ],
 )
 def test_list_query_count_is_pinned_and_does_not_grow_with_rows(
@@ -362,3 +367,15 @@ def test_the_nationality_menu_is_in_the_order_of_the_names_it_shows(client, worl
     assert menu("/en/people/") == ["Argentina", "Germany", "Spain", "United States"]
     # On Spanish pages "Alemania" and "España" sort where they read, not as Germany and Spain.
     assert menu("/es/people/") == ["Alemania", "Argentina", "España", "Estados Unidos"]
+
+
+def test_a_search_matching_many_finds_the_same_as_one_matching_few(client, world, monkeypatch):
+    # Few matches are read once and reused by every query of the page; many are matched
+    # again in each (web.filters.MATCHES_READ): the page is the same either way.
+    few = client.get("/people/?q=person&status=any")
+    cache.clear()
+    monkeypatch.setattr(filters, "MATCHES_READ", 1)
+    many = client.get("/people/?q=person&status=any")
+    assert [p.pk for p in many.context["page"]] == [p.pk for p in few.context["page"]]
+    assert len(few.context["page"]) == 3
+    assert many.context["facets"] == few.context["facets"]

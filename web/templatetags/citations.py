@@ -3,8 +3,8 @@ from collections import Counter
 from django import template
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from releases.models import CLAIM, PART_LABELS, Certainty
 from sources.citations import short_date, short_title, source_label, support, text_fragment_url
@@ -84,14 +84,7 @@ def citations(context, fact, label: str = "", permalink: bool = False) -> SafeSt
     for passage in passages:
         article = passage.article
         group = by_article.setdefault(
-            passage.article_id,
-            {
-                "article": article,
-                "source": source_label(article),
-                "date": short_date(article),
-                "detail": "",
-                "quotes": [],
-            },
+            passage.article_id, {**_article_labels(article, request), "quotes": []}
         )
         group["quotes"].append(passage)
     groups = list(by_article.values())
@@ -107,6 +100,28 @@ def citations(context, fact, label: str = "", permalink: bool = False) -> SafeSt
         _by_part(fact, groups),
         _joined(tools),
     )
+
+
+def _article_labels(article, request) -> dict:
+    """What a marker says of its article, worked out once per article and language in a
+    request: a page cites a few articles a hundred times, and formatting their dates was
+    a good part of drawing each marker."""
+    memo = getattr(request, "_citation_articles", None) if request else None
+    key = (article.pk, get_language())
+    if memo is not None and key in memo:
+        return {**memo[key], "article": article}
+    labels = {
+        "article": article,
+        "source": source_label(article),
+        "date": short_date(article),
+        "detail": "",
+        "published": article.published_display,
+    }
+    if request is not None:
+        if memo is None:
+            memo = request._citation_articles = {}
+        memo[key] = labels
+    return dict(labels)
 
 
 def _parts_label(names: list[str]) -> str:
@@ -197,7 +212,7 @@ def _marker(group: dict, prefix: str, request, fact) -> SafeString:
         '<summary><span class="visually-hidden">{} </span>{}{}</summary>'
         '<span class="cite-body">\n  {}</span></details>\n',
         article.outlet or article.title or group["source"],
-        article.published_display,
+        group["published"],
         article.url,
         prefix,
         label,
