@@ -179,13 +179,13 @@ def _render(view, request, args, kwargs, slot: str, digest: str):
     cached entry (another reader rendered it) or the view's response."""
     lock = f"render:{digest}"
     if not _quietly(cache.add, lock, 1, RENDER_WAIT_SECONDS, default=True):
+        # Watch the small lock, not the page: the page is read once, when the lock goes.
         deadline = time.monotonic() + RENDER_WAIT_SECONDS
-        while time.monotonic() < deadline:
+        while time.monotonic() < deadline and _quietly(cache.get, lock) is not None:
             time.sleep(_POLL_SECONDS)
-            if (hit := _from_cache(slot, digest)) is not None:
-                return hit
-            if _quietly(cache.get, lock) is None:
-                break  # its renderer is done but stored nothing (an error): render it here
+        if (hit := _from_cache(slot, digest)) is not None:
+            return hit
+        # Its renderer stored nothing (an error, a page too large) or is slow: render here.
     try:
         response = view(request, *args, **kwargs)
         if (

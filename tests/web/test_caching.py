@@ -251,3 +251,41 @@ def test_a_redis_that_refuses_config_is_said_to_be_unchecked(monkeypatch):
     assert caching.redis_bound_problems() == [
         "could not read Redis's maxmemory settings (CONFIG is disabled)"
     ]
+
+
+class _RenderedElsewhere:
+    """The page cache while another worker renders the page: its lock is taken, and the
+    page is stored once the waiting reader has slept a while."""
+
+    def __init__(self, real, key, entry):
+        self.real, self.key, self.entry, self.done = real, key, entry, False
+
+    def add(self, key, *args):
+        return False
+
+    def get(self, key, default=None):
+        if key.startswith("render:"):
+            return None if self.done else 1
+        return self.real.get(key, default)
+
+    def finish(self, _seconds):
+        self.done = True
+        self.real.set(self.key, self.entry)
+
+    def __getattr__(self, name):
+        return getattr(self.real, name)
+
+
+def test_a_reader_of_a_page_being_rendered_waits_for_it_rather_than_render_it_too(
+    client, world, monkeypatch, django_assert_num_queries
+):
+    first = client.get("/facilities/")
+    key = next(k for k in caches["default"]._cache if ":page:" in k).split(":", 2)[2]
+    entry = caches["default"].get(key)
+    caches["default"].clear()
+    elsewhere = _RenderedElsewhere(caches["default"], key, entry)
+    monkeypatch.setattr(caching, "cache", elsewhere)
+    monkeypatch.setattr(caching.time, "sleep", elsewhere.finish)
+    with django_assert_num_queries(1):  # the version: the page is the other worker's
+        waited = client.get("/facilities/")
+    assert elsewhere.done and waited.content == first.content
