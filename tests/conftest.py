@@ -6,12 +6,14 @@ from django.core.management import call_command
 from django.utils import translation
 
 from curation import suggestions
+from web import filters
 
 
 @pytest.fixture(autouse=True)
 def _fresh_names():
     # The known names are kept per data version; a rolled-back test may reuse a version.
     suggestions.forget_names()
+    filters.forget_menus()  # kept per data version too
 
 
 @pytest.fixture(autouse=True)

@@ -33,6 +33,7 @@ import hashlib
 import logging
 import time
 from collections.abc import Callable
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import wraps
 
@@ -52,6 +53,9 @@ IGNORED_MARKER = "<!--ignored-parameters-->"
 RENDER_WAIT_SECONDS = 3.0
 _POLL_SECONDS = 0.01
 logger = logging.getLogger(__name__)
+# The data version of the page being rendered, for what a page shows whatever its filters
+# (``page_data_version``).
+_rendering_version: ContextVar[int | None] = ContextVar("rendering_version", default=None)
 _KEPT_HEADERS = (
     "Content-Type",
     "Content-Language",
@@ -115,6 +119,13 @@ def canonical_query(query: QueryDict, params: PageParams) -> tuple[QueryDict, li
     known = set(params.names)
     ignored = sorted(name for name, values in query.lists() if name not in known and any(values))
     return canonical, ignored
+
+
+def page_data_version() -> int | None:
+    """The data version the page being rendered is keyed on: what is read for it may be
+    kept for other pages of the same version (the filter menus). ``None`` outside a cached
+    page, or on one keyed on something else (a person's page)."""
+    return _rendering_version.get()
 
 
 def ignored_notice(names: list[str]) -> str:
@@ -216,9 +227,16 @@ def cached_page(
             query, ignored = canonical_query(request.GET, params)
             _canonical_request(request, query)
             scoped = version(*args, **kwargs) if version else None
-            stamp = scoped if scoped is not None else str(data_version()[0])
+            current = data_version()[0] if scoped is None else None
+            stamp = scoped if scoped is not None else str(current)
             slot, digest = _key(request, stamp, query)
-            found = _from_cache(slot, digest) or _render(view, request, args, kwargs, slot, digest)
+            token = _rendering_version.set(current)
+            try:
+                found = _from_cache(slot, digest) or _render(
+                    view, request, args, kwargs, slot, digest
+                )
+            finally:
+                _rendering_version.reset(token)
             if isinstance(found, HttpResponseBase):
                 if isinstance(found, HttpResponse):  # not a streamed export
                     found.content = _with_notice(found.content, ignored)

@@ -12,9 +12,11 @@ from dataclasses import dataclass
 
 import django_filters as filters
 from django import forms
+from django.conf import settings
 from django.core.validators import validate_slug
 from django.db.models import Exists, F, OuterRef, Q
 from django.utils.functional import lazy
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from releases.country_names import countries_named, longest_country_form
@@ -33,6 +35,7 @@ from releases.models import (
 from releases.selectors import COUNT_GROUPS, FACT_KINDS, fact_citations
 from sources.models import SourceArticle
 from sources.search import fold_for_search
+from web.caching import page_data_version
 from web.widgets import QuickSelect
 
 STATUS_ANY = "any"
@@ -206,16 +209,40 @@ def people_of_countries_named(words: str) -> Q | None:
     return functools.reduce(operator.or_, conditions) if conditions else None
 
 
+# Each menu's choices, by data version and language (``_choices``).
+_KEPT_MENUS: list[dict] = []
+
+
+def forget_menus() -> None:
+    """Drop the menus kept (a test's database starts its data versions again)."""
+    for kept in _KEPT_MENUS:
+        kept.clear()
+
+
 def _choices(model, value, label, *, order_by: str, fields: tuple[str, ...]):
     """Choices read from the database each time a form is built (callable, so a new
     facility or event appears without a restart). Validating against them keeps any value
     we do not know (NUL bytes and all) away from the database."""
 
+    kept: dict[tuple, list] = {}
+    _KEPT_MENUS.append(kept)
+
     def load():
+        # The same for every page of one data version (in one language): kept for them,
+        # not read again for each page and each validation.
+        version = page_data_version()
+        key = (version, get_language())
+        if version is not None and key in kept:
+            return kept[key]
         rows = model.objects.order_by(order_by).only(*fields)
         if hasattr(rows, "published"):  # no name of an unsupported record in a menu
             rows = rows.published()
-        return [(value(obj), label(obj)) for obj in rows]
+        choices = [(value(obj), label(obj)) for obj in rows]
+        if version is not None:
+            if len(kept) >= len(settings.LANGUAGES) * 2:
+                kept.clear()  # older versions: never asked for again
+            kept[key] = choices
+        return choices
 
     return load
 
