@@ -533,6 +533,15 @@ def _wrk(base: str, duration: int, connections: int, paths: list[str] | None = N
     }
 
 
+def _free_port() -> int:
+    """A loopback port no one listens on (another benchmark may hold a fixed one)."""
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
 def _clear_cache() -> None:
     from django.core.cache import cache
 
@@ -608,7 +617,7 @@ def measure_load(people: int, duration: int = 15, connections: int = 20) -> dict
     import threading
 
     results = {}
-    with gunicorn(8765) as base:
+    with gunicorn(_free_port()) as base:
         results["warm"] = _wrk(base, duration, connections)
         _clear_cache()
         results["misses"] = _wrk(base, duration, connections, _searches_and_filters(people))
