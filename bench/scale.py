@@ -502,17 +502,20 @@ def _wrk(base: str, duration: int, connections: int, paths: list[str] | None = N
         )
         command += ["-s", str(script)]
     try:
-        out = subprocess.run(
+        run = subprocess.run(
             [*command, f"{base}/people/"],
             capture_output=True,
             text=True,
-            check=True,
+            check=False,
             timeout=duration + 60,
-        ).stdout
+        )
     finally:
         if script:
             script.unlink()
-    lines = out.splitlines()
+    if run.returncode:
+        print(f"  wrk failed ({run.returncode}): {run.stderr.strip()} {run.stdout.strip()}")
+        return {"requests": 0, "rate": 0.0, "p50": "-", "p99": "-", "errors": -1}
+    lines = run.stdout.splitlines()
 
     def latency(share: str) -> str:
         return next(line.split()[1] for line in lines if line.strip().startswith(share))
