@@ -10,6 +10,7 @@ from releases.models import (
     CitationSuggestion,
     Cited,
     DataVersion,
+    FacetCount,
     ImportRecord,
     PersonLink,
     PersonRecord,
@@ -26,6 +27,7 @@ NOT_THE_RECORD = {
     PersonLink: "derived: written by releases.derived",
     PersonRecord: "derived: written by releases.derived",
     DataVersion: "derived: written by releases.derived",
+    FacetCount: "derived: written by releases.derived",
     PersonRedirect: "an old page address, written by a merge inside its own refresh",
     Shingle: "derived from article text by sources, for reprint detection",
 }
