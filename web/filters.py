@@ -135,10 +135,6 @@ def sort_headers(filterset: filters.FilterSet, *, default: str) -> dict[str, Sor
     return headers
 
 
-# A search matching at most this many records is read once per page (``SearchFilter``).
-MATCHES_READ = 5000
-
-
 class SearchFilter(filters.CharFilter):
     """Accent- and case-insensitive match of every word on a pre-folded column. Where
     ``also_matches`` knows a run of words (as typed, in lower case: "estados unidos"), the
@@ -175,26 +171,9 @@ class SearchFilter(filters.CharFilter):
                     break
 
     def filter(self, qs, value):
-        conditions = list(self._conditions(search_words(value or "")))
-        if not conditions:
-            return qs
-        matches = self._matches(conditions)
-        if matches is not None:
-            return qs.filter(pk__in=matches)
-        for condition in conditions:
+        for condition in self._conditions(search_words(value or "")):
             qs = qs.filter(condition)
         return qs
-
-    def _matches(self, conditions: list[Q]) -> list[int] | None:
-        """The rows of the filterset's records that the search matches, read once for all
-        the queries of a page (its rows, its count, each facet's count): the text match is
-        the costly part of each. ``None`` when they are more than ``MATCHES_READ``: a list
-        that long costs more to send than the match costs to repeat."""
-        if not hasattr(self, "_matched"):
-            records = self.parent.queryset.order_by().filter(*conditions)
-            found = list(records.values_list("pk", flat=True)[: MATCHES_READ + 1])
-            self._matched = found if len(found) <= MATCHES_READ else None
-        return self._matched
 
 
 def people_of_countries_named(words: str) -> Q | None:
