@@ -609,7 +609,9 @@ def _curator_writes(stop, every: float, done: list) -> None:
         person = Person.objects.get(pk=rng.choice(ids))
         passage = Passage.objects.filter(quote=person.name).first()  # their name, as written
         started = time.perf_counter()
-        alias = Alias.objects.create(person=person, name=f"{person.name} (alias {len(done)})")
+        # A name no earlier run gave them (a person has each alias once).
+        name = f"{person.name} (alias {time.time_ns()})"
+        alias = Alias.objects.create(person=person, name=name)
         alias.citations.add(passage)
         done.append(time.perf_counter() - started)
     connections.close_all()
