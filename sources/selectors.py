@@ -1,7 +1,18 @@
 """Reads of the evidence that several views share."""
 
-from django.db.models import Case, Count, F, IntegerField, OuterRef, Q, QuerySet, Subquery, When
-from django.db.models.functions import Coalesce
+from django.db.models import (
+    Case,
+    Count,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce, Greatest, Substr
 
 from sources.models import Passage, SourceArticle
 
@@ -36,3 +47,18 @@ def article_summary() -> dict:
     )
     outlets = SourceArticle.objects.exclude(outlet="").order_by("outlet").values_list("outlet")
     return {**totals, "outlets": [name for (name,) in outlets.distinct()]}
+
+
+# A TextQuoteSelector's prefix and suffix: this many characters either side of the quote.
+CONTEXT_CHARS = 32
+
+
+def with_context(passages: QuerySet[Passage], chars: int = CONTEXT_CHARS) -> QuerySet[Passage]:
+    """Passages with up to ``chars`` characters of their article's text before (``prefix``)
+    and after (``suffix``) the quote, cut out by the database: a page of annotations reads
+    those few characters, never whole articles."""
+    begin = Greatest(F("start") - chars, Value(0))
+    return passages.annotate(
+        prefix=Substr("article__text", begin + 1, F("start") - begin),
+        suffix=Substr("article__text", F("end") + 1, Value(chars)),
+    )

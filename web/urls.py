@@ -6,9 +6,25 @@ gives, in the active language) and unprefixed, for the links and scripts written
 the site spoke Spanish. The second mount takes other instance names, so names stay unique
 and ``reverse("releases:home")`` always means the prefixed page."""
 
-from django.urls import include, path
+from django.urls import include, path, register_converter
 
-from web import views
+from web import annotations, views
+
+
+class IdConverter:
+    """A row's id in an address: digits that fit a 64-bit column (a longer number is no
+    row's, and would overflow the query rather than find nothing)."""
+
+    regex = "[0-9]{1,18}"
+
+    def to_python(self, value: str) -> int:
+        return int(value)
+
+    def to_url(self, value: int) -> str:
+        return str(value)
+
+
+register_converter(IdConverter, "id")
 
 release_patterns = (
     [
@@ -24,6 +40,17 @@ release_patterns = (
         path("numbers/", views.count_list, name="count_list"),
         path("facts/", views.fact_list, name="fact_list"),
         path("about/", views.about, name="about"),
+        path("annotations/", annotations.record_annotations, name="annotations"),
+        path(
+            "annotations/<slug:kind>/<id:pk>/",
+            annotations.fact_annotations,
+            name="fact_annotations",
+        ),
+        path(
+            "annotations/<slug:kind>/<id:pk>/<id:passage>/",
+            annotations.single_annotation,
+            name="annotation",
+        ),
     ],
     "releases",
 )
@@ -32,6 +59,8 @@ source_patterns = (
     [
         path("", views.article_list, name="list"),
         path("<slug:slug>/", views.article_detail, name="detail"),
+        path("<slug:slug>/text/", annotations.article_text, name="text"),
+        path("<slug:slug>/annotations/", annotations.article_annotations, name="annotations"),
     ],
     "sources",
 )
