@@ -54,7 +54,7 @@ def _blocks(rows: Iterable[str]) -> Iterator[str]:
         yield block
 
 
-def _guarded(rows: Iterable[str], incomplete: str) -> Iterator[str]:
+def guarded(rows: Iterable[str], incomplete: str) -> Iterator[str]:
     try:
         yield from rows
     except DatabaseError:
@@ -88,9 +88,7 @@ def _json_response(name: str, count: int, records: Iterable[str]) -> StreamingHt
         yield "]}"
 
     incomplete = "\n" + json.dumps({"error": INCOMPLETE})
-    response = StreamingHttpResponse(
-        _guarded(stream(), incomplete), content_type="application/json"
-    )
+    response = StreamingHttpResponse(guarded(stream(), incomplete), content_type="application/json")
     response["Content-Disposition"] = f'inline; filename="{name}.json"'
     return _dated(response, changed)
 
@@ -102,7 +100,7 @@ def _csv_response(name: str, columns: list[Column], lines: Iterable[str]) -> Str
         yield from _blocks(lines)
 
     response = StreamingHttpResponse(
-        _guarded(stream(), csv_line([INCOMPLETE])), content_type="text/csv; charset=utf-8"
+        guarded(stream(), csv_line([INCOMPLETE])), content_type="text/csv; charset=utf-8"
     )
     response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
     return _dated(response, last_changed())
