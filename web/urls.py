@@ -8,7 +8,7 @@ and ``reverse("releases:home")`` always means the prefixed page."""
 
 from django.urls import include, path, register_converter
 
-from web import annotations, datapackage, views
+from web import annotations, datapackage, openapi, views
 
 
 class IdConverter:
@@ -40,6 +40,8 @@ release_patterns = (
         path("numbers/", views.count_list, name="count_list"),
         path("facts/", views.fact_list, name="fact_list"),
         path("about/", views.about, name="about"),
+        path("api/", openapi.api_page, name="api"),
+        path("api/openapi.json", openapi.openapi_json, name="openapi"),
         path("data/", datapackage.overview, name="data"),
         path("data/datapackage.json", datapackage.package, name="datapackage"),
         path("data/<id:version>/<slug:name>.csv", datapackage.table, name="data_table"),

@@ -442,6 +442,8 @@ def _public_pages(made) -> list[str]:
         "/es/sources/",
         made["article"].get_absolute_url(),
         "/es/about/",
+        "/es/data/",
+        "/es/api/",
     ]
     try:
         resolve("/es/facts/")
