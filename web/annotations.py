@@ -29,7 +29,7 @@ from django.urls import reverse
 from django.utils.translation import get_language, gettext
 from django.views.decorators.http import require_safe
 
-from releases.models import CITED_MODELS, Cited
+from releases.models import CITED_MODELS, PART_LABELS, Cited
 from releases.selectors import records_citing
 from sources import selectors as source_selectors
 from sources.citations import short_title
@@ -109,6 +109,18 @@ def annotation_path(fact: Record, passage: Passage) -> str:
     return reverse("releases:annotation", args=[kind, fact.pk, passage.pk])
 
 
+def description(fact: Record, passage: Passage) -> str:
+    """What the fact is, and, when the quote supports only some of it (the place, not the
+    date), which parts."""
+    parts = fact.parts_cited_by(passage.pk)
+    if not parts:
+        return str(fact)
+    return gettext("%(fact)s (this quote supports %(parts)s)") % {
+        "fact": fact,
+        "parts": ", ".join(str(PART_LABELS.get(part, part)) for part in parts),
+    }
+
+
 def annotation(fact: Record, passage: Passage, link: Link) -> dict:
     """One fact citing one passage. ``fact`` comes with what its ``str`` and its
     permalink read (``label_related``), ``passage`` with its article and context."""
@@ -120,7 +132,7 @@ def annotation(fact: Record, passage: Passage, link: Link) -> dict:
             {
                 "type": "TextualBody",
                 "purpose": "describing",
-                "value": str(fact),
+                "value": description(fact, passage),
                 "format": "text/plain",
                 "language": get_language(),
             },

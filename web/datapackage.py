@@ -47,6 +47,7 @@ from releases.models import (
     ReleaseEvent,
     Role,
     StatusChange,
+    supported_parts,
 )
 from sources.dates import iso_partial_date
 from sources.models import Passage, SourceArticle
@@ -342,6 +343,7 @@ def _citations() -> Iterator[list]:
         )
         paths = (
             owner,
+            f"{owner}__cited_parts",
             "passage",
             "passage__article",
             "passage__start",
@@ -349,11 +351,12 @@ def _citations() -> Iterator[list]:
             "passage__quote",
         )
         column = _CITING_COLUMN.get(model, "fact_id")
-        for pk, passage, article, start, end, quote in _values(rows, *paths):
+        for pk, parts, passage, article, start, end, quote in _values(rows, *paths):
             record = record_id(model, pk)
             key = {"fact_id": record, "count_id": pk, "facility_id": pk, "event_id": pk}
             owners = [key[c] if c == column else None for c in _CITATION_COLUMNS[1:]]
-            yield [record, *owners, passage, article, start, end, quote]
+            supports = " ".join(supported_parts(parts or {}, passage))
+            yield [record, *owners, passage, article, start, end, quote, supports]
 
 
 # -- The resources -----------------------------------------------------------------------------
@@ -618,6 +621,13 @@ RESOURCES = [
             ),
             Column("end", "integer", "The passage's end.", {"minimum": 1}),
             Column("quote", "string", "The article's text[start:end]."),
+            Column(
+                "supports",
+                "string",
+                "What the quote supports: all, or the parts a curator chose, space-separated "
+                "(claim: the claim itself; facility, date, title…: one of its values).",
+                {"required": True},
+            ),
         ],
         _citations,
         primary_key=["record", "passage_id"],

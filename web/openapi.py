@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 from django_filters import ChoiceFilter, DateFilter, FilterSet, OrderingFilter
 
-from releases.models import Certainty, CountClaim, Role, Status
+from releases.models import ALL_PARTS, PART_LABELS, Certainty, CountClaim, Role, Status
 from sources.dates import DatePrecision
 from web.caching import cached_page
 from web.filters import (
@@ -170,6 +170,13 @@ SCHEMAS: dict[str, dict] = {
             "published_precision": _PRECISION,
             "article_url": _nullable("string"),
             "original_url": _nullable("string"),
+            # What the quote supports: "all", or the parts a curator chose ("claim" is
+            # the claim itself; see releases.models.PART_LABELS).
+            "supports": {
+                "type": "array",
+                "items": {"type": "string", "enum": [ALL_PARTS, *PART_LABELS]},
+                "minItems": 1,
+            },
         }
     ),
     "Count": _fact(**_COUNT_FIELDS),
@@ -263,6 +270,7 @@ SCHEMAS: dict[str, dict] = {
             "attributed_to": _nullable("string"),
             "note": _nullable("string"),
             "quote": {"type": "string", "minLength": 1},
+            "supports": {"type": "string", "minLength": 1},
             "outlet": _nullable("string"),
             "article": _SLUG,
             "article_title": _nullable("string"),

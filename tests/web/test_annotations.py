@@ -5,7 +5,8 @@ import json
 
 import pytest
 
-from releases.models import Alias, Release
+from releases import derived
+from releases.models import Alias, Detention, Release
 from sources.models import SourceArticle
 from sources.selectors import CONTEXT_CHARS
 from tests import builders
@@ -215,3 +216,17 @@ def test_annotation_query_counts_are_pinned(
     release.citations.add(*more["article"].passages.all())
     with django_assert_num_queries(expected):
         assert client.get(url).status_code == 200
+
+
+def test_a_quote_for_part_of_a_fact_says_which_part(client, world):
+    detention = Detention.objects.get(person=world["people"][0])
+    other = world["article"].passages.get(quote="El Helicoide")
+    detention.citations.add(other)
+    Detention.objects.filter(pk=detention.pk).update(cited_parts={str(other.pk): ["facility"]})
+    derived.refresh_everything()
+    items = _get(client, f"/en/annotations/detention/{detention.pk}/")["first"]["items"]
+    described = {
+        item["target"][-1]["selector"][0]["exact"]: item["body"][0]["value"] for item in items
+    }
+    assert described["freed several Spanish citizens"] == str(detention)
+    assert described["El Helicoide"] == f"{detention} (this quote supports the place)"

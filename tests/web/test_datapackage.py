@@ -84,10 +84,13 @@ def test_every_citation_row_is_its_articles_text(client, world, tmp_path):
         assert passages[row["passage_id"]]["quote"] == row["quote"]
         owners = [row[c] for c in ("fact_id", "count_id", "facility_id", "event_id")]
         assert sum(bool(o) for o in owners) == 1, row
+        assert row["supports"] == "all"
 
 
 def test_the_seed_package_validates(client, seeded, tmp_path):
     descriptor = _download(client, tmp_path)
+    supports = {row["supports"] for row in _rows(tmp_path, descriptor, "citations")}
+    assert "all" in supports and "claim facility" in supports  # parts cited apart
     report = frictionless.validate(tmp_path / "datapackage.json")
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
     texts = {row["id"]: row["text"] for row in _rows(tmp_path, descriptor, "articles")}
