@@ -197,7 +197,9 @@ def _fact(kind: str, pk: int) -> Record:
     model = KINDS.get(kind)
     if model is None:
         raise Http404("No such fact.")
-    facts = model.objects.published().select_related(*model.label_related)
+    facts = model.objects.published()
+    if model.label_related:  # select_related() of nothing would join every foreign key
+        facts = facts.select_related(*model.label_related)
     return get_object_or_404(facts.prefetch_related(Prefetch("citations", _passages())), pk=pk)
 
 

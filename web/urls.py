@@ -8,7 +8,7 @@ and ``reverse("releases:home")`` always means the prefixed page."""
 
 from django.urls import include, path, register_converter
 
-from web import annotations, datapackage, openapi, views
+from web import annotations, changes, datapackage, openapi, views
 
 
 class IdConverter:
@@ -40,6 +40,9 @@ release_patterns = (
         path("numbers/", views.count_list, name="count_list"),
         path("facts/", views.fact_list, name="fact_list"),
         path("about/", views.about, name="about"),
+        path("changes/", changes.change_list, name="changes"),
+        path("changes/feed/", changes.feed, name="feed"),
+        path("changes/feed/<slug:kind>/<str:key>/", changes.feed, name="subject_feed"),
         path("api/", openapi.api_page, name="api"),
         path("api/openapi.json", openapi.openapi_json, name="openapi"),
         path("data/", datapackage.overview, name="data"),

@@ -444,6 +444,7 @@ def _public_pages(made) -> list[str]:
         "/es/about/",
         "/es/data/",
         "/es/api/",
+        "/es/changes/",
     ]
     try:
         resolve("/es/facts/")

@@ -118,6 +118,7 @@ def test_every_json_endpoint_of_the_site_is_described(client, world):
         "releases:annotation",
         "releases:changes",
         "releases:feed",
+        "releases:subject_feed",
         "sources:text",
         "sources:annotations",
     }
