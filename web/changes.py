@@ -104,18 +104,21 @@ class Change:
 
     def sentence(self) -> str:
         """The change as a correction column says it."""
-        sources = ", ".join(self.sources)
+        # A source is "outlet, date": several are told apart by semicolons.
+        sources = "; ".join(self.sources)
         if self.kind == Kind.CHANGED:
             said = "; ".join(
                 gettext("%(label)s was %(before)s, now %(after)s")
                 % {"label": d.label, "before": d.before, "after": d.after}
                 for d in self.differences
             )
-            return gettext("%(record)s: %(said)s, per %(sources)s.") % {
-                "record": self.title,
-                "said": said,
-                "sources": sources,
-            }
+            words = {"record": self.title, "said": said, "sources": sources}
+            if self.reason:
+                return gettext("%(record)s: %(said)s, per %(sources)s (%(reason)s).") % {
+                    **words,
+                    "reason": self.reason,
+                }
+            return gettext("%(record)s: %(said)s, per %(sources)s.") % words
         if self.kind == Kind.NEW:
             return gettext("%(record)s, per %(sources)s.") % {
                 "record": self.title,

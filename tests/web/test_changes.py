@@ -60,6 +60,19 @@ def test_a_correction_says_what_it_was_and_what_it_is(client, world):
     assert "Corrected on" in page and "the date was January 2026, now 8 January 2026" in page
 
 
+def test_a_correction_gives_its_reason_and_every_source(client, world):
+    release = Release.objects.get(person=world["people"][0])
+    other = builders.article("Ana Pérez was freed on 8 January.", outlet="Radio")
+    release.citations.add(builders.passage(other, "Ana Pérez was freed on 8 January"))
+    release.date, release.date_precision = datetime.date(2026, 1, 8), "day"
+    release._change_reason = "the second report gives the day"
+    release.save()
+    (entry,) = [e for e in _feed(client, "/en/changes/feed/") if e["category"] == "changed"]
+    assert entry["summary"].endswith(
+        "now 8 January 2026, per Radio, undated; Wire, undated (the second report gives the day)."
+    )
+
+
 def test_a_removal_gives_the_curators_reason(client, world):
     alias = Alias.objects.get(person=world["people"][0])
     name = str(alias)
