@@ -29,6 +29,9 @@ PAGES = [
     "/numbers/",
     "/numbers/?metric=released",
     "/about/",
+    "/changes/",
+    "/data/",
+    "/api/",
 ]
 IMPACTS = ("critical", "serious", "moderate", "minor")
 BLOCKING = {"critical", "serious"}

@@ -5,7 +5,9 @@ allows. Run in process against the site's WSGI application, on the suite's datab
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from django.test import RequestFactory, override_settings
 from django.urls import resolve
 from django.utils import translation
@@ -22,7 +24,7 @@ from web import openapi
 
 # Examples per endpoint: enough to try each filter and odd values, few enough that the
 # twelve endpoints take seconds (the whole CI must stay well inside its time).
-EXAMPLES = 30
+EXAMPLES = 20
 # The host schemathesis's WSGI client sends.
 HOST = "localhost"
 
@@ -45,6 +47,13 @@ def world(db, settings):
     settings.ALLOWED_HOSTS = [HOST]
     builders.every_kind_of_record()
     builders.world(3, prefix="w")
+    # As Django's test client does: a request must not close the test's connection (and
+    # its transaction) when it ends, as a server's would.
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
+    yield
+    for signal in (request_started, request_finished):
+        signal.connect(close_old_connections)
 
 
 @schema.parametrize()
