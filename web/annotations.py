@@ -34,7 +34,11 @@ from releases.selectors import records_citing
 from sources import selectors as source_selectors
 from sources.citations import short_title
 from sources.models import Passage, SourceArticle
-from web.caching import cached_page
+from web.caching import PageParams, cached_page
+
+# The one parameter a collection takes: which page (not "page", which the page cache reads
+# as a list's, page 1 being none).
+PAGED = PageParams(("p",))
 
 Link = Callable[[str], str]
 # A row of one of releases.CITED_MODELS: each says what it is (``str``) and where it is
@@ -156,9 +160,9 @@ def _page(items: list[dict], **fields) -> dict:
 
 def small_collection(request: HttpRequest, url: str, label: str, items: list[dict]):
     """A collection small enough to send whole (one fact's, one article's), with its one
-    page embedded; ``?page=1`` is that page alone."""
-    wanted = request.GET.get("page")
-    page = _page(items, id=f"{url}?page=1", partOf=url, startIndex=0)
+    page embedded; ``?p=1`` is that page alone."""
+    wanted = request.GET.get("p")
+    page = _page(items, id=f"{url}?p=1", partOf=url, startIndex=0)
     if wanted == "1":
         return _response({"@context": CONTEXT, **page})
     if wanted is not None:
@@ -190,7 +194,7 @@ def _response(document: dict) -> HttpResponse:
 
 def _bad_page() -> JsonResponse:
     message = gettext("A page is a whole number from 1 to the collection's last page.")
-    return JsonResponse({"errors": {"page": [message]}}, status=400)
+    return JsonResponse({"errors": {"p": [message]}}, status=400)
 
 
 def _fact(kind: str, pk: int) -> Record:
@@ -204,7 +208,7 @@ def _fact(kind: str, pk: int) -> Record:
 
 
 @require_safe
-@cached_page
+@cached_page(params=PAGED)
 def fact_annotations(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     fact = _fact(kind, pk)
     link = request.build_absolute_uri
@@ -214,7 +218,7 @@ def fact_annotations(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
 
 
 @require_safe
-@cached_page
+@cached_page()
 def single_annotation(request: HttpRequest, kind: str, pk: int, passage: int) -> HttpResponse:
     fact = _fact(kind, pk)
     cited = next((p for p in fact.citations.all() if p.pk == passage), None)
@@ -224,7 +228,7 @@ def single_annotation(request: HttpRequest, kind: str, pk: int, passage: int) ->
 
 
 @require_safe
-@cached_page
+@cached_page(params=PAGED)
 def article_annotations(request: HttpRequest, slug: str) -> HttpResponse:
     article = get_object_or_404(SourceArticle.objects.defer("text", "search_text"), slug=slug)
     passages = _passages().filter(article=article).order_by("start", "end", "pk")
@@ -247,13 +251,13 @@ def _citation_total() -> int:
 
 
 @require_safe
-@cached_page
+@cached_page(params=PAGED)
 def record_annotations(request: HttpRequest) -> HttpResponse:
     link = request.build_absolute_uri
     url = link(reverse("releases:annotations"))
     passages = _passages().order_by("pk")
     last = max(1, math.ceil(Passage.objects.valid().count() / PASSAGES_PER_PAGE))
-    wanted = request.GET.get("page")
+    wanted = request.GET.get("p")
     if wanted is None:
         return _response(
             {
@@ -262,8 +266,8 @@ def record_annotations(request: HttpRequest) -> HttpResponse:
                 "type": "AnnotationCollection",
                 "label": gettext("Every citation in the record"),
                 "total": _citation_total(),
-                "first": f"{url}?page=1",
-                "last": f"{url}?page={last}",
+                "first": f"{url}?p=1",
+                "last": f"{url}?p={last}",
             }
         )
     if not (wanted.isascii() and wanted.isdigit()) or not 1 <= int(wanted) <= last:
@@ -277,10 +281,10 @@ def record_annotations(request: HttpRequest) -> HttpResponse:
             "@context": CONTEXT,
             **_page(
                 items,
-                id=f"{url}?page={number}",
+                id=f"{url}?p={number}",
                 partOf=url,
                 **{
-                    name: f"{url}?page={other}"
+                    name: f"{url}?p={other}"
                     for name, other in neighbours.items()
                     if 1 <= other <= last
                 },
@@ -290,7 +294,7 @@ def record_annotations(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
-@cached_page
+@cached_page()
 def article_text(request: HttpRequest, slug: str) -> HttpResponse:
     """The article's stored text, verbatim: what the annotations' positions count in
     (characters, that is Unicode code points, as Python and the W3C model count them)."""

@@ -295,7 +295,7 @@ def _kinds(subject: Any) -> Iterable[tuple[type[Cited], dict]]:
 
 
 @require_safe
-@cached_page
+@cached_page()
 def change_list(request: HttpRequest) -> HttpResponse:
     return render(request, "web/changes.html", {"changes": changes()})
 
@@ -358,4 +358,4 @@ class ChangeFeed(Feed):
         return [change.kind]
 
 
-feed = require_safe(cached_page(ChangeFeed()))
+feed = require_safe(cached_page()(ChangeFeed()))

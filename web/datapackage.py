@@ -664,7 +664,7 @@ def descriptor(request: HttpRequest) -> dict:
 
 
 @require_safe
-@cached_page
+@cached_page()
 def package(request: HttpRequest) -> HttpResponse:
     return JsonResponse(
         descriptor(request),
@@ -673,7 +673,7 @@ def package(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
-@cached_page
+@cached_page()
 def overview(request: HttpRequest) -> HttpResponse:
     document = descriptor(request)
     return render(request, "web/data.html", {"package": document})

@@ -479,13 +479,13 @@ def document(request: HttpRequest) -> dict:
 
 
 @require_safe
-@cached_page
+@cached_page()
 def openapi_json(request: HttpRequest) -> HttpResponse:
     return JsonResponse(document(request), json_dumps_params={"ensure_ascii": False})
 
 
 @require_safe
-@cached_page
+@cached_page()
 def api_page(request: HttpRequest) -> HttpResponse:
     described = document(request)
     operations = [{"path": path, **methods["get"]} for path, methods in described["paths"].items()]
