@@ -32,6 +32,7 @@ source_patterns = (
     [
         path("", views.article_list, name="list"),
         path("<slug:slug>/", views.article_detail, name="detail"),
+        path("<slug:slug>/capture.warc.gz", views.article_capture, name="capture"),
     ],
     "sources",
 )
