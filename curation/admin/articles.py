@@ -14,6 +14,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from curation import citing, from_link, new_fact, suggestions
 from curation.admin.actions import export_action
+from curation.admin.locking import NoLostEdits
 from curation.extraction import Extracted
 from curation.forms import ConfirmPageForm, IngestArticleForm, LinkForm
 from curation.ingest import DuplicateArticle, IngestResult
@@ -66,7 +67,7 @@ class BoilerplateSpanInline(admin.TabularInline):
 
 
 @admin.register(SourceArticle)
-class SourceArticleAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
+class SourceArticleAdmin(NoLostEdits, FoldedSearchMixin, SimpleHistoryAdmin):
     """Articles: a new one is ingested verbatim and gets its citation suggestions, and "new
     fact from selected words" lets the curator select words and create, in one form, the
     fact they support (about a new or existing person, or a count or release event) with
