@@ -376,3 +376,30 @@ class PassageAdmin(SimpleHistoryAdmin):
     @admin.display(description="quote in context")
     def quote_in_context(self, obj: Passage) -> str:
         return quote_in_context(obj.article.text, obj.start, obj.end)
+
+
+@admin.register(Capture)
+class CaptureAdmin(admin.ModelAdmin):
+    """Pages as retrieved, read only: the database refuses any change to one. A capture no
+    article records is a page fetched and never confirmed."""
+
+    list_display = ("__str__", "origin", "status", "size", "retrieved_at", "article_count")
+    list_filter = ("origin", "status")
+    search_fields = ("final_url", "requested_url", "filename", "sha256")
+    exclude = ("warc",)
+    readonly_fields = [
+        field.name for field in Capture._meta.fields if field.name not in ("id", "warc")
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).defer("warc").annotate(article_total=Count("articles"))
+
+    @admin.display(description="articles", ordering="article_total")
+    def article_count(self, obj) -> int:
+        return obj.article_total
+
+    def has_add_permission(self, request) -> bool:
+        return False  # made by "Add article from a link", never typed in
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False

@@ -7,7 +7,7 @@ import io
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 
 from curation import from_link
 from sources import captures
@@ -176,3 +176,23 @@ def test_one_way_in_at_a_time():
         ingest()
     with pytest.raises(CommandError, match="Give one of"):
         ingest("a.txt", "--html", "b.html")
+
+
+@pytest.mark.django_db
+def test_check_integrity_finds_a_capture_whose_bytes_were_edited(pages):
+    from releases.integrity import broken_captures
+
+    ingest("--url", pages.add("/a", body=PAGE))
+    assert broken_captures() == []
+    capture = Capture.objects.get()
+    forged = captures.warc_record(
+        url=capture.final_url, body=b"<p>other words</p>", retrieved_at=capture.retrieved_at
+    )
+    # Only a direct edit with the guard dropped can do it (rolled back with the test).
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "DROP TRIGGER IF EXISTS capture_unchanged"
+            + (" ON sources_capture" if connection.vendor == "postgresql" else "")
+        )
+        Capture.objects.filter(pk=capture.pk).update(warc=forged)
+    assert [problem.kind for problem in broken_captures()] == ["broken capture"]
