@@ -90,14 +90,17 @@ _STATEMENTS = {
 }
 
 
-def install(schema_editor) -> None:
-    for statement in _STATEMENTS[schema_editor.connection.vendor][0]:
+def _execute(statements: dict, which: int, schema_editor) -> None:
+    for statement in statements[schema_editor.connection.vendor][which]:
         schema_editor.execute(statement)
+
+
+def install(schema_editor) -> None:
+    _execute(_STATEMENTS, 0, schema_editor)
 
 
 def uninstall(schema_editor) -> None:
-    for statement in _STATEMENTS[schema_editor.connection.vendor][1]:
-        schema_editor.execute(statement)
+    _execute(_STATEMENTS, 1, schema_editor)
 
 
 @contextlib.contextmanager
@@ -170,10 +173,8 @@ _CAPTURE_STATEMENTS = {
 
 
 def install_capture_guard(schema_editor) -> None:
-    for statement in _CAPTURE_STATEMENTS[schema_editor.connection.vendor][0]:
-        schema_editor.execute(statement)
+    _execute(_CAPTURE_STATEMENTS, 0, schema_editor)
 
 
 def uninstall_capture_guard(schema_editor) -> None:
-    for statement in _CAPTURE_STATEMENTS[schema_editor.connection.vendor][1]:
-        schema_editor.execute(statement)
+    _execute(_CAPTURE_STATEMENTS, 1, schema_editor)

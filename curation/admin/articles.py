@@ -109,8 +109,10 @@ class SourceArticleAdmin(NoLostEdits, FoldedSearchMixin, SimpleHistoryAdmin):
         if request.method == "POST" and form.is_valid():
             data = form.cleaned_data
             published_on, precision = data["published"]
-            try:
-                result = self.ingest(
+            stored = self._stored_or_refused(
+                request,
+                form,
+                lambda: self.ingest(
                     text=data["text"],
                     title=data["title"],
                     outlet=data["outlet"],
@@ -121,13 +123,10 @@ class SourceArticleAdmin(NoLostEdits, FoldedSearchMixin, SimpleHistoryAdmin):
                     published_text=data["published_text"],
                     wire_agency=data["wire_agency"],
                     filename=data.get("filename", ""),
-                )
-            except ValidationError as exc:
-                form.add_error(None, "; ".join(exc.messages))
-            except DuplicateArticle as exc:
-                form.add_error(None, already_stored(exc))
-            else:
-                return self._after_ingest(request, result)
+                ),
+            )
+            if stored is not None:
+                return stored
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
@@ -140,6 +139,19 @@ class SourceArticleAdmin(NoLostEdits, FoldedSearchMixin, SimpleHistoryAdmin):
 
     def ingest(self, **fields) -> IngestResult:
         return suggestions.ingest_with_suggestions(**fields)
+
+    def _stored_or_refused(self, request, form, ingest):
+        """The redirect to the article ``ingest`` stored, or None with the reason it was
+        refused on the form (already stored: with its link)."""
+        try:
+            result = ingest()
+        except ValidationError as exc:
+            form.add_error(None, "; ".join(exc.messages))
+        except DuplicateArticle as exc:
+            form.add_error(None, already_stored(exc))
+        else:
+            return self._after_ingest(request, result)
+        return None
 
     def from_link_view(self, request):
         """Add article from a link (or a saved page): fetch it safely and keep the response
@@ -190,16 +202,15 @@ class SourceArticleAdmin(NoLostEdits, FoldedSearchMixin, SimpleHistoryAdmin):
                 key: data[key]
                 for key in ("text", "title", "outlet", "url", "language", "published_text")
             }
-            try:
-                result = from_link.ingest_page(
+            stored = self._stored_or_refused(
+                request,
+                form,
+                lambda: from_link.ingest_page(
                     page, **fields, wire_agency=data["wire_agency"], published=data["published"]
-                )
-            except ValidationError as exc:
-                form.add_error(None, "; ".join(exc.messages))
-            except DuplicateArticle as exc:
-                form.add_error(None, already_stored(exc))
-            else:
-                return self._after_ingest(request, result)
+                ),
+            )
+            if stored is not None:
+                return stored
         if capture is None and form.is_bound:
             pk = str(form.data.get("capture", ""))
             capture = Capture.objects.filter(pk=pk).first() if pk.isdigit() else None
