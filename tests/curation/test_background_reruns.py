@@ -3,15 +3,24 @@ the re-run, the admin says suggestions are still being computed until the worker
 it, and the worker makes what the save inside the request used to make."""
 
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
 
 from curation.ingest import ingest_article
-from releases.models import CitationSuggestion, Person
+from releases.models import CitationSuggestion
 from tests import builders
+from tests.curation.admin_forms import change_form_data
 
 TEXT = "Caracas freed Marta Linares on Monday, her lawyer said."
+
+
+def _work_off_the_queue() -> None:
+    """What ``manage.py db_worker`` does with each queued task, on the test's connection
+    (the worker closes its connections when it stops, which would end the test's)."""
+    for queued_task in DBTaskResult.objects.ready():
+        queued_task.claim("test-worker")
+        arguments = queued_task.args_kwargs
+        queued_task.set_successful(queued_task.task.call(*arguments["args"], **arguments["kwargs"]))
 
 
 @pytest.fixture
@@ -20,32 +29,9 @@ def queued(settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 
-def _person_form(person: Person, **changes) -> dict:
-    return {
-        "name": person.name,
-        "slug": person.slug,
-        "is_named": "on",
-        "gender": person.gender,
-        "aliases-TOTAL_FORMS": "0",
-        "aliases-INITIAL_FORMS": "0",
-        **changes,
-    }
-
-
-def _save_person(admin_client, person, **changes):
+def _save_person(admin_client, person):
     url = reverse("admin:releases_person_change", args=[person.pk])
-    form = admin_client.get(url).context["adminform"].form
-    data = {name: form[name].value() for name in form.fields if form[name].value() is not None}
-    data = {k: ("on" if v is True else v) for k, v in data.items() if v is not False}
-    for key, value in form.initial.items():
-        if isinstance(value, list):
-            data[key] = [getattr(v, "pk", v) for v in value]
-    inline_data = {}
-    for formset in admin_client.get(url).context["inline_admin_formsets"]:
-        management = formset.formset.management_form
-        for name in management.fields:
-            inline_data[f"{management.prefix}-{name}"] = management[name].value()
-    return admin_client.post(url, {**data, **inline_data, **changes})
+    return admin_client.post(url, change_form_data(admin_client.get(url)))
 
 
 @pytest.mark.django_db
@@ -61,7 +47,7 @@ def test_a_save_queues_the_rerun_and_the_admin_says_it_is_being_computed(admin_c
         listing.content.decode()
     )
 
-    call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+    _work_off_the_queue()
 
     made = article.suggestions.get(kind=CitationSuggestion.Kind.MENTION)
     assert made.person == person and made.quote == "Marta Linares"
