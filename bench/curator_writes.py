@@ -62,6 +62,7 @@ def main() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     os.environ.setdefault("SECRET_KEY", "bench-only")
     os.environ.setdefault("ALLOWED_HOSTS", "testserver")
+    os.environ.setdefault("MANIFEST_STATIC", "0")  # no collectstatic for a bench
     import django
 
     django.setup()
