@@ -195,8 +195,9 @@ class CiteBySelectionMixin:
                 return redirect(change_url)
         chosen = str(form["article"].value() or "")
         # At most 18 digits: an id that fits a 64-bit column (longer ones are no article's,
-        # and int() refuses more than 4300 digits).
-        if article is None and chosen.isdigit() and len(chosen) <= 18:
+        # and int() refuses more than 4300 digits); ASCII digits only ("²" is a digit to
+        # isdigit, not to int).
+        if article is None and chosen.isascii() and chosen.isdigit() and len(chosen) <= 18:
             article = SourceArticle.objects.filter(pk=int(chosen)).first()
         context = {
             **self.admin_site.each_context(request),
