@@ -39,9 +39,13 @@ RUN_ENV = DEBUG=0 SECRET_KEY="$$(cat .secret_key)" ALLOWED_HOSTS="$(ALLOWED_HOST
 .secret_key: | check-python
 	$(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))' > $@
 
+# The background worker (re-running suggestions after a curator's save) runs beside the
+# server and stops with it.
 run: $(BIN)/.installed .secret_key
 	$(RUN_ENV) $(BIN)/python manage.py migrate --noinput
 	$(RUN_ENV) $(BIN)/python manage.py import_fixtures
+	$(RUN_ENV) $(BIN)/python manage.py db_worker --no-startup-delay & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(RUN_ENV) $(BIN)/python manage.py runserver --insecure $(HOST_PORT)
 
 # The Spanish interface: after changing a translatable string, update the catalogue,

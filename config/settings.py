@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_filters",
     "django_htmx",
+    "django_tasks_db",
     # Before simple_history, whose history table template it replaces.
     "curation",
     "simple_history",
@@ -191,6 +192,15 @@ CACHES = {
 # large (a larger page is served, not stored). Redis bounds itself too: see the README.
 PAGE_CACHE_ENTRIES = envint("PAGE_CACHE_ENTRIES", 10_000)
 PAGE_CACHE_MAX_BYTES = envint("PAGE_CACHE_MAX_BYTES", 500_000)
+
+# Heavy work after a curator's write (re-running suggestions) runs in the background: queued
+# in the database and run by `manage.py db_worker` (django-tasks-db), which `make run`
+# starts beside the server and production runs as a service of its own (README).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# Curators' links are fetched only from public internet addresses (curation.fetching); the
+# tests serve their own pages on 127.0.0.1 and turn this on, nothing else should.
+INGEST_ALLOW_LOOPBACK = envbool("INGEST_ALLOW_LOOPBACK", default=False)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

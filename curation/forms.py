@@ -2,23 +2,12 @@ from django import forms
 
 from sources import article_text
 from sources.dates import PartialDateError, parse_partial_date
+from sources.models import Capture
 
 
-class IngestArticleForm(forms.Form):
-    """A new article: pasted or uploaded text, stored as given but for line ends (see
-    ``sources.article_text``)."""
+class ArticleFieldsForm(forms.Form):
+    """What is said of a new article besides its text."""
 
-    text = forms.CharField(
-        widget=forms.Textarea(attrs={"rows": 16, "cols": 100}),
-        required=False,
-        strip=False,
-        help_text="Paste the article, page chrome and all; it is stored exactly as given, "
-        "except that line ends become LF and a leading byte-order mark is dropped.",
-    )
-    upload = forms.FileField(
-        required=False,
-        help_text=f"…or upload a UTF-8 .txt file (at most {article_text.MAX_BYTES:,} bytes).",
-    )
     title = forms.CharField(max_length=300, required=False)
     outlet = forms.CharField(max_length=200, required=False, help_text="Blank when unknown.")
     url = forms.URLField(max_length=500, required=False, assume_scheme="https")
@@ -37,6 +26,25 @@ class IngestArticleForm(forms.Form):
         except PartialDateError as exc:
             raise forms.ValidationError(str(exc)) from None
 
+
+class IngestArticleForm(ArticleFieldsForm):
+    """A new article: pasted or uploaded text, stored as given but for line ends (see
+    ``sources.article_text``)."""
+
+    field_order = ["text", "upload"]
+
+    text = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 16, "cols": 100}),
+        required=False,
+        strip=False,
+        help_text="Paste the article, page chrome and all; it is stored exactly as given, "
+        "except that line ends become LF and a leading byte-order mark is dropped.",
+    )
+    upload = forms.FileField(
+        required=False,
+        help_text=f"…or upload a UTF-8 .txt file (at most {article_text.MAX_BYTES:,} bytes).",
+    )
+
     def clean(self):
         cleaned = super().clean()
         text, upload = cleaned.get("text"), cleaned.get("upload")
@@ -53,3 +61,45 @@ class IngestArticleForm(forms.Form):
         except article_text.UnacceptableText as exc:
             self.add_error(field, str(exc))
         return cleaned
+
+
+class LinkForm(forms.Form):
+    """A link to fetch, or a page saved from a browser (with its address, if known)."""
+
+    link = forms.CharField(
+        max_length=2000,
+        required=False,
+        label="Link",
+        help_text="http or https; fetched once, from this server, and kept as a capture.",
+    )
+    saved_page = forms.FileField(
+        required=False,
+        help_text="…or upload a page saved from your browser (.html, at most 5 MB); the link "
+        "above is then its address, if you know it.",
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("link") and not cleaned.get("saved_page"):
+            raise forms.ValidationError("Give a link, or upload a saved page.")
+        return cleaned
+
+
+class ConfirmPageForm(ArticleFieldsForm):
+    """What was read in a captured page, for the curator to confirm or correct."""
+
+    field_order = ["title", "outlet", "published", "published_text", "language", "url", "text"]
+
+    capture = forms.ModelChoiceField(Capture.objects.all(), widget=forms.HiddenInput)
+    text = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 20, "cols": 100}),
+        strip=False,
+        help_text="The article as the extractor read it. Correct what it got wrong; page "
+        "chrome it kept can also be marked as boilerplate once the article is stored.",
+    )
+
+    def clean_text(self):
+        try:
+            return article_text.normalise(self.cleaned_data["text"])
+        except article_text.UnacceptableText as exc:
+            raise forms.ValidationError(str(exc)) from None

@@ -18,11 +18,11 @@ import datetime
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Count
 
 from sources.article_text import normalise
-from sources.models import Shingle, SourceArticle, sha256_of
+from sources.models import Capture, Shingle, SourceArticle, sha256_of
 from sources.search import fold_for_search
 from sources.services import refresh_search_text
 from sources.shingles import fingerprints
@@ -34,9 +34,14 @@ FILENAME_MAX = SourceArticle._meta.get_field("filename").max_length
 
 
 class DuplicateArticle(Exception):
-    def __init__(self, existing: SourceArticle):
+    def __init__(self, existing: SourceArticle, *, why: str = "This exact text"):
         self.existing = existing
-        super().__init__(f"This exact text is already stored as “{existing}” ({existing.slug}).")
+        self.why = why
+        super().__init__(f"{why} is already stored as “{existing}” ({existing.slug}).")
+
+
+def _stored_with(digest: str) -> SourceArticle | None:
+    return SourceArticle.objects.filter(sha256=digest).first()
 
 
 @dataclass(frozen=True)
@@ -84,6 +89,24 @@ def near_duplicates_of(
     )
 
 
+def _insert(article: SourceArticle) -> None:
+    """Save a new article; if the same text won the race to be stored (the unique sha256
+    waits for the other transaction, then refuses), say so as a duplicate. A slug taken at
+    the same moment by another article is replaced by a fresh one, once."""
+    for attempt in range(2):
+        try:
+            with transaction.atomic():
+                article.save()
+            return
+        except IntegrityError:
+            winner = SourceArticle.objects.filter(sha256=article.sha256).first()
+            if winner is not None:
+                raise DuplicateArticle(winner) from None
+            if attempt or not SourceArticle.objects.filter(slug=article.slug).exists():
+                raise
+            article.slug = unique_slug(article.slug, SourceArticle.objects, fallback="article")
+
+
 def short_filename(name: str) -> str:
     """A file name that fits the ``filename`` column, keeping its end (the extension)."""
     if len(name) <= FILENAME_MAX:
@@ -106,18 +129,21 @@ def ingest_article(
     wire_agency: str = "",
     filename: str = "",
     slug: str = "",
+    capture: Capture | None = None,
 ) -> IngestResult:
     """Store ``text``, normalised (``sources.article_text.normalise``; raises
-    UnacceptableText). Raises DuplicateArticle if the same normalised text is stored; links
-    near-duplicates as one story origin."""
+    UnacceptableText), extracted from ``capture`` if given. Raises DuplicateArticle if the
+    same normalised text is stored, also when another ingest of it commits first (two
+    curators, two commands at once); links near-duplicates as one story origin."""
     text = normalise(text)
     digest = sha256_of(text)
-    existing = SourceArticle.objects.filter(sha256=digest).first()
+    existing = _stored_with(digest)
     if existing is not None:
         raise DuplicateArticle(existing)
     article = SourceArticle(
         slug=slug
         or unique_slug(title or outlet or text[:60], SourceArticle.objects, fallback="article"),
+        capture=capture,
         title=title,
         outlet=outlet,
         url=url,
@@ -130,8 +156,9 @@ def ingest_article(
         text=text,
         sha256=digest,
     )
-    article.full_clean()
-    article.save()
+    # The same text stored meanwhile is found by the insert itself (``_insert``).
+    article.full_clean(exclude=["sha256"])
+    _insert(article)
     refresh_search_text(article, spans=[])
     near = near_duplicates_of(text, exclude_pk=article.pk)
     if near:

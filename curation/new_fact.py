@@ -12,6 +12,7 @@ from django import forms
 from django.contrib import admin
 from django.contrib.admin.widgets import AutocompleteSelect
 
+from curation import versions
 from releases.models import (
     Alias,
     Citizenship,
@@ -132,8 +133,16 @@ class SelectionForm(SelectedWordsForm):
         help_text="The name as the text gives it; a new person is created with the fact.",
     )
 
+    # "pk:version" of the person the form was opened about (see ``clean``).
+    seen_person = forms.CharField(required=False, widget=forms.HiddenInput)
+
     def __init__(self, *args, admin_site: admin.AdminSite, **kwargs):
         super().__init__(*args, **kwargs)
+        opened_about = str(self.initial.get("person", ""))
+        if not self.is_bound and opened_about.isdigit():
+            person = Person.objects.filter(pk=opened_about).first()
+            if person is not None:
+                self.fields["seen_person"].initial = f"{person.pk}:{versions.version_of(person)}"
         # Searched as the admin searches people (the list of everyone would be too long).
         self.fields["person"] = forms.ModelChoiceField(
             Person.objects.all(),
@@ -158,7 +167,20 @@ class SelectionForm(SelectedWordsForm):
             self.add_error(
                 "new_person", "Choose an existing person or name a new one (one of the two)."
             )
+        elif person:
+            self._refuse_if_changed(person, cleaned.get("seen_person", ""))
         return cleaned
+
+    def _refuse_if_changed(self, person: Person, seen: str) -> None:
+        """A fact about the person the form was opened about, who someone else changed
+        since (renamed, another spelling kept): refused, with who changed what, so the
+        curator checks it is still who the words are about; sending it again goes through."""
+        pk, _colon, version = seen.partition(":")
+        if pk != str(person.pk) or not version.isdigit():
+            return  # opened about no one, or about someone else
+        current = versions.refuse_if_changed(self, person, int(version))
+        if current is not None:
+            versions.carry(self, "seen_person", f"{person.pk}:{current}")
 
 
 class PartialDatesForm(forms.ModelForm):

@@ -7,18 +7,20 @@ is a safety net for what only a direct database edit could do: ``hide_stale_pass
 compares every passage with its article, marks the ones that no longer match, and refreshes
 what cited them, so that public pages stop showing it."""
 
+import hashlib
 from dataclasses import dataclass
 
 from django.urls import reverse
 
 from releases import derived
 from releases.models import CITED_MODELS
-from sources.models import Passage
+from sources import captures
+from sources.models import Capture, Passage
 
 
 @dataclass(frozen=True)
 class IntegrityProblem:
-    kind: str  # "stale passage" | "unsupported"
+    kind: str  # "stale passage" | "unsupported" | "broken capture"
     label: str
     admin_url: str
 
@@ -67,6 +69,24 @@ def unsupported_records(model=None) -> list[IntegrityProblem]:
     return problems
 
 
+def broken_captures() -> list[IntegrityProblem]:
+    """Captures whose WARC file or page bytes no longer match the digests stored beside
+    them (the database refuses any change to a capture, so only a direct edit of the
+    stored bytes with the trigger lifted could do it). Reads every capture: a full scan."""
+    problems = []
+    for capture in Capture.objects.order_by("pk").iterator(chunk_size=20):
+        warc = bytes(capture.warc)
+        try:
+            intact = hashlib.sha256(warc).hexdigest() == capture.warc_sha256 and (
+                hashlib.sha256(captures.payload_of(warc)).hexdigest() == capture.sha256
+            )
+        except (ValueError, OSError, EOFError):  # not a readable WARC file any more
+            intact = False
+        if not intact:
+            problems.append(IntegrityProblem("broken capture", str(capture), _admin_url(capture)))
+    return problems
+
+
 def all_problems() -> list[IntegrityProblem]:
     hide_stale_passages()
-    return stale_passages() + unsupported_records()
+    return stale_passages() + unsupported_records() + broken_captures()

@@ -62,6 +62,15 @@ class SourceArticle(models.Model):
     filename = models.CharField(max_length=200, blank=True, help_text="File it was imported from.")
     text = models.TextField(help_text="Verbatim text, page chrome included.")
     sha256 = models.CharField(max_length=64, unique=True, editable=False)
+    capture = models.ForeignKey(
+        "Capture",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.PROTECT,
+        related_name="articles",
+        help_text="The page the text was extracted from, as retrieved; never changed once set.",
+    )
     search_text = models.TextField(
         blank=True, editable=False, help_text="Body text folded for accent-free search."
     )
@@ -249,3 +258,50 @@ class Passage(models.Model):
             raise ValidationError(
                 {"quote": "The quote is not the article's text at these offsets."}
             )
+
+
+class Capture(models.Model):
+    """A page as it was retrieved, kept unchanged as evidence: the response's bytes in a WARC
+    record (the archivists' format, ``sources.captures``), the final URL after redirects,
+    the HTTP status and headers, the time of retrieval and a sha256 of the body. A saved
+    page a curator uploads is kept the same way, with no status or headers.
+
+    The database refuses any change to a stored capture (a trigger, on SQLite and
+    PostgreSQL alike), as it refuses any change to an article's text."""
+
+    class Origin(models.TextChoices):
+        FETCHED = "fetched", "fetched from its link"
+        UPLOADED = "uploaded", "a saved page, uploaded"
+
+    origin = models.CharField(max_length=10, choices=Origin.choices)
+    requested_url = models.URLField(max_length=2000, blank=True)
+    final_url = models.URLField(
+        max_length=2000, blank=True, help_text="After redirects; blank for a saved page."
+    )
+    status = models.PositiveSmallIntegerField(null=True, blank=True)
+    headers = models.JSONField(default=list, blank=True, help_text="[name, value] as received.")
+    content_type = models.CharField(max_length=200, blank=True)
+    filename = models.CharField(max_length=200, blank=True, help_text="A saved page's file name.")
+    retrieved_at = models.DateTimeField()
+    size = models.PositiveIntegerField(help_text="Bytes of the body.")
+    sha256 = models.CharField(max_length=64, help_text="Of the body's bytes, as received.")
+    warc = models.BinaryField(help_text="The response as a gzipped WARC record.")
+    warc_sha256 = models.CharField(max_length=64, help_text="Of the WARC file, as downloaded.")
+
+    class Meta:
+        ordering = ["-retrieved_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Exact(Length("sha256"), 64) & Exact(Length("warc_sha256"), 64),
+                name="capture_digests_len",
+            ),
+        ]
+        indexes = [models.Index(fields=["final_url"], name="capture_final_url")]
+
+    def __str__(self) -> str:
+        where = self.final_url or self.filename or "a saved page"
+        return f"{where} at {self.retrieved_at:%Y-%m-%d %H:%M:%S} UTC (sha256 {self.sha256[:12]}…)"
+
+    @property
+    def warc_filename(self) -> str:
+        return f"capture-{self.pk}-{self.sha256[:12]}.warc.gz"

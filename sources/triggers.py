@@ -90,14 +90,17 @@ _STATEMENTS = {
 }
 
 
-def install(schema_editor) -> None:
-    for statement in _STATEMENTS[schema_editor.connection.vendor][0]:
+def _execute(statements: dict, which: int, schema_editor) -> None:
+    for statement in statements[schema_editor.connection.vendor][which]:
         schema_editor.execute(statement)
+
+
+def install(schema_editor) -> None:
+    _execute(_STATEMENTS, 0, schema_editor)
 
 
 def uninstall(schema_editor) -> None:
-    for statement in _STATEMENTS[schema_editor.connection.vendor][1]:
-        schema_editor.execute(statement)
+    _execute(_STATEMENTS, 1, schema_editor)
 
 
 @contextlib.contextmanager
@@ -114,3 +117,64 @@ def lifted():
         with connection.cursor() as cursor:
             for statement in install_sql:
                 cursor.execute(statement)
+
+
+# A capture is evidence of what a page said when it was retrieved: no column of it ever
+# changes, and the article text that records its capture keeps it.
+CAPTURE_CHANGED = "capture never changes once stored"
+
+_CAPTURE_STATEMENTS = {
+    "sqlite": (
+        [
+            """CREATE TRIGGER capture_unchanged BEFORE UPDATE ON sources_capture
+            BEGIN SELECT RAISE(ABORT, 'a capture never changes once stored'); END""",
+            """CREATE TRIGGER article_capture_unchanged
+            BEFORE UPDATE OF capture_id ON sources_sourcearticle
+            WHEN OLD.capture_id IS NOT NULL AND NEW.capture_id IS NOT OLD.capture_id
+            BEGIN SELECT RAISE(ABORT, 'an article''s capture never changes once stored'); END""",
+        ],
+        [
+            "DROP TRIGGER IF EXISTS capture_unchanged",
+            "DROP TRIGGER IF EXISTS article_capture_unchanged",
+        ],
+    ),
+    "postgresql": (
+        [
+            """CREATE OR REPLACE FUNCTION sources_capture_unchanged() RETURNS trigger
+            LANGUAGE plpgsql AS $$
+            BEGIN
+                RAISE EXCEPTION 'a capture never changes once stored'
+                    USING ERRCODE = 'check_violation';
+            END $$""",
+            """CREATE TRIGGER capture_unchanged BEFORE UPDATE ON sources_capture
+            FOR EACH ROW EXECUTE FUNCTION sources_capture_unchanged()""",
+            """CREATE OR REPLACE FUNCTION sources_article_capture_unchanged() RETURNS trigger
+            LANGUAGE plpgsql AS $$
+            BEGIN
+                IF OLD.capture_id IS NOT NULL
+                        AND NEW.capture_id IS DISTINCT FROM OLD.capture_id THEN
+                    RAISE EXCEPTION 'an article''s capture never changes once stored'
+                        USING ERRCODE = 'check_violation';
+                END IF;
+                RETURN NEW;
+            END $$""",
+            """CREATE TRIGGER article_capture_unchanged
+            BEFORE UPDATE OF capture_id ON sources_sourcearticle
+            FOR EACH ROW EXECUTE FUNCTION sources_article_capture_unchanged()""",
+        ],
+        [
+            "DROP TRIGGER IF EXISTS capture_unchanged ON sources_capture",
+            "DROP TRIGGER IF EXISTS article_capture_unchanged ON sources_sourcearticle",
+            "DROP FUNCTION IF EXISTS sources_capture_unchanged()",
+            "DROP FUNCTION IF EXISTS sources_article_capture_unchanged()",
+        ],
+    ),
+}
+
+
+def install_capture_guard(schema_editor) -> None:
+    _execute(_CAPTURE_STATEMENTS, 0, schema_editor)
+
+
+def uninstall_capture_guard(schema_editor) -> None:
+    _execute(_CAPTURE_STATEMENTS, 1, schema_editor)

@@ -7,3 +7,7 @@ import os
 os.environ.setdefault("SECRET_KEY", "tests-only-key-never-used-to-sign-anything-real")
 
 from config.settings import *  # noqa: F403
+
+# Background tasks run at once, inside the request that queued them, so a test sees their
+# effect; tests of the queue itself switch to the database backend.
+TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}

@@ -69,6 +69,7 @@ source_patterns = (
         path("<slug:slug>/", views.article_detail, name="detail"),
         path("<slug:slug>/text/", annotations.article_text, name="text"),
         path("<slug:slug>/annotations/", annotations.article_annotations, name="annotations"),
+        path("<slug:slug>/capture.warc.gz", views.article_capture, name="capture"),
     ],
     "sources",
 )

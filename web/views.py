@@ -2,6 +2,8 @@
 fragment, CSV, JSON); details through ``render_detail`` (HTML or JSON of one object, loaded
 once). Every page is cached whole until the next write (``web.caching``)."""
 
+import base64
+
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -13,6 +15,7 @@ from releases.models import CountClaim, Country, PersonRedirect
 from releases.status import status_history
 from sources import selectors as source_selectors
 from sources.highlight import segments
+from sources.models import SourceArticle
 from sources.records import article_json
 from web.caching import DETAIL_PARAMS, cached_page, list_params
 from web.facets import person_facets
@@ -261,6 +264,7 @@ article_list = list_page(
 def _article_json(article, link) -> dict:
     record = article_json(article, link)
     record["text"] = article.text
+    record["capture"] = _capture_json(article, link)
     record["boilerplate"] = [
         {"start": s.start, "end": s.end, "kind": s.kind, "note": s.note}
         for s in article.boilerplate_spans.all()
@@ -278,6 +282,34 @@ def _article_json(article, link) -> dict:
     return record
 
 
+@require_safe
+def article_capture(request: HttpRequest, slug: str) -> HttpResponse:
+    """The page the article's text was read from, as retrieved: one gzipped WARC record,
+    byte for byte as stored (its sha256 is on the article's page)."""
+    article = get_object_or_404(SourceArticle.objects.select_related("capture"), slug=slug)
+    capture = article.capture
+    if capture is None:
+        raise Http404("This article was not read from a captured page.")
+    response = HttpResponse(bytes(capture.warc), content_type="application/warc")
+    response["Content-Disposition"] = f'attachment; filename="{capture.warc_filename}"'
+    response["Digest"] = f"sha-256={base64.b64encode(bytes.fromhex(capture.warc_sha256)).decode()}"
+    return response
+
+
+def _capture_json(article, link) -> dict | None:
+    capture = article.capture
+    if capture is None:
+        return None
+    return {
+        "download": link(reverse("sources:capture", args=[article.slug])),
+        "retrieved_at": capture.retrieved_at.isoformat(),
+        "final_url": capture.final_url or None,
+        "status": capture.status,
+        "sha256": capture.sha256,
+        "warc_sha256": capture.warc_sha256,
+    }
+
+
 def _article_context(article) -> dict:
     passages = article.valid_passages
     supported = selectors.records_citing(p.pk for p in passages)
@@ -293,7 +325,9 @@ def _article_context(article) -> dict:
 @require_safe
 @cached_page(params=DETAIL_PARAMS)
 def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    article = get_object_or_404(source_selectors.articles(), slug=slug)
+    # The capture's summary is shown, never its bytes (up to 5 MB): those are downloaded.
+    with_capture = source_selectors.articles().select_related("capture").defer("capture__warc")
+    article = get_object_or_404(with_capture, slug=slug)
     article.valid_passages = list(article.passages.valid().order_by("start", "end"))
     return render_detail(
         request,

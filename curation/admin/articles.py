@@ -12,13 +12,15 @@ from django.utils.html import format_html
 from django.utils.http import urlencode
 from simple_history.admin import SimpleHistoryAdmin
 
-from curation import citing, new_fact, suggestions
+from curation import citing, from_link, new_fact, suggestions
 from curation.admin.actions import export_action
-from curation.forms import IngestArticleForm
+from curation.admin.locking import NoLostEdits
+from curation.extraction import Extracted
+from curation.forms import ConfirmPageForm, IngestArticleForm, LinkForm
 from curation.ingest import DuplicateArticle, IngestResult
 from releases.exports import ARTICLE_EXPORT
 from sources.highlight import segments
-from sources.models import BoilerplateSpan, Passage, SourceArticle
+from sources.models import BoilerplateSpan, Capture, Passage, SourceArticle
 from sources.search import FoldedSearchMixin
 from sources.selectors import articles
 from sources.services import refresh_search_text
@@ -33,6 +35,31 @@ def quote_in_context(text: str, start: int, end: int) -> str:
     return format_html("…{}<mark>{}</mark>{}…", before, text[start:end], after)
 
 
+def already_stored(exc: DuplicateArticle) -> str:
+    """The refusal of a duplicate, with a link to the article already stored."""
+    return format_html(
+        '{} is already stored: <a href="{}">{}</a>.',
+        exc.why,
+        reverse("admin:sources_sourcearticle_change", args=[exc.existing.pk]),
+        exc.existing,
+    )
+
+
+def _confirm_form(page: from_link.Page) -> ConfirmPageForm:
+    read = page.extracted
+    return ConfirmPageForm(
+        initial={
+            "capture": page.capture.pk,
+            "title": read.title,
+            "outlet": read.outlet,
+            "published": page.published,
+            "language": read.language or "en",
+            "url": page.capture.final_url,
+            "text": read.text,
+        }
+    )
+
+
 class BoilerplateSpanInline(admin.TabularInline):
     model = BoilerplateSpan
     extra = 0
@@ -40,7 +67,7 @@ class BoilerplateSpanInline(admin.TabularInline):
 
 
 @admin.register(SourceArticle)
-class SourceArticleAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
+class SourceArticleAdmin(NoLostEdits, FoldedSearchMixin, SimpleHistoryAdmin):
     """Articles: a new one is ingested verbatim and gets its citation suggestions, and "new
     fact from selected words" lets the curator select words and create, in one form, the
     fact they support (about a new or existing person, or a count or release event) with
@@ -82,8 +109,10 @@ class SourceArticleAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
         if request.method == "POST" and form.is_valid():
             data = form.cleaned_data
             published_on, precision = data["published"]
-            try:
-                result = self.ingest(
+            stored = self._stored_or_refused(
+                request,
+                form,
+                lambda: self.ingest(
                     text=data["text"],
                     title=data["title"],
                     outlet=data["outlet"],
@@ -94,31 +123,110 @@ class SourceArticleAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
                     published_text=data["published_text"],
                     wire_agency=data["wire_agency"],
                     filename=data.get("filename", ""),
-                )
-            except ValidationError as exc:
-                form.add_error(None, "; ".join(exc.messages))
-            except DuplicateArticle as exc:
-                form.add_error(
-                    None,
-                    format_html(
-                        'This exact text is already stored: <a href="{}">{}</a>.',
-                        reverse("admin:sources_sourcearticle_change", args=[exc.existing.pk]),
-                        exc.existing,
-                    ),
-                )
-            else:
-                return self._after_ingest(request, result)
+                ),
+            )
+            if stored is not None:
+                return stored
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
             "form": form,
             "title": "Ingest an article",
+            "from_link_url": reverse("admin:sources_sourcearticle_from_link"),
             **(extra_context or {}),
         }
         return TemplateResponse(request, "curation/ingest_article.html", context)
 
     def ingest(self, **fields) -> IngestResult:
         return suggestions.ingest_with_suggestions(**fields)
+
+    def _stored_or_refused(self, request, form, ingest):
+        """The redirect to the article ``ingest`` stored, or None with the reason it was
+        refused on the form (already stored: with its link)."""
+        try:
+            result = ingest()
+        except ValidationError as exc:
+            form.add_error(None, "; ".join(exc.messages))
+        except DuplicateArticle as exc:
+            form.add_error(None, already_stored(exc))
+        else:
+            return self._after_ingest(request, result)
+        return None
+
+    def from_link_view(self, request):
+        """Add article from a link (or a saved page): fetch it safely and keep the response
+        as a capture, then show what was read for the curator to confirm or correct, then
+        ingest it as any article, recording its capture. A refusal stores nothing."""
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        if request.method == "POST" and "capture" in request.POST:
+            return self._confirm_page(request, ConfirmPageForm(request.POST))
+        posted = request.method == "POST"
+        form = LinkForm(request.POST if posted else None, request.FILES if posted else None)
+        if request.method == "POST" and form.is_valid():
+            page = self._capture(form)
+            if page is not None:
+                return self._confirm_page(request, _confirm_form(page), page.capture)
+        return self._render_from_link(request, form=form, step="link")
+
+    def _capture(self, form) -> from_link.Page | None:
+        data = form.cleaned_data
+        try:
+            if data["saved_page"]:
+                upload = data["saved_page"]
+                if upload.size > from_link.fetching.MAX_BYTES:  # before reading it
+                    raise from_link.fetching.FetchRefused(
+                        f"{upload.name} is {upload.size:,} bytes; the limit is "
+                        f"{from_link.fetching.MAX_BYTES:,} bytes (5 MB)."
+                    )
+                return from_link.capture_saved_page(
+                    upload.read(), filename=upload.name, url=data["link"]
+                )
+            return from_link.capture_link(data["link"])
+        except from_link.REFUSALS as exc:
+            form.add_error(None, f"Refused, nothing stored: {exc}")
+        except DuplicateArticle as exc:
+            form.add_error(None, already_stored(exc))
+        return None
+
+    def _confirm_page(self, request, form, capture: Capture | None = None):
+        if form.is_bound and form.is_valid():
+            data = form.cleaned_data
+            capture = data["capture"]
+            used = capture.articles.first()
+            if used is not None:  # confirmed already (twice sent, or by another curator)
+                form.add_error(None, already_stored(DuplicateArticle(used, why="This page")))
+                return self._render_from_link(request, form=form, step="confirm", capture=capture)
+            page = from_link.Page(capture, Extracted(text=data["text"]))
+            fields = {
+                key: data[key]
+                for key in ("text", "title", "outlet", "url", "language", "published_text")
+            }
+            stored = self._stored_or_refused(
+                request,
+                form,
+                lambda: from_link.ingest_page(
+                    page, **fields, wire_agency=data["wire_agency"], published=data["published"]
+                ),
+            )
+            if stored is not None:
+                return stored
+        if capture is None and form.is_bound:
+            pk = str(form.data.get("capture", ""))
+            capture = Capture.objects.filter(pk=pk).first() if pk.isdigit() else None
+        return self._render_from_link(request, form=form, step="confirm", capture=capture)
+
+    def _render_from_link(self, request, **context):
+        return TemplateResponse(
+            request,
+            "curation/ingest_from_link.html",
+            {
+                **self.admin_site.each_context(request),
+                "opts": self.model._meta,
+                "title": "Add article from a link",
+                **context,
+            },
+        )
 
     def _after_ingest(self, request, result):
         article = result.article
@@ -156,6 +264,11 @@ class SourceArticleAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
 
     def get_urls(self):
         return [
+            path(
+                "from-link/",
+                self.admin_site.admin_view(self.from_link_view),
+                name="sources_sourcearticle_from_link",
+            ),
             path(
                 "<path:object_id>/new-fact/",
                 self.admin_site.admin_view(self.new_fact_view),
@@ -274,3 +387,30 @@ class PassageAdmin(SimpleHistoryAdmin):
     @admin.display(description="quote in context")
     def quote_in_context(self, obj: Passage) -> str:
         return quote_in_context(obj.article.text, obj.start, obj.end)
+
+
+@admin.register(Capture)
+class CaptureAdmin(admin.ModelAdmin):
+    """Pages as retrieved, read only: the database refuses any change to one. A capture no
+    article records is a page fetched and never confirmed."""
+
+    list_display = ("__str__", "origin", "status", "size", "retrieved_at", "article_count")
+    list_filter = ("origin", "status")
+    search_fields = ("final_url", "requested_url", "filename", "sha256")
+    exclude = ("warc",)
+    readonly_fields = [
+        field.name for field in Capture._meta.fields if field.name not in ("id", "warc")
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).defer("warc").annotate(article_total=Count("articles"))
+
+    @admin.display(description="articles", ordering="article_total")
+    def article_count(self, obj) -> int:
+        return obj.article_total
+
+    def has_add_permission(self, request) -> bool:
+        return False  # made by "Add article from a link", never typed in
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False

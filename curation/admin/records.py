@@ -12,8 +12,9 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
-from curation import citing, new_fact, suggestions
+from curation import citing, new_fact, tasks
 from curation.admin.actions import export_action
+from curation.admin.locking import NoLostEdits
 from releases import exports, selectors
 from releases.integrity import unsupported_records
 from releases.merging import merge_people
@@ -42,14 +43,21 @@ from sources.search import FoldedSearchMixin
 class SuggestsAfterSave:
     """After a person, alias or country is saved, re-run the citation suggestions of the
     articles that name it: a new name is found where it is printed, and an alias marked
-    ambiguous stops being proposed."""
+    ambiguous stops being proposed. It runs in the background (``curation.tasks``): the
+    save costs the record saved, not the articles naming it."""
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        made = suggestions.suggest_after_change(form.instance)
-        if made:
+        queued = tasks.rerun_later(form.instance)
+        if not queued.finished:
             self.message_user(
-                request, f"{made} new citation suggestion(s) in articles that name it."
+                request,
+                "The citation suggestions of the articles that name it are being computed "
+                "again in the background; the suggestions list shows when they are done.",
+            )
+        elif queued.made:
+            self.message_user(
+                request, f"{queued.made} new citation suggestion(s) in articles that name it."
             )
 
 
@@ -187,8 +195,9 @@ class CiteBySelectionMixin:
                 return redirect(change_url)
         chosen = str(form["article"].value() or "")
         # At most 18 digits: an id that fits a 64-bit column (longer ones are no article's,
-        # and int() refuses more than 4300 digits).
-        if article is None and chosen.isdigit() and len(chosen) <= 18:
+        # and int() refuses more than 4300 digits); ASCII digits only ("²" is a digit to
+        # isdigit, not to int).
+        if article is None and chosen.isascii() and chosen.isdigit() and len(chosen) <= 18:
             article = SourceArticle.objects.filter(pk=int(chosen)).first()
         context = {
             **self.admin_site.each_context(request),
@@ -220,6 +229,7 @@ class WarnsWhenUnsupported:
 
 
 class FactAdmin(
+    NoLostEdits,
     CiteBySelectionMixin,
     WarnsWhenUnsupported,
     CountColumns,
@@ -327,7 +337,7 @@ class FacilityReportInline(FactInline):
 
 
 @admin.register(Country)
-class CountryAdmin(SuggestsAfterSave, CountColumns, SimpleHistoryAdmin):
+class CountryAdmin(NoLostEdits, SuggestsAfterSave, CountColumns, SimpleHistoryAdmin):
     list_display = ("code", "name", "demonym", "people")
     search_fields = ("code", "name", "demonym")
     actions = [export_action(exports.COUNTRY_EXPORT, selectors.countries)]
@@ -335,7 +345,9 @@ class CountryAdmin(SuggestsAfterSave, CountColumns, SimpleHistoryAdmin):
 
 
 @admin.register(Facility)
-class FacilityAdmin(CiteBySelectionMixin, WarnsWhenUnsupported, CountColumns, SimpleHistoryAdmin):
+class FacilityAdmin(
+    NoLostEdits, CiteBySelectionMixin, WarnsWhenUnsupported, CountColumns, SimpleHistoryAdmin
+):
     list_display = ("name", "city", "people", "citation_count")
     search_fields = ("name", "city", "slug")
     autocomplete_fields = ("citations",)
@@ -350,7 +362,7 @@ class FacilityAdmin(CiteBySelectionMixin, WarnsWhenUnsupported, CountColumns, Si
 
 @admin.register(ReleaseEvent)
 class ReleaseEventAdmin(
-    CiteBySelectionMixin, WarnsWhenUnsupported, CountColumns, SimpleHistoryAdmin
+    NoLostEdits, CiteBySelectionMixin, WarnsWhenUnsupported, CountColumns, SimpleHistoryAdmin
 ):
     list_display = ("title", "date", "date_precision", "date_text", "people")
     list_filter = ("date_precision",)
@@ -363,7 +375,9 @@ class ReleaseEventAdmin(
 
 
 @admin.register(Person)
-class PersonAdmin(SuggestsAfterSave, CountColumns, FoldedSearchMixin, SimpleHistoryAdmin):
+class PersonAdmin(
+    NoLostEdits, SuggestsAfterSave, CountColumns, FoldedSearchMixin, SimpleHistoryAdmin
+):
     list_display = ("name", "status", "nationalities", "sources", "is_named")
     list_filter = ("status", "is_named", "citizenships__country")
     search_fields = ("name", "slug")

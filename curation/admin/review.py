@@ -11,7 +11,7 @@ from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.html import format_html
 
-from curation import suggestions
+from curation import suggestions, tasks
 from curation.admin.articles import quote_in_context
 from releases.models import CitationSuggestion, ReleaseEvent
 from sources.models import SourceArticle
@@ -63,6 +63,18 @@ def review_row(text: str, sentences: list[tuple[int, int]], suggestion) -> Revie
     )
 
 
+def say_if_computing(request) -> None:
+    """Tell the curator that suggestions are still being computed after recent saves (the
+    background re-runs, ``curation.tasks``): what the page lists may still grow or shrink."""
+    pending = tasks.pending_reruns()
+    if pending:
+        messages.warning(
+            request,
+            f"Suggestions are still being computed after {pending} recent save(s) of "
+            "people, aliases or countries: reload in a moment for the complete list.",
+        )
+
+
 @admin.register(CitationSuggestion)
 class CitationSuggestionAdmin(admin.ModelAdmin):
     """Suggested citations from ingested articles: accept or reject each, best from the
@@ -89,6 +101,10 @@ class CitationSuggestionAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request) -> bool:
         return False
+
+    def changelist_view(self, request, extra_context=None):
+        say_if_computing(request)
+        return super().changelist_view(request, extra_context)
 
     def get_urls(self):
         return [
@@ -145,6 +161,7 @@ class CitationSuggestionAdmin(admin.ModelAdmin):
                 raise PermissionDenied
             self._review_post(request, article)
             return redirect(f"{here}?{request.GET.urlencode()}" if request.GET else here)
+        say_if_computing(request)
         shown = request.GET.get("state", "pending")
         rows = article.suggestions.select_related("person", "facility", "country")
         if shown != "all":

@@ -16,7 +16,7 @@ from releases.models import (
     PersonRecord,
     PersonRedirect,
 )
-from sources.models import Shingle
+from sources.models import Capture, Shingle
 
 UID = "releases-derived"  # releases.receivers.connect
 
@@ -30,6 +30,7 @@ NOT_THE_RECORD = {
     FacetCount: "derived: written by releases.derived",
     PersonRedirect: "an old page address, written by a merge inside its own refresh",
     Shingle: "derived from article text by sources, for reprint detection",
+    Capture: "a page as retrieved, never changed; the article that records it refreshes",
 }
 
 

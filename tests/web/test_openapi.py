@@ -120,6 +120,7 @@ def test_every_json_endpoint_of_the_site_is_described(client, world):
         "releases:feed",
         "releases:subject_feed",
         "sources:text",
+        "sources:capture",
         "sources:annotations",
     }
     assert pages - not_json == described

@@ -172,6 +172,29 @@ def _joined(parts) -> SafeString:
     return format_html_join("", "{}", ((part,) for part in parts))
 
 
+def _original_links(article, original: str | None) -> SafeString:
+    """The live page (at the quote, where the browser can find it) and, when the text was
+    read from a captured page, the capture: the page as it was, whatever it says now."""
+    links = []
+    if original:
+        links.append(
+            format_html(
+                '<a class="original" href="{}" rel="noopener noreferrer">{}</a>',
+                original,
+                _("original page"),
+            )
+        )
+    if article.capture_id:
+        links.append(
+            format_html(
+                '<a class="capture" href="{}#capture">{}</a>',
+                article.get_absolute_url(),
+                _("capture"),
+            )
+        )
+    return format_html_join("", " ·\n    {}", ((link,) for link in links))
+
+
 def _marker(group: dict, prefix: str, request, fact) -> SafeString:
     """One article's marker: a disclosure whose summary names the source and whose body
     holds the quotes, each with what it supports when that is only part of the fact, and
@@ -198,13 +221,7 @@ def _marker(group: dict, prefix: str, request, fact) -> SafeString:
                 path,
                 request.build_absolute_uri(path) if request else path,
                 _("in context"),
-                format_html(
-                    ' ·\n    <a class="original" href="{}" rel="noopener noreferrer">{}</a>',
-                    original,
-                    _("original page"),
-                )
-                if original
-                else "",
+                _original_links(article, original),
             )
         )
     return format_html(

@@ -1,65 +1,146 @@
-"""Add one article from a UTF-8 text file, for batches from the command line."""
+"""Add articles from the command line: a UTF-8 text file, a link (``--url``), a saved page
+(``--html``) or a text file of links, one a line (``--urls``), with a progress line each.
+
+A link or a saved page is kept as a capture and its article read from the HTML; the title,
+outlet, date and language read can be replaced with the options. With a text file,
+``--url`` is only the address of the page the text came from."""
 
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from curation.ingest import DuplicateArticle
+from curation import from_link
+from curation.ingest import DuplicateArticle, IngestResult
 from curation.suggestions import ingest_with_suggestions
 from sources import article_text
 from sources.dates import PartialDateError, parse_partial_date
 
 
+def _read(file: Path, limit: int) -> bytes:
+    try:
+        size = file.stat().st_size
+        if size > limit:  # refused by size before reading the file into memory
+            raise CommandError(f"{file}: {size:,} bytes; the limit is {limit:,} bytes.")
+        return file.read_bytes()
+    except FileNotFoundError:
+        raise CommandError(f"{file}: no such file") from None
+    except IsADirectoryError:
+        raise CommandError(f"{file}: is a directory, not a file") from None
+
+
+def _why(exc: ValidationError) -> str:
+    if hasattr(exc, "message_dict"):
+        return "; ".join(f"{k}: {' '.join(v)}" for k, v in exc.message_dict.items())
+    return "; ".join(exc.messages)
+
+
+def _capture_of(result: IngestResult) -> str:
+    capture = result.article.capture
+    if capture is None:
+        return "no capture"
+    return f"capture {capture.pk} (sha256 {capture.sha256[:12]}…, {capture.size:,} bytes)"
+
+
 class Command(BaseCommand):
-    help = "Store FILE verbatim as a new source article (refused if the same text is stored)."
+    help = (
+        "Store an article verbatim (refused if the same text is stored): FILE of UTF-8 text, "
+        "--url URL to fetch, --html FILE of a saved page, or --urls FILE of links."
+    )
 
     def add_arguments(self, parser):
-        parser.add_argument("file", type=Path)
-        parser.add_argument("--title", default="")
-        parser.add_argument("--outlet", default="")
-        parser.add_argument("--url", default="")
-        parser.add_argument("--language", default="en")
-        parser.add_argument("--published", default="unknown", help="YYYY-MM-DD, YYYY-MM, YYYY")
-        parser.add_argument("--published-text", default="", help="the words the date comes from")
-        parser.add_argument("--wire-agency", default="")
+        parser.add_argument("file", type=Path, nargs="?", help="a UTF-8 text file")
+        parser.add_argument(
+            "--url", default="", help="the link to fetch; with FILE, the page the text is from"
+        )
+        parser.add_argument("--html", type=Path, help="a page saved from a browser")
+        parser.add_argument("--urls", type=Path, help="a text file of links, one a line")
+        parser.add_argument("--title", default=None)
+        parser.add_argument("--outlet", default=None)
+        parser.add_argument("--language", default=None, help="default: as read, else en")
+        parser.add_argument("--published", default=None, help="YYYY-MM-DD, YYYY-MM, YYYY")
+        parser.add_argument("--published-text", default=None, help="the words the date is from")
+        parser.add_argument("--wire-agency", default=None)
 
-    def handle(self, *args, file: Path, **options):
-        try:
-            # Refuse by size before reading the file into memory.
-            article_text.check_size(file.stat().st_size)
-            text = article_text.normalise(article_text.decode(file.read_bytes()))
-        except FileNotFoundError:
-            raise CommandError(f"{file}: no such file") from None
-        except IsADirectoryError:
-            raise CommandError(f"{file}: is a directory, not a file") from None
-        except article_text.UnacceptableText as exc:
-            raise CommandError(f"{file}: {exc}") from None
-        try:
-            published_on, precision = parse_partial_date(options["published"])
-        except PartialDateError as exc:
-            raise CommandError(f"--published: {exc}") from None
-        try:
-            result = ingest_with_suggestions(
-                text=text,
-                title=options["title"],
-                outlet=options["outlet"],
-                url=options["url"],
-                language=options["language"],
-                published_on=published_on,
-                published_precision=precision,
-                published_text=options["published_text"],
-                wire_agency=options["wire_agency"],
-                filename=file.name,
+    def handle(self, *args, file: Path | None, html: Path | None, urls: Path | None, **options):
+        fields = self._fields(options)
+        ways = [way for way in (file, html, urls) if way is not None]
+        if len(ways) > 1 or (not ways and not options["url"]):
+            raise CommandError("Give one of FILE, --url URL, --html FILE or --urls FILE.")
+        if urls is not None:
+            return self._batch(urls, fields)
+        if html is not None:
+            body = _read(html, from_link.fetching.MAX_BYTES)
+            page = self._page(
+                lambda: from_link.capture_saved_page(body, filename=html.name, url=options["url"])
             )
+            return self._report(self._ingest_page(page, fields))
+        if file is None:
+            page = self._page(lambda: from_link.capture_link(options["url"]))
+            return self._report(self._ingest_page(page, fields))
+        return self._report(self._ingest_text(file, options["url"], fields))
+
+    def _fields(self, options) -> dict:
+        fields = {
+            key: options[key]
+            for key in ("title", "outlet", "language", "published_text", "wire_agency")
+            if options[key] is not None
+        }
+        if options["published"] is not None:
+            try:
+                fields["published"] = parse_partial_date(options["published"])
+            except PartialDateError as exc:
+                raise CommandError(f"--published: {exc}") from None
+        return fields
+
+    def _page(self, capture) -> from_link.Page:
+        try:
+            return capture()
+        except from_link.REFUSALS as exc:
+            raise CommandError(f"Refused, nothing stored: {exc}") from None
         except DuplicateArticle as exc:
             raise CommandError(str(exc)) from None
+
+    def _ingest_page(self, page: from_link.Page, fields: dict) -> IngestResult:
+        return self._ingest(lambda: from_link.ingest_page(page, **fields))
+
+    def _ingest_text(self, file: Path, url: str, fields: dict) -> IngestResult:
+        try:
+            text = article_text.normalise(article_text.decode(_read(file, article_text.MAX_BYTES)))
+        except article_text.UnacceptableText as exc:
+            raise CommandError(f"{file}: {exc}") from None
+        published = fields.pop("published", (None, "unknown"))
+        return self._ingest(
+            lambda: ingest_with_suggestions(
+                text=text,
+                url=url,
+                filename=file.name,
+                published_on=published[0],
+                published_precision=published[1],
+                **fields,
+            )
+        )
+
+    def _ingest(self, ingest) -> IngestResult:
+        try:
+            return ingest()
+        except DuplicateArticle as exc:
+            raise CommandError(str(exc)) from None
+        except article_text.UnacceptableText as exc:
+            raise CommandError(str(exc)) from None
         except ValidationError as exc:
-            raise CommandError(
-                "; ".join(f"{k}: {' '.join(v)}" for k, v in exc.message_dict.items())
-            ) from None
+            raise CommandError(_why(exc)) from None
+
+    def _report(self, result: IngestResult) -> None:
         article = result.article
         self.stdout.write(f"Stored {article.slug} (sha256 {article.sha256[:12]}…).")
+        capture = article.capture
+        if capture is not None:
+            self.stdout.write(
+                f"  Capture {capture.pk}: {capture.final_url or capture.filename}, "
+                f"{capture.size:,} bytes, sha256 {capture.sha256}, "
+                f"retrieved {capture.retrieved_at:%Y-%m-%d %H:%M:%S} UTC."
+            )
         for note in result.notes:
             self.stdout.write(f"{note.text}\n  Review them at: {note.url}")
         for other, score in result.near_duplicates:
@@ -67,3 +148,30 @@ class Command(BaseCommand):
                 f"Near-duplicate of {other.slug} ({score:.0%} shared); linked as story origin "
                 f"{article.story_origin}."
             )
+
+    def _batch(self, file: Path, fields: dict) -> None:
+        """Each link in turn, a line of progress each; a refusal is reported and the batch
+        goes on; the exit status is non-zero if any link was refused."""
+        links = [
+            line.strip()
+            for line in _read(file, article_text.MAX_BYTES).decode("utf-8", "replace").splitlines()
+            if line.strip() and not line.lstrip().startswith("#")
+        ]
+        tally = {"stored": 0, "already stored": 0, "refused": 0}
+        for number, link in enumerate(links, 1):
+            prefix = f"[{number}/{len(links)}] {link}"
+            try:
+                page = self._page(lambda link=link: from_link.capture_link(link))
+                result = self._ingest_page(page, fields)
+            except CommandError as exc:
+                outcome = "already stored" if "already stored" in str(exc) else "refused"
+                tally[outcome] += 1
+                self.stdout.write(f"{prefix}: {exc}")
+                continue
+            tally["stored"] += 1
+            self.stdout.write(f"{prefix}: stored {result.article.slug}, {_capture_of(result)}")
+            self.stdout.flush()
+        summary = ", ".join(f"{count} {what}" for what, count in tally.items())
+        self.stdout.write(f"{len(links)} link(s): {summary}.")
+        if tally["refused"]:
+            raise CommandError(f"{tally['refused']} link(s) refused; nothing stored for them.")

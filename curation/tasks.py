@@ -1,0 +1,65 @@
+"""Work after a curator's write that need not keep them waiting: re-running the citation
+suggestions of every article that names a person, alias or country just saved or created.
+
+It runs in the background with Django's tasks framework: in production the database-backed
+worker of django-tasks-db (``manage.py db_worker``, which ``make run`` starts beside the
+server) picks the task up once the write that queued it commits; the tests run it at once
+(the immediate backend). Until it has run, the admin says the suggestions are still being
+computed (``pending_reruns``)."""
+
+from dataclasses import dataclass
+
+from django.apps import apps
+from django.tasks import TaskResultStatus, task
+
+from curation import suggestions
+from releases.models import Alias, Country, Person
+
+RERUN_TASK = "curation.tasks.rerun_suggestions"
+
+
+@task()
+def rerun_suggestions(records: list[list]) -> int:
+    """Re-run the suggestions for ``records`` ([app label, model name, pk] each); one
+    deleted since is skipped. Returns how many suggestions were made."""
+    found = []
+    for app_label, model_name, pk in records:
+        model = apps.get_model(app_label, model_name)
+        record = model.objects.filter(pk=pk).first()
+        if record is not None:
+            found.append(record)
+    return suggestions.suggest_after_change(*found) if found else 0
+
+
+@dataclass(frozen=True)
+class Queued:
+    """A re-run asked for; ``made`` is known once it has run (at once in the tests)."""
+
+    finished: bool
+    made: int = 0
+
+
+def rerun_later(*records: Person | Alias | Country) -> Queued:
+    """Queue the re-run of suggestions after these records changed. Queued inside the
+    caller's transaction: a write rolled back queues nothing."""
+    keys = [[r._meta.app_label, r._meta.model_name, r.pk] for r in records]
+    result = rerun_suggestions.enqueue(keys)
+    if result.status == TaskResultStatus.SUCCESSFUL:
+        return Queued(finished=True, made=result.return_value or 0)
+    return Queued(finished=False)
+
+
+def pending_reruns() -> int:
+    """How many re-runs are queued or running (none with a backend that runs at once)."""
+    if not apps.is_installed("django_tasks_db"):
+        return 0
+    from django_tasks_db.models import DBTaskResult
+
+    return (
+        DBTaskResult.objects.filter(
+            task_path=RERUN_TASK,
+            status__in=[TaskResultStatus.READY, TaskResultStatus.RUNNING],
+        )
+        .order_by()
+        .count()
+    )

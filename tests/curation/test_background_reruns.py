@@ -1,0 +1,64 @@
+"""Suggestions re-run after a save in the background (``curation.tasks``): the save queues
+the re-run, the admin says suggestions are still being computed until the worker has run
+it, and the worker makes what the save inside the request used to make."""
+
+import pytest
+from django.urls import reverse
+from django_tasks_db.models import DBTaskResult
+
+from curation.ingest import ingest_article
+from releases.models import CitationSuggestion
+from tests import builders
+from tests.curation.admin_forms import change_form_data
+
+TEXT = "Caracas freed Marta Linares on Monday, her lawyer said."
+
+
+def _work_off_the_queue() -> None:
+    """What ``manage.py db_worker`` does with each queued task, on the test's connection
+    (the worker closes its connections when it stops, which would end the test's)."""
+    for queued_task in DBTaskResult.objects.ready():
+        queued_task.claim("test-worker")
+        arguments = queued_task.args_kwargs
+        queued_task.set_successful(queued_task.task.call(*arguments["args"], **arguments["kwargs"]))
+
+
+@pytest.fixture
+def queued(settings):
+    """The production backend: tasks wait in the database for the worker."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+def _save_person(admin_client, person):
+    url = reverse("admin:releases_person_change", args=[person.pk])
+    return admin_client.post(url, change_form_data(admin_client.get(url)))
+
+
+@pytest.mark.django_db
+def test_a_save_queues_the_rerun_and_the_admin_says_it_is_being_computed(admin_client, queued):
+    article = ingest_article(text=TEXT, title="Freed").article
+    person = builders.person("Marta Linares", is_named=True)
+    response = _save_person(admin_client, person)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    assert not article.suggestions.exists()  # not computed inside the request
+    assert DBTaskResult.objects.filter(status="READY").count() == 1
+    listing = admin_client.get(reverse("admin:releases_citationsuggestion_changelist"))
+    assert "Suggestions are still being computed after 1 recent save(s)" in (
+        listing.content.decode()
+    )
+
+    _work_off_the_queue()
+
+    made = article.suggestions.get(kind=CitationSuggestion.Kind.MENTION)
+    assert made.person == person and made.quote == "Marta Linares"
+    listing = admin_client.get(reverse("admin:releases_citationsuggestion_changelist"))
+    assert "still being computed" not in listing.content.decode()
+
+
+@pytest.mark.django_db
+def test_without_a_queue_the_rerun_happens_at_once(admin_client):
+    article = ingest_article(text=TEXT, title="Freed").article
+    person = builders.person("Marta Linares", is_named=True)
+    response = _save_person(admin_client, person)
+    assert response.status_code == 302
+    assert article.suggestions.filter(person=person).exists()
