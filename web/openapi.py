@@ -228,6 +228,8 @@ SCHEMAS: dict[str, dict] = {
     "SourceDetail": _object(
         {
             **_ARTICLE_FIELDS,
+            # The capture the text came from (sources.Capture), when it was fetched.
+            "capture": {"type": ["object", "null"]},
             "text": {"type": "string"},
             "boilerplate": {
                 "type": "array",
