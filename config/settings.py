@@ -63,6 +63,8 @@ ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG el
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    # Before the admin, whose forms it extends with a field per language.
+    "modeltranslation",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -217,6 +219,11 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("es", "Español")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Curators' own words (event titles, role titles, notes …) are kept in both languages by
+# django-modeltranslation (releases/translation.py): a missing one falls back to the other,
+# and the pages mark it ("(in English)", web.templatetags.translated).
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("en", "es"), "en": ("es",), "es": ("en",)}
 # Dates as journalists write them: "9 January 2026", "9 de enero de 2026" (config/formats).
 FORMAT_MODULE_PATH = ["config.formats"]
 TIME_ZONE = "UTC"

@@ -2,9 +2,15 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import path
 
+from curation.admin.translations import missing_translations_view
 from web.urls import UNPREFIXED, site_patterns
 
 urlpatterns = [
+    path(
+        "admin/translations/",
+        admin.site.admin_view(missing_translations_view),
+        name="missing_translations",
+    ),
     path("admin/", admin.site.urls),
     # /en/… and /es/…: what reverse() gives, so a page's links stay in its language.
     *i18n_patterns(*site_patterns()),

@@ -24,9 +24,10 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import Count, Exists, F, OuterRef, Subquery
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from releases.models import (
     CITED_MODELS,
@@ -157,7 +158,10 @@ def _derive(person: Person) -> _Derived:
     person.first_released_on = first_release
     derived = _Derived(person)
     if person.is_public:
-        record = person_json(person, stored_path)
+        # The stored record is the same whatever the language of the request that saved:
+        # curators' words in the default language, and every language's beside them.
+        with translation.override(settings.LANGUAGE_CODE):
+            record = person_json(person, stored_path)
         derived.links = _links_of(person, public_facts)
         derived.json = json.dumps(record, ensure_ascii=False)
         derived.csv = json.dumps(csv_segments(PERSON_COLUMNS, record), ensure_ascii=False)

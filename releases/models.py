@@ -287,6 +287,53 @@ class Status(models.TextChoices):
     UNKNOWN = "unknown", _("no detention or release reported")
 
 
+class GrammaticalGender(models.TextChoices):
+    """How the record says to refer to a person, for the words that agree with them
+    (Spanish "excarcelada", "excarcelado"); unknown unless a curator says so, and then a
+    neutral wording is used ("en libertad")."""
+
+    UNKNOWN = "", _("not stated (neutral wording)")
+    FEMININE = "feminine", _("feminine")
+    MASCULINE = "masculine", _("masculine")
+
+
+# A situation as said of one person, where the words agree with them. In English all three
+# are the status's own label; the catalogue gives each language its forms.
+_STATUS_OF_A_PERSON = {
+    GrammaticalGender.UNKNOWN: {
+        Status.DETAINED: pgettext_lazy("status, neutral wording", "detained"),
+        Status.RELEASED: pgettext_lazy("status, neutral wording", "released"),
+        Status.RELEASED_WITH_CONDITIONS: pgettext_lazy(
+            "status, neutral wording", "released with conditions"
+        ),
+        Status.REDETAINED: pgettext_lazy("status, neutral wording", "re-detained"),
+    },
+    GrammaticalGender.FEMININE: {
+        Status.DETAINED: pgettext_lazy("status of a woman", "detained"),
+        Status.RELEASED: pgettext_lazy("status of a woman", "released"),
+        Status.RELEASED_WITH_CONDITIONS: pgettext_lazy(
+            "status of a woman", "released with conditions"
+        ),
+        Status.REDETAINED: pgettext_lazy("status of a woman", "re-detained"),
+    },
+    GrammaticalGender.MASCULINE: {
+        Status.DETAINED: pgettext_lazy("status of a man", "detained"),
+        Status.RELEASED: pgettext_lazy("status of a man", "released"),
+        Status.RELEASED_WITH_CONDITIONS: pgettext_lazy(
+            "status of a man", "released with conditions"
+        ),
+        Status.REDETAINED: pgettext_lazy("status of a man", "re-detained"),
+    },
+}
+
+
+def status_label(status: str, gender: str = GrammaticalGender.UNKNOWN) -> str:
+    """The situation as said of a person of that grammatical gender ("excarcelada"), or,
+    when the record does not say, in neutral words ("en libertad")."""
+    forms = _STATUS_OF_A_PERSON.get(gender, _STATUS_OF_A_PERSON[GrammaticalGender.UNKNOWN])
+    return str(forms.get(status, Status(status).label))
+
+
 # Who counts as freed (on the home page, in the facility counts).
 FREED_STATUSES = (Status.RELEASED, Status.RELEASED_WITH_CONDITIONS)
 
@@ -318,6 +365,20 @@ class Person(models.Model):
         default=True,
         help_text="False for people the sources describe without naming "
         "(“the mother of a detained activist”); their name is our description.",
+    )
+    grammatical_gender = models.CharField(
+        max_length=10,
+        choices=GrammaticalGender.choices,
+        default=GrammaticalGender.UNKNOWN,
+        blank=True,
+        help_text="Only when the sources say how to refer to them (“she”, “her brother”): "
+        "the words that agree with the person follow it; otherwise neutral words are used.",
+    )
+    description = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="Only for people the sources do not name: who they are, in our words, "
+        "shown instead of the name (in English and Spanish). Names are never translated.",
     )
     search_name = models.TextField(
         blank=True,
@@ -379,10 +440,23 @@ class Person(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.name
+        return self.display_name
 
     def get_absolute_url(self) -> str:
         return reverse("releases:person_detail", args=[self.slug])
+
+    @property
+    def status_label(self) -> str:
+        """Their situation in words that agree with them (``status_label``)."""
+        return status_label(self.status, self.grammatical_gender)
+
+    @property
+    def display_name(self) -> str:
+        """What pages call them: the name as printed, or, for someone the sources do not
+        name, our description of them in the page's language (the name otherwise)."""
+        if not self.is_named and self.description:
+            return self.description
+        return self.name
 
     @property
     def is_detainee(self) -> bool:

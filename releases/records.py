@@ -25,6 +25,7 @@ from releases.models import (
     was_held,
 )
 from releases.status import derive_status, status_history
+from releases.translation import both, is_translated
 from sources.citations import citation_json
 from sources.dates import iso_partial_date
 from sources.tabular import Column, citation_columns, own_citation_columns
@@ -49,11 +50,22 @@ def citations_json(cited, link: Link) -> list[dict]:
     ]
 
 
+def translated(obj, *fields: str) -> dict:
+    """Curators' words of ``obj``: each field's value in the active language (the other's
+    when it has none), and beside it every language's, as ``title_i18n: {"en", "es"}``."""
+    record: dict = {}
+    for field in fields:
+        record[field] = getattr(obj, field) or None
+        if is_translated(obj, field):
+            record[f"{field}_i18n"] = both(obj, field)
+    return record
+
+
 def fact_json(fact, link: Link, **fields) -> dict:
     record = dict(fields)
     if isinstance(fact, Fact):
         record["certainty"] = fact.certainty
-        record["attributed_to"] = fact.attributed_to or None
+        record.update(translated(fact, "attributed_to"))
     record["citations"] = citations_json(fact, link)
     return record
 
@@ -66,16 +78,16 @@ def count_json(count: CountClaim, link: Link) -> dict:
         value=count.value,
         qualifier=count.qualifier,
         value_text=count.value_text,
-        subject=count.subject,
+        **translated(count, "subject"),
         metric=count.metric,
-        claimed_by=count.claimed_by,
+        **translated(count, "claimed_by"),
         verification=count.verification,
         country=count.country.code if count.country_id else None,
         event=count.event.slug if count.event_id else None,
         as_of=iso_partial_date(count.as_of, count.as_of_precision),
         as_of_precision=count.as_of_precision,
         as_of_text=count.as_of_text or None,
-        note=count.note or None,
+        **translated(count, "note"),
     )
 
 
@@ -94,6 +106,7 @@ def person_json(person: Person, link: Link) -> dict:
         "slug": person.slug,
         "url": link(person.get_absolute_url()),
         "is_named": person.is_named,
+        **translated(person, "description"),
         "aliases": [fact_json(a, link, name=a.name) for a in person.aliases.all()],
         "status": status,
         # Held at some point (any status a fact establishes), or only mentioned.
@@ -122,13 +135,17 @@ def person_json(person: Person, link: Link) -> dict:
                 facility=d.facility.slug if d.facility_id else None,
                 since=iso_partial_date(d.since, d.since_precision),
                 since_precision=d.since_precision,
-                reason=d.reason or None,
+                **translated(d, "reason"),
             )
             for d in person.detentions.all()
         ],
         "roles": [
             fact_json(
-                r, link, kind=r.kind, title=r.title, event=r.event.slug if r.event_id else None
+                r,
+                link,
+                kind=r.kind,
+                **translated(r, "title"),
+                event=r.event.slug if r.event_id else None,
             )
             for r in person.roles.all()
         ],
@@ -159,7 +176,7 @@ def facility_json(facility: Facility, link: Link) -> dict:
         "slug": facility.slug,
         "url": link(facility.get_absolute_url()),
         "city": facility.city or None,
-        "description": facility.description or None,
+        **translated(facility, "description"),
         "people_count": facility.people_count,
         "freed_count": facility.freed_count,
         "citations": citations_json(facility, link),
@@ -179,14 +196,14 @@ def country_json(country: Country, link: Link) -> dict:
 def event_json(event: ReleaseEvent, link: Link) -> dict:
     return {
         "slug": event.slug,
-        "title": event.title,
+        **translated(event, "title"),
         "url": link(event.get_absolute_url()),
         "date": iso_partial_date(event.date, event.date_precision),
         "date_precision": event.date_precision,
         "date_text": event.date_text or None,
-        "date_note": event.date_note or None,
+        **translated(event, "date_note", "description"),
         "announced_by": [
-            fact_json(r, link, name=r.person.name, slug=r.person.slug, title=r.title)
+            fact_json(r, link, name=r.person.name, slug=r.person.slug, **translated(r, "title"))
             for r in event.announcements
         ],
         "counts": [count_json(c, link) for c in event.counts.all()],

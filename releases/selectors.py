@@ -39,6 +39,7 @@ from django.db.models.functions import Cast, Coalesce, Lower
 from django.urls import reverse
 from django.utils.translation import gettext_lazy
 
+from releases import translation
 from releases.models import (
     CITED_MODELS,
     FREED_STATUSES,
@@ -470,7 +471,7 @@ def _fact_kind_rows(name: str, kind: FactKind, people) -> QuerySet:
             # in the first arms would make the date column text.
             return Cast(Value(None), output_field or TextField())
         if isinstance(source, str):
-            return F(path(source))
+            return translation.column(kind.model, source, prefix=path(""))
         return source(path)
 
     date, precision = kind.date or (None, None)
@@ -483,7 +484,17 @@ def _fact_kind_rows(name: str, kind: FactKind, people) -> QuerySet:
         "kind_rank": Value(list(FACT_KINDS).index(name)),
         "fact_pk": F(owner),
         "person_pk": F(path("person")),
-        "person_name": F(path("person__name")),
+        # Someone the sources do not name is called by our description of them.
+        "person_name": Case(
+            When(
+                **{path("person__is_named"): False},
+                then=translation.column(
+                    Person, "description", path("person__"), default=F(path("person__name"))
+                ),
+            ),
+            default=F(path("person__name")),
+            output_field=TextField(),
+        ),
         "person_slug": F(path("person__slug")),
         "value": column(kind.value),
         "detail": column(kind.detail),
@@ -492,8 +503,8 @@ def _fact_kind_rows(name: str, kind: FactKind, people) -> QuerySet:
         "date": column(date, DateField()),
         "date_precision": column(precision),
         "certainty": F(path("certainty")),
-        "attributed_to": F(path("attributed_to")),
-        "note": F(path("note")),
+        "attributed_to": translation.column(kind.model, "attributed_to", prefix=path("")),
+        "note": translation.column(kind.model, "note", prefix=path("")),
         "cited_parts": F(path("cited_parts")),
         "passage_pk": F("passage"),
         "start": F("passage__start"),
@@ -541,6 +552,14 @@ class FactCitation:
         if self.kind in ("detention", "release", "status_change"):
             return str(Status(self.value).label)
         return self.value or ""
+
+    @property
+    def value_shown(self) -> str:
+        """The value as the page shows it: a nationality by its name in the reader's
+        language ("España"); exports keep ``value_display``, the record's."""
+        if self.kind == "nationality":
+            return Country(code=self.detail, name=self.value).local_name
+        return self.value_display
 
     @property
     def detail_display(self) -> str:

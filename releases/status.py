@@ -3,7 +3,7 @@
 import datetime
 from dataclasses import dataclass
 
-from releases.models import Fact, Person, Status
+from releases.models import Fact, GrammaticalGender, Person, Status, status_label
 from sources.dates import format_partial_date
 
 # When two facts carry the same (or no) date, the later stage of a detention wins.
@@ -22,10 +22,12 @@ class StatusStep:
     date: datetime.date | None
     precision: str
     fact: Fact
+    gender: str = GrammaticalGender.UNKNOWN
 
     @property
     def label(self) -> str:
-        return Status(self.status).label
+        """The situation in words that agree with the person (``status_label``)."""
+        return status_label(self.status, self.gender)
 
     @property
     def when(self) -> str:
@@ -42,8 +44,10 @@ def status_history(person: Person) -> list[StatusStep]:
 
     Reads ``person.detentions``, ``person.releases`` and ``person.status_changes`` with
     ``.all()`` so that a caller's prefetch is used."""
+    gender = person.grammatical_gender
     steps = [
-        StatusStep(Status.DETAINED, d.since, d.since_precision, d) for d in person.detentions.all()
+        StatusStep(Status.DETAINED, d.since, d.since_precision, d, gender)
+        for d in person.detentions.all()
     ]
     steps += [
         StatusStep(
@@ -51,11 +55,13 @@ def status_history(person: Person) -> list[StatusStep]:
             r.date,
             r.date_precision,
             r,
+            gender,
         )
         for r in person.releases.all()
     ]
     steps += [
-        StatusStep(c.status, c.date, c.date_precision, c) for c in person.status_changes.all()
+        StatusStep(c.status, c.date, c.date_precision, c, gender)
+        for c in person.status_changes.all()
     ]
     return sorted(steps, key=lambda step: step.sort_key)
 

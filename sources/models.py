@@ -13,7 +13,7 @@ from django.db.models import F
 from django.db.models.functions import Length, Substr
 from django.db.models.lookups import Exact
 from django.urls import get_urlconf, reverse
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 from simple_history.models import HistoricalRecords
 
 from sources.dates import DatePrecision, format_partial_date, partial_date_constraint
@@ -100,7 +100,7 @@ class SourceArticle(models.Model):
         if self.title:
             return self.title
         opening = self.body_text().strip().split("\n", 1)[0]
-        return f"[no headline] {opening[:80]}…"
+        return gettext("[no headline] %(opening)s…") % {"opening": opening[:80]}
 
     @property
     def published_display(self) -> str:

@@ -166,7 +166,7 @@ def _fact_items(facts, lane: str) -> list[Item]:
     return [
         Item(
             lane,
-            _fact_label(lane, fact.person.name),
+            _fact_label(lane, fact.person.display_name),
             when(fact.date, fact.date_precision),
             fact.person.get_absolute_url(),
             fact,

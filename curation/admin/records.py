@@ -15,6 +15,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from curation import citing, new_fact, tasks
 from curation.admin.actions import export_action
 from curation.admin.locking import NoLostEdits
+from curation.admin.translations import BothLanguagesAdmin, BothLanguagesInline
 from releases import exports, selectors
 from releases.integrity import unsupported_records
 from releases.merging import merge_people
@@ -234,6 +235,7 @@ class FactAdmin(
     WarnsWhenUnsupported,
     CountColumns,
     FoldedSearchMixin,
+    BothLanguagesAdmin,
     SimpleHistoryAdmin,
 ):
     """Shared columns for every kind of fact: how many passages support it, and whether
@@ -245,7 +247,7 @@ class FactAdmin(
     count_columns = {"citation_count": CITATION_COUNT}
 
 
-class FactInline(admin.StackedInline):
+class FactInline(BothLanguagesInline):
     extra = 0
     autocomplete_fields = ("citations",)
     classes = ("collapse",)
@@ -346,7 +348,12 @@ class CountryAdmin(NoLostEdits, SuggestsAfterSave, CountColumns, SimpleHistoryAd
 
 @admin.register(Facility)
 class FacilityAdmin(
-    NoLostEdits, CiteBySelectionMixin, WarnsWhenUnsupported, CountColumns, SimpleHistoryAdmin
+    NoLostEdits,
+    CiteBySelectionMixin,
+    WarnsWhenUnsupported,
+    CountColumns,
+    BothLanguagesAdmin,
+    SimpleHistoryAdmin,
 ):
     list_display = ("name", "city", "people", "citation_count")
     search_fields = ("name", "city", "slug")
@@ -362,11 +369,16 @@ class FacilityAdmin(
 
 @admin.register(ReleaseEvent)
 class ReleaseEventAdmin(
-    NoLostEdits, CiteBySelectionMixin, WarnsWhenUnsupported, CountColumns, SimpleHistoryAdmin
+    NoLostEdits,
+    CiteBySelectionMixin,
+    WarnsWhenUnsupported,
+    CountColumns,
+    BothLanguagesAdmin,
+    SimpleHistoryAdmin,
 ):
     list_display = ("title", "date", "date_precision", "date_text", "people")
     list_filter = ("date_precision",)
-    search_fields = ("title", "slug", "description")
+    search_fields = ("title_en", "title_es", "slug", "description_en", "description_es")
     autocomplete_fields = ("citations",)
     prepopulated_fields = {"slug": ("title",)}
     inlines = [EventReleaseInline, CountClaimInline]
@@ -376,7 +388,12 @@ class ReleaseEventAdmin(
 
 @admin.register(Person)
 class PersonAdmin(
-    NoLostEdits, SuggestsAfterSave, CountColumns, FoldedSearchMixin, SimpleHistoryAdmin
+    NoLostEdits,
+    SuggestsAfterSave,
+    CountColumns,
+    FoldedSearchMixin,
+    BothLanguagesAdmin,
+    SimpleHistoryAdmin,
 ):
     list_display = ("name", "status", "nationalities", "sources", "is_named")
     list_filter = ("status", "is_named", "citizenships__country")
@@ -460,7 +477,7 @@ class CitizenshipAdmin(FactAdmin):
 class RoleAdmin(FactAdmin):
     list_display = ("person", "kind", "title", "event", "citation_count")
     list_filter = ("kind", "certainty")
-    search_fields = ("person__name", "title")
+    search_fields = ("person__name", "title_en", "title_es")
     autocomplete_fields = ("person", "event", "citations")
 
 
@@ -468,7 +485,7 @@ class RoleAdmin(FactAdmin):
 class DetentionAdmin(FactAdmin):
     list_display = ("person", "facility", "since", "since_precision", "citation_count")
     list_filter = ("facility", "certainty")
-    search_fields = ("person__name", "reason")
+    search_fields = ("person__name", "reason_en", "reason_es")
     autocomplete_fields = ("person", "facility", "citations")
 
 
@@ -476,7 +493,7 @@ class DetentionAdmin(FactAdmin):
 class ReleaseAdmin(FactAdmin):
     list_display = ("person", "event", "date", "date_precision", "attributed_to", "citation_count")
     list_filter = ("event", "certainty", "with_conditions")
-    search_fields = ("person__name", "attributed_to")
+    search_fields = ("person__name", "attributed_to_en", "attributed_to_es")
     autocomplete_fields = ("person", "event", "facility", "citations")
 
 
@@ -504,7 +521,7 @@ class CountClaimAdmin(FactAdmin):
     )
     list_filter = ("metric", "qualifier", "verification", "country", "event")
     fields = ("event", *COUNT_FIELDS)
-    search_fields = ("subject", "claimed_by", "value_text")
+    search_fields = ("subject_en", "subject_es", "claimed_by_en", "claimed_by_es", "value_text")
     folded_search_fields = ()
     autocomplete_fields = ("event", "country", "claimant", "citations")
 
@@ -513,7 +530,7 @@ class CountClaimAdmin(FactAdmin):
 class FacilityReportAdmin(FactAdmin):
     list_display = ("facility", "text", "event", "citation_count")
     list_filter = ("facility", "certainty")
-    search_fields = ("text", "facility__name")
+    search_fields = ("text_en", "text_es", "facility__name")
     folded_search_fields = ()
     autocomplete_fields = ("facility", "event", "citations")
 

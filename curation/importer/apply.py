@@ -25,7 +25,7 @@ from typing import Any
 from django.db import connection, models, transaction
 
 from curation.importer.plan import Plan, Planned
-from curation.importer.spec import ARTICLES, Section, unique_field_groups
+from curation.importer.spec import ARTICLES, DEFAULT_LANGUAGE, Section, unique_field_groups
 from releases import derived
 from releases.models import ImportRecord
 from sources.models import BoilerplateSpan, Passage
@@ -65,6 +65,7 @@ class Report:
     by_kind: dict[str, Counter] = field(default_factory=dict)
     conflicts: list[str] = field(default_factory=list)
     passages_created: int = 0
+    missing_translations: list[str] = field(default_factory=list)
 
     def count(self, kind: str, outcome: str) -> None:
         self.by_kind.setdefault(kind, Counter())[outcome] += 1
@@ -92,6 +93,22 @@ def _cited(article_id: int, start: int, end: int, parts) -> list:
 def _fingerprint(state: dict[str, Any]) -> str:
     encoded = json.dumps(state, sort_keys=True, default=str, ensure_ascii=False)
     return hashlib.sha256(encoded.encode("utf-8")).hexdigest()
+
+
+def _comparable(section: Section, state: dict[str, Any]) -> dict[str, Any]:
+    """A record's state as fingerprints hold it: curators' words in English under the
+    field's own name and other languages only when given, so that a record written before
+    the record had two languages, and untouched since, still matches what was written."""
+    comparable = {}
+    for name, value in state.items():
+        spec = section.translated_targets.get(name)
+        if spec is None:
+            comparable[name] = value
+        elif spec.language == DEFAULT_LANGUAGE:
+            comparable[spec.translates] = value or ""
+        elif value:
+            comparable[name] = value
+    return comparable
 
 
 class Writer:
@@ -144,7 +161,9 @@ class Writer:
         return values
 
     def _state_of(self, section: Section, obj: models.Model, attributes: dict[str, Any]) -> dict:
-        state = {name: getattr(obj, name) for name in attributes if name != "text"}
+        state = _comparable(
+            section, {name: getattr(obj, name) for name in attributes if name != "text"}
+        )
         if section.cited:
             state["citations"] = sorted(
                 _cited(p.article_id, p.start, p.end, obj.parts_cited_by(p.pk))
@@ -157,7 +176,9 @@ class Writer:
         return json.loads(json.dumps(state, default=str))
 
     def _desired_state(self, section: Section, planned: Planned, attributes: dict) -> dict:
-        state = {name: value for name, value in attributes.items() if name != "text"}
+        state = _comparable(
+            section, {name: value for name, value in attributes.items() if name != "text"}
+        )
         if section.cited:
             state["citations"] = sorted(
                 _cited(self._article_id(c.article), c.start, c.end, c.parts)
@@ -279,6 +300,7 @@ def apply_plan(
     # everything touched is refreshed once, at the end, inside the same transaction.
     with transaction.atomic(), derived.batch():
         report = Writer(plan, progress).run()
+        report.missing_translations = plan.missing_translations
         if strict and report.conflicts:
             raise ConflictsFound(report)
     return report

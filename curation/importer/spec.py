@@ -8,7 +8,7 @@ claim itself, or one of the model's ``citable_parts``); without it a quote suppo
 whole record.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.db import models
 
@@ -21,6 +21,7 @@ from releases.models import (
     Detention,
     Facility,
     FacilityReport,
+    GrammaticalGender,
     Person,
     Release,
     ReleaseEvent,
@@ -28,7 +29,13 @@ from releases.models import (
     Status,
     StatusChange,
 )
+from releases.translation import LANGUAGES, TRANSLATED_FIELDS
 from sources.models import SourceArticle
+
+# Curators' words are written in English under their own name (``title:``) and in Spanish
+# beside it (``title_es:``); a missing one is reported, not an error.
+DEFAULT_LANGUAGE = LANGUAGES[0]
+OTHER_LANGUAGES = LANGUAGES[1:]
 
 
 @dataclass(frozen=True)
@@ -40,6 +47,10 @@ class Field:
     target: str | tuple[str, str] = ""
     ref: str = ""  # for kind "ref": the section kind referred to
     choices: tuple[str, ...] = ()
+    # For curators' words kept in both languages: the language of this value, and the
+    # model field both languages' values belong to ("title" for title_en and title_es).
+    language: str = ""
+    translates: str = ""
 
     @property
     def attname(self) -> str | tuple[str, str]:
@@ -57,6 +68,11 @@ class Section:
     cited: bool = True  # every record must carry at least one citation
     id_field: str = ""  # the model field the record's id is written to, if any
     extra_keys: tuple[str, ...] = field(default=())
+
+    @property
+    def translated_targets(self) -> dict[str, "Field"]:
+        """Model attribute → its field, for curators' words kept per language."""
+        return {f.attname: f for f in self.fields if f.translates and isinstance(f.attname, str)}
 
     @property
     def allowed_keys(self) -> set[str]:
@@ -149,7 +165,14 @@ PEOPLE = Section(
     "people",
     "person",
     Person,
-    (Field("name", "text", required=True), Field("is_named", "bool")),
+    (
+        Field("name", "text", required=True),
+        Field("is_named", "bool"),
+        # Only where the sources say how to refer to them ("she", "her brother").
+        Field("grammatical_gender", "choice", choices=_choices(GrammaticalGender)[1:]),
+        # Only for people the sources do not name: who they are, in our words.
+        Field("description", "text"),
+    ),
     cited=False,  # a person is cited through the facts about them
     id_field="slug",
 )
@@ -270,21 +293,59 @@ FACILITY_REPORTS = Section(
     ),
 )
 
+
+def _bilingual(section: Section) -> Section:
+    """The section with each of its model's translated fields written per language: the
+    English value under the field's own name (``title``, into ``title_en``) and the
+    Spanish one beside it (``title_es``)."""
+    translated = TRANSLATED_FIELDS.get(section.model, ())
+    if not translated:
+        return section
+    fields: list[Field] = []
+    for spec in section.fields:
+        if spec.name not in translated:
+            fields.append(spec)
+            continue
+        fields.append(
+            replace(
+                spec,
+                target=f"{spec.name}_{DEFAULT_LANGUAGE}",
+                language=DEFAULT_LANGUAGE,
+                translates=spec.name,
+            )
+        )
+        fields += [
+            Field(
+                f"{spec.name}_{lang}",
+                "text",
+                target=f"{spec.name}_{lang}",
+                language=lang,
+                translates=spec.name,
+            )
+            for lang in OTHER_LANGUAGES
+        ]
+    return replace(section, fields=tuple(fields))
+
+
 # Write order: every section after the sections it refers to.
-SECTIONS: tuple[Section, ...] = (
-    ARTICLES,
-    COUNTRIES,
-    FACILITIES,
-    EVENTS,
-    PEOPLE,
-    ALIASES,
-    CITIZENSHIPS,
-    ROLES,
-    DETENTIONS,
-    RELEASES,
-    STATUS_CHANGES,
-    COUNTS,
-    FACILITY_REPORTS,
+SECTIONS: tuple[Section, ...] = tuple(
+    _bilingual(section)
+    for section in (
+        ARTICLES,
+        COUNTRIES,
+        FACILITIES,
+        EVENTS,
+        PEOPLE,
+        ALIASES,
+        CITIZENSHIPS,
+        ROLES,
+        DETENTIONS,
+        RELEASES,
+        STATUS_CHANGES,
+        COUNTS,
+        FACILITY_REPORTS,
+    )
 )
+
 SECTIONS_BY_NAME = {section.name: section for section in SECTIONS}
 SECTIONS_BY_KIND = {section.kind: section for section in SECTIONS}

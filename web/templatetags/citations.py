@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from releases.models import CLAIM, PART_LABELS, Certainty
 from sources.citations import short_date, short_title, source_label, support, text_fragment_url
+from web.templatetags.translated import marked
 
 register = template.Library()
 
@@ -61,10 +62,13 @@ def fact_meta(fact) -> SafeString:
     if getattr(fact, "certainty", None) == Certainty.IMPLIED:
         parts.append(implied_badge())
     if getattr(fact, "attributed_to", ""):
-        claim = _("according to %(claimant)s") % {"claimant": fact.attributed_to}
+        # The claimant goes in escaped (and marked when in the other language); the
+        # catalogue's sentence is ours, so it is the format string.
+        sentence = _("according to %(claimant)s").replace("%(claimant)s", "{}")
+        claim = format_html(sentence, marked(fact, "attributed_to"))
         parts.append(format_html(' <span class="attrib">{}</span>', claim))
     if getattr(fact, "note", ""):
-        parts.append(format_html(' <span class="note">{}</span>', fact.note))
+        parts.append(format_html(' <span class="note">{}</span>', marked(fact, "note")))
     return _joined(parts)
 
 

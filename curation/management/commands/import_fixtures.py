@@ -107,6 +107,14 @@ class Command(BaseCommand):
         self.stdout.write(f"passages created: {report.passages_created}")
         for conflict in report.conflicts:
             self.stderr.write(f"conflict: {conflict}")
+        if report.missing_translations:
+            # Not an error: the pages show the other language's words, marked as such.
+            self.stdout.write(
+                f"{len(report.missing_translations)} translation(s) missing "
+                "(shown in the other language until given):"
+            )
+            for missing in report.missing_translations:
+                self.stdout.write(f"  missing: {missing}")
         if not report.changed_anything and not report.conflicts:
             self.stdout.write("Nothing to do: the database already matches the fixtures.")
         else:

@@ -1,0 +1,147 @@
+"""Curators' words in English and Spanish: each page shows the reader's language, a missing
+translation falls back to the other language visibly marked, derived data and cached pages
+follow an edit of either language, and query counts stay pinned in both."""
+
+import json
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import translation
+
+from releases.models import PersonRecord, Role
+from tests import builders
+
+
+@pytest.fixture
+def world(db):
+    made = builders.world(2)
+    event = made["event"]
+    event.title_es = "Excarcelaciones del jueves"
+    event.save()
+    role = builders.cite(
+        Role.objects.create(
+            person=made["people"][0],
+            kind="description",
+            title_en="A journalist",
+            title_es="Una periodista",
+            note_en="In her own words.",
+        ),
+        made["article"].passages.first(),
+    )
+    made["role"] = role
+    return made
+
+
+def _page(client, url: str) -> str:
+    response = client.get(url)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_each_language_reads_its_own_words(client, world):
+    person = world["people"][0]
+    spanish = _page(client, f"/es/people/{person.slug}/")
+    english = _page(client, f"/en/people/{person.slug}/")
+    assert "Una periodista" in spanish and "A journalist" not in spanish
+    assert "Excarcelaciones del jueves" in spanish and "Thursday releases" not in spanish
+    assert "A journalist" in english and "Una periodista" not in english
+    assert "Thursday releases" in english and "Excarcelaciones del jueves" not in english
+
+
+def test_a_missing_translation_shows_the_other_language_marked(client, world):
+    person = world["people"][0]
+    spanish = _page(client, f"/es/people/{person.slug}/")
+    # The note has no Spanish yet: shown in English, tagged and said to be.
+    assert (
+        '<span lang="en">In her own words.</span> <span class="fallback">(in English)</span>'
+        in spanish
+    )
+    role = world["role"]
+    role.title_en = ""
+    role.save()
+    english = _page(client, f"/en/people/{person.slug}/")
+    assert (
+        '<span lang="es">Una periodista</span> <span class="fallback">(en español)</span>'
+        in english
+    )
+    # A translation given is never marked.
+    assert '<span lang="en">Thursday releases' not in spanish
+
+
+def test_a_fallback_is_escaped_like_any_value(client, world):
+    role = world["role"]
+    role.title_es = ""
+    role.title_en = "<script>alert(1)</script>"
+    role.save()
+    spanish = _page(client, f"/es/people/{world['people'][0].slug}/")
+    assert "<script>alert(1)</script>" not in spanish
+    assert '<span lang="en">&lt;script&gt;alert(1)&lt;/script&gt;</span>' in spanish
+
+
+def test_an_edit_of_either_language_shows_on_the_next_request(client, world):
+    url = world["event"].get_absolute_url().replace("/en/", "/es/")
+    assert "Excarcelaciones del jueves" in _page(client, url)  # now cached
+    event = world["event"]
+    event.title_es = "Excarcelaciones de enero"
+    event.save()
+    page = _page(client, url)
+    assert "Excarcelaciones de enero" in page and "Excarcelaciones del jueves" not in page
+
+
+def test_the_stored_record_is_the_same_whichever_language_saved_it(world):
+    role = world["role"]
+    with translation.override("es"):
+        role.note_es = "En sus propias palabras."
+        role.save()
+    spanish_save = PersonRecord.objects.get(person=role.person).json
+    with translation.override("en"):
+        role.save()
+    assert PersonRecord.objects.get(person=role.person).json == spanish_save
+    record = json.loads(spanish_save)
+    [stored] = [r for r in record["roles"] if r["kind"] == "description"]
+    # Curators' words in the default language, every language's beside them.
+    assert stored["title"] == "A journalist"
+    assert stored["title_i18n"] == {"en": "A journalist", "es": "Una periodista"}
+
+
+def test_json_gives_each_translated_field_in_the_page_language_and_in_both(client, world):
+    event = world["event"]
+    spanish = client.get(f"/es/events/{event.slug}/?format=json").json()
+    assert spanish["title"] == "Excarcelaciones del jueves"
+    assert spanish["title_i18n"] == {"en": "Thursday releases", "es": "Excarcelaciones del jueves"}
+    english = client.get(f"/en/events/{event.slug}/?format=json").json()
+    assert english["title"] == "Thursday releases"
+
+
+def _facts(client, language: str) -> list[dict]:
+    response = client.get(f"/{language}/facts/", {"format": "json", "kind": "role"})
+    assert response.status_code == 200
+    return json.loads(b"".join(response.streaming_content))["results"]
+
+
+def test_the_facts_list_reads_the_page_language_with_the_other_as_fallback(client, world):
+    [row] = _facts(client, "es")
+    assert (row["value"], row["note"]) == ("Una periodista", "In her own words.")
+    [row] = _facts(client, "en")
+    assert row["value"] == "A journalist"
+
+
+def _queries(client, url: str) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+@pytest.mark.parametrize(
+    "path", ["/people/{person}/", "/events/{event}/", "/facilities/{facility}/", "/", "/people/"]
+)
+def test_a_spanish_page_costs_the_queries_of_the_english_one(client, world, path):
+    url = path.format(
+        person=world["people"][0].slug, event=world["event"].slug, facility=world["facility"].slug
+    )
+    english = _queries(client, f"/en{url}")
+    assert _queries(client, f"/es{url}") == english
+    # And neither grows with the record.
+    builders.world(4, prefix="more")
+    assert _queries(client, f"/es{url}?v=2") == english
