@@ -110,15 +110,25 @@ def _citations_changed(sender, instance, action, reverse, model, pk_set, **kwarg
 
 def _passage_deleting(sender, instance, **kwargs) -> None:
     """Remember what cited the passage: its citation rows go with it."""
-    instance._citing = [
-        (model, pk)
-        for model in CITED_MODELS
-        for pk in model.objects.filter(citations=instance).values_list("pk", flat=True)
-    ]
+    instance._citing = _citing(instance)
 
 
 def _passage_deleted(sender, instance, **kwargs) -> None:
     derived.changed(cited=getattr(instance, "_citing", []))
+
+
+def _citing(passage) -> list:
+    return [
+        (model, pk)
+        for model in CITED_MODELS
+        for pk in model.objects.filter(citations=passage).values_list("pk", flat=True)
+    ]
+
+
+def _passage_saved(sender, instance, created, **kwargs) -> None:
+    """A passage's translation is part of every record that cites it (a new passage is
+    cited by nothing yet)."""
+    derived.changed(cited=[] if created else _citing(instance))
 
 
 def _linked_saved(sender, instance, **kwargs) -> None:
@@ -153,6 +163,6 @@ def connect() -> None:
         post_delete.connect(_written, sender=model, dispatch_uid=uid)
     pre_delete.connect(_passage_deleting, sender=Passage, dispatch_uid=uid)
     post_delete.connect(_passage_deleted, sender=Passage, dispatch_uid=uid)
-    post_save.connect(_written, sender=Passage, dispatch_uid=uid)
+    post_save.connect(_passage_saved, sender=Passage, dispatch_uid=uid)
     for signal in (post_save, post_delete):
         signal.connect(_written, sender=BoilerplateSpan, dispatch_uid=uid)

@@ -279,6 +279,14 @@ COUNT_COLUMNS = [
 ]
 
 
+_TRANSLATION_CELLS = (
+    ("", "text"),
+    ("_language", "language"),
+    ("_by", "translated_by"),
+    ("_method", "method"),
+)
+
+
 def fact_citation_json(row: selectors.FactCitation, link: Link) -> dict:
     """One row of the facts list: a fact about a person with one of its citations, every
     value in a cell of its own (for checking in a spreadsheet)."""
@@ -299,6 +307,11 @@ def fact_citation_json(row: selectors.FactCitation, link: Link) -> dict:
         "attributed_to": row.attributed_to or None,
         "note": row.note or None,
         "quote": citation["quote"],
+        # The quote's translation beside it, labelled with its language and provenance.
+        **{
+            f"quote_translation{suffix}": (citation["translation"] or {}).get(key)
+            for suffix, key in _TRANSLATION_CELLS
+        },
         "supports": " ".join(row.supports),
         "outlet": citation["outlet"],
         "article": citation["article"],
@@ -329,6 +342,7 @@ FACT_CITATION_COLUMNS = [
         "attributed_to",
         "note",
         "quote",
+        *(f"quote_translation{suffix}" for suffix, _key in _TRANSLATION_CELLS),
         "supports",
         "outlet",
         "article",

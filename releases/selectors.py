@@ -510,6 +510,10 @@ def _fact_kind_rows(name: str, kind: FactKind, people) -> QuerySet:
         "start": F("passage__start"),
         "end": F("passage__end"),
         "quote": F("passage__quote"),
+        "translation": F("passage__translation"),
+        "translation_language": F("passage__translation_language"),
+        "translated_by": F("passage__translated_by"),
+        "translation_method": F("passage__translation_method"),
         "article_slug": F("passage__article__slug"),
         "article_title": F("passage__article__title"),
         "outlet": F("passage__article__outlet"),
@@ -538,7 +542,15 @@ class FactCitation:
             published_precision=self.published_precision,
         )
         self.passage = Passage(
-            pk=self.passage_pk, article=article, start=self.start, end=self.end, quote=self.quote
+            pk=self.passage_pk,
+            article=article,
+            start=self.start,
+            end=self.end,
+            quote=self.quote,
+            translation=self.translation,
+            translation_language=self.translation_language,
+            translated_by=self.translated_by,
+            translation_method=self.translation_method,
         )
 
     @property

@@ -120,4 +120,6 @@ def citation_json(passage: Passage, build_absolute_uri) -> dict:
         "published_precision": article.published_precision,
         "article_url": article.url or None,
         "original_url": text_fragment_url(passage),
+        # Beside the quote, never instead of it: text, language, who made it and how.
+        "translation": passage.translation_json(),
     }

@@ -14,6 +14,7 @@ from django.db.models.functions import Length, Substr
 from django.db.models.lookups import Exact
 from django.urls import get_urlconf, reverse
 from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from sources.dates import DatePrecision, format_partial_date, partial_date_constraint
@@ -195,6 +196,11 @@ class PassageQuerySet(models.QuerySet):
         ).exclude(quote=F("current_text"))
 
 
+class TranslationMethod(models.TextChoices):
+    HUMAN = "human", _("human translation")
+    MACHINE = "machine", _("machine translation")
+
+
 class Passage(models.Model):
     """The unit of evidence: an exact quote anchored by character offsets.
 
@@ -214,6 +220,21 @@ class Passage(models.Model):
         editable=False,
         help_text="Cleared by check_integrity if the quote no longer matches.",
     )
+    # A translation of the quote, shown beside it and never instead of it: the citation is
+    # always the original words at their offsets.
+    translation = models.TextField(
+        blank=True,
+        help_text="The quote in another language, shown after the original (never instead).",
+    )
+    translation_language = models.CharField(
+        max_length=8, blank=True, help_text="The translation's language code (“es”, “en”)."
+    )
+    translated_by = models.CharField(
+        max_length=200, blank=True, help_text="Who made it: a person, or the machine's name."
+    )
+    translation_method = models.CharField(
+        max_length=8, choices=TranslationMethod.choices, blank=True
+    )
     history = HistoricalRecords(excluded_fields=["is_valid"])
 
     objects = PassageQuerySet.as_manager()
@@ -230,6 +251,19 @@ class Passage(models.Model):
                 condition=models.Q(end=models.F("start") + Length("quote")),
                 name="passage_quote_length_matches_offsets",
             ),
+            # A translation says its language, who made it and how; none says nothing.
+            models.CheckConstraint(
+                condition=models.Q(
+                    translation="", translation_language="", translated_by="", translation_method=""
+                )
+                | (
+                    ~models.Q(translation="")
+                    & ~models.Q(translation_language="")
+                    & ~models.Q(translated_by="")
+                    & models.Q(translation_method__in=["human", "machine"])
+                ),
+                name="passage_translation_has_provenance",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -242,6 +276,27 @@ class Passage(models.Model):
     @property
     def anchor(self) -> str:
         return f"p-{self.pk}"
+
+    @property
+    def translation_label(self) -> str:
+        """How the translation was made and by whom ("traducción humana, por …")."""
+        if not self.translation:
+            return ""
+        return gettext("%(method)s, by %(who)s") % {
+            "method": TranslationMethod(self.translation_method).label,
+            "who": self.translated_by,
+        }
+
+    def translation_json(self) -> dict | None:
+        """The translation with its provenance, for exports; None without one."""
+        if not self.translation:
+            return None
+        return {
+            "text": self.translation,
+            "language": self.translation_language,
+            "translated_by": self.translated_by,
+            "method": self.translation_method,
+        }
 
     def matches_article(self) -> bool:
         return self.article.text[self.start : self.end] == self.quote

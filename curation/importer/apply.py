@@ -66,6 +66,7 @@ class Report:
     conflicts: list[str] = field(default_factory=list)
     passages_created: int = 0
     missing_translations: list[str] = field(default_factory=list)
+    passages_translated: int = 0
 
     def count(self, kind: str, outcome: str) -> None:
         self.by_kind.setdefault(kind, Counter())[outcome] += 1
@@ -75,7 +76,12 @@ class Report:
 
     @property
     def changed_anything(self) -> bool:
-        return bool(self.total(CREATED) or self.total(UPDATED) or self.passages_created)
+        return bool(
+            self.total(CREATED)
+            or self.total(UPDATED)
+            or self.passages_created
+            or self.passages_translated
+        )
 
 
 class ConflictsFound(Exception):
@@ -277,7 +283,22 @@ class Writer:
             )
             self.passages[span] = passage.pk
             self.report.passages_created += 1
+        if citation.translation:
+            self._translate(self.passages[span], citation.translation)
         return self.passages[span]
+
+    def _translate(self, passage_id: int, translation: tuple[str, str, str, str]) -> None:
+        """Give the passage the fixture's translation, if it has another. A translation the
+        fixture leaves out is kept: a curator may have given it in the admin."""
+        passage = Passage.objects.get(pk=passage_id)
+        fields = ("translation", "translation_language", "translated_by", "translation_method")
+        if tuple(getattr(passage, name) for name in fields) == translation:
+            return
+        for name, value in zip(fields, translation, strict=True):
+            setattr(passage, name, value)
+        # A plain save: the records citing it are refreshed (``releases.receivers``).
+        passage.save(update_fields=list(fields))
+        self.report.passages_translated += 1
 
     def _clashing_object(self, model: type[models.Model], attributes: dict) -> models.Model | None:
         """A row that would violate one of the model's unique rules if we inserted ours."""

@@ -60,6 +60,8 @@ class Citation:
     end: int
     quote: str  # the verbatim text at [start:end]
     parts: tuple[str, ...] = ()  # what it supports (``Cited.cited_parts``); () = everything
+    # The quote's translation: (text, language, translated_by, method), or () for none.
+    translation: tuple[str, str, str, str] | tuple[()] = ()
 
 
 @dataclass(frozen=True)
@@ -452,7 +454,7 @@ class Planner:
             if not isinstance(item, Record):
                 self._problem(where, planned.label, field_name, "must be {article: …, quote: …}")
                 continue
-            unknown = set(item) - {"article", "quote", "occurrence", "for"}
+            unknown = set(item) - {"article", "quote", "occurrence", "for", "translation"}
             if unknown:
                 self._problem(where, planned.label, field_name, f"unknown keys {sorted(unknown)}")
             article, quote = item.get("article"), item.get("quote")
@@ -468,12 +470,40 @@ class Planner:
                 self._problem(where, planned.label, field_name, f"unknown article {article!r}")
                 continue
             parts = self._parts(where, planned, field_name, item.get("for"))
+            translation = self._translation(where, planned, field_name, item.get("translation"))
             citation = self._locate(where, planned.label, field_name, article, source, item)
-            if citation is None or parts is None:
+            if citation is None or parts is None or translation is None:
                 continue
-            citation = replace(citation, parts=parts)
+            citation = replace(citation, parts=parts, translation=translation)
             if citation not in planned.citations:
                 planned.citations.append(citation)
+
+    def _translation(
+        self, where: Location, planned: Planned, field_name: str, value: Any
+    ) -> tuple[str, str, str, str] | tuple[()] | None:
+        """A quote's translation (``translation: {text, language, by, method}``), shown
+        beside it, never instead: all four are needed, and the method is human or machine."""
+        if value is None:
+            return ()
+        keys = ("text", "language", "by", "method")
+        if not isinstance(value, Record) or set(value) != set(keys):
+            self._problem(
+                where,
+                planned.label,
+                f"{field_name}.translation",
+                f"needs exactly {', '.join(keys)}",
+            )
+            return None
+        text, language, by, method = (value[key] for key in keys)
+        if not all(isinstance(v, str) and v.strip() for v in (text, language, by, method)):
+            self._problem(where, planned.label, f"{field_name}.translation", "needs non-empty text")
+            return None
+        if method not in ("human", "machine"):
+            self._problem(
+                where, planned.label, f"{field_name}.translation.method", "human or machine"
+            )
+            return None
+        return (text, language, by, method)
 
     def _parts(
         self, where: Location, planned: Planned, field_name: str, value: Any

@@ -24,6 +24,9 @@ def english_from_original(apps, schema_editor):
         for model_name in (name, f"historical{name}"):
             model = apps.get_model("releases", model_name)
             model._base_manager.update(**{f"{f}_en": models.F(f) for f in fields})
+    # Stored records now carry both languages: computed again once every migration is
+    # applied (releases.derived.derive_after_migrate).
+    apps.get_model("releases", "DataVersion").objects.all().delete()
 
 
 class Migration(migrations.Migration):

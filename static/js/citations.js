@@ -4,7 +4,8 @@
 //    passage it belongs to. (Without JavaScript, CSS outlines the first of them.)
 // 2. "Copy citation" buttons (hidden until this runs) put a plain-text citation of a fact
 //    on the clipboard: what the fact says, then each quote (with what it supports, when
-//    only some of the fact's values) with its source and date, the article's address and
+//    only some of the fact's values) with its source and date, its translation when it has
+//    one (labelled, after the original words), the article's address and
 //    the address of the quote in context here. The wording comes from the button's data-*
 //    attributes, which the template translates.
 (function () {
@@ -38,6 +39,14 @@
           source: marker.dataset.source,
           date: marker.dataset.date,
         })];
+        // A translation follows the original words it translates, labelled.
+        const translation = item.querySelector(".translation");
+        if (translation) {
+          lines.push(fill(button.dataset.translationLine, {
+            label: translation.dataset.label,
+            translation: translation.querySelector("q").textContent,
+          }));
+        }
         // A quote that supports only some of the fact's values says which, first.
         const supports = item.querySelector(".supports");
         if (supports) lines.unshift(supports.textContent.trim());

@@ -138,3 +138,44 @@ def test_an_unknown_grammatical_gender_is_refused(db, tmp_path):
         "  - {id: ana-perez, name: Ana Pérez, grammatical_gender: female}\n",
     )
     assert_refused(write_fixture(tmp_path, fixture), "grammatical_gender", "feminine")
+
+
+def _with_translation(translation: str) -> str:
+    return VALID.replace(
+        "      - {article: \"a1\", quote: 'Venezuela on Thursday   freed Ana Pérez'}\n",
+        '      - article: "a1"\n'
+        "        quote: 'Venezuela on Thursday   freed Ana Pérez'\n" + translation,
+    )
+
+
+def test_a_quotes_translation_is_imported_with_its_provenance(db, tmp_path):
+    translation = (
+        "        translation:\n"
+        "          text: Venezuela liberó el jueves a Ana Pérez\n"
+        "          language: es\n"
+        "          by: Ana Traductora\n"
+        "          method: human\n"
+    )
+    folder = write_fixture(tmp_path, _with_translation(translation))
+    assert "passages given a translation: 1" in run_import(folder)
+    passage = Release.objects.get().citations.get()
+    assert passage.quote == "Venezuela on Thursday freed Ana Pérez"  # the original, always
+    assert (passage.translation, passage.translated_by, passage.translation_method) == (
+        "Venezuela liberó el jueves a Ana Pérez",
+        "Ana Traductora",
+        "human",
+    )
+    assert "Nothing to do" in run_import(folder)
+
+
+def test_a_translation_without_its_method_is_refused(db, tmp_path):
+    translation = (
+        "        translation:\n"
+        "          text: Venezuela liberó el jueves a Ana Pérez\n"
+        "          language: es\n"
+        "          by: Ana Traductora\n"
+        "          method: guessed\n"
+    )
+    assert_refused(
+        write_fixture(tmp_path, _with_translation(translation)), "translation.method", "human"
+    )

@@ -172,6 +172,22 @@ def _by_part(fact, groups: list[dict]) -> SafeString:
     )
 
 
+@register.simple_tag
+def translation_of(passage) -> SafeString | str:
+    """The quote's translation into the page's language, after the original and never
+    instead of it, saying how it was made and by whom ("traducción humana, por …")."""
+    if not passage.translation or passage.translation_language != (get_language() or "en"):
+        return ""
+    return format_html(
+        '\n    <span class="translation" lang="{}" data-label="{}">'
+        '<span class="translation-label">{}:</span> <q>{}</q></span>',
+        passage.translation_language,
+        passage.translation_label,
+        passage.translation_label,
+        passage.translation,
+    )
+
+
 def _joined(parts) -> SafeString:
     return format_html_join("", "{}", ((part,) for part in parts))
 
@@ -213,7 +229,7 @@ def _marker(group: dict, prefix: str, request, fact) -> SafeString:
         parts = fact.parts_cited_by(passage.pk) if getattr(fact, "cited_parts", None) else []
         quotes.append(
             format_html(
-                '<span class="quote">{}<q>{}</q>\n    <a class="in-context" href="{}" '
+                '<span class="quote">{}<q>{}</q>{}\n    <a class="in-context" href="{}" '
                 'data-url="{}">{}</a>{}</span>\n  ',
                 format_html(
                     '<span class="supports">{} </span>',
@@ -222,6 +238,7 @@ def _marker(group: dict, prefix: str, request, fact) -> SafeString:
                 if parts
                 else "",
                 passage.quote,
+                translation_of(passage),
                 path,
                 request.build_absolute_uri(path) if request else path,
                 _("in context"),
@@ -275,8 +292,8 @@ def _fact_tools(fact, label: str) -> SafeString:
     return format_html(
         '<span class="fact-tools">\n  <a class="permalink" href="#{}" aria-label="{}">{}</a>\n'
         '  <button type="button" class="copy-citation" hidden data-fact="{}" data-copied="{}" '
-        'data-failed="{}" data-quote-line="{}" data-article-line="{}" data-context-line="{}">'
-        "{}</button>\n</span>",
+        'data-failed="{}" data-quote-line="{}" data-translation-line="{}" data-article-line="{}" '
+        'data-context-line="{}">{}</button>\n</span>',
         fact.anchor,
         link_label,
         _("link"),
@@ -285,6 +302,8 @@ def _fact_tools(fact, label: str) -> SafeString:
         _("Citation copied"),
         _("Could not copy: select the quote and copy it by hand"),
         _("“{quote}” ({source}, {date})"),
+        # The translation, labelled, after the original words it translates.
+        _("{label}: “{translation}”"),
         _("Article: {url}"),
         _("In context: {url}"),
         _("Copy citation"),

@@ -45,3 +45,13 @@ def person_name(person) -> SafeString | str:
     if not person.is_named and (person.description_en or person.description_es):
         return marked(person, "description")
     return person.name
+
+
+@register.filter
+def words_language(cited) -> str:
+    """The language of the sources' own words a record keeps (a count's "about 50", an
+    event's "on Thursday"): that of the article its first citation quotes. They are shown
+    as written, never translated, and tagged so (prefetched citations: no query)."""
+    for passage in cited.citations.all():
+        return passage.article.language or ""
+    return ""

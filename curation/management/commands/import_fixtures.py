@@ -105,6 +105,8 @@ class Command(BaseCommand):
             row = "  ".join(f"{counter[outcome]:>9}" for outcome in OUTCOMES)
             self.stdout.write(f"{kind:<{width}}  {row}")
         self.stdout.write(f"passages created: {report.passages_created}")
+        if report.passages_translated:
+            self.stdout.write(f"passages given a translation: {report.passages_translated}")
         for conflict in report.conflicts:
             self.stderr.write(f"conflict: {conflict}")
         if report.missing_translations:
