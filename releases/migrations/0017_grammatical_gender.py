@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("releases", "0015_translated_fields"),
+        ("releases", "0016_translated_fields"),
     ]
 
     operations = [

@@ -31,7 +31,7 @@ def english_from_original(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("releases", "0014_cited_parts"),
+        ("releases", "0015_page_versions_and_facet_counts"),
     ]
 
     operations = [
