@@ -266,7 +266,14 @@ def rebuild_facet_counts() -> None:
     """Count everything again from the people and their links (after a bulk load or a
     migration; ``refresh_people`` keeps them right after that)."""
     FacetCount.objects.all().delete()
-    statuses = Person.objects.filter(is_public=True).values_list("status").annotate(n=Count("pk"))
+    # No ordering: a model with translated fields (django-modeltranslation) keeps its
+    # Meta.ordering in a GROUP BY query, which would count each name apart.
+    statuses = (
+        Person.objects.filter(is_public=True)
+        .order_by()
+        .values_list("status")
+        .annotate(n=Count("pk"))
+    )
     links = PersonLink.objects.values_list("kind", "key", "status").annotate(n=Count("pk"))
     FacetCount.objects.bulk_create(
         [FacetCount(kind=FacetCount.STATUS, key="", status=s, n=n) for s, n in statuses]

@@ -288,7 +288,11 @@ def timeline_people() -> TimelinePeople:
         )
 
     def by_date(facts):
-        rows = facts.values("date", "date_precision").annotate(n=Count("person", distinct=True))
+        rows = (
+            facts.order_by()
+            .values("date", "date_precision")
+            .annotate(n=Count("person", distinct=True))
+        )
         return list(rows.order_by(F("date").asc(nulls_last=True), "date_precision"))
 
     return TimelinePeople(by_date(releases), by_date(deaths), grouped=True)

@@ -86,7 +86,7 @@ def _status_rows(filterset: PersonFilter) -> dict[str, list[tuple[str, str, int]
     their status: anything but "no detention or release reported")."""
     if filterset.active("status", "involvement"):
         people = filterset.queryset_without("status", "involvement")
-        counts = dict(people.values_list("status").annotate(n=Count("pk")))
+        counts = dict(people.order_by().values_list("status").annotate(n=Count("pk")))
     else:
         stored = FacetCount.objects.filter(kind=FacetCount.STATUS, n__gt=0)
         counts = dict(stored.values_list("status", "n"))

@@ -265,7 +265,12 @@ def _stored_facet_counts() -> dict:
 
 
 def _counted_afresh() -> dict:
-    statuses = Person.objects.filter(is_public=True).values_list("status").annotate(n=Count("pk"))
+    statuses = (
+        Person.objects.filter(is_public=True)
+        .order_by()
+        .values_list("status")
+        .annotate(n=Count("pk"))
+    )
     links = PersonLink.objects.values_list("kind", "key", "status").annotate(n=Count("pk"))
     return {
         **{(FacetCount.STATUS, "", status): n for status, n in statuses},
