@@ -17,7 +17,7 @@ def restore_triggers(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("sources", "0005_shingles"),
+        ("sources", "0006_captures"),
     ]
 
     operations = [
