@@ -36,12 +36,23 @@ def _nullable(kind: str, **more) -> dict:
     return {"type": [kind, "null"], **more}
 
 
+# A curator's words in every language beside the field itself ("title_i18n": {"en": …,
+# "es": …}; releases.records.translated), for the fields that are translated.
+_IN_EVERY_LANGUAGE = {
+    "type": "object",
+    "properties": {"en": {"type": ["string", "null"]}, "es": {"type": ["string", "null"]}},
+    "required": ["en", "es"],
+    "additionalProperties": False,
+}
+
+
 def _object(properties: dict, *, required: list[str] | None = None) -> dict:
     """An object with exactly these properties, all present (a record always has every
-    key; a missing value is null)."""
+    key; a missing value is null), and the translations of its translated fields."""
     return {
         "type": "object",
         "properties": properties,
+        "patternProperties": {"_i18n$": _IN_EVERY_LANGUAGE},
         "required": list(properties) if required is None else required,
         "additionalProperties": False,
     }
@@ -109,6 +120,8 @@ _PERSON_FIELDS = {
     "slug": _SLUG,
     "url": _URL,
     "is_named": {"type": "boolean"},
+    # How the sources describe someone they don't name, in the curators' words.
+    "description": _nullable("string"),
     "aliases": {"type": "array", "items": _fact(name={"type": "string"})},
     "status": _STATUSES,
     "detainee": {"type": "boolean"},
@@ -177,6 +190,20 @@ SCHEMAS: dict[str, dict] = {
                 "items": {"type": "string", "enum": [ALL_PARTS, *PART_LABELS]},
                 "minItems": 1,
             },
+            # A translation of the quote, never instead of it (sources.Passage).
+            "translation": {
+                "oneOf": [
+                    {"type": "null"},
+                    _object(
+                        {
+                            "text": {"type": "string"},
+                            "language": {"type": "string"},
+                            "translated_by": {"type": "string"},
+                            "method": {"type": "string"},
+                        }
+                    ),
+                ]
+            },
         }
     ),
     "Count": _fact(**_COUNT_FIELDS),
@@ -216,6 +243,7 @@ SCHEMAS: dict[str, dict] = {
             "date_precision": _PRECISION,
             "date_text": _nullable("string"),
             "date_note": _nullable("string"),
+            "description": _nullable("string"),
             "announced_by": {
                 "type": "array",
                 "items": _fact(name={"type": "string"}, slug=_SLUG, title={"type": "string"}),
@@ -272,6 +300,11 @@ SCHEMAS: dict[str, dict] = {
             "attributed_to": _nullable("string"),
             "note": _nullable("string"),
             "quote": {"type": "string", "minLength": 1},
+            # The quote's translation, if it has one, and who made it how (releases.records).
+            "quote_translation": _nullable("string"),
+            "quote_translation_language": _nullable("string"),
+            "quote_translation_by": _nullable("string"),
+            "quote_translation_method": _nullable("string"),
             "supports": {"type": "string", "minLength": 1},
             "outlet": _nullable("string"),
             "article": _SLUG,
