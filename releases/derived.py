@@ -39,10 +39,12 @@ from releases.models import (
     Person,
     PersonLink,
     PersonRecord,
+    ReleaseEvent,
 )
 from releases.records import PERSON_COLUMNS, person_json, stored_path
 from releases.selectors import person_facts_prefetches
 from releases.status import derive_status, status_history
+from releases.translation import every_language
 from sources.models import Passage
 from sources.search import fold_for_search
 from sources.tabular import csv_segments
@@ -99,12 +101,22 @@ def _facilities_of(person: Person) -> list[Facility]:
     return list({f.facility_id: f.facility for f in facts if f.facility_id}.values())
 
 
+def _events_of(person: Person) -> list[ReleaseEvent]:
+    """The release events the person's public releases and roles name, each once."""
+    facts = [*person.releases.all(), *person.roles.all()]
+    return list({f.event_id: f.event for f in facts if f.event_id}.values())
+
+
 def search_text_for(person: Person) -> str:
     """What the people list's search matches, folded: the person's names and aliases, the
     facilities their public facts say they were held in or freed from (as their record
-    shows them), and their nationalities' country names and demonyms ("rocio",
-    "helicoide", "spain", "spanish"). Words naming the country in other languages
-    ("españolas") match that name too (``web.filters.people_of_countries_named``)."""
+    shows them), their nationalities' country names and demonyms ("rocio", "helicoide",
+    "spain", "spanish"), and, in every language of the record, the curators' words that
+    say who they are: the description of someone unnamed, their roles' titles and the
+    titles of the events their releases and roles name ("periodista", "journalist"), so
+    that a reader of either language finds them by a word of their own. Words naming the
+    country in other languages ("españolas") match that name too
+    (``web.filters.people_of_countries_named``)."""
     countries = [c.country for c in person.citizenships.all()]
     words = [
         person.name,
@@ -112,8 +124,12 @@ def search_text_for(person: Person) -> str:
         *(facility.name for facility in _facilities_of(person)),
         *(country.name for country in countries),
         *(country.demonym for country in countries if country.demonym),
+        *every_language(person, "description"),
+        *(title for role in person.roles.all() for title in every_language(role, "title")),
+        *(title for event in _events_of(person) for title in every_language(event, "title")),
     ]
-    return " | ".join(dict.fromkeys(fold_for_search(word) for word in words))
+    folded = (fold_for_search(word) for word in words)
+    return " | ".join(dict.fromkeys(word for word in folded if word))
 
 
 def _links_of(person: Person, public_facts: list[Fact]) -> set[tuple[str, str]]:

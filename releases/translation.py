@@ -93,6 +93,14 @@ def both(obj, field: str) -> dict[str, str | None]:
     return {lang: in_language(obj, field, lang) or None for lang in LANGUAGES}
 
 
+def every_language(obj, field: str) -> list[str]:
+    """The values written in any language, each once and none empty (what a search in
+    either language matches)."""
+    return list(
+        dict.fromkeys(v for v in (in_language(obj, field, lang) for lang in LANGUAGES) if v)
+    )
+
+
 def missing_translations(obj) -> list[str]:
     """The translated fields that have a value in one language only ("title_es")."""
     missing = []

@@ -278,7 +278,7 @@ class PersonFilter(filters.FilterSet):
         folded_field="search_name",
         also_matches=people_of_countries_named,
         longest_run=longest_country_form(),
-        label=_("Name, place or nationality"),
+        label=_("Name, place, nationality, role or event"),
     )
     status = MenuFilter(
         choices=[(STATUS_ANY, _("any status")), *Status.choices],

@@ -145,3 +145,44 @@ def test_a_spanish_page_costs_the_queries_of_the_english_one(client, world, path
     # And neither grows with the record.
     builders.world(4, prefix="more")
     assert _queries(client, f"/es{url}?v=2") == english
+
+
+def _found(client, language: str, query: str) -> list[str]:
+    response = client.get(f"/{language}/people/", {"q": query, "format": "json"})
+    assert response.status_code == 200
+    return [
+        person["slug"] for person in json.loads(b"".join(response.streaming_content))["results"]
+    ]
+
+
+def test_search_finds_a_role_or_an_event_by_its_words_in_either_language(client, world):
+    journalist, other = (person.slug for person in world["people"])
+    for language in ("es", "en"):  # a link copied from one language finds the same
+        assert _found(client, language, "periodista") == [journalist]
+        assert _found(client, language, "journalist") == [journalist]
+        # Both were freed in the event, whichever language its title is typed in.
+        assert set(_found(client, language, "excarcelaciones jueves")) == {journalist, other}
+        assert set(_found(client, language, "thursday releases")) == {journalist, other}
+    assert _found(client, "es", "periodista excarcelaciones") == [journalist]
+
+
+def test_search_follows_an_edit_of_a_role_in_either_language(client, world):
+    role = world["role"]
+    role.title_es = "Una abogada"
+    role.save()
+    assert _found(client, "es", "abogada") == [world["people"][0].slug]
+    assert _found(client, "es", "periodista") == []
+    assert _found(client, "es", "journalist") == [world["people"][0].slug]
+
+
+def test_search_by_a_role_that_no_quote_supports_finds_no_one(client, world):
+    Role.objects.create(person=world["people"][1], kind="description", title_es="Un sindicalista")
+    assert _found(client, "es", "sindicalista") == []
+
+
+@pytest.mark.parametrize("query", ["periodista", "journalist", "excarcelaciones del jueves"])
+def test_a_search_in_either_language_costs_the_same_queries(client, world, query):
+    english = _queries(client, f"/en/people/?q={query}")
+    assert _queries(client, f"/es/people/?q={query}") == english
+    builders.world(4, prefix="more")
+    assert _queries(client, f"/es/people/?q={query}&v=2") == english
