@@ -384,7 +384,8 @@ class Person(models.Model):
         blank=True,
         editable=False,
         help_text="Name, aliases, facilities and nationalities (country names and demonyms), "
-        "folded to lower case without accents, for search.",
+        "and in every language the description, roles' titles and events' titles, folded to "
+        "lower case without accents, for search.",
     )
     status = models.CharField(
         max_length=20, choices=Status.choices, default=Status.UNKNOWN, editable=False
