@@ -7,6 +7,7 @@ two citizenships or two releases is listed once without ``distinct()``.
 
 import functools
 import operator
+from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -16,8 +17,10 @@ from django.conf import settings
 from django.core.validators import validate_slug
 from django.db.models import Exists, F, OuterRef, Q
 from django.utils.functional import lazy
+from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from django_filters import fields
 
 from releases.country_names import countries_named, longest_country_form
 from releases.models import (
@@ -447,10 +450,79 @@ class ArticleFilter(filters.FilterSet):
         fields: list[str] = []
 
 
+def claimant_key(names: dict[str, str]) -> str:
+    """The claimant's value in a link: a slug of their name in the default language (else
+    in another), the same whatever the page's language, so a link copied from /es/ filters
+    alike on /en/ ("the UN" and "la ONU": "the-un")."""
+    name = next((names[lang] for lang in CLAIMANT_LANGUAGES if names.get(lang)), "")
+    return slugify(name) or slugify(name, allow_unicode=True) or "-"
+
+
+CLAIMANT_LANGUAGES = [settings.LANGUAGE_CODE] + [
+    code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE
+]
+# Every public claimant by key ({key: [{"en": …, "es": …}, …]}), by data version.
+_KEPT_CLAIMANTS: dict = {}
+_KEPT_MENUS.append(_KEPT_CLAIMANTS)
+
+
+def claimants() -> dict[str, list[dict[str, str]]]:
+    """Who makes a public count claim, in every language, by their key (read once per data
+    version for the menu, its validation and the filter alike)."""
+    version = page_data_version()
+    if version is not None and version in _KEPT_CLAIMANTS:
+        return _KEPT_CLAIMANTS[version]
+    columns = [f"claimed_by_{lang}" for lang in CLAIMANT_LANGUAGES]
+    rows = CountClaim.objects.published().order_by().values_list(*columns).distinct()
+    found: dict[str, list[dict[str, str]]] = defaultdict(list)
+    for row in rows:
+        names = {lang: value or "" for lang, value in zip(CLAIMANT_LANGUAGES, row, strict=True)}
+        found[claimant_key(names)].append(names)
+    if version is not None:
+        _KEPT_CLAIMANTS.clear()  # older versions: never asked for again
+        _KEPT_CLAIMANTS[version] = dict(found)
+    return dict(found)
+
+
+def _claimant_label(names: dict[str, str]) -> str:
+    language = get_language() or settings.LANGUAGE_CODE
+    order = [language, *CLAIMANT_LANGUAGES]
+    return next((names[lang] for lang in order if names.get(lang)), "")
+
+
 def _claimant_choices():
-    """Who makes a public count claim, as the sources name them (read each time, as above)."""
-    names = CountClaim.objects.published().order_by("claimed_by").values_list("claimed_by")
-    return [(name, name) for (name,) in names.distinct()]
+    """The claimants' keys, each labelled as the page's language names them."""
+    choices = [(key, _claimant_label(names[0])) for key, names in claimants().items()]
+    return sorted(choices, key=lambda choice: fold_for_search(choice[1]))
+
+
+def _named(names: dict[str, str]) -> Q:
+    """Claims whose claimant has exactly these names (a missing one: empty or null)."""
+    condition = Q()
+    for lang, name in names.items():
+        column = f"claimed_by_{lang}"
+        condition &= (
+            Q(**{column: name}) if name else Q(**{column: ""}) | Q(**{f"{column}__isnull": True})
+        )
+    return condition
+
+
+class ClaimantField(fields.ChoiceField):
+    """A claimant by key. A link from before keys (the name as a page of either language
+    showed it: "the UN", "la ONU") still filters: the name is read as its claimant's key."""
+
+    def clean(self, value):
+        if value and value not in claimants():
+            typed = fold_for_search(str(value))
+            for key, all_names in claimants().items():
+                if any(fold_for_search(n) == typed for names in all_names for n in names.values()):
+                    value = key
+                    break
+        return super().clean(value)
+
+
+class ClaimantFilter(MenuFilter):
+    field_class = ClaimantField
 
 
 class CountFilter(filters.FilterSet):
@@ -460,9 +532,9 @@ class CountFilter(filters.FilterSet):
     metric = MenuFilter(
         choices=CountClaim.Metric.choices, label=_("Quantity"), empty_label=_("any")
     )
-    claimant = MenuFilter(
-        field_name="claimed_by",
+    claimant = ClaimantFilter(
         choices=_claimant_choices,
+        method="filter_claimant",
         label=_("Claimant"),
         empty_label=_("any"),
     )
@@ -482,6 +554,12 @@ class CountFilter(filters.FilterSet):
     class Meta:
         model = CountClaim
         fields: list[str] = []
+
+    def filter_claimant(self, qs, name, value):
+        if not value:
+            return qs
+        conditions = [_named(names) for names in claimants().get(value, [])]
+        return qs.filter(functools.reduce(operator.or_, conditions, Q(pk__in=[])))
 
     def filter_country(self, qs, name, value):
         return qs.filter(country__code=value.upper()) if value else qs

@@ -197,3 +197,53 @@ def test_running_totals_lead_their_group_here_as_on_the_home_page(client, claims
     assert everyone[0] == dated.pk and everyone[-1] == in_words.pk
     home = client.get("/").content.decode()
     assert home.index("about 50") < home.index(">some<")
+
+
+@pytest.fixture
+def translated(claims):
+    un = claims["un"]
+    un.claimed_by_en, un.claimed_by_es = "the UN", "la ONU"
+    un.save()
+    return claims
+
+
+def _claimant_options(client, language: str) -> dict[str, str]:
+    form = client.get(f"/{language}/numbers/").context["filterset"].form
+    return {str(value): str(label) for value, label in form.fields["claimant"].choices if value}
+
+
+def test_a_claimant_is_filtered_by_a_key_that_is_the_same_in_both_languages(client, translated):
+    options = {lang: _claimant_options(client, lang) for lang in ("en", "es")}
+    assert options["en"] == {"foro": "Foro", "spain": "Spain", "the-un": "the UN"}
+    assert options["es"]["the-un"] == "la ONU" and options["es"].keys() == options["en"].keys()
+    page = client.get("/es/numbers/").content.decode()
+    assert '<option value="the-un">la ONU</option>' in page
+    for language in ("en", "es"):  # a link copied from /es/ filters the same on /en/
+        response = client.get(f"/{language}/numbers/", {"claimant": "the-un"})
+        assert [c.pk for c in response.context["page"]] == [translated["un"].pk]
+
+
+@pytest.mark.parametrize("name", ["the UN", "la ONU", "La ONU"])
+def test_a_link_from_before_keys_still_filters_by_the_name_it_gave(client, translated, name):
+    for language in ("en", "es"):
+        response = client.get(f"/{language}/numbers/", {"claimant": name})
+        assert response.status_code == 200
+        assert [c.pk for c in response.context["page"]] == [translated["un"].pk]
+
+
+def test_an_unknown_claimant_key_is_a_400_in_the_page_language(client, translated):
+    response = client.get("/es/numbers/", {"claimant": "the-onu"})
+    assert response.status_code == 400
+    assert "Escoja una opción válida" in response.content.decode()
+
+
+def test_filtering_by_a_claimant_costs_a_pinned_number_of_queries(
+    client, translated, django_assert_num_queries
+):
+    with django_assert_num_queries(7):
+        assert client.get("/es/numbers/", {"claimant": "the-un"}).status_code == 200
+    passage = translated["article"].passages.first()
+    for number in range(5):
+        _claim(passage, metric="held", value=number, value_text="x", claimed_by_en="the UN")
+    with django_assert_num_queries(7):
+        assert client.get("/en/numbers/", {"claimant": "la ONU", "v": "2"}).status_code == 200
