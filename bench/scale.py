@@ -9,8 +9,9 @@ if missing; ``measure`` empties it first). ``REDIS_URL`` makes gunicorn's worker
 one page cache, as in production.
 
 ``generate`` grows the record to N people, 100 to an article, through the app's own write
-path: rows are bulk-inserted (the database's triggers still check every passage against
-its article), then ``releases.derived`` derives visibility, status, search text, links and
+path: rows are written with PostgreSQL's COPY (``bulk_create`` on SQLite) under keys the
+generator hands out, the database's triggers still checking every passage against its
+article, then ``releases.derived`` derives visibility, status, search text, links and
 export records exactly as for a curator's write. The people vary like a real register:
 about 20 nationalities with dual nationals, 50 facilities, 100 release events, accented
 names and aliases, a third freed, a few who died in custody.
@@ -224,12 +225,63 @@ def _save_article(SourceArticle, text: str, slug: str, title: str):
 def _cite(model, pairs) -> None:
     through = model.citations.through
     owner = f"{model.citations_owner()}_id"
-    through.objects.bulk_create(
-        [through(**{owner: obj.pk, "passage_id": p.pk}) for obj, p in pairs]
-    )
+    _write(through, [through(**{owner: obj.pk, "passage_id": p.pk}) for obj, p in pairs])
 
 
-def _batch(first: int, count: int, rng: random.Random, countries, facilities, events) -> None:
+class _Keys:
+    """Primary keys handed out by the generator itself (it is the scratch database's only
+    writer), so that rows can be written without the database returning their keys and
+    their facts can point at them before they are written."""
+
+    def __init__(self):
+        self.following: dict = {}
+
+    def take(self, model) -> int:
+        from django.db.models import Max
+
+        if model not in self.following:
+            self.following[model] = (model.objects.aggregate(top=Max("pk"))["top"] or 0) + 1
+        self.following[model] += 1
+        return self.following[model] - 1
+
+    def settle(self) -> None:
+        """Move PostgreSQL's sequences past the keys handed out (SQLite follows by itself)."""
+        from django.core.management.color import no_style
+        from django.db import connection
+
+        statements = connection.ops.sequence_reset_sql(no_style(), list(self.following))
+        with connection.cursor() as cursor:
+            for statement in statements:
+                cursor.execute(statement)
+
+
+def _write(model, rows: list) -> None:
+    """Insert these unsaved rows: PostgreSQL's COPY (one stream per table, the evidence
+    triggers still checking every passage), elsewhere ``bulk_create``. Rows whose key is
+    unset get theirs from the database."""
+    from django.db import connection
+
+    if not rows:
+        return
+    if connection.vendor != "postgresql":
+        model.objects.bulk_create(rows, batch_size=2000)
+        return
+    fields = [f for f in model._meta.concrete_fields if not (f.primary_key and rows[0].pk is None)]
+    columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
+    table = connection.ops.quote_name(model._meta.db_table)
+    with (
+        connection.cursor() as cursor,
+        cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy,
+    ):
+        for row in rows:
+            copy.write_row(
+                [f.get_db_prep_save(getattr(row, f.attname), connection) for f in fields]
+            )
+
+
+def _batch(
+    first: int, count: int, rng: random.Random, keys: _Keys, countries, facilities, events
+) -> None:
     """People ``first`` to ``first + count`` (a multiple of PER_ARTICLE), bulk-inserted."""
     from releases.models import (
         Alias,
@@ -275,6 +327,7 @@ def _batch(first: int, count: int, rng: random.Random, countries, facilities, ev
             people.append(plan)
         articles.append(
             SourceArticle(
+                pk=keys.take(SourceArticle),
                 slug=f"bench-report-{article_number}",
                 title=f"Bench report {article_number}",
                 outlet="Bench Wire",
@@ -290,7 +343,7 @@ def _batch(first: int, count: int, rng: random.Random, countries, facilities, ev
     for article in articles:
         article.sha256 = sha256_of(article.text)
         article.search_text = fold_for_search(article.text)
-    SourceArticle.objects.bulk_create(articles)
+    _write(SourceArticle, articles)
     quote_keys = (
         "name_quote",
         "nationality_quote",
@@ -304,17 +357,18 @@ def _batch(first: int, count: int, rng: random.Random, countries, facilities, ev
             for key in quote_keys:
                 if key in plan:
                     start, end, quote = plan[key]
-                    passages.append(Passage(article=article, start=start, end=end, quote=quote))
+                    passages.append(_passage(keys, article, start, end, quote))
                     plan[key] = passages[-1]
             if "alias" in plan:
                 start, end, quote = plan["alias"][1]
-                passages.append(Passage(article=article, start=start, end=end, quote=quote))
+                passages.append(_passage(keys, article, start, end, quote))
                 plan["alias"] = (plan["alias"][0], passages[-1])
-    Passage.objects.bulk_create(passages, batch_size=2000)
+    _write(Passage, passages)
     flat = [plan for people in plans for plan in people]
-    persons = Person.objects.bulk_create(
-        [Person(name=p["name"], slug=f"bench-person-{p['n']}") for p in flat], batch_size=2000
-    )
+    persons = [
+        Person(pk=keys.take(Person), name=p["name"], slug=f"bench-person-{p['n']}") for p in flat
+    ]
+    _write(Person, persons)
     facts: dict = {model: [] for model in (Citizenship, Alias, Detention, Release, StatusChange)}
     for person, plan in zip(persons, flat, strict=True):
         for code in plan["nationals"]:
@@ -353,8 +407,16 @@ def _batch(first: int, count: int, rng: random.Random, countries, facilities, ev
                 (StatusChange(person=person, status=Status.DIED_IN_CUSTODY), plan["died_quote"])
             )
     for model, rows in facts.items():
-        created = model.objects.bulk_create([fact for fact, _p in rows], batch_size=2000)
-        _cite(model, [(fact, passage) for fact, (_f, passage) in zip(created, rows, strict=True)])
+        for fact, _passage_of in rows:
+            fact.pk = keys.take(model)
+        _write(model, [fact for fact, _p in rows])
+        _cite(model, rows)
+
+
+def _passage(keys: _Keys, article, start: int, end: int, quote: str):
+    from sources.models import Passage
+
+    return Passage(pk=keys.take(Passage), article=article, start=start, end=end, quote=quote)
 
 
 def _derive_chunk(person_ids: list[int]) -> int:
@@ -385,13 +447,15 @@ def generate(people: int, *, seed: int = 1, quiet: bool = False) -> float:
     have = Person.objects.filter(slug__startswith="bench-person-").count()
     target = (people // PER_ARTICLE) * PER_ARTICLE
     rng = random.Random(seed + have)
-    step = 5000
+    step = 10000
+    keys = _Keys()
     for first in range(have, target, step):
         count = min(step, target - first)
         with transaction.atomic():
-            _batch(first, count, rng, countries, facilities, events)
+            _batch(first, count, rng, keys, countries, facilities, events)
         if not quiet:
             print(f"  inserted {first + count:,} people", flush=True)
+    keys.settle()
     # Derived data, by the same functions every write path uses.
     with transaction.atomic():
         for model in CITED_MODELS:
