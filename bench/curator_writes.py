@@ -71,14 +71,14 @@ def main() -> None:
     from django.test.utils import setup_test_environment
     from django.urls import reverse
 
-    from curation.suggestions import Record, ingest_with_suggestions, suggest_after_change
+    from curation.suggestions import KnownNames, ingest_with_suggestions, suggest_after_change
     from releases.models import Person
     from tests.curation.admin_forms import change_form_data
 
     setup_test_environment()  # the client keeps each page's context: the form to send back
     people = Person.objects.count()
     began = time.perf_counter()
-    Record.read()
+    KnownNames.read()
     read_names = time.perf_counter() - began
 
     articles = _articles_of_5kb()

@@ -127,28 +127,28 @@ def _details(**fields) -> str:
 
 
 @dataclass(frozen=True)
-class Record:
-    """What the record knows, read once for any number of articles."""
+class KnownNames:
+    """The names and countries the record knows, read once for any number of articles."""
 
     gazetteer: names.Gazetteer
     countries: dict[str, int]  # ISO code → the record's Country pk
 
     @classmethod
-    def read(cls) -> "Record":
+    def read(cls) -> "KnownNames":
         """The record's names, built once per version of the names and kept for the
         process, so that an ingest or a re-run after a save costs the article, not the whole
         register of names (150,000 names and aliases at 100,000 people)."""
         version = names_version()
         if _latest is not None and _latest[0] == version:
             return _latest[1]
-        record = cls._build()
+        known = cls._build()
         # Kept once what it was read from is committed: names a rolled-back write added
         # are never matched later (SQLite may reuse their ids).
-        transaction.on_commit(lambda: _keep(version, record))
-        return record
+        transaction.on_commit(lambda: _keep(version, known))
+        return known
 
     @classmethod
-    def _build(cls) -> "Record":
+    def _build(cls) -> "KnownNames":
         people = list(Person.objects.filter(is_named=True).values_list("pk", "name"))
         people += (
             Alias.objects.published()
@@ -166,12 +166,12 @@ class Record:
         )
 
 
-_latest: tuple[tuple, Record] | None = None  # the last record read, with its names version
+_latest: tuple[tuple, KnownNames] | None = None  # the names read last, with their version
 
 
-def _keep(version: tuple, record: Record) -> None:
+def _keep(version: tuple, known: KnownNames) -> None:
     global _latest
-    _latest = (version, record)
+    _latest = (version, known)
 
 
 def names_version() -> tuple:
@@ -201,7 +201,7 @@ def _span(pair) -> list[int] | None:
     return list(pair) if pair else None
 
 
-def _people(reading: engine.Reading, record: Record) -> Iterator[Proposal]:
+def _people(reading: engine.Reading, known: KnownNames) -> Iterator[Proposal]:
     for person in reading.people:
         first = person.first
         left, right = first.sentence
@@ -230,20 +230,20 @@ def _people(reading: engine.Reading, record: Record) -> Iterator[Proposal]:
             kind,
             left,
             right,
-            country_id=record.countries.get(person.country),
+            country_id=known.countries.get(person.country),
             name=person.name,
             details=_details(**details),
         )
 
 
-def _counts(reading: engine.Reading, text: str, record: Record) -> Iterator[Proposal]:
+def _counts(reading: engine.Reading, text: str, known: KnownNames) -> Iterator[Proposal]:
     for count in reading.counts:
         left, right = count.sentence
         yield Proposal(
             Kind.COUNT,
             left,
             right,
-            country_id=record.countries.get(count.country),
+            country_id=known.countries.get(count.country),
             details=_details(
                 words_at=[count.start, count.end],
                 value=count.value,
@@ -258,13 +258,13 @@ def _counts(reading: engine.Reading, text: str, record: Record) -> Iterator[Prop
         )
 
 
-def proposals(article: SourceArticle, record: Record) -> Iterator[Proposal]:
+def proposals(article: SourceArticle, known: KnownNames) -> Iterator[Proposal]:
     """Every candidate, in reading order, before curators' decisions are applied."""
     text = _masked(article)
-    reading = engine.read(text, record.gazetteer)
+    reading = engine.read(text, known.gazetteer)
     for found in reading.known:
         kind, key = found.entry.kind, found.entry.key
-        pk = record.countries[key] if kind == names.COUNTRY else key
+        pk = known.countries[key] if kind == names.COUNTRY else key
         yield Proposal(Kind.MENTION, found.start, found.end, **{f"{kind}_id": pk})
     for citizenship in reading.citizenships:
         yield Proposal(
@@ -272,9 +272,9 @@ def proposals(article: SourceArticle, record: Record) -> Iterator[Proposal]:
             citizenship.start,
             citizenship.end,
             person_id=citizenship.person,
-            country_id=record.countries[citizenship.country],
+            country_id=known.countries[citizenship.country],
         )
-    yield from _people(reading, record)
+    yield from _people(reading, known)
     spans = engine.sentences(text)
     for facility in reading.facilities:
         left, right = next(((a, b) for a, b in spans if a <= facility.start < b), (0, 0))
@@ -293,7 +293,7 @@ def proposals(article: SourceArticle, record: Record) -> Iterator[Proposal]:
             name=country.code,
             details=_details(country_code=country.code),
         )
-    yield from _counts(reading, text, record)
+    yield from _counts(reading, text, known)
 
 
 def _settled(existing: list[Suggestion]) -> tuple[set, set]:
@@ -318,12 +318,14 @@ def _settled(existing: list[Suggestion]) -> tuple[set, set]:
 
 
 @transaction.atomic
-def suggest_for_article(article: SourceArticle, record: Record | None = None) -> list[Suggestion]:
+def suggest_for_article(
+    article: SourceArticle, known: KnownNames | None = None
+) -> list[Suggestion]:
     """Bring the article's suggestions up to date with the record; returns the new ones."""
     existing = list(article.suggestions.all())
     accepted, rejected = _settled(existing)
     wanted: dict[tuple, Proposal] = {}
-    for proposal in proposals(article, record or Record.read()):
+    for proposal in proposals(article, known or KnownNames.read()):
         if proposal.about in accepted or proposal in rejected:
             continue
         wanted.setdefault(proposal.about, proposal)  # the first in reading order
@@ -395,8 +397,8 @@ def suggest_after_change(*records: Person | Alias | Country) -> int:
     for name in names:
         naming |= Q(search_text__contains=name)
     articles = SourceArticle.objects.filter(naming).prefetch_related("boilerplate_spans")
-    record = Record.read()
-    return sum(len(suggest_for_article(article, record)) for article in articles)
+    known = KnownNames.read()
+    return sum(len(suggest_for_article(article, known)) for article in articles)
 
 
 # --- Accepting and rejecting ---------------------------------------------------------------

@@ -43,7 +43,7 @@ PAGED = PageParams(("p",))
 Link = Callable[[str], str]
 # A row of one of releases.CITED_MODELS: each says what it is (``str``) and where it is
 # shown (``get_absolute_url``), which their abstract base does not declare.
-Record = Any
+CitedFact = Any
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 CONTENT_TYPE = f'application/ld+json; profile="{CONTEXT}"'
@@ -108,12 +108,12 @@ def targets(passage: Passage, link: Link) -> list[dict]:
     return [original, stored]
 
 
-def annotation_path(fact: Record, passage: Passage) -> str:
+def annotation_path(fact: CitedFact, passage: Passage) -> str:
     kind = fact._meta.model_name
     return reverse("releases:annotation", args=[kind, fact.pk, passage.pk])
 
 
-def description(fact: Record, passage: Passage) -> str:
+def description(fact: CitedFact, passage: Passage) -> str:
     """What the fact is, and, when the quote supports only some of it (the place, not the
     date), which parts."""
     parts = fact.parts_cited_by(passage.pk)
@@ -125,7 +125,7 @@ def description(fact: Record, passage: Passage) -> str:
     }
 
 
-def annotation(fact: Record, passage: Passage, link: Link) -> dict:
+def annotation(fact: CitedFact, passage: Passage, link: Link) -> dict:
     """One fact citing one passage. ``fact`` comes with what its ``str`` and its
     permalink read (``label_related``), ``passage`` with its article and context."""
     return {
@@ -197,7 +197,7 @@ def _bad_page() -> JsonResponse:
     return JsonResponse({"errors": {"p": [message]}}, status=400)
 
 
-def _fact(kind: str, pk: int) -> Record:
+def _fact(kind: str, pk: int) -> CitedFact:
     model = KINDS.get(kind)
     if model is None:
         raise Http404("No such fact.")

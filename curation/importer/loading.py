@@ -49,7 +49,7 @@ class FixtureErrors(Exception):
         super().__init__(f"{len(problems)} problem(s) in the fixtures")
 
 
-class Record(dict):
+class LocatedMapping(dict):
     """A YAML mapping that knows where it was written."""
 
     location: Location
@@ -95,9 +95,9 @@ _StrictLoader.yaml_implicit_resolvers = {
 }
 
 
-def _construct_record(loader: _StrictLoader, node: yaml.MappingNode) -> Record:
-    record = Record()
-    record.location = Location(loader.filename, node.start_mark.line + 1)
+def _construct_mapping(loader: _StrictLoader, node: yaml.MappingNode) -> LocatedMapping:
+    mapping = LocatedMapping()
+    mapping.location = Location(loader.filename, node.start_mark.line + 1)
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
         if not isinstance(key, Hashable):
@@ -107,15 +107,15 @@ def _construct_record(loader: _StrictLoader, node: yaml.MappingNode) -> Record:
                 "found a list or mapping used as a key",
                 key_node.start_mark,
             )
-        if key in record:
+        if key in mapping:
             raise yaml.constructor.ConstructorError(
                 "while reading a mapping",
                 node.start_mark,
                 f"found the key {key!r} twice",
                 key_node.start_mark,
             )
-        record[key] = loader.construct_object(value_node, deep=True)
-    return record
+        mapping[key] = loader.construct_object(value_node, deep=True)
+    return mapping
 
 
 def _construct_text(loader: _StrictLoader, node: yaml.ScalarNode) -> str:
@@ -135,7 +135,7 @@ def _construct_int(loader: _StrictLoader, node: yaml.ScalarNode) -> int:
         ) from None
 
 
-_StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_record)
+_StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 _StrictLoader.add_constructor("tag:yaml.org,2002:str", _construct_text)
 _StrictLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
 

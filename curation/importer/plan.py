@@ -20,9 +20,9 @@ from django.db import models
 from curation.importer.loading import (
     MAX_ARTICLE_BYTES,
     FixtureErrors,
+    LocatedMapping,
     Location,
     Problem,
-    Record,
     load_yaml,
     read_utf8,
 )
@@ -127,7 +127,7 @@ class Planner:
         files = sorted(self.root.glob("*.yaml")) + sorted(self.root.glob("*.yml"))
         if not files:
             raise FixtureErrors([Problem(Location(str(self.root)), "no .yaml files in it")])
-        raw: list[tuple[Section, Record]] = []
+        raw: list[tuple[Section, LocatedMapping]] = []
         for path in files:
             raw.extend(self._read_file(path))
         # Articles first: their texts are needed to resolve every other record's quotes.
@@ -169,7 +169,7 @@ class Planner:
         except ValueError:
             return str(path)
 
-    def _read_file(self, path: Path) -> list[tuple[Section, Record]]:
+    def _read_file(self, path: Path) -> list[tuple[Section, LocatedMapping]]:
         display = self._display(path)
         try:
             data = load_yaml(path, display)
@@ -178,7 +178,7 @@ class Planner:
             return []
         if data is None:
             return []
-        if not isinstance(data, Record):
+        if not isinstance(data, LocatedMapping):
             self.problems.append(
                 Problem(Location(display, 1), "expected a mapping of sections (people:, …)")
             )
@@ -196,7 +196,7 @@ class Planner:
                 self.problems.append(Problem(data.location, f"section {name!r} must be a list"))
                 continue
             for item in items:
-                if not isinstance(item, Record):
+                if not isinstance(item, LocatedMapping):
                     self.problems.append(
                         Problem(data.location, f"every entry of {name!r} must be a mapping")
                     )
@@ -204,7 +204,7 @@ class Planner:
                 found.append((section, item))
         return found
 
-    def _plan_record(self, section: Section, record: Record) -> None:
+    def _plan_record(self, section: Section, record: LocatedMapping) -> None:
         location = record.location
         key = record.get("id")
         label = f"{section.name}[id={key}]"
@@ -238,7 +238,7 @@ class Planner:
             self._plan_citations(planned, record.get("cite"))
         self._check_model_fields(planned)
 
-    def _plan_field(self, planned: Planned, spec: Field, record: Record) -> None:
+    def _plan_field(self, planned: Planned, spec: Field, record: LocatedMapping) -> None:
         value = record.get(spec.name)
         if value is None or value == "":
             if spec.required:
@@ -319,7 +319,7 @@ class Planner:
 
     # -- articles ---------------------------------------------------------------------------
 
-    def _plan_article(self, planned: Planned, record: Record) -> None:
+    def _plan_article(self, planned: Planned, record: LocatedMapping) -> None:
         filename = record.get("file")
         if not isinstance(filename, str) or not filename:
             self._problem(planned.location, planned.label, "file", "required field missing")
@@ -391,7 +391,7 @@ class Planner:
         line_starts = [0] + [i + 1 for i, c in enumerate(planned.text) if c == "\n"]
         for item in items:
             where = getattr(item, "location", planned.location)
-            if not isinstance(item, Record) or item.get("kind") not in kinds:
+            if not isinstance(item, LocatedMapping) or item.get("kind") not in kinds:
                 self._problem(
                     where,
                     planned.label,
@@ -451,7 +451,7 @@ class Planner:
         for number, item in enumerate(items, start=1):
             where = getattr(item, "location", planned.location)
             field_name = f"cite[{number}]"
-            if not isinstance(item, Record):
+            if not isinstance(item, LocatedMapping):
                 self._problem(where, planned.label, field_name, "must be {article: …, quote: …}")
                 continue
             unknown = set(item) - {"article", "quote", "occurrence", "for", "translation"}
@@ -486,7 +486,7 @@ class Planner:
         if value is None:
             return ()
         keys = ("text", "language", "by", "method")
-        if not isinstance(value, Record) or set(value) != set(keys):
+        if not isinstance(value, LocatedMapping) or set(value) != set(keys):
             self._problem(
                 where,
                 planned.label,
@@ -534,7 +534,7 @@ class Planner:
         field_name: str,
         article: str,
         source: _ArticleText,
-        item: Record,
+        item: LocatedMapping,
     ) -> Citation | None:
         quote, occurrence = item["quote"], item.get("occurrence")
         everywhere = quotes.find_all(source.text, quote, source.folded)
