@@ -101,7 +101,7 @@ def score(folder: Path) -> dict[str, Tally]:
     from releases.models import CitationSuggestion
 
     call_command("import_fixtures", verbosity=0)
-    Kind = CitationSuggestion.Kind
+    SuggestionKind = CitationSuggestion.SuggestionKind
     tallies = {
         key: Tally()
         for key in ("freed", "not_freed", "facilities", "nationalities", "counts", "known")
@@ -119,7 +119,7 @@ def score(folder: Path) -> dict[str, Tally]:
         t = tallies["freed"]
         t.labelled += len(freed_new)
         hit = set()
-        for s in (s for s in made if s.kind == Kind.NEW_PERSON):
+        for s in (s for s in made if s.kind == SuggestionKind.NEW_PERSON):
             label = _same(s.name, freed_new)
             if label is not None:
                 t.right += 1
@@ -132,7 +132,7 @@ def score(folder: Path) -> dict[str, Tally]:
 
         t = tallies["not_freed"]
         t.labelled += len(not_freed)
-        for s in (s for s in made if s.kind == Kind.OTHER_PERSON):
+        for s in (s for s in made if s.kind == SuggestionKind.OTHER_PERSON):
             label = _same(s.name, not_freed)
             if label is not None:
                 t.right += 1
@@ -146,7 +146,7 @@ def score(folder: Path) -> dict[str, Tally]:
         unique = {frozenset(_names(f)) for f in new_facilities}
         t.labelled += len(unique)
         hit = set()
-        for s in (s for s in made if s.kind == Kind.NEW_FACILITY):
+        for s in (s for s in made if s.kind == SuggestionKind.NEW_FACILITY):
             name = _fold(s.name)
             match = next((u for u in unique if any(name in n or n in name for n in u if n)), None)
             if match is not None:
@@ -160,7 +160,7 @@ def score(folder: Path) -> dict[str, Tally]:
 
         t = tallies["nationalities"]
         codes = {_code(n) for n in labels.get("nationalities") or [] if not n.get("known")}
-        proposed = {s.name.upper() for s in made if s.kind == Kind.NEW_COUNTRY}
+        proposed = {s.name.upper() for s in made if s.kind == SuggestionKind.NEW_COUNTRY}
         t.labelled += len(codes)
         t.found += len(codes & proposed)
         t.right += len(proposed & codes)
@@ -176,7 +176,7 @@ def score(folder: Path) -> dict[str, Tally]:
                 labelled_counts.append((at, at + len(count["words"]), count))
         t.labelled += len(labelled_counts)
         hit = set()
-        for s in (s for s in made if s.kind == Kind.COUNT):
+        for s in (s for s in made if s.kind == SuggestionKind.COUNT):
             start, end = s.details.get("words_at", [s.start, s.end])
             match = next((c for c in labelled_counts if c[0] < end and start < c[1]), None)
             if match is None:
@@ -201,7 +201,7 @@ def score(folder: Path) -> dict[str, Tally]:
         t = tallies["known"]
         known_people = [p for p in (labels.get("freed") or []) + not_freed if p.get("known")]
         known_facilities = [f for f in labels.get("facilities") or [] if f.get("known")]
-        mentions = [s for s in made if s.kind == Kind.MENTION]
+        mentions = [s for s in made if s.kind == SuggestionKind.MENTION]
         t.labelled += len(known_people) + len({frozenset(_names(f)) for f in known_facilities})
         for person in known_people:
             if any(s.person_id and _same(s.person.name, [person]) for s in mentions):

@@ -31,7 +31,7 @@ CLAIM_FIELDS = ("certainty", "attributed_to", "note")
 
 
 @dataclass(frozen=True)
-class Kind:
+class FactKind:
     key: str
     label: str
     model: type
@@ -42,29 +42,29 @@ class Kind:
         return any(f.name == "person" for f in self.model._meta.get_fields())
 
 
-KINDS: tuple[Kind, ...] = (
-    Kind("citizenship", "nationality (citizenship)", Citizenship, ("country", *CLAIM_FIELDS)),
-    Kind(
+KINDS: tuple[FactKind, ...] = (
+    FactKind("citizenship", "nationality (citizenship)", Citizenship, ("country", *CLAIM_FIELDS)),
+    FactKind(
         "release",
         "release",
         Release,
         ("event", "facility", "date", "with_conditions", *CLAIM_FIELDS),
     ),
-    Kind(
+    FactKind(
         "detention",
         "detention",
         Detention,
         ("facility", "since", "since_text", "reason", *CLAIM_FIELDS),
     ),
-    Kind("role", "role", Role, ("kind", "title", "event", *CLAIM_FIELDS)),
-    Kind("alias", "alias (another form of the name)", Alias, ("name", *CLAIM_FIELDS)),
-    Kind(
+    FactKind("role", "role", Role, ("kind", "title", "event", *CLAIM_FIELDS)),
+    FactKind("alias", "alias (another form of the name)", Alias, ("name", *CLAIM_FIELDS)),
+    FactKind(
         "status_change",
         "status change (death in custody, re-arrest, still held)",
         StatusChange,
         ("status", "date", "date_text", *CLAIM_FIELDS),
     ),
-    Kind(
+    FactKind(
         "count",
         "count claim",
         CountClaim,
@@ -84,7 +84,7 @@ KINDS: tuple[Kind, ...] = (
             "curator_note",
         ),
     ),
-    Kind(
+    FactKind(
         "event",
         "release event",
         ReleaseEvent,
@@ -211,7 +211,7 @@ class PartialDatesForm(forms.ModelForm):
         return cleaned
 
 
-def fact_form(kind: Kind, data=None) -> forms.ModelForm:
+def fact_form(kind: FactKind, data=None) -> forms.ModelForm:
     """The form for one kind's own values, prefixed by its key so that every kind's
     fields can sit on one page."""
     form_class = forms.modelform_factory(kind.model, form=PartialDatesForm, fields=kind.fields)

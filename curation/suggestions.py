@@ -59,20 +59,20 @@ from sources.search import fold_for_search
 from sources.slugs import unique_slug
 
 Suggestion = CitationSuggestion
-Kind = Suggestion.Kind
+SuggestionKind = Suggestion.SuggestionKind
 State = Suggestion.State
 sentences = engine.sentences
 
 # Kinds whose acceptance makes something new: settled once accepted or rejected.
 NEW_KINDS = (
-    Kind.NEW_PERSON,
-    Kind.OTHER_PERSON,
-    Kind.SAME_PERSON,
-    Kind.NEW_FACILITY,
-    Kind.NEW_COUNTRY,
-    Kind.COUNT,
+    SuggestionKind.NEW_PERSON,
+    SuggestionKind.OTHER_PERSON,
+    SuggestionKind.SAME_PERSON,
+    SuggestionKind.NEW_FACILITY,
+    SuggestionKind.NEW_COUNTRY,
+    SuggestionKind.COUNT,
 )
-PERSON_KINDS = (Kind.NEW_PERSON, Kind.OTHER_PERSON, Kind.SAME_PERSON)
+PERSON_KINDS = (SuggestionKind.NEW_PERSON, SuggestionKind.OTHER_PERSON, SuggestionKind.SAME_PERSON)
 
 
 def _masked(article: SourceArticle) -> str:
@@ -113,9 +113,9 @@ class Proposal:
         """What the proposal is about, whatever words carry it."""
         if self.kind in PERSON_KINDS:
             return ("person", fold_for_search(self.name))
-        if self.kind in (Kind.NEW_FACILITY, Kind.NEW_COUNTRY):
+        if self.kind in (SuggestionKind.NEW_FACILITY, SuggestionKind.NEW_COUNTRY):
             return (self.kind, fold_for_search(self.name))
-        if self.kind == Kind.COUNT:
+        if self.kind == SuggestionKind.COUNT:
             # A sentence may hold several counts ("344 freed … 600 still held"): each is
             # its own proposal, told apart by its words.
             return (self.kind, self.start, self.end, tuple(json.loads(self.details)["words_at"]))
@@ -217,7 +217,7 @@ def _people(reading: engine.Reading, known: KnownNames) -> Iterator[Proposal]:
         }
         if person.same_as:
             yield Proposal(
-                Kind.SAME_PERSON,
+                SuggestionKind.SAME_PERSON,
                 left,
                 right,
                 person_id=person.same_as[0],
@@ -225,7 +225,7 @@ def _people(reading: engine.Reading, known: KnownNames) -> Iterator[Proposal]:
                 details=_details(**details),
             )
             continue
-        kind = Kind.NEW_PERSON if person.role == FREED else Kind.OTHER_PERSON
+        kind = SuggestionKind.NEW_PERSON if person.role == FREED else SuggestionKind.OTHER_PERSON
         yield Proposal(
             kind,
             left,
@@ -240,7 +240,7 @@ def _counts(reading: engine.Reading, text: str, known: KnownNames) -> Iterator[P
     for count in reading.counts:
         left, right = count.sentence
         yield Proposal(
-            Kind.COUNT,
+            SuggestionKind.COUNT,
             left,
             right,
             country_id=known.countries.get(count.country),
@@ -265,10 +265,10 @@ def proposals(article: SourceArticle, known: KnownNames) -> Iterator[Proposal]:
     for found in reading.known:
         kind, key = found.entry.kind, found.entry.key
         pk = known.countries[key] if kind == names.COUNTRY else key
-        yield Proposal(Kind.MENTION, found.start, found.end, **{f"{kind}_id": pk})
+        yield Proposal(SuggestionKind.MENTION, found.start, found.end, **{f"{kind}_id": pk})
     for citizenship in reading.citizenships:
         yield Proposal(
-            Kind.CITIZENSHIP,
+            SuggestionKind.CITIZENSHIP,
             citizenship.start,
             citizenship.end,
             person_id=citizenship.person,
@@ -279,7 +279,7 @@ def proposals(article: SourceArticle, known: KnownNames) -> Iterator[Proposal]:
     for facility in reading.facilities:
         left, right = next(((a, b) for a, b in spans if a <= facility.start < b), (0, 0))
         yield Proposal(
-            Kind.NEW_FACILITY,
+            SuggestionKind.NEW_FACILITY,
             left,
             right,
             name=facility.name,
@@ -287,7 +287,7 @@ def proposals(article: SourceArticle, known: KnownNames) -> Iterator[Proposal]:
         )
     for country in reading.countries:
         yield Proposal(
-            Kind.NEW_COUNTRY,
+            SuggestionKind.NEW_COUNTRY,
             country.start,
             country.end,
             name=country.code,
@@ -304,11 +304,15 @@ def _settled(existing: list[Suggestion]) -> tuple[set, set]:
         if suggestion.state == State.ACCEPTED:
             accepted.add(proposal.about)
             if suggestion.person_id:  # a created person is named by this article
-                accepted.add((Kind.MENTION, suggestion.person_id, None, None))
+                accepted.add((SuggestionKind.MENTION, suggestion.person_id, None, None))
             for kind, pk in (suggestion.details or {}).get("made", {}).items():
                 if kind in ("facility", "country"):  # named by this article, now known
                     accepted.add(
-                        (Kind.MENTION, None, *((pk, None) if kind == "facility" else (None, pk)))
+                        (
+                            SuggestionKind.MENTION,
+                            None,
+                            *((pk, None) if kind == "facility" else (None, pk)),
+                        )
                     )
         elif suggestion.state == State.REJECTED:
             rejected.add(proposal)
@@ -482,12 +486,12 @@ def _new_person(suggestion: Suggestion, passages: list[Passage], event) -> dict:
     if details.get("title"):
         made["role"] = _cite(
             Role.objects.create(
-                person=person, kind=Role.Kind.DESCRIPTION, title=details["title"][:300]
+                person=person, kind=Role.RoleKind.DESCRIPTION, title=details["title"][:300]
             ),
             passages[:1],
         ).pk
     facility = _facility(details.get("facility", ""), passages[0])
-    if suggestion.kind == Kind.NEW_PERSON:
+    if suggestion.kind == SuggestionKind.NEW_PERSON:
         release = Release.objects.create(person=person, event=event, facility=facility)
         made["release"] = _cite(release, passages).pk
     elif details.get("role") == STILL_HELD:
@@ -529,15 +533,15 @@ def _accept_new(suggestion: Suggestion, passage: Passage, event) -> tuple[object
     """Create what a suggestion of a new thing proposes; returns its main fact and what was
     made (kept in the suggestion's details, so a rejection can withdraw it)."""
     passages = _context_passages(suggestion, passage)
-    if suggestion.kind in (Kind.NEW_PERSON, Kind.OTHER_PERSON):
+    if suggestion.kind in (SuggestionKind.NEW_PERSON, SuggestionKind.OTHER_PERSON):
         made = _new_person(suggestion, passages, event)
         return suggestion.mention, made
-    if suggestion.kind == Kind.SAME_PERSON:
+    if suggestion.kind == SuggestionKind.SAME_PERSON:
         alias = _cite(
             Alias.objects.create(person=suggestion.person, name=suggestion.name), [passage]
         )
         return alias, {"alias": alias.pk}
-    if suggestion.kind == Kind.NEW_FACILITY:
+    if suggestion.kind == SuggestionKind.NEW_FACILITY:
         facility = Facility.objects.filter(name__iexact=suggestion.name).first()
         facility = facility or Facility.objects.create(
             name=suggestion.name,
@@ -547,7 +551,7 @@ def _accept_new(suggestion: Suggestion, passage: Passage, event) -> tuple[object
         mention = _cite(Mention.objects.create(facility=facility), [passage])
         suggestion.mention = mention
         return mention, {"facility": facility.pk}
-    if suggestion.kind == Kind.NEW_COUNTRY:
+    if suggestion.kind == SuggestionKind.NEW_COUNTRY:
         country = _country(suggestion.name)
         if country is None:
             raise ValueError(f"No country has the ISO code {suggestion.name!r}.")
@@ -615,7 +619,7 @@ def _accept(suggestion: Suggestion, event: ReleaseEvent | None):
     if suggestion.kind in NEW_KINDS:
         fact, made = _accept_new(suggestion, passage, event)
         suggestion.details = {**(suggestion.details or {}), "made": made}
-    elif suggestion.kind == Kind.CITIZENSHIP:
+    elif suggestion.kind == SuggestionKind.CITIZENSHIP:
         fact, _created = Citizenship.objects.get_or_create(
             person_id=suggestion.person_id, country_id=suggestion.country_id
         )
@@ -694,7 +698,7 @@ def reject_many(chosen: list[Suggestion]) -> int:
 def _reject(suggestion: Suggestion) -> None:
     made = (suggestion.details or {}).pop("made", {})
     if suggestion.state == State.ACCEPTED:
-        if suggestion.kind == Kind.CITIZENSHIP or (
+        if suggestion.kind == SuggestionKind.CITIZENSHIP or (
             suggestion.person_id and suggestion.country_id and not made
         ):
             _withdraw_citizenship(suggestion)

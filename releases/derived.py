@@ -133,7 +133,7 @@ def search_text_for(person: Person) -> str:
 
 
 def _links_of(person: Person, public_facts: list[Fact]) -> set[tuple[str, str]]:
-    kind = PersonLink.Kind
+    kind = PersonLink.LinkKind
     links = {(kind.NATIONALITY, c.country.code.lower()) for c in person.citizenships.all()}
     links.update((kind.FACILITY, facility.slug) for facility in _facilities_of(person))
     for fact in [*person.releases.all(), *person.roles.all()]:

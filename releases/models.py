@@ -516,7 +516,7 @@ class Citizenship(AboutPerson, Fact):
 class Role(AboutPerson, Fact):
     """What a person is or did in the story, in the texts' words."""
 
-    class Kind(models.TextChoices):
+    class RoleKind(models.TextChoices):
         DESCRIPTION = "description", _("description")
         ANNOUNCER = "announcer", _("announced a release")
         CLAIMANT = "claimant", _("made a claim about the releases")
@@ -524,7 +524,7 @@ class Role(AboutPerson, Fact):
         RELATIVE = "relative", _("relative of a detainee")
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="roles")
-    kind = models.CharField(max_length=12, choices=Kind.choices)
+    kind = models.CharField(max_length=12, choices=RoleKind.choices)
     title = models.CharField(max_length=300, help_text="In the source's words, lightly trimmed.")
     event = models.ForeignKey(
         ReleaseEvent, null=True, blank=True, on_delete=models.PROTECT, related_name="roles"
@@ -831,7 +831,7 @@ class CitationSuggestion(NamesOneThing):
     ``start``/``end``/``quote`` are the words that become the Passage on acceptance. Nothing
     here is public until accepted (which makes that Passage and a cited fact)."""
 
-    class Kind(models.TextChoices):
+    class SuggestionKind(models.TextChoices):
         MENTION = "mention", "names"
         CITIZENSHIP = "citizenship", "nationality of"
         NEW_PERSON = "new_person", "freed: new person?"
@@ -849,7 +849,9 @@ class CitationSuggestion(NamesOneThing):
     article = models.ForeignKey(
         "sources.SourceArticle", on_delete=models.CASCADE, related_name="suggestions"
     )
-    kind = models.CharField(max_length=12, choices=Kind.choices, default=Kind.MENTION)
+    kind = models.CharField(
+        max_length=12, choices=SuggestionKind.choices, default=SuggestionKind.MENTION
+    )
     start = models.PositiveIntegerField()
     end = models.PositiveIntegerField()
     quote = models.TextField()
@@ -912,22 +914,26 @@ class CitationSuggestion(NamesOneThing):
     @property
     def proposal(self) -> str:
         """What accepting it records, after the kind ("names", "new person?" …)."""
-        if self.kind == self.Kind.CITIZENSHIP:
+        if self.kind == self.SuggestionKind.CITIZENSHIP:
             return f"{self.person}: {self.country.name}"
         details = self.details or {}
-        if self.kind in (self.Kind.NEW_PERSON, self.Kind.OTHER_PERSON):
+        if self.kind in (self.SuggestionKind.NEW_PERSON, self.SuggestionKind.OTHER_PERSON):
             nationality = f", {self.country.name}" if self.country_id else ""
             if not self.country_id and details.get("country_code"):
                 nationality = f", {details['country_code']}"
             title = f" ({details['title']})" if details.get("title") else ""
-            role = "" if self.kind == self.Kind.NEW_PERSON else f" — {details.get('role', '')}"
+            role = (
+                ""
+                if self.kind == self.SuggestionKind.NEW_PERSON
+                else f" — {details.get('role', '')}"
+            )
             where = f", held at {details['facility']}" if details.get("facility") else ""
             return f"{self.person or self.name}{title}{nationality}{where}{role}"
-        if self.kind == self.Kind.SAME_PERSON:
+        if self.kind == self.SuggestionKind.SAME_PERSON:
             return f"{self.person}: add “{self.name}” as an alias"
-        if self.kind in (self.Kind.NEW_FACILITY, self.Kind.NEW_COUNTRY):
+        if self.kind in (self.SuggestionKind.NEW_FACILITY, self.SuggestionKind.NEW_COUNTRY):
             return self.name
-        if self.kind == self.Kind.COUNT:
+        if self.kind == self.SuggestionKind.COUNT:
             return (
                 f"{details.get('value_text', '')} {details.get('subject', '')}: "
                 f"{details.get('metric', '')} ({details.get('claimed_by', '')})"
@@ -985,14 +991,14 @@ class PersonLink(models.Model):
     this table, so they cannot disagree, and each is one indexed query. ``status`` repeats
     the person's, so that counting under the default "freed" filter needs no join."""
 
-    class Kind(models.TextChoices):
+    class LinkKind(models.TextChoices):
         NATIONALITY = "nationality", "nationality"
         FACILITY = "facility", "facility"
         EVENT = "event", "event"
         SOURCE = "source", "source"
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="links")
-    kind = models.CharField(max_length=12, choices=Kind.choices)
+    kind = models.CharField(max_length=12, choices=LinkKind.choices)
     key = models.CharField(max_length=120, help_text="Lower-case country code, or a slug.")
     status = models.CharField(max_length=20, choices=Status.choices)
 

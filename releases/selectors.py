@@ -206,13 +206,15 @@ def countries() -> QuerySet[Country]:
     (Which countries is asked with EXISTS, which stops at the first row; only the rows of
     the page count their people.)"""
     nationals = PersonLink.objects.filter(
-        kind=PersonLink.Kind.NATIONALITY, key=Lower(OuterRef("code"))
+        kind=PersonLink.LinkKind.NATIONALITY, key=Lower(OuterRef("code"))
     )
     counts = CountClaim.objects.published().filter(country=OuterRef("pk"))
     return (
         Country.objects.filter(Exists(nationals) | Exists(counts))
         .annotate(
-            people_count=linked_people_count(PersonLink.Kind.NATIONALITY, Lower(OuterRef("code"))),
+            people_count=linked_people_count(
+                PersonLink.LinkKind.NATIONALITY, Lower(OuterRef("code"))
+            ),
             count_total=_count(counts),
         )
         .prefetch_related(Prefetch("counts", queryset=cited(CountClaim, "event")))
@@ -234,7 +236,7 @@ def events() -> QuerySet[ReleaseEvent]:
         Prefetch("counts", queryset=cited(CountClaim, "country")),
         Prefetch(
             "roles",
-            queryset=cited(Role, "person").filter(kind=Role.Kind.ANNOUNCER),
+            queryset=cited(Role, "person").filter(kind=Role.RoleKind.ANNOUNCER),
             to_attr="announcements",
         ),
     )
@@ -375,7 +377,7 @@ def home_counts() -> HomeCounts:
 
 def source_count() -> Coalesce:
     """How many articles support some fact about the outer person (from their links)."""
-    links = PersonLink.objects.filter(person=OuterRef("pk"), kind=PersonLink.Kind.SOURCE)
+    links = PersonLink.objects.filter(person=OuterRef("pk"), kind=PersonLink.LinkKind.SOURCE)
     return _count(links)
 
 
@@ -580,7 +582,7 @@ class FactCitation:
     @property
     def detail_display(self) -> str:
         if self.kind == "role":
-            return str(Role.Kind(self.detail).label)
+            return str(Role.RoleKind(self.detail).label)
         return self.detail or ""
 
     @property

@@ -131,7 +131,7 @@ class BoilerplateSpan(models.Model):
     may not be anchored.
     """
 
-    class Kind(models.TextChoices):
+    class BoilerplateKind(models.TextChoices):
         CAPTURE_PREVIEW = "capture_preview", "capture preview (repeats the opening)"
         CHROME = "chrome", "page chrome (menus, buttons, forms)"
         REPEATED_BLOCK = "repeated_block", "repeated block of paragraphs"
@@ -143,7 +143,7 @@ class BoilerplateSpan(models.Model):
     )
     start = models.PositiveIntegerField()
     end = models.PositiveIntegerField()
-    kind = models.CharField(max_length=20, choices=Kind.choices)
+    kind = models.CharField(max_length=20, choices=BoilerplateKind.choices)
     note = models.CharField(max_length=300, blank=True)
 
     class Meta:

@@ -168,7 +168,7 @@ def records(db):
             date_precision="day",
             **meta,
         ),
-        Role(person=person, kind=Role.Kind.ANNOUNCER, title=V["role"], event=event, **meta),
+        Role(person=person, kind=Role.RoleKind.ANNOUNCER, title=V["role"], event=event, **meta),
         CountClaim(
             event=event,
             country=country,

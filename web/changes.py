@@ -61,7 +61,7 @@ LABELS.pop("claim", None)
 PRECISION_OF = {"date": "date_precision", "since": "since_precision", "as_of": "as_of_precision"}
 
 
-class Kind:
+class ChangeKind:
     NEW = "new"
     CHANGED = "changed"
     REMOVED = "removed"
@@ -69,10 +69,10 @@ class Kind:
 
 
 KIND_LABELS = {
-    Kind.NEW: pgettext_lazy("a change", "new"),
-    Kind.CHANGED: pgettext_lazy("a change", "corrected"),
-    Kind.REMOVED: pgettext_lazy("a change", "removed"),
-    Kind.WITHDRAWN: pgettext_lazy("a change", "withdrawn"),
+    ChangeKind.NEW: pgettext_lazy("a change", "new"),
+    ChangeKind.CHANGED: pgettext_lazy("a change", "corrected"),
+    ChangeKind.REMOVED: pgettext_lazy("a change", "removed"),
+    ChangeKind.WITHDRAWN: pgettext_lazy("a change", "withdrawn"),
 }
 
 
@@ -106,7 +106,7 @@ class Change:
         """The change as a correction column says it."""
         # A source is "outlet, date": several are told apart by semicolons.
         sources = "; ".join(self.sources)
-        if self.kind == Kind.CHANGED:
+        if self.kind == ChangeKind.CHANGED:
             said = "; ".join(
                 gettext("%(label)s was %(before)s, now %(after)s")
                 % {"label": d.label, "before": d.before, "after": d.after}
@@ -119,7 +119,7 @@ class Change:
                     "reason": self.reason,
                 }
             return gettext("%(record)s: %(said)s, per %(sources)s.") % words
-        if self.kind == Kind.NEW:
+        if self.kind == ChangeKind.NEW:
             return gettext("%(record)s, per %(sources)s.") % {
                 "record": self.title,
                 "sources": sources,
@@ -232,11 +232,15 @@ def _classify(model: type[Cited], row, previous, current) -> Change | None:
     if row.history_type == "-":
         if not was_cited:
             return None
-        return Change(Kind.REMOVED, row.history_date, guid, _title(model, previous), None, reason)
+        return Change(
+            ChangeKind.REMOVED, row.history_date, guid, _title(model, previous), None, reason
+        )
     if row.cites == 0:
         if not was_cited:
             return None
-        return Change(Kind.WITHDRAWN, row.history_date, guid, _title(model, row), None, reason)
+        return Change(
+            ChangeKind.WITHDRAWN, row.history_date, guid, _title(model, row), None, reason
+        )
     if current is None:
         return None  # not public now: nothing of it is shown
     sources = list(
@@ -246,12 +250,12 @@ def _classify(model: type[Cited], row, previous, current) -> Change | None:
     )
     url = current.get_absolute_url()
     if not was_cited:
-        return Change(Kind.NEW, row.history_date, guid, str(current), url, sources=sources)
+        return Change(ChangeKind.NEW, row.history_date, guid, str(current), url, sources=sources)
     differences = _differences(model, row, previous)
     if not differences:
         return None
     return Change(
-        Kind.CHANGED,
+        ChangeKind.CHANGED,
         row.history_date,
         guid,
         str(current),

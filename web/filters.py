@@ -269,10 +269,10 @@ class SourceFilter(filters.Filter):
 
 # The filters that select people by what links them to something (``PersonLink.kind``).
 LINK_FILTERS = {
-    "nationality": PersonLink.Kind.NATIONALITY,
-    "facility": PersonLink.Kind.FACILITY,
-    "event": PersonLink.Kind.EVENT,
-    "source": PersonLink.Kind.SOURCE,
+    "nationality": PersonLink.LinkKind.NATIONALITY,
+    "facility": PersonLink.LinkKind.FACILITY,
+    "event": PersonLink.LinkKind.EVENT,
+    "source": PersonLink.LinkKind.SOURCE,
 }
 
 

@@ -152,7 +152,7 @@ _PERSON_FIELDS = {
     "roles": {
         "type": "array",
         "items": _fact(
-            kind={"type": "string", "enum": list(Role.Kind.values)},
+            kind={"type": "string", "enum": list(Role.RoleKind.values)},
             title={"type": "string"},
             event=_nullable("string"),
         ),

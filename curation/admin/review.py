@@ -40,7 +40,7 @@ def review_row(text: str, sentences: list[tuple[int, int]], suggestion) -> Revie
     if marked and suggestion.start <= marked[0] < marked[1] <= suggestion.end:
         # The citation is the sentence; mark the proposed name (or count) in it.
         start, end = marked
-    elif suggestion.kind == CitationSuggestion.Kind.NEW_PERSON:
+    elif suggestion.kind == CitationSuggestion.SuggestionKind.NEW_PERSON:
         at = suggestion.quote.find(suggestion.name)
         if at != -1:
             start, end = suggestion.start + at, suggestion.start + at + len(suggestion.name)
@@ -180,7 +180,7 @@ class CitationSuggestionAdmin(admin.ModelAdmin):
             "counts": {state: counts.get(state, 0) for state in CitationSuggestion.State},
             "can_change": self.has_change_permission(request),
             "freed_pending": article.suggestions.filter(
-                kind=CitationSuggestion.Kind.NEW_PERSON,
+                kind=CitationSuggestion.SuggestionKind.NEW_PERSON,
                 state=CitationSuggestion.State.PENDING,
             ).count(),
             # (django-stubs reads the manager modeltranslation gives the model as Cited's.)
@@ -209,7 +209,7 @@ class CitationSuggestionAdmin(admin.ModelAdmin):
             wanted = [
                 str(pk)
                 for pk in article.suggestions.filter(
-                    kind=CitationSuggestion.Kind.NEW_PERSON,
+                    kind=CitationSuggestion.SuggestionKind.NEW_PERSON,
                     state=CitationSuggestion.State.PENDING,
                 ).values_list("pk", flat=True)
             ]

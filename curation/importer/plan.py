@@ -387,7 +387,7 @@ class Planner:
         if not isinstance(items, list):
             self._problem(planned.location, planned.label, "boilerplate", "must be a list")
             return spans
-        kinds = set(BoilerplateSpan.Kind.values)
+        kinds = set(BoilerplateSpan.BoilerplateKind.values)
         line_starts = [0] + [i + 1 for i, c in enumerate(planned.text) if c == "\n"]
         for item in items:
             where = getattr(item, "location", planned.location)

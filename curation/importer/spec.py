@@ -206,7 +206,7 @@ ROLES = Section(
     Role,
     (
         Field("person", "ref", required=True, ref="person"),
-        Field("kind", "choice", required=True, choices=_choices(Role.Kind)),
+        Field("kind", "choice", required=True, choices=_choices(Role.RoleKind)),
         Field("title", "text", required=True),
         Field("event", "ref", ref="event"),
         *_FACT_FIELDS,

@@ -49,7 +49,7 @@ def test_a_save_queues_the_rerun_and_the_admin_says_it_is_being_computed(admin_c
 
     _work_off_the_queue()
 
-    made = article.suggestions.get(kind=CitationSuggestion.Kind.MENTION)
+    made = article.suggestions.get(kind=CitationSuggestion.SuggestionKind.MENTION)
     assert made.person == person and made.quote == "Marta Linares"
     listing = admin_client.get(reverse("admin:releases_citationsuggestion_changelist"))
     assert "still being computed" not in listing.content.decode()

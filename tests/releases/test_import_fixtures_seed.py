@@ -88,7 +88,7 @@ def test_politicians_and_spokespeople_are_never_detainees(seeded):
         person = Person.objects.get(slug=slug)
         assert person.status == Status.UNKNOWN
         assert not person.releases.exists() and not person.detentions.exists()
-        assert person.roles.exclude(kind=Role.Kind.DESCRIPTION).exists()
+        assert person.roles.exclude(kind=Role.RoleKind.DESCRIPTION).exists()
 
 
 def test_rocio_san_miguel_is_a_dual_national_freed_on_spains_word(seeded):

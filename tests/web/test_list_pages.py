@@ -254,7 +254,7 @@ def _mentioned_only(world, name: str, title: str, *, cited: bool = True) -> Pers
     from releases.derived import refresh_people
 
     someone = builders.person(name, slug=name.lower().replace(" ", "-"))
-    role = Role.objects.create(person=someone, kind=Role.Kind.CLAIMANT, title=title)
+    role = Role.objects.create(person=someone, kind=Role.RoleKind.CLAIMANT, title=title)
     if cited:
         builders.cite(role, world["article"].passages.first())
     refresh_people([someone.pk])

@@ -23,7 +23,7 @@ from sources.models import BoilerplateSpan, Passage
 from sources.services import set_boilerplate
 
 HERE = Path(__file__).parent
-Kind = CitationSuggestion.Kind
+SuggestionKind = CitationSuggestion.SuggestionKind
 
 
 @dataclass
@@ -100,7 +100,7 @@ def _score_article(name: str, labels: dict, scores: Scores) -> None:
     language = scores.by_language.setdefault(labels["language"], Score())
     known = labels["known"]
     hit = set()
-    for suggestion in (s for s in made if s.kind == Kind.MENTION):
+    for suggestion in (s for s in made if s.kind == SuggestionKind.MENTION):
         key = _subject_key(suggestion)
         if suggestion.quote in known.get(key, ()):
             hit.add(key)
@@ -120,12 +120,14 @@ def _score_article(name: str, labels: dict, scores: Scores) -> None:
             scores.known.misses.append(f"{name}: {key}")
 
     expected = {tuple(pair) for pair in labels.get("citizenships", [])}
-    proposed = {(s.person.slug, s.country.code) for s in made if s.kind == Kind.CITIZENSHIP}
+    proposed = {
+        (s.person.slug, s.country.code) for s in made if s.kind == SuggestionKind.CITIZENSHIP
+    }
     _score_sets(scores.citizenships, name, proposed, expected, expected)
 
     new = labels.get("new_people", {})
     freed, other = set(new.get("freed", [])), set(new.get("other", []))
-    proposed = {s.name for s in made if s.kind == Kind.NEW_PERSON}
+    proposed = {s.name for s in made if s.kind == SuggestionKind.NEW_PERSON}
     _score_sets(scores.new_people, name, proposed, freed | other, freed)
 
 
