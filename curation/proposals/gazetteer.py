@@ -41,9 +41,17 @@ class Found:
 @dataclass
 class Gazetteer:
     automata: dict[str, ahocorasick.Automaton] = field(default_factory=dict)
-    # Every known person's name and aliases, folded, as words: for look-alike spellings.
-    people: dict[int, list[tuple[str, ...]]] = field(default_factory=dict)
-    _by_word: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
+    # For look-alike spellings, every known name and alias as its name words (folded,
+    # particles dropped: ``name_words``), indexed so that a look-up reads only the names
+    # sharing a first word and a later word with the one looked up, each distinct name once
+    # however many people bear it (never every name of the record):
+    _people_named: dict[tuple[str, ...], set[int]] = field(default_factory=lambda: defaultdict(set))
+    _names_by_pair: dict[tuple[str, str], set[tuple[str, ...]]] = field(
+        default_factory=lambda: defaultdict(set)
+    )
+    # Every name word by its first two letters and by its second and third (a first
+    # letter misspelt, "Yohan"/"Johan"): the words a spelling may be near.
+    _words_by_start: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
 
     def add(self, mode: str, text: str, entry: Entry) -> None:
         needle = text if mode == _EXACT else fold(text, keep_accents=mode == _CASED)
@@ -60,10 +68,15 @@ class Gazetteer:
     def add_person(self, pk: int, name: str) -> None:
         folded = fold(name)
         self._add_needle(_FOLDED, folded, Entry(PERSON, pk))
-        words = tuple(folded.split())
-        self.people.setdefault(pk, []).append(words)
+        words = name_words(tuple(folded.split()))
+        if len(words) < 2:  # never the same person as anyone (``same_person``)
+            return
+        self._people_named[words].add(pk)
+        for later in words[1:]:
+            self._names_by_pair[(words[0], later)].add(words)
         for word in words:
-            self._by_word[word].add(pk)
+            self._words_by_start[word[:2]].add(word)
+            self._words_by_start[f"_{word[1:3]}"].add(word)
 
     def finish(self) -> "Gazetteer":
         for automaton in self.automata.values():
@@ -95,26 +108,32 @@ class Gazetteer:
         return sorted(kept, key=lambda k: (k.start, k.end))
 
     def lookalikes(self, name: str) -> list[int]:
-        """Known people whose name or alias is probably this one spelt differently."""
-        words = tuple(fold(name).split())
-        candidates = set().union(*(self._by_word.get(w, set()) for w in words)) if words else set()
-        candidates |= {pk for w in words for pk in self._near_words(w)}
+        """Known people whose name or alias is probably this one spelt differently
+        (``same_person``): among the names whose first word and one later word are each
+        the same as, or near, one of this name's."""
+        words = name_words(tuple(fold(name).split()))
+        if len(words) < 2:
+            return []
+        firsts = self._near_words(words[0])
+        laters = set().union(*(self._near_words(word) for word in words[1:]))
+        names = set().union(
+            *(self._names_by_pair.get((first, later), ()) for first in firsts for later in laters)
+        )
         return sorted(
-            pk
-            for pk in candidates
-            if any(same_person(words, known) for known in self.people.get(pk, ()))
+            pk for known in names if same_person(words, known) for pk in self._people_named[known]
         )
 
-    def _near_words(self, word: str) -> set[int]:
+    def _near_words(self, word: str) -> set[str]:
+        """The word, and the known name words that are probably it spelt differently."""
         if len(word) < 5:
-            return set()
-        return {
-            pk
-            for known, pks in self._by_word.items()
-            if abs(len(known) - len(word)) <= 2
-            and known[:2] == word[:2]
-            and similar_word(word, known)
-            for pk in pks
+            return {word}
+        starting = self._words_by_start.get(word[:2], set()) | self._words_by_start.get(
+            f"_{word[1:3]}", set()
+        )
+        return {word} | {
+            known
+            for known in starting
+            if abs(len(known) - len(word)) <= 2 and similar_word(word, known)
         }
 
 
@@ -151,16 +170,19 @@ def similar_word(a: str, b: str) -> bool:
     return limit > 0 and _edits(a, b, limit) <= limit
 
 
+_PARTICLES = frozenset(["de", "del", "la", "da", "do", "dos", "van", "von"])
+
+
+def name_words(words: tuple[str, ...]) -> tuple[str, ...]:
+    """A name's words that tell people apart: no initials, no particles ("de la")."""
+    return tuple(w for w in words if len(w) > 1 and w not in _PARTICLES)
+
+
 def same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Whether two names, as folded words, are probably one person: the first names alike
     and every other word of the shorter name alike to a later word of the longer, in order
     ("Kennedy Tejeda" and "Kenny Tejeda Jiménez"; not "Ana Ríos" and "Ana Pérez")."""
-    a = tuple(
-        w for w in a if len(w) > 1 and w not in ("de", "del", "la", "da", "do", "dos", "van", "von")
-    )
-    b = tuple(
-        w for w in b if len(w) > 1 and w not in ("de", "del", "la", "da", "do", "dos", "van", "von")
-    )
+    a, b = name_words(a), name_words(b)
     if len(a) < 2 or len(b) < 2 or a == b:
         return a == b and len(a) >= 2
     shorter, longer = sorted((a, b), key=len)

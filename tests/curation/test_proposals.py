@@ -63,6 +63,19 @@ def test_a_known_person_spelt_another_way_is_offered_as_the_same():
     assert gazetteer.same_person(("ana", "rios"), ("ana", "perez")) is False
 
 
+def test_look_alikes_are_found_among_many_people_sharing_their_words():
+    crowd = [(pk, f"María {surname} Pérez") for pk, surname in enumerate(["Ríos"] * 500, 10)]
+    record = gazetteer.build(
+        [*crowd, (1, "Yohan José Márquez"), (2, "María Márquez"), (3, "Ana Márquez Pérez")],
+        [],
+        {},
+    )
+    assert record.lookalikes("Johan José Márvez") == [1]  # first letter and one inside
+    assert record.lookalikes("María Marquez") == [2]  # not the 500 other Marías
+    assert record.lookalikes("María Ríos Peres") == [pk for pk, _name in crowd]
+    assert record.lookalikes("Ana Rodríguez") == []
+
+
 @pytest.mark.parametrize(
     ("text", "name", "role"),
     [
