@@ -200,6 +200,11 @@ PAGE_CACHE_MAX_BYTES = envint("PAGE_CACHE_MAX_BYTES", 500_000)
 # starts beside the server and production runs as a service of its own (README).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
+# The known names the suggestions match, kept on disk per version of the names so that a
+# new server or worker process loads them instead of rebuilding them (curation.known_names);
+# empty keeps them in memory only.
+KNOWN_NAMES_DIR = os.environ.get("KNOWN_NAMES_DIR", str(BASE_DIR / ".cache" / "known-names"))
+
 # Curators' links are fetched only from public internet addresses (curation.fetching); the
 # tests serve their own pages on 127.0.0.1 and turn this on, nothing else should.
 INGEST_ALLOW_LOOPBACK = envbool("INGEST_ALLOW_LOOPBACK", default=False)

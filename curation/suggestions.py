@@ -34,6 +34,7 @@ from django.db import transaction
 from django.db.models import Max, Q
 from django.urls import reverse
 
+from curation import known_names, tasks
 from curation import proposals as engine
 from curation.ingest import IngestNote, IngestResult, ingest_article
 from curation.proposals import gazetteer as names
@@ -136,15 +137,20 @@ class KnownNames:
     @classmethod
     def read(cls) -> "KnownNames":
         """The record's names, built once per version of the names and kept for the
-        process, so that an ingest or a re-run after a save costs the article, not the whole
-        register of names (150,000 names and aliases at 100,000 people)."""
+        process and on disk (``curation.known_names``: a new process loads them), so that
+        an ingest or a re-run after a save costs the article, not the whole register of
+        names (150,000 names and aliases at 100,000 people)."""
         version = names_version()
         if _latest is not None and _latest[0] == version:
             return _latest[1]
+        stored = known_names.load(version)
+        if isinstance(stored, cls):
+            _keep(version, stored)
+            return stored
         known = cls._build()
         # Kept once what it was read from is committed: names a rolled-back write added
         # are never matched later (SQLite may reuse their ids).
-        transaction.on_commit(lambda: _keep(version, known))
+        transaction.on_commit(lambda: _keep(version, known, to_disk=True))
         return known
 
     @classmethod
@@ -169,9 +175,11 @@ class KnownNames:
 _latest: tuple[tuple, KnownNames] | None = None  # the names read last, with their version
 
 
-def _keep(version: tuple, known: KnownNames) -> None:
+def _keep(version: tuple, known: KnownNames, *, to_disk: bool = False) -> None:
     global _latest
     _latest = (version, known)
+    if to_disk:
+        known_names.store(version, known)
 
 
 def names_version() -> tuple:
@@ -567,7 +575,8 @@ def accept_many(chosen: list[Suggestion], *, event: ReleaseEvent | None = None) 
     """Accept each (as ``accept``), all or none, with the derived data of everything they
     touch refreshed once at the end (``releases.derived.batch``), then re-run the
     suggestions of the articles naming what they created once for all ("accept all 18
-    freed" is one refresh and one re-run, not 18). Returns how many were newly accepted."""
+    freed" is one refresh and one re-run, not 18). The re-run is queued to the background
+    (``curation.tasks``), like after an admin save. Returns how many were newly accepted."""
     created = []
     accepted = 0
     with transaction.atomic(), batch():
@@ -578,7 +587,7 @@ def accept_many(chosen: list[Suggestion], *, event: ReleaseEvent | None = None) 
             accepted += 1
             created.extend(_made_by(suggestion))
     if created:
-        suggest_after_change(*created)
+        tasks.rerun_later(*created)
     return accepted
 
 
@@ -587,12 +596,12 @@ def accept(suggestion: Suggestion, *, event: ReleaseEvent | None = None):
     proposes (a mention, a citizenship, a new person with their release or role, an alias,
     a facility, a country, a count). ``event`` is the release event a freed person's
     release belongs to. Accepting twice does nothing more. What it creates is then looked
-    for in the other articles."""
+    for in the other articles, in the background (``curation.tasks``)."""
     with transaction.atomic(), batch():
         fact = _accept(suggestion, event)
-    created = _made_by(suggestion)
-    if created:
-        suggest_after_change(*created)
+        created = _made_by(suggestion)
+        if created:
+            tasks.rerun_later(*created)
     return fact
 
 
@@ -634,11 +643,6 @@ def _accept(suggestion: Suggestion, event: ReleaseEvent | None):
     suggestion.save(update_fields=["state", "mention", "person", "details"])
     if suggestion.person_id:
         changed(people=[suggestion.person_id])
-    return fact
-    if "person" in made:
-        suggest_after_change(suggestion.person)
-    elif "country" in made:
-        suggest_after_change(Country.objects.get(pk=made["country"]))
     return fact
 
 

@@ -1,5 +1,6 @@
 """Work after a curator's write that need not keep them waiting: re-running the citation
-suggestions of every article that names a person, alias or country just saved or created.
+suggestions of every article that names a person, alias or country just saved, or created
+by accepting a suggestion.
 
 It runs in the background with Django's tasks framework: in production the database-backed
 worker of django-tasks-db (``manage.py db_worker``, which ``make run`` starts beside the
@@ -12,7 +13,6 @@ from dataclasses import dataclass
 from django.apps import apps
 from django.tasks import TaskResultStatus, task
 
-from curation import suggestions
 from releases.models import Alias, Country, Person
 
 RERUN_TASK = "curation.tasks.rerun_suggestions"
@@ -22,13 +22,15 @@ RERUN_TASK = "curation.tasks.rerun_suggestions"
 def rerun_suggestions(records: list[list]) -> int:
     """Re-run the suggestions for ``records`` ([app label, model name, pk] each); one
     deleted since is skipped. Returns how many suggestions were made."""
+    from curation.suggestions import suggest_after_change  # which queues this task
+
     found = []
     for app_label, model_name, pk in records:
         model = apps.get_model(app_label, model_name)
         record = model.objects.filter(pk=pk).first()
         if record is not None:
             found.append(record)
-    return suggestions.suggest_after_change(*found) if found else 0
+    return suggest_after_change(*found) if found else 0
 
 
 @dataclass(frozen=True)

@@ -11,3 +11,7 @@ from config.settings import *  # noqa: F403
 # Background tasks run at once, inside the request that queued them, so a test sees their
 # effect; tests of the queue itself switch to the database backend.
 TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+
+# Known names in memory only: a test's rolled-back writes may repeat a names version with
+# other names (tests/curation/test_known_names.py turns the disk on in a temporary folder).
+KNOWN_NAMES_DIR = ""

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
 
 from curation.ingest import ingest_article
+from curation.suggestions import ingest_with_suggestions
 from releases.models import CitationSuggestion
 from tests import builders
 from tests.curation.admin_forms import change_form_data
@@ -62,3 +63,28 @@ def test_without_a_queue_the_rerun_happens_at_once(admin_client):
     response = _save_person(admin_client, person)
     assert response.status_code == 302
     assert article.suggestions.filter(person=person).exists()
+
+
+@pytest.mark.django_db
+def test_accepting_a_new_person_queues_the_rerun_of_the_articles_naming_them(admin_client, queued):
+    first = ingest_with_suggestions(text=TEXT, title="Freed").article
+    second = ingest_article(
+        text="Marta Linares thanked her lawyers in Valencia on Tuesday.", title="Thanks"
+    ).article
+    freed = first.suggestions.get(kind=CitationSuggestion.SuggestionKind.NEW_PERSON)
+    review = reverse("admin:releases_citationsuggestion_review", args=[first.pk])
+
+    response = admin_client.post(review, {"one": f"accept:{freed.pk}"}, follow=True)
+
+    assert response.status_code == 200
+    freed.refresh_from_db()
+    assert freed.state == CitationSuggestion.State.ACCEPTED
+    assert not second.suggestions.exists()  # not computed inside the request
+    assert "Suggestions are still being computed after 1 recent save(s)" in (
+        response.content.decode()
+    )
+
+    _work_off_the_queue()
+
+    made = second.suggestions.get(kind=CitationSuggestion.SuggestionKind.MENTION)
+    assert made.person == freed.person and made.quote == "Marta Linares"
