@@ -11,6 +11,7 @@ it is served.
 
 from collections.abc import Callable
 
+from django.urls import reverse
 from django.utils.translation import get_language_from_path
 
 from releases import selectors
@@ -320,11 +321,19 @@ def fact_citation_json(row: selectors.FactCitation, link: Link) -> dict:
         "article_date_precision": citation["published_precision"],
         "article_url": citation["article_url"],
         "original_url": citation["original_url"],
+        # The capture of the page the article was read from, to check the quote against
+        # the page as it was: its download and the sha256 of its bytes (none if pasted).
+        "capture_url": (
+            link(reverse("sources:capture", args=[row.article_slug]))
+            if row.capture_sha256
+            else None
+        ),
+        "capture_sha256": row.capture_sha256,
         "passage_url": citation["url"],
     }
 
 
-_FACT_CITATION_LINKS = ("person_url", "article_url", "original_url", "passage_url")
+_FACT_CITATION_LINKS = ("person_url", "article_url", "original_url", "capture_url", "passage_url")
 FACT_CITATION_COLUMNS = [
     Column(name, lambda r, name=name: r[name], links=name in _FACT_CITATION_LINKS)
     for name in (
@@ -351,6 +360,8 @@ FACT_CITATION_COLUMNS = [
         "article_date_precision",
         "article_url",
         "original_url",
+        "capture_url",
+        "capture_sha256",
         "passage_url",
     )
 ]

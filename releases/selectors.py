@@ -526,6 +526,8 @@ def _fact_kind_rows(name: str, kind: FactKind, people) -> QuerySet:
         "article_url": F("passage__article__url"),
         "published_on": F("passage__article__published_on"),
         "published_precision": F("passage__article__published_precision"),
+        # The page the text was read from, as fetched (null for a pasted text).
+        "capture_sha256": F("passage__article__capture__sha256"),
     }
     # Every kind selects the same columns in the same order, as a UNION needs.
     return rows.annotate(**columns).values(*columns)

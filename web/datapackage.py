@@ -208,12 +208,15 @@ def _articles() -> Iterator[list]:
         "wire_agency",
         "story_origin",
         "sha256",
+        "capture__sha256",
+        "capture__retrieved_at",
         "text",
     )
     for row in _values(SourceArticle.objects.all(), *paths):
         values = list(row)
         values[6] = iso_partial_date(row[6], row[7])
         values[10] = row[10] or row[1]  # reprints of one story share it; else the slug
+        values[13] = row[13].isoformat() if row[13] else None
         yield values
 
 
@@ -493,6 +496,19 @@ RESOURCES = [
                 "string",
                 "SHA-256 of the text, UTF-8 encoded.",
                 {"pattern": "[0-9a-f]{64}"},
+            ),
+            Column(
+                "capture_sha256",
+                "string",
+                "SHA-256 of the page's bytes as fetched, when the text was read from a page: "
+                "its capture (a WARC record) downloads at /sources/<slug>/capture.warc.gz. "
+                "Empty for a pasted text.",
+                {"pattern": "[0-9a-f]{64}"},
+            ),
+            Column(
+                "capture_retrieved_at",
+                "datetime",
+                "When the captured page was fetched; empty for a pasted text.",
             ),
             Column("text", "string", "The stored text, verbatim (page chrome included)."),
         ],

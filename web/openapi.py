@@ -313,6 +313,9 @@ SCHEMAS: dict[str, dict] = {
             "article_date_precision": _PRECISION,
             "article_url": _nullable("string"),
             "original_url": _nullable("string"),
+            # The capture of the page the article was read from, if it was (sources.Capture).
+            "capture_url": _nullable("string", format="uri"),
+            "capture_sha256": _nullable("string", pattern="^[0-9a-f]{64}$"),
             "passage_url": _URL,
         }
     ),

@@ -1,9 +1,12 @@
 """Readers see the capture an article was read from: its digest and time on the source page,
 a download of the WARC record as stored, and a link to it beside each citation."""
 
+import csv
 import datetime
 import gzip
 import hashlib
+import io
+import json
 
 import pytest
 from django.urls import reverse
@@ -76,3 +79,32 @@ def test_a_citation_offers_the_live_page_and_the_capture(client, captured):
     page = client.get(person.get_absolute_url()).content.decode()
     assert 'class="original" href="https://news.example/2026/a#:~:text=' in page
     assert f'class="capture" href="{article.get_absolute_url()}#capture"' in page
+
+
+def test_the_facts_list_links_each_citation_to_its_capture(client, captured):
+    article, capture = captured
+    pasted = builders.article("Ana Perez was seen leaving El Helicoide.", slug="pasted")
+    with derived.batch():
+        person = builders.person("Ana Perez", is_named=True)
+        builders.cite(
+            builders.Alias.objects.create(person=person, name="Ana P."),
+            builders.passage(article, "Venezuela freed Ana Perez"),
+            builders.passage(pasted, "Ana Perez was seen"),
+        )
+    response = client.get("/facts/", {"format": "json"})
+    rows = json.loads(b"".join(response.streaming_content))["results"]
+    by_article = {row["article"]: row for row in rows}
+    download = f"http://testserver{reverse('sources:capture', args=[article.slug])}"
+    assert by_article[article.slug]["capture_url"] == download
+    assert by_article[article.slug]["capture_sha256"] == hashlib.sha256(PAGE).hexdigest()
+    assert by_article["pasted"]["capture_url"] is None
+    assert by_article["pasted"]["capture_sha256"] is None
+    response = client.get("/facts/", {"format": "csv"})
+    table = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+    cells = {row["passage_url"].rsplit("#", 1)[1]: row for row in table}
+    captured_row = next(row for row in cells.values() if row["capture_url"])
+    assert (captured_row["capture_url"], captured_row["capture_sha256"]) == (
+        download,
+        capture.sha256,
+    )
+    assert sum(1 for row in cells.values() if not row["capture_url"]) == 1
