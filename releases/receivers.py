@@ -131,8 +131,18 @@ def _passage_saved(sender, instance, created, **kwargs) -> None:
     derived.changed(cited=[] if created else _citing(instance))
 
 
-def _linked_saved(sender, instance, **kwargs) -> None:
-    derived.changed(people=_people_linked_to(instance))
+# What no person's stored record repeats of an article: saving only it changes no record.
+_UNSHOWN_ARTICLE_FIELDS = frozenset(["search_text"])
+
+
+def _linked_saved(sender, instance, created, update_fields=None, **kwargs) -> None:
+    """A row people's records repeat (a country's name, an article's outlet) changes their
+    records; a new row is in none yet (nothing cites it), so none is looked for (an ingest
+    would read every kind of fact's citations for an article that has no passage)."""
+    unseen = created or (
+        update_fields is not None and set(update_fields) <= _UNSHOWN_ARTICLE_FIELDS
+    )
+    derived.changed(people=[] if unseen else _people_linked_to(instance))
 
 
 def _person_deleting(sender, instance, **kwargs) -> None:

@@ -306,3 +306,28 @@ def test_the_stored_facet_counts_follow_every_kind_of_write(world):
     assert _stored_facet_counts() == _counted_afresh()
     derived.rebuild_facet_counts()
     assert _stored_facet_counts() == _counted_afresh()
+
+
+@pytest.mark.django_db
+def test_a_new_article_looks_for_no_people_citing_it_but_an_edited_one_does():
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def citation_reads(write) -> int:
+        with CaptureQueriesContext(connection) as queries:
+            write()
+        return sum("_citations" in q["sql"] for q in queries.captured_queries)
+
+    article = builders.SourceArticle(slug="new", text="Venezuela freed Ana Pérez.", sha256="a" * 64)
+    assert citation_reads(article.save) == 0  # nothing can cite a row not yet stored
+    article.search_text = "venezuela freed ana perez."
+    assert citation_reads(lambda: article.save(update_fields=["search_text"])) == 0
+    with derived.batch():
+        person = builders.person("Ana Pérez", is_named=True)
+        builders.cite(
+            Alias.objects.create(person=person, name="Ana P."),
+            builders.passage(article, "Ana Pérez"),
+        )
+    article.outlet = "Efecto Cocuyo"
+    assert citation_reads(article.save) > 0  # its outlet is in Ana Pérez's stored record
+    assert "Efecto Cocuyo" in PersonRecord.objects.get(person=person).json
