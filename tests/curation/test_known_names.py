@@ -61,3 +61,20 @@ def test_names_read_in_a_transaction_rolled_back_are_never_stored(on_disk):
     with transaction.atomic():  # the test's own transaction never commits
         KnownNames.read()
     assert not on_disk.exists() or not list(on_disk.glob("names-*.pickle"))
+
+
+@pytest.mark.django_db
+def test_the_names_version_moves_with_a_bulk_load_and_a_published_alias():
+    from curation.suggestions import names_version
+    from releases.models import Alias, Person
+
+    person = builders.person("Marta Linares", is_named=True)
+    before = names_version()
+    Person.objects.bulk_create([Person(name="Ana Rojas", slug="ana-rojas", is_named=True)])
+    loaded = names_version()
+    assert loaded != before  # no history row, but a new key
+    alias = Alias.objects.create(person=person, name="La Flaca")
+    created = names_version()
+    Alias.objects.filter(pk=alias.pk).update(is_public=not alias.is_public)
+    assert names_version() != created
+    assert names_version() == names_version()
