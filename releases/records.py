@@ -26,10 +26,10 @@ from releases.models import (
     was_held,
 )
 from releases.status import derive_status, status_history
-from releases.translation import both, is_translated
+from releases.translation import LANGUAGES, both, is_translated
 from sources.citations import citation_json
 from sources.dates import iso_partial_date
-from sources.tabular import Column, citation_columns, own_citation_columns
+from sources.tabular import Column, citation_columns, in_every_language, own_citation_columns
 
 Link = Callable[[str], str]
 
@@ -250,7 +250,7 @@ COUNTRY_COLUMNS = [
 
 EVENT_COLUMNS = [
     Column("slug", lambda r: r["slug"]),
-    Column("title", lambda r: r["title"]),
+    *in_every_language("title", LANGUAGES),
     Column("url", lambda r: r["url"], links=True),
     Column("date", lambda r: r["date"]),
     Column("date_precision", lambda r: r["date_precision"]),
@@ -263,19 +263,19 @@ COUNT_COLUMNS = [
     Column("id", lambda r: r["id"]),
     Column("metric", lambda r: r["metric"]),
     Column("country", lambda r: r["country"]),
-    Column("subject", lambda r: r["subject"]),
+    *in_every_language("subject", LANGUAGES),
     Column("value_text", lambda r: r["value_text"]),
     Column("value", lambda r: r["value"]),
     Column("qualifier", lambda r: r["qualifier"]),
-    Column("claimed_by", lambda r: r["claimed_by"]),
+    *in_every_language("claimed_by", LANGUAGES),
     Column("verification", lambda r: r["verification"]),
     Column("as_of", lambda r: r["as_of"]),
     Column("as_of_precision", lambda r: r["as_of_precision"]),
     Column("as_of_text", lambda r: r["as_of_text"]),
     Column("event", lambda r: r["event"]),
     Column("certainty", lambda r: r["certainty"]),
-    Column("attributed_to", lambda r: r["attributed_to"]),
-    Column("note", lambda r: r["note"]),
+    *in_every_language("attributed_to", LANGUAGES),
+    *in_every_language("note", LANGUAGES),
     *own_citation_columns(),
 ]
 
@@ -286,6 +286,11 @@ _TRANSLATION_CELLS = (
     ("_by", "translated_by"),
     ("_method", "method"),
 )
+
+
+# The facts list's row fields by the name its records give them.
+_FACT_CITATION_KEY = {"person_name": "person"}
+_FACT_CITATION_TRANSLATED = [_FACT_CITATION_KEY.get(n, n) for n in selectors.FACT_ROW_TRANSLATED]
 
 
 def fact_citation_json(row: selectors.FactCitation, link: Link) -> dict:
@@ -307,6 +312,12 @@ def fact_citation_json(row: selectors.FactCitation, link: Link) -> dict:
         "certainty": row.certainty,
         "attributed_to": row.attributed_to or None,
         "note": row.note or None,
+        # Curators' words in every language beside them ("value_i18n"), where they are.
+        **{
+            f"{_FACT_CITATION_KEY.get(name, name)}_i18n": row.in_every_language(name)
+            for name in selectors.FACT_ROW_TRANSLATED
+            if name in row.translated
+        },
         "quote": citation["quote"],
         # The quote's translation beside it, labelled with its language and provenance.
         **{
@@ -334,34 +345,40 @@ def fact_citation_json(row: selectors.FactCitation, link: Link) -> dict:
 
 
 _FACT_CITATION_LINKS = ("person_url", "article_url", "original_url", "capture_url", "passage_url")
+_FACT_CITATION_FIELDS = (
+    "person",
+    "person_url",
+    "kind",
+    "fact_id",
+    "value",
+    "detail",
+    "facility",
+    "event",
+    "date",
+    "date_precision",
+    "certainty",
+    "attributed_to",
+    "note",
+    "quote",
+    *(f"quote_translation{suffix}" for suffix, _key in _TRANSLATION_CELLS),
+    "supports",
+    "outlet",
+    "article",
+    "article_title",
+    "article_date",
+    "article_date_precision",
+    "article_url",
+    "original_url",
+    "capture_url",
+    "capture_sha256",
+    "passage_url",
+)
 FACT_CITATION_COLUMNS = [
-    Column(name, lambda r, name=name: r[name], links=name in _FACT_CITATION_LINKS)
-    for name in (
-        "person",
-        "person_url",
-        "kind",
-        "fact_id",
-        "value",
-        "detail",
-        "facility",
-        "event",
-        "date",
-        "date_precision",
-        "certainty",
-        "attributed_to",
-        "note",
-        "quote",
-        *(f"quote_translation{suffix}" for suffix, _key in _TRANSLATION_CELLS),
-        "supports",
-        "outlet",
-        "article",
-        "article_title",
-        "article_date",
-        "article_date_precision",
-        "article_url",
-        "original_url",
-        "capture_url",
-        "capture_sha256",
-        "passage_url",
+    column
+    for name in _FACT_CITATION_FIELDS
+    for column in (
+        in_every_language(name, LANGUAGES)
+        if name in _FACT_CITATION_TRANSLATED
+        else [Column(name, lambda r, name=name: r[name], links=name in _FACT_CITATION_LINKS)]
     )
 ]

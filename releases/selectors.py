@@ -458,6 +458,24 @@ FACT_KINDS: dict[str, FactKind] = {
     "mention": FactKind(Mention, gettext_lazy("named in a source")),
 }
 
+# The facts list's columns that may hold curators' words: each comes with its value in
+# every language beside it ("value_en", "value_es"), read in the same query, for the page to
+# mark a fallback and for exports to give both.
+FACT_ROW_TRANSLATED = ("person_name", "value", "detail", "event", "attributed_to", "note")
+
+
+def _translated_sources(kind: FactKind) -> frozenset[str]:
+    """Which of ``FACT_ROW_TRANSLATED`` are curators' words for facts of this kind (a
+    role's title is, a nationality's country name is not)."""
+    sources = {"value": kind.value, "detail": kind.detail, "event": kind.event}
+    found = {
+        name
+        for name, source in sources.items()
+        if isinstance(source, str) and translation.is_translated_path(kind.model, source)
+    }
+    return frozenset(found | {"attributed_to", "note"})
+
+
 # A stable order: by person, their facts in ``FACT_KINDS`` order, each fact's passages in
 # article order.
 FACT_ROW_ORDER = ("person_name", "person_pk", "kind_rank", "fact_pk", "article_slug", "start")
@@ -480,6 +498,18 @@ def _fact_kind_rows(name: str, kind: FactKind, people) -> QuerySet:
             return translation.column(kind.model, source, prefix=path(""))
         return source(path)
 
+    def in_language(name: str, lang: str) -> Expression:
+        if name == "person_name":
+            unnamed = When(
+                **{path("person__is_named"): False}, then=F(path(f"person__description_{lang}"))
+            )
+            return Case(unnamed, default=Value(None), output_field=TextField())
+        source = {"attributed_to": "attributed_to", "note": "note"}.get(name) or getattr(kind, name)
+        if name not in translated:
+            return column(None)
+        return Cast(F(path(f"{source}_{lang}")), TextField())
+
+    translated = _translated_sources(kind)
     date, precision = kind.date or (None, None)
     rows = kind.model.citations.through.objects.filter(
         **{path("is_public"): True, path("person__in"): people},
@@ -528,6 +558,11 @@ def _fact_kind_rows(name: str, kind: FactKind, people) -> QuerySet:
         "published_precision": F("passage__article__published_precision"),
         # The page the text was read from, as fetched (null for a pasted text).
         "capture_sha256": F("passage__article__capture__sha256"),
+        **{
+            f"{name}_{lang}": in_language(name, lang)
+            for name in FACT_ROW_TRANSLATED
+            for lang in translation.LANGUAGES
+        },
     }
     # Every kind selects the same columns in the same order, as a UNION needs.
     return rows.annotate(**columns).values(*columns)
@@ -541,6 +576,14 @@ class FactCitation:
     def __init__(self, row: dict):
         self.__dict__.update(row)
         self.kind_label = FACT_KINDS[self.kind].label
+        # Which fields are curators' words (``releases.translation.is_translated``): a
+        # person's name only when it is our description of someone unnamed.
+        self.translated = _TRANSLATED_BY_KIND[self.kind] | (
+            {"person_name"}
+            if any(row[f"person_name_{lang}"] for lang in translation.LANGUAGES)
+            else set()
+        )
+
         article = SourceArticle(
             slug=self.article_slug,
             title=self.article_title,
@@ -560,6 +603,12 @@ class FactCitation:
             translated_by=self.translated_by,
             translation_method=self.translation_method,
         )
+
+    def in_every_language(self, name: str) -> dict[str, str | None] | None:
+        """{"en": …, "es": …} of a field that is curators' words, else None."""
+        if name not in self.translated:
+            return None
+        return {lang: getattr(self, f"{name}_{lang}") or None for lang in translation.LANGUAGES}
 
     @property
     def supports(self) -> list[str]:
@@ -606,6 +655,9 @@ class FactCitation:
 
     def get_person_url(self) -> str:
         return reverse("releases:person_detail", args=[self.person_slug])
+
+
+_TRANSLATED_BY_KIND = {name: _translated_sources(kind) for name, kind in FACT_KINDS.items()}
 
 
 class FactCitations:

@@ -66,7 +66,9 @@ LANGUAGES = ("en", "es")
 
 
 def is_translated(obj, field: str) -> bool:
-    return field in TRANSLATED_FIELDS.get(type(obj), ())
+    """Whether ``field`` of ``obj`` is curators' words, kept per language. An object that is
+    not a model (a row of the facts list) says which of its fields are (``translated``)."""
+    return field in TRANSLATED_FIELDS.get(type(obj), getattr(obj, "translated", ()))
 
 
 def in_language(obj, field: str, language: str) -> str:
@@ -111,7 +113,7 @@ def missing_translations(obj) -> list[str]:
     return missing
 
 
-def _is_translated_path(model, path: str) -> bool:
+def is_translated_path(model, path: str) -> bool:
     """Whether ``path`` ("event__title", from ``model``) ends at a translated field."""
     *relations, leaf = path.split("__")
     for name in relations:
@@ -123,7 +125,7 @@ def column(model, path: str, prefix: str = "", default: Expression | None = None
     """A query column for ``path`` from ``model`` (written ``prefix + path`` in the query):
     a translated field reads the active language's column, else the other's (what
     ``shown`` gives a page), else ``default`` (""); any other field reads as it is."""
-    if not _is_translated_path(model, path):
+    if not is_translated_path(model, path):
         return F(prefix + path)
     language = get_language() or "en"
     order = (language, *(other for other in LANGUAGES if other != language))

@@ -31,6 +31,20 @@ class Column:
     links: bool = False
 
 
+def in_every_language(key: str, languages: tuple[str, ...]) -> list[Column]:
+    """A column of curators' words in the export's language, and one per language beside it
+    (``title``, ``title_en``, ``title_es``), drawn from the record's ``title_i18n``; a
+    language's column is empty where it has no value, or where the value is not curators'
+    words at all (a name, a country)."""
+    return [
+        Column(key, lambda r: r[key]),
+        *(
+            Column(f"{key}_{lang}", lambda r, lang=lang: (r.get(f"{key}_i18n") or {}).get(lang))
+            for lang in languages
+        ),
+    ]
+
+
 def citation_columns(key: str, label: Callable[[dict], str]) -> list[Column]:
     """Four columns for a list of cited facts under ``key``: a label per fact, and the
     quotes, outlets and article URLs of their citations. Multiple facts are separated by

@@ -2,6 +2,8 @@
 translation falls back to the other language visibly marked, derived data and cached pages
 follow an edit of either language, and query counts stay pinned in both."""
 
+import csv
+import io
 import json
 
 import pytest
@@ -9,7 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
-from releases.models import PersonRecord, Role
+from releases.models import CountClaim, PersonRecord, Role
 from tests import builders
 
 
@@ -186,3 +188,70 @@ def test_a_search_in_either_language_costs_the_same_queries(client, world, query
     assert _queries(client, f"/es/people/?q={query}") == english
     builders.world(4, prefix="more")
     assert _queries(client, f"/es/people/?q={query}&v=2") == english
+
+
+def test_the_facts_list_marks_a_fallback_as_other_pages_do(client, world):
+    spanish = _page(client, "/es/facts/?kind=role")
+    assert "Una periodista" in spanish
+    assert (
+        '<span lang="en">In her own words.</span> <span class="fallback">(in English)</span>'
+        in spanish
+    )
+    assert '<span lang="en">Una periodista' not in spanish  # a translation given: unmarked
+    english = _page(client, "/en/facts/?kind=role")
+    assert "In her own words." in english and "(in English)" not in english
+    releases = _page(client, "/es/facts/?kind=release")
+    assert "en Excarcelaciones del jueves" in releases and "(in English)" not in releases
+
+
+def _csv_rows(client, url: str, **query: str) -> list[dict]:
+    response = client.get(url, {"format": "csv", **query})
+    assert response.status_code == 200
+    text = b"".join(response.streaming_content).decode("utf-8").removeprefix("\ufeff")
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def test_csv_exports_give_a_column_per_language_beside_the_page_language(client, world):
+    [role] = _csv_rows(client, "/es/facts/", kind="role")
+    assert (role["value"], role["value_en"], role["value_es"]) == (
+        "Una periodista",
+        "A journalist",
+        "Una periodista",
+    )
+    assert (role["note"], role["note_en"], role["note_es"]) == ("In her own words.",) * 2 + ("",)
+    # A value that is no curator's words has no language: its columns stay empty.
+    nationality = next(r for r in _csv_rows(client, "/es/facts/") if r["kind"] == "nationality")
+    assert nationality["value"] and nationality["value_en"] == nationality["value_es"] == ""
+    [event] = _csv_rows(client, "/en/events/")
+    assert (event["title"], event["title_en"], event["title_es"]) == (
+        "Thursday releases",
+        "Thursday releases",
+        "Excarcelaciones del jueves",
+    )
+
+
+def test_the_numbers_csv_gives_each_claimant_and_subject_in_both_languages(client, world):
+    count = builders.cite(
+        CountClaim.objects.create(
+            metric="released",
+            subject_en="prisoners",
+            subject_es="presos",
+            qualifier="exact",
+            value=3,
+            value_text="three",
+            claimed_by_en="the UN",
+        ),
+        world["article"].passages.first(),
+    )
+    [row] = [r for r in _csv_rows(client, "/es/numbers/") if r["id"] == str(count.pk)]
+    assert (row["subject"], row["subject_en"], row["subject_es"]) == (
+        "presos",
+        "prisoners",
+        "presos",
+    )
+    # No Spanish yet: the page language's column falls back, its own column stays empty.
+    assert (row["claimed_by"], row["claimed_by_en"], row["claimed_by_es"]) == (
+        "the UN",
+        "the UN",
+        "",
+    )
