@@ -49,6 +49,7 @@ from releases.models import (
     StatusChange,
     supported_parts,
 )
+from releases.translation import LANGUAGES, is_translated_path
 from sources.dates import iso_partial_date
 from sources.models import Passage, SourceArticle
 from sources.tabular import csv_line
@@ -68,6 +69,28 @@ class Column:
     def schema(self) -> dict:
         described = {"name": self.name, "type": self.type, "description": self.description}
         return described | ({"constraints": self.constraints} if self.constraints else {})
+
+
+# Curators' words are in the page's language, with the other's as fallback; each also has a
+# column per language at the end of its table ("title_en", "title_es"), the value written
+# in that language only.
+_LANGUAGE_NAMES = {"en": "English", "es": "Spanish"}
+
+
+def _in_languages(*names: str) -> list[Column]:
+    return [
+        Column(
+            f"{name}_{lang}",
+            "string",
+            f"{name} as written in {_LANGUAGE_NAMES[lang]}; empty when it is not.",
+        )
+        for name in names
+        for lang in LANGUAGES
+    ]
+
+
+def _language_paths(*names: str) -> tuple[str, ...]:
+    return tuple(f"{name}_{lang}" for name in names for lang in LANGUAGES)
 
 
 def _id(description: str = "Row id, stable across versions.") -> Column:
@@ -147,6 +170,12 @@ def _values(queryset: QuerySet, *paths: str) -> Iterator[tuple]:
 
 # -- Rows ------------------------------------------------------------------------------------
 
+# The columns of curators' words in each table, given again per language at its end.
+_FACILITY_TRANSLATED = ("description",)
+_EVENT_TRANSLATED = ("title", "date_note")
+_FACT_TRANSLATED = ("title", "reason", "text", "attributed_to", "note")
+_COUNT_TRANSLATED = ("subject", "claimed_by", "attributed_to", "note")
+
 
 def _countries() -> Iterator[list]:
     for code, name, demonym in _values(Country.objects.all(), "code", "name", "demonym"):
@@ -180,7 +209,8 @@ def _facilities() -> Iterator[list]:
             (Mention, "facility"),
         ],
     )
-    for row in _values(facilities, "pk", "slug", "name", "city", "description", "is_public"):
+    paths = ("pk", "slug", "name", "city", "description", "is_public")
+    for row in _values(facilities, *paths, *_language_paths(*_FACILITY_TRANSLATED)):
         yield list(row)
 
 
@@ -190,8 +220,12 @@ def _events() -> Iterator[list]:
         [(Release, "event"), (Role, "event"), (FacilityReport, "event"), (CountClaim, "event")],
     )
     paths = ("pk", "slug", "title", "date", "date_precision", "date_text", "date_note", "is_public")
-    for pk, slug, title, date, precision, text, note, public in _values(events, *paths):
-        yield [pk, slug, title, iso_partial_date(date, precision), precision, text, note, public]
+    languages = _language_paths(*_EVENT_TRANSLATED)
+    for pk, slug, title, date, precision, text, note, public, *words in _values(
+        events, *paths, *languages
+    ):
+        date = iso_partial_date(date, precision)
+        yield [pk, slug, title, date, precision, text, note, public, *words]
 
 
 def _articles() -> Iterator[list]:
@@ -289,10 +323,12 @@ def _fact_status(model: type[Fact], values: dict) -> str | None:
 
 def _facts() -> Iterator[list]:
     for model, sources in _FACT_SOURCES.items():
+        translated = [c for c in _FACT_TRANSLATED if is_translated_path(model, sources.get(c, c))]
         paths = sorted(
             {p for s in sources.values() for p in ((s,) if isinstance(s, str) else s)}
             | {"pk", "certainty", "attributed_to", "note"}
             | ({"with_conditions"} if model is Release else set())
+            | {f"{sources.get(c, c)}_{lang}" for c in translated for lang in LANGUAGES}
         )
         for row in _values(model.objects.published(), *paths):
             values = dict(zip(paths, row, strict=True))
@@ -305,7 +341,12 @@ def _facts() -> Iterator[list]:
                     cells.append(iso_partial_date(values[source[0]], values[source[1]]))
                 else:
                     cells.append(values[source] if source else None)
-            yield [*cells, values["certainty"], values["attributed_to"], values["note"]]
+            words = [
+                values[f"{sources.get(c, c)}_{lang}"] if c in translated else None
+                for c in _FACT_TRANSLATED
+                for lang in LANGUAGES
+            ]
+            yield [*cells, values["certainty"], values["attributed_to"], values["note"], *words]
 
 
 def _counts() -> Iterator[list]:
@@ -327,7 +368,8 @@ def _counts() -> Iterator[list]:
         "attributed_to",
         "note",
     )
-    for row in _values(CountClaim.objects.published(), *paths):
+    languages = _language_paths(*_COUNT_TRANSLATED)
+    for row in _values(CountClaim.objects.published(), *paths, *languages):
         values = list(row)
         values[10] = iso_partial_date(row[10], row[11])
         yield values
@@ -437,6 +479,7 @@ RESOURCES = [
                 "false for a place that only a fact about a "
                 "person names (it cites nothing of its own).",
             ),
+            *_in_languages(*_FACILITY_TRANSLATED),
         ],
         _facilities,
     ),
@@ -462,6 +505,7 @@ RESOURCES = [
                 "boolean",
                 "false for an event that only a fact names (it cites nothing of its own).",
             ),
+            *_in_languages(*_EVENT_TRANSLATED),
         ],
         _events,
     ),
@@ -578,6 +622,7 @@ RESOURCES = [
             ),
             Column("text", "string", "A facility report: what happened."),
             *_CERTAINTY,
+            *_in_languages(*_FACT_TRANSLATED),
         ],
         _facts,
         foreign_keys=[
@@ -616,6 +661,7 @@ RESOURCES = [
             Column("as_of_precision", "string", _PRECISION),
             Column("as_of_text", "string", "The words the date comes from."),
             *_CERTAINTY,
+            *_in_languages(*_COUNT_TRANSLATED),
         ],
         _counts,
         foreign_keys=[("country", "countries", "code"), ("event_id", "events", "id")],

@@ -10,7 +10,7 @@ import pytest
 from django.http import StreamingHttpResponse
 
 from releases import derived
-from releases.models import CountClaim, Release
+from releases.models import CountClaim, Release, ReleaseEvent, Role
 from tests import builders
 
 NAMES = [
@@ -146,3 +146,28 @@ def test_the_data_page_lists_every_table_in_both_languages(
         assert f"<code>{name}.csv</code>" in english
     spanish = client.get("/es/data/").content.decode()
     assert "Personas" in spanish and "Citas" in spanish
+
+
+def test_curators_words_come_in_each_language_beside_the_page_languages(client, world, tmp_path):
+    event = ReleaseEvent.objects.filter(is_public=True).first()
+    event.title_es = "Excarcelaciones del jueves"
+    event.save()
+    role = Role.objects.filter(is_public=True).first()
+    role.title_en, role.title_es = "A lawyer", ""
+    role.save()
+    descriptor = _download(client, tmp_path)
+    report = frictionless.validate(tmp_path / "datapackage.json")
+    assert report.stats["errors"] == 0
+    events = {row["slug"]: row for row in _rows(tmp_path, descriptor, "events")}
+    row = events[event.slug]
+    assert (row["title"], row["title_es"]) == (event.title_en, "Excarcelaciones del jueves")
+    assert row["title_en"] == event.title_en
+    facts = {row["id"]: row for row in _rows(tmp_path, descriptor, "facts")}
+    row = facts[f"role-{role.pk}"]
+    assert (row["title"], row["title_en"], row["title_es"]) == ("A lawyer", "A lawyer", "")
+    # A kind of fact with no such words leaves their columns empty.
+    alias = next(r for r in facts.values() if r["kind"] == "alias")
+    assert alias["title_en"] == alias["title_es"] == alias["reason_es"] == ""
+    (events_resource,) = [r for r in descriptor["resources"] if r["name"] == "events"]
+    described = {f["name"]: f["description"] for f in events_resource["schema"]["fields"]}
+    assert described["title_es"] == "title as written in Spanish; empty when it is not."
