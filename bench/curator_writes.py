@@ -1,6 +1,7 @@
-"""What a curator's writes cost at the size of the record: reading the known names, an
-ingest of a 5 KB article with suggestions, an admin save of a person (its suggestions
-re-run in the background, so not in the save), and that background re-run itself.
+"""What a curator's writes cost at the size of the record: building the known names (and
+a new process loading them from disk instead), an ingest of a 5 KB article with
+suggestions, an admin save of a person (its suggestions re-run in the background, so not
+in the save), and that background re-run itself; with the machine's load average.
 
 Run against a record grown by ``bench/scale.py generate`` (a scratch database):
 
@@ -71,15 +72,25 @@ def main() -> None:
     from django.test.utils import setup_test_environment
     from django.urls import reverse
 
-    from curation.suggestions import KnownNames, ingest_with_suggestions, suggest_after_change
+    from curation.suggestions import (
+        KnownNames,
+        forget_names,
+        ingest_with_suggestions,
+        suggest_after_change,
+    )
     from releases.models import Person
     from tests.curation.admin_forms import change_form_data
 
     setup_test_environment()  # the client keeps each page's context: the form to send back
     people = Person.objects.count()
     began = time.perf_counter()
+    KnownNames._build()
+    built = time.perf_counter() - began
+    KnownNames.read()  # built or loaded, and kept on disk (KNOWN_NAMES_DIR) if not there
+    forget_names()  # what a new server or worker process knows
+    began = time.perf_counter()
     KnownNames.read()
-    read_names = time.perf_counter() - began
+    loaded = time.perf_counter() - began
 
     articles = _articles_of_5kb()
     ingests = [
@@ -107,8 +118,10 @@ def main() -> None:
     reruns = [_rolled_back(lambda p=person: suggest_after_change(p)) for person in chosen]
 
     sizes = sorted(len(text.encode()) for text in articles)
-    print(f"{people} people")
-    print(f"reading every known name and alias once: {read_names * 1000:.0f} ms")
+    # The machine's load beside the figures (1, 5 and 15 minutes): others' work slows them.
+    print(f"{people} people, load average " + " ".join(f"{v:.1f}" for v in os.getloadavg()))
+    print(f"building the known names from every name and alias: {built * 1000:.0f} ms")
+    print(f"a new process loading them from disk instead: {loaded * 1000:.0f} ms")
     print(
         f"ingest with suggestions ({len(ingests)} articles of {sizes[0]:,} to {sizes[-1]:,} "
         f"bytes): {_ms(ingests)}"

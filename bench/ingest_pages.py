@@ -44,8 +44,15 @@ def main() -> None:
     from django.core.management import CommandError, call_command
     from django.db import transaction
 
+    from curation.suggestions import KnownNames
+    from releases.models import Person
     from sources.models import SourceArticle
     from tests.curation.pages import PageServer, article_html
+
+    # The record's names as a running server has them: read (or loaded) once, outside the
+    # transaction rolled back below, whose reads are never kept.
+    KnownNames.read()
+    print(f"{Person.objects.count():,} people, load average {os.getloadavg()[0]:.1f}")
 
     with PageServer() as server, tempfile.TemporaryDirectory() as folder:
         links = [
@@ -63,7 +70,10 @@ def main() -> None:
                     print(exc)
                 took = time.perf_counter() - began
                 stored = SourceArticle.objects.filter(url__in=links).select_related("capture")
-                print(f"\n{stored.count()} articles with their captures in {took:.1f} s:")
+                print(
+                    f"\n{stored.count()} articles with their captures in {took:.1f} s "
+                    f"(load average {os.getloadavg()[0]:.1f}):"
+                )
                 for article in stored.order_by("pk"):
                     capture = article.capture
                     print(
