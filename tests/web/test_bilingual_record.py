@@ -255,3 +255,12 @@ def test_the_numbers_csv_gives_each_claimant_and_subject_in_both_languages(clien
         "the UN",
         "",
     )
+
+
+def test_spanish_labels_about_people_use_words_that_agree_with_anyone(client, world):
+    # Filters and facets name no one in particular: no masculine default ("Excarcelado
+    # desde", "Nacionalidad: ninguno"), neutral words instead.
+    page = _page(client, "/es/people/?q=nadie+se+llama+asi")
+    assert "Excarcelación desde" in page and "Excarcelado desde" not in page
+    assert "Persona detenida o solo mencionada" in page and "Detenido o solo" not in page
+    assert "sin resultados" in page and "ninguno" not in page
