@@ -3,7 +3,8 @@ current filter and each value of this one. A dual national counts once under eac
 
 Counts come from the same table the filters read (``PersonLink``), so a facet's count and
 the list it links to cannot disagree. Each facet is one indexed query plus one for its
-labels, whatever the size of the record. Under the default filters (a status, "detainee or
+labels, whatever the size of the record; with no link filter in use, the four link facets
+share a single query. Under the default filters (a status, "detainee or
 only mentioned", nothing else) they are read from ``FacetCount``, those very links counted
 ahead by ``releases.derived``: a few hundred rows, not every person.
 """
@@ -116,9 +117,11 @@ def _status_rows(filterset: PersonFilter) -> dict[str, list[tuple[str, str, int]
     }
 
 
-def _link_counts(filterset: PersonFilter, name: str) -> tuple[list[tuple[str, str, int]], int]:
-    others = filterset.active(name, "status", "involvement")
-    counted = _counted_links(filterset, name, others)
+def _link_counts(
+    filterset: PersonFilter, name: str, counted: list[tuple[str, int]] | None = None
+) -> tuple[list[tuple[str, str, int]], int]:
+    if counted is None:
+        counted = _counted_links(filterset, name, filterset.active(name, "status", "involvement"))
     shown = counted[:FACET_LIMIT]
     selected = filterset.form.cleaned_data.get(name)
     if selected and selected not in {key for key, _n in shown}:
@@ -128,22 +131,51 @@ def _link_counts(filterset: PersonFilter, name: str) -> tuple[list[tuple[str, st
     return rows, len(counted) - len(shown)
 
 
-def _counted_links(filterset: PersonFilter, name: str, others: list[str]) -> list[tuple[str, int]]:
-    """(key, people) of the facet ``name``, most people first, under every other filter."""
-    links = FacetCount.objects.all() if not others else PersonLink.objects.all()
-    links = links.filter(kind=LINK_FILTERS[name])
-    # Links repeat their person's status, so the people list's own status and involvement
-    # filters apply to them directly, with no join.
+def _under_status(filterset: PersonFilter, links):
+    """Links repeat their person's status, so the people list's own status and involvement
+    filters apply to them directly, with no join."""
     status = filterset.form.cleaned_data.get("status")
     if status:
         links = filterset.filter_status(links, "status", status)
-    links = filterset.filter_involvement(
+    return filterset.filter_involvement(
         links, "involvement", filterset.form.cleaned_data.get("involvement")
     )
-    if not others:
-        # Counted ahead (``FacetCount``): the sum over the statuses the filters allow.
-        counted = links.values_list("key").annotate(people=Sum("n")).filter(people__gt=0)
-        return list(counted.order_by("-people", "key"))
+
+
+def _tally(links, *by: str, stored: bool):
+    """People per value of ``by``: links counted, or ``FacetCount`` rows (counted ahead by
+    ``releases.derived``) summed over the statuses the filters allow."""
+    grouped = links.values_list(*by)
+    if stored:
+        return grouped.annotate(people=Sum("n")).filter(people__gt=0)
+    return grouped.annotate(people=Count("*"))
+
+
+def _links_of_the_same_people(filterset: PersonFilter) -> dict[str, list[tuple[str, int]]]:
+    """With no link filter in use, every link facet counts the links of the same people:
+    one query counts them all (the stored counts under the default filters; the links of
+    the people matched, a search matched once rather than once for each facet, otherwise).
+    Empty when a link filter is in use: each facet then leaves out its own."""
+    others = filterset.active("status", "involvement")
+    if any(name in LINK_FILTERS for name in others):
+        return {}
+    kinds = list(LINK_FILTERS.values())
+    if others:
+        people = filterset.queryset_without("status").values("pk")
+        links = PersonLink.objects.filter(kind__in=kinds, person__in=people)
+    else:
+        links = FacetCount.objects.filter(kind__in=kinds)
+    counted: dict[str, list[tuple[str, int]]] = {kind: [] for kind in kinds}
+    tallied = _tally(_under_status(filterset, links), "kind", "key", stored=not others)
+    for kind, key, n in tallied.order_by("kind", "-people", "key"):
+        counted[kind].append((key, n))
+    return {name: counted[kind] for name, kind in LINK_FILTERS.items()}
+
+
+def _counted_links(filterset: PersonFilter, name: str, others: list[str]) -> list[tuple[str, int]]:
+    """(key, people) of the facet ``name``, most people first, under every other filter."""
+    links = FacetCount.objects.all() if not others else PersonLink.objects.all()
+    links = _under_status(filterset, links.filter(kind=LINK_FILTERS[name]))
     if all(other in LINK_FILTERS for other in others):
         # Only other links narrow it: join the link table to itself, on its indexes (links
         # exist only for public people, so the people table has nothing to add).
@@ -153,7 +185,7 @@ def _counted_links(filterset: PersonFilter, name: str, others: list[str]) -> lis
             links = links.filter(person__in=linked.values("person"))
     else:
         links = links.filter(person__in=filterset.queryset_without(name, "status").values("pk"))
-    return list(links.values_list("key").annotate(n=Count("*")).order_by("-n", "key"))
+    return list(_tally(links, "key", stored=not others).order_by("-people", "key"))
 
 
 def person_facets(filterset: PersonFilter) -> list[Facet]:
@@ -161,6 +193,7 @@ def person_facets(filterset: PersonFilter) -> list[Facet]:
     params = filterset.data
     facets = []
     status_rows = _status_rows(filterset)
+    shared = _links_of_the_same_people(filterset)
     for name, label in (
         ("involvement", _("Detainee or only mentioned")),
         ("status", _("Status")),
@@ -173,7 +206,7 @@ def person_facets(filterset: PersonFilter) -> list[Facet]:
         if name in status_rows:
             rows = status_rows[name]
         else:
-            rows, more = _link_counts(filterset, name)
+            rows, more = _link_counts(filterset, name, shared.get(name))
         selected = params.get(name, "")
         options = [
             FacetOption(
