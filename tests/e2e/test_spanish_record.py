@@ -57,3 +57,32 @@ def test_the_person_page_reads_in_spanish(seeded_server: str, context, page: Pag
         "«Miguel estuvo recluida en El Helicoide tras su arresto.»"
     ) in copied
     assert copied.index("«Miguel was held") < copied.index("«Miguel estuvo")
+
+
+def test_a_spanish_reader_finds_people_by_their_role_in_spanish(seeded_server: str, page: Page):
+    page.goto(f"{seeded_server}/es/people/?status=any")
+    page.get_by_label("Nombre, lugar, nacionalidad, papel o evento").fill("activista derechos")
+    page.get_by_role("button", name="Aplicar").click()
+    expect(page).to_have_url(re.compile(r"q=activista\+derechos"))
+    rows = page.locator("table.results tbody tr:not(.group)")
+    expect(rows).to_have_count(1)
+    expect(rows.first).to_contain_text("Rocío San Miguel")
+    # The word of the English record finds her too, on the Spanish page.
+    page.goto(f"{seeded_server}/es/people/?status=any&q=rights+activist")
+    expect(page.locator("table.results tbody tr:not(.group)").first).to_contain_text(
+        "Rocío San Miguel"
+    )
+
+
+def test_a_claimant_link_copied_from_spanish_filters_the_same_in_english(
+    seeded_server: str, page: Page
+):
+    page.goto(f"{seeded_server}/es/numbers/")
+    page.get_by_label("Fuente de la cifra").select_option(label="la ONU")
+    page.get_by_role("button", name="Aplicar").click()
+    expect(page).to_have_url(re.compile(r"claimant=the-un"))
+    spanish = page.locator("main table tbody tr").all_inner_texts()
+    assert spanish and all("la ONU" in row for row in spanish)
+    page.goto(page.url.replace("/es/", "/en/"))
+    english = page.locator("main table tbody tr").all_inner_texts()
+    assert len(english) == len(spanish) and all("the UN" in row for row in english)
