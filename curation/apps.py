@@ -1,5 +1,6 @@
 from django.apps import AppConfig, apps
 from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
 
 
 class CurationConfig(AppConfig):
@@ -8,7 +9,7 @@ class CurationConfig(AppConfig):
     writes ``releases`` and ``sources``, and nothing depends on it."""
 
     name = "curation"
-    verbose_name = "Curation"
+    verbose_name = _("Curation")
 
     def ready(self) -> None:
         from curation.curator_group import ensure_curator_group

@@ -1,10 +1,11 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
 
 
 class ReleasesConfig(AppConfig):
     name = "releases"
-    verbose_name = "Releases: people, facilities, events and facts"
+    verbose_name = _("Releases: people, facilities, events and facts")
 
     def ready(self) -> None:
         from releases import derived, receivers

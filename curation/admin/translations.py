@@ -14,6 +14,8 @@ from django.db.models import Model, Q
 from django.http import HttpRequest
 from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
 from releases.translation import LANGUAGES, TRANSLATED_FIELDS, missing_translations
@@ -67,11 +69,11 @@ class SideBySide:
 
 
 class MissingTranslationFilter(admin.SimpleListFilter):
-    title = "translation"
+    title = _("translation")
     parameter_name = "translation"
 
     def lookups(self, request, model_admin):
-        return [("missing", "missing in one language")]
+        return [("missing", _("missing in one language"))]
 
     def queryset(self, request, queryset):
         if self.value() == "missing":
@@ -113,7 +115,7 @@ def missing_translations_view(request: HttpRequest):
             groups.append((str(model._meta.verbose_name_plural), rows))
     context = {
         **admin.site.each_context(request),
-        "title": "Records missing a translation",
+        "title": gettext("Records missing a translation"),
         "groups": groups,
         "total": sum(len(rows) for _name, rows in groups),
     }

@@ -81,3 +81,16 @@ def test_a_list_filters_the_records_missing_a_translation(admin_client, world):
 def test_the_missing_translations_page_is_for_staff_only(client, world):
     response = client.get("/admin/translations/")
     assert response.status_code == 302 and "/admin/login/" in response["Location"]
+
+
+def test_a_curator_working_in_spanish_reads_the_translation_pages_in_spanish(admin_client, world):
+    page = admin_client.get("/admin/translations/", HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    assert "Registros a los que les falta una traducción" in page
+    assert re.search(r"\b\d+ registros? con un texto en un solo idioma\.", page)
+    assert "Records missing" not in page and "one language only" not in page
+    url = reverse("admin:releases_role_changelist")
+    listing = admin_client.get(url, HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    assert "falta en un idioma" in listing and "missing in one language" not in listing
+    index = admin_client.get("/admin/", HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    assert "Excarcelaciones: personas, centros, eventos y hechos" in index
+    assert "Fuentes: artículos y pasajes" in index
