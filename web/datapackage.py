@@ -323,12 +323,16 @@ def _fact_status(model: type[Fact], values: dict) -> str | None:
 
 def _facts() -> Iterator[list]:
     for model, sources in _FACT_SOURCES.items():
-        translated = [c for c in _FACT_TRANSLATED if is_translated_path(model, sources.get(c, c))]
+        # The fact's own field for each column of curators' words it fills.
+        fields = {c: sources.get(c, c) for c in _FACT_TRANSLATED}
+        translated = [
+            c for c, f in fields.items() if isinstance(f, str) and is_translated_path(model, f)
+        ]
         paths = sorted(
             {p for s in sources.values() for p in ((s,) if isinstance(s, str) else s)}
             | {"pk", "certainty", "attributed_to", "note"}
             | ({"with_conditions"} if model is Release else set())
-            | {f"{sources.get(c, c)}_{lang}" for c in translated for lang in LANGUAGES}
+            | {f"{fields[c]}_{lang}" for c in translated for lang in LANGUAGES}
         )
         for row in _values(model.objects.published(), *paths):
             values = dict(zip(paths, row, strict=True))
@@ -342,7 +346,7 @@ def _facts() -> Iterator[list]:
                 else:
                     cells.append(values[source] if source else None)
             words = [
-                values[f"{sources.get(c, c)}_{lang}"] if c in translated else None
+                values[f"{fields[c]}_{lang}"] if c in translated else None
                 for c in _FACT_TRANSLATED
                 for lang in LANGUAGES
             ]
