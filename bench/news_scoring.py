@@ -16,6 +16,7 @@ with suggestions and compared with its labels:
 - known entities: mentions of known people, facilities and countries.
 """
 
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -81,7 +82,7 @@ def _claimant_matches(label: str, claimed_by: str) -> bool:
 
     if (label or "article").strip().lower() == "article":
         return claimed_by == engine.counts.OWN_REPORTING
-    a, b = _fold(label), _fold(claimed_by)
+    a, b = _institution(_fold(label)), _institution(_fold(claimed_by))
     if a and b and (a in b or b in a):
         return True
     # "Spokesperson Anouk Desmarais" for "Anouk Desmarais (UN human rights office)",
@@ -92,6 +93,21 @@ def _claimant_matches(label: str, claimed_by: str) -> bool:
     words_a = {w.strip("()") for w in a.split() if len(w.strip("()")) >= 4} - common
     words_b = {w.strip("()") for w in b.split() if len(w.strip("()")) >= 4} - common
     return bool(words_a & words_b)
+
+
+# Labels name institutions in English whatever the article's language ("government"
+# for "O governo"): the same word in the four languages.
+_INSTITUTIONS = {
+    "government": ("gobierno", "governo", "regierung"),
+    "ministry": ("ministerio", "ministério", "ministerium"),
+}
+
+
+def _institution(folded: str) -> str:
+    for english, others in _INSTITUTIONS.items():
+        for other in others:
+            folded = re.sub(rf"\b{_fold(other)}\b", english, folded)
+    return folded
 
 
 def score(folder: Path) -> dict[str, Tally]:
@@ -171,7 +187,11 @@ def score(folder: Path) -> dict[str, Tally]:
         t = tallies["counts"]
         labelled_counts = []
         for count in labels.get("counts") or []:
+            # A claim repeated word for word (headline and body) is labelled once for each
+            # time it occurs: each label takes the next occurrence.
             at = text.find(count.get("words", ""))
+            while at != -1 and any(c[0] == at for c in labelled_counts):
+                at = text.find(count["words"], at + 1)
             if at != -1:
                 labelled_counts.append((at, at + len(count["words"]), count))
         t.labelled += len(labelled_counts)

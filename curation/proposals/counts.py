@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from curation.proposals import lexicon, people
 from curation.proposals.gazetteer import COUNTRY, Found
+from curation.proposals.given_names import is_given_name
 from curation.proposals.text import fold, phrase_at, words
 
 EXACT, APPROXIMATE, AT_LEAST, MORE_THAN, UNSPECIFIED = (
@@ -56,6 +57,9 @@ NUMBER_WORDS = {
         40: "forty cuarenta quarenta vierzig",
         50: "fifty cincuenta cinquenta fünfzig",
         60: "sixty sesenta sessenta sechzig",
+        70: "seventy setenta siebzig",
+        80: "eighty ochenta oitenta achtzig",
+        90: "ninety noventa neunzig",
         100: "hundred cien cem hundert centenar centena",
     }.items()
     for word in spellings.split()
@@ -68,7 +72,8 @@ VAGUE = lexicon._entries(
 )
 QUALIFIERS = {
     MORE_THAN: lexicon._entries(
-        "more than|over|upwards of|in excess of|mas de|mais de|mehr als|uber|über"
+        "more than|over|upwards of|in excess of|mas de|mais de|mehr als|uber|über|"
+        "above|por encima de|acima de|arriba de"
     ),
     AT_LEAST: lexicon._entries(
         "at least|no fewer than|al menos|por lo menos|como minimo|pelo menos|no minimo|"
@@ -102,7 +107,13 @@ PEOPLE = lexicon._entries(
     "cases|casos|falle|fälle|members|miembros|integrantes|membros|beneficiados|"
     "beneficiarios|beneficiarias|beneficiaries|families|familias|familias|angehorige|"
     "angehörige|freigelassenen|national|citizen|ciudadano|ciudadana|cidadao|cidadã|"
-    "compatriots|connationals|madeirenses"
+    "compatriots|connationals|madeirenses|"
+    # Arrests count the people arrested; officers, civilians and clients are people.
+    "arrests|detentions|detenciones|arrestos|capturas|prisoes|prisões|festnahmen|"
+    "verhaftungen|oficiales|agentes|policias|policías|civilians|civiles|civis|zivilisten|"
+    "clients|clientes|mandanten|relatives|familiares|parentes|angehörige|sindicalistas|"
+    "trade unionists|union members|gewerkschafter|defensores|defenders|lideres|líderes|"
+    "leaders|militantes|militants|opposition members|opositoras|presas politicas"
 )
 # Verbs that give a tally its number ("la cifra asciende a 87", "passa de 400", "the
 # figure is above 500"), with the qualifier they mean.
@@ -136,6 +147,9 @@ _TALLY_NAME = lexicon._entries(
 _REPORTED_SPEECH = lexicon._entries("sei|seien|habe|liege|befinde|befänden|gebe|säßen")
 # What a number word needs before it to be one: "un centenar", "uma dezena".
 _ONE = frozenset(["un", "una", "um", "uma", "a", "an"])
+_COLLECTIVE_NUMBERS = lexicon._entries(
+    "decena|docena|centenar|centena|dezena|duzia|dozen|hundred|dutzend|hundert"
+)
 # A vague quantity that the next words show to be people: "several remain in prison",
 # "only a handful have walked out", "Hunderte weiter in Haft".
 _PEOPLE_VERBS = lexicon._entries(
@@ -175,7 +189,7 @@ _CLAIMANT_STOP = re.compile(
 # "Alfredo Romero, director de Foro Penal,": the office after a speaker's name says for
 # whom they speak.
 _AFFILIATION = re.compile(
-    r",\s+(?P<office>(?:[a-záéíóúñü-]+\s+){0,4}(?:de|del|of|do|da|der|von|for)\s+"
+    r",\s+(?P<office>(?:[a-záéíóúñü-]+\s+){0,4}(?:de|del|of|do|da|der|von|for|with|con|com|bei)\s+"
     r"(?:(?:la|el|the|o|a|die)\s+)?(?:[a-záéíóúñü-]+\s+){0,2}[A-ZÁÉÍÓÚÑ][^,;.()\"]{1,60}?)"
     r"(?=\s*[,;.)])"
 )
@@ -188,6 +202,7 @@ _DATE_AFTER = re.compile(
     r"^\s*(?:de\s+)?(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|"
     r"octubre|noviembre|diciembre|january|february|march|april|may|june|july|august|"
     r"september|october|november|december|jan|feb|janeiro|fevereiro|januar|februar|"
+    r"ene\b|abr\b|ago\b|dic\b|sept?\b|oct\b|nov\b|dez\b|mär\b|mai\b|"
     r"años|anos|years|jahre|year-old|-year|horas|hours|días|days|de la mañana|a\.m|p\.m|"
     r"%|por ciento|percent|kilómetros|km)",
     re.I,
@@ -228,7 +243,16 @@ CLAIMING = lexicon.SPEECH | lexicon._entries(
     "estimou|calculou|contabiliza|contabilizava|contabilizou|registra|registrava|"
     "registrou|aponta|apontou|verificou|fala|falam|"
     "schatzt|schätzt|schätzen|schatzen|zahlt|zählt|zählte|zahlte|registrierte|spricht|"
-    "sprechen|verzeichnete|dokumentierte"
+    "sprechen|sprach|verzeichnete|dokumentierte|"
+    # Revising a tally is claiming the new figure: "Foro Penal elevó a 131 el número…".
+    "elevo|eleva|elevaba|rebajo|rebaja|actualizo|actualiza|corrigio|elevou|eleva|"
+    "atualizou|raised|revised|lowered|updated|raises|revises|erhohte|erhöhte|"
+    "korrigierte|aktualisierte"
+)
+# Who asked or demanded something spoke, though what they asked claims no figure:
+# "pidió a las autoridades que…" names the speaker of the quotation after it.
+SPEAKING = CLAIMING | lexicon._entries(
+    "asked|demanded|pidio|pide|pedia|exigio|exige|reclamo|reclama|pediu|pede|exigiu|verlangte"
 )
 # A claimant spoken of again by what it is ("the group", "la organización"): the
 # organisation named before in the article.
@@ -267,17 +291,27 @@ _ORGANISATION = re.compile(
 
 
 def _claimant(
-    text: str, left: int, right: int, folded: list[str], found, at: int = 0
+    text: str,
+    left: int,
+    right: int,
+    folded: list[str],
+    found,
+    at: int | None = 0,
+    claiming: frozenset[str] = CLAIMING,
 ) -> tuple[str, tuple[int, int] | None]:
     """Who the sentence says makes the claim, with where their words are: after "según",
     "according to"…, or the subject of the verb of saying or estimating nearest the
     number (at word ``at``); for a number inside a quotation, whoever the sentence says
     spoke it. A pronoun or "the group" is returned as it is, for ``read`` to resolve."""
     sentence_words = words(text, left, right)
-    count_at = sentence_words[at].start if at < len(sentence_words) else right
+    if at is None:  # a sentence without the count: who speaks in it, nearest its end
+        at, count_at = len(sentence_words), -1
+    else:
+        count_at = sentence_words[at].start if at < len(sentence_words) else right
     for index in range(len(folded)):
         size = phrase_at(folded, index, PRONOUNS)
-        if size > 1:  # "Segundo ele", "Nach seinen Worten"
+        if size > 1 and sentence_words[index + size - 1].text != "el":
+            # "Segundo ele", "Nach seinen Worten", "según él" (not "según el registro")
             start, end = sentence_words[index].start, sentence_words[index + size - 1].end
             return text[start:end], (start, end)
         size = phrase_at(folded, index, lexicon.ACCORDING_TO)
@@ -286,8 +320,14 @@ def _claimant(
             # "nach Angaben der Organisation auch mehrere Ausländer": the claimant ends
             # where the counted people begin.
             end = _claimant_end(text, start, count_at if start < count_at else right)
+            if folded[index + size] in _POSSESSIVES:
+                # "según su conteo", "by its count": the sentence's own subject counts.
+                return _sentence_subject(text, left, sentence_words[index].start)
             if text[start:end].strip():
                 return text[start:end].strip(), (start, end)
+        if phrase_at(folded, index, _OWN_ACCOUNT):
+            # "hat die Organisation Foro Penal nach eigenen Angaben 266 Fälle bestätigt"
+            return _sentence_subject(text, left, sentence_words[index].start)
     quotation = next(
         (q.span() for q in _QUOTED.finditer(text, left, right) if q.start() < count_at < q.end()),
         None,
@@ -295,30 +335,156 @@ def _claimant(
     verbs = [
         i
         for i in range(len(folded))
-        if phrase_at(folded, i, CLAIMING)
+        if phrase_at(folded, i, claiming)
         and not (quotation and quotation[0] <= sentence_words[i].start < quotation[1])
     ]
     for index in sorted(verbs, key=lambda i: (abs(i - at), i > at)):
         verb_at = sentence_words[index].start
-        undated = _DATELINE.sub("", text[left:verb_at])
+        # What is quoted before the verb is what was said, not who said it.
+        said_before = text[left:verb_at].rstrip(" ,")
+        undated = _QUOTED.sub(lambda q: "," * len(q.group()), _DATELINE.sub("", text[left:verb_at]))
         before = _AUXILIARY_AT_END.sub("", undated)
         offset = verb_at - len(undated)
-        # '"…", dijo X', "…, informó Foro Penal": the speaker comes after the verb.
-        inverted = index > at and before.rstrip().endswith((",", '"', "\u201d", "\u00bb"))
-        pieces = [p for p in _CLAIMANT_STOP.split(before) if p.strip()]
-        if not inverted:
-            for piece in _subject_candidates(pieces):
-                start = text.index(piece, offset)
-                if not start <= count_at < start + len(piece):  # not the count itself
-                    return piece, (start, start + len(piece))
-        if index + 1 < len(sentence_words):
-            start = sentence_words[index + 1].start
-            if to := _TOLD.match(text, start):  # "dijo a esta agencia el director …"
-                start = to.end()
-            end = _claimant_end(text, start, right)
-            if text[start:end].strip() and not start <= count_at < end:
-                return text[start:end].strip(), (start, end)
+        pieces = [p for p in _CLAIMANT_STOP.split(before) if p.strip(" ,")]
+        subjects = [
+            (piece, start)
+            for piece in _subject_candidates(pieces)
+            if not (start := text.index(piece, offset)) <= count_at < start + len(piece)
+        ]
+        after = _speaker_after(text, sentence_words, index, right, count_at)
+        # '"…", dijo X', "…, sagt Kravets, seien…", "…, informó Foro Penal": after a comma
+        # or a quotation the speaker comes after the verb; otherwise before it.
+        if text[left:verb_at].rstrip().endswith((",", *_CLOSING_QUOTES)):
+            if after:
+                return after
+            if said_before.endswith(_CLOSING_QUOTES) and not _names_after(sentence_words, index):
+                # '"…", advirtió.': no subject, as Spanish and Portuguese leave it out
+                # when it is the one who spoke before.
+                return SPEAKER_BEFORE, None
+        if subjects:
+            piece, start = subjects[0]
+            return piece, (start, start + len(piece))
+        if after:
+            return after
+        if index and folded[index - 1] in _COORDINATORS:
+            # "Foro Penal has verified 412 releases…, and counts some 650": the verb
+            # shares the subject that opens the sentence.
+            opening = _opening_name(text, left, verb_at)
+            if opening:
+                return opening
     return OWN_REPORTING, None
+
+
+def _speaker_after(text: str, sentence_words, index: int, right: int, count_at: int):
+    """The speaker named right after the verb at word ``index`` ("dijo el ministro",
+    "informó Foro Penal", "said Alfredo Romero"), or None."""
+    if index + 1 >= len(sentence_words):
+        return None
+    start = sentence_words[index + 1].start
+    if to := _TOLD.match(text, start):  # "dijo a esta agencia el director …"
+        start = to.end()
+    end = _claimant_end(text, start, right)
+    if _opens_like_a_speaker(text[start:end]) and not start <= count_at < end:
+        return text[start:end].strip(), (start, end)
+    return None
+
+
+_CLOSING_QUOTES = ('"', "\u201d", "\u00bb", "\u201c")
+# Who spoke before: the claimant when a verb of saying has no subject of its own.
+SPEAKER_BEFORE = "(the speaker before)"
+_COORDINATORS = frozenset(["and", "y", "e", "und", "but", "pero", "mas", "aber"])
+# Words that may open a speaker after the verb: an article or a determiner ("dijo el
+# ministro", "said the group"); anything else lower-case ("said on Saturday", "said
+# military detainees were…", "publicó nas redes sociais") is not who spoke.
+_SPEAKER_OPENERS = _ARTICLES | frozenset(
+    ["su", "sus", "its", "his", "her", "their", "seu", "sua", "sein", "seine", "ihr", "ihre"]
+)
+
+
+def _opens_like_a_speaker(piece: str) -> bool:
+    said = words(piece)
+    if not said or any(c.isdigit() for c in piece) or said[0].text in _CONTRACTIONS:
+        return False
+    if any(w.folded in _TIME_WORDS for w in said[:2]):  # "dijo el martes", "said on Friday"
+        return False
+    first = said[0]
+    if first.capitalised:
+        return first.folded not in lexicon.NOT_A_NAME or first.folded in _SPEAKER_OPENERS
+    return first.folded in _SPEAKER_OPENERS
+
+
+# A preposition with its article ("pidió às autoridades", "dijo al diario"): whom, not who.
+_CONTRACTIONS = frozenset(["à", "às", "ao", "aos", "al", "zum", "zur", "dem", "den"])
+_TIME_WORDS = lexicon._entries(
+    "monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|"
+    "lunes|martes|miercoles|jueves|viernes|sabado|domingo|hoy|ayer|manana|tarde|noche|"
+    "segunda|terca|quarta|quinta|sexta|hoje|ontem|"
+    "montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|heute|gestern|"
+    "week|semana|woche|month|mes|monat|night|morning|evening"
+)
+
+
+def _names_after(sentence_words, index: int) -> bool:
+    """Whether a name follows the verb at word ``index`` in its sentence."""
+    return any(
+        w.capitalised and w.folded not in lexicon.NOT_A_NAME for w in sentence_words[index + 1 :]
+    )
+
+
+# "according to its count", "según sus datos": a possessive names the sentence's subject.
+_POSSESSIVES = frozenset(
+    [
+        "su",
+        "sus",
+        "its",
+        "their",
+        "his",
+        "her",
+        "seu",
+        "sua",
+        "seus",
+        "suas",
+        "seinen",
+        "seiner",
+        "ihren",
+        "ihrer",
+        "eigenen",
+    ]
+)
+_OWN_ACCOUNT = lexicon._entries(
+    "nach eigenen angaben|by its own count|by their own count|por sus propios datos|"
+    "segun sus propios datos|segundo os seus dados"
+)
+# Words that open a clause, not a subject: "…, while the government says".
+_CLAUSE_OPENER = re.compile(
+    r"^(?:(?:even\s+)?(?:as|while|though|although|whereas|but|and)|mientras(?:\s+que)?|"
+    r"aunque|pero|y|e|en\s+tanto|enquanto|embora|mas|während|obwohl|aber|und)\s+",
+    re.I,
+)
+
+
+def _sentence_subject(text: str, left: int, end: int) -> tuple[str, tuple[int, int] | None]:
+    """Who a sentence is about, before ``end``: the organisation it names ("die
+    Organisation Foro Penal"), else the name it opens with; else the article."""
+    named = list(_ORGANISATION.finditer(text, left, end))
+    if named:
+        return named[-1].group("name"), named[-1].span("name")
+    return _opening_name(text, left, end) or (OWN_REPORTING, None)
+
+
+def _opening_name(text: str, left: int, end: int) -> tuple[str, tuple[int, int]] | None:
+    """The name a sentence opens with, after its dateline ("Foro Penal has verified…")."""
+    undated = _DATELINE.sub("", text[left:end])
+    offset = end - len(undated)
+    found = re.match(
+        r"(?:(?:The|El|La|Los|Las|O|A|Der|Die|Das)\s+)?"
+        r"[A-ZÁÉÍÓÚÑ][\w-]+(?:\s+(?:de\s+|del\s+|la\s+)?[A-ZÁÉÍÓÚÑ][\w-]+){0,4}",
+        undated,
+    )
+    first = fold(found.group().split()[0]) if found else ""
+    if not found or first in lexicon.NOT_A_NAME - _ARTICLES or _number(first) is not None:
+        return None
+    return found.group(), (offset + found.start(), offset + found.end())
 
 
 def _resolved(
@@ -335,16 +501,31 @@ def _resolved(
         named = list(_ORGANISATION.finditer(text, 0, count_at))
         if named:
             return named[-1].group("name"), named[-1].span("name")
-        return named_before or claimed
+        # "Foro Penal confirmó… La organización precisó": whoever spoke just before.
+        return _speaker_before(text, spans, position) or named_before or claimed
     if phrase_at(folded, 0, PRONOUNS) == len(folded):
-        for earlier in range(position - 1, max(position - 3, -1), -1):
-            left, right = spans[earlier]
-            earlier_words = [w.folded for w in words(text, left, right)]
-            speaker = _claimant(text, left, right, earlier_words, None)
-            if speaker[0] != OWN_REPORTING and not _spoken_of_again(speaker[0]):
-                return speaker
-        return named_before or claimed
+        return _speaker_before(text, spans, position) or named_before or claimed
     return claimed
+
+
+def _speaker_before(text: str, spans: list[tuple[int, int]], position: int):
+    """Whoever the two sentences before ``position`` say spoke, nearest first, or None."""
+    for earlier in range(position - 1, max(position - 3, -1), -1):
+        left, right = spans[earlier]
+        earlier_words = [w.folded for w in words(text, left, right)]
+        speaker = _claimant(text, left, right, earlier_words, None, None, SPEAKING)
+        if speaker[0] not in (OWN_REPORTING, SPEAKER_BEFORE) and not _spoken_of_again(speaker[0]):
+            return speaker
+    return None
+
+
+def _inside_quotation(text: str, left: int, right: int, at: int) -> bool:
+    """Whether ``at`` is inside quotation marks in its sentence, or the sentence opens a
+    quotation that it does not close ('"Dozens of them have never seen a judge.')."""
+    marks = [m.start() for m in _QUOTE.finditer(text, left, right)]
+    return any(a < at < b for a, b in zip(marks[::2], marks[1::2], strict=False)) or (
+        len(marks) % 2 == 1 and marks[-1] < at
+    )
 
 
 def _first_mention(text: str, surname: str, at: tuple[int, int]):
@@ -360,6 +541,53 @@ def _first_mention(text: str, surname: str, at: tuple[int, int]):
     return text[earlier.start() : end], (earlier.start(), end)
 
 
+# The organisation spoken of by what it is, after an office: "vicepresidente de la ONG".
+_ORG_WORDS = lexicon._entries(
+    "la ong|the ngo|the group|a ong|der organisation|la organizacion|the party|el partido|"
+    "o partido|der partei"
+)
+
+
+def _with_organisation(text: str, claimed_by: str, at: tuple[int, int], named_before) -> str:
+    """An office-holder named without their organisation ("its director Alfredo Romero",
+    "Direktor Alfredo Romero", "vicepresidente de la ONG") with the organisation the text
+    named last before them, or else the claimant before if that names no office:
+    "its director Alfredo Romero (Foro Penal)". Anyone else as they are."""
+    said = words(claimed_by)
+    folded = [w.folded for w in said]
+    offices = [i for i in range(len(folded)) if phrase_at(folded, i, lexicon.OFFICE)]
+    if not offices:
+        return claimed_by
+    after_office = offices[0] + phrase_at(folded, offices[0], lexicon.OFFICE)
+    rest = folded[after_office:]
+    # "vicepresidente de la ONG": the organisation spoken of again, not named.
+    if (
+        rest[:1]
+        and rest[0] in ("de", "del", "of", "do", "da", "der", "von", "for")
+        and not (phrase_at(rest, 1, ANAPHORS) or phrase_at(rest, 1, _ORG_WORDS))
+    ):
+        return claimed_by  # "director de Foro Penal": named already
+    named = list(_ORGANISATION.finditer(text, 0, at[0]))
+    organisation = named[-1].group("name") if named else ""
+    if not organisation and folded[0] in _POSSESSIVES:
+        # "Foro Penal has verified…, its director Alfredo Romero said"
+        left = max(text.rfind(".", 0, at[0]) + 1, text.rfind("\n", 0, at[0]) + 1)
+        opening = _opening_name(text, left, at[0])
+        organisation = opening[0] if opening else ""
+    if not organisation and named_before:
+        earlier = words(named_before[0])
+        folded_earlier = [w.folded for w in earlier]
+        if not (  # an organisation's name: capitalised, no office, no given name
+            not all(w.capitalised or w.folded in _NAME_JOINERS for w in earlier)
+            or any(phrase_at(folded_earlier, i, lexicon.OFFICE) for i in range(len(earlier)))
+            or any(is_given_name(w.text) for w in earlier)
+        ):
+            organisation = named_before[0]
+    if not organisation or fold(organisation) in fold(claimed_by):
+        return claimed_by
+    return f"{claimed_by} ({organisation})"
+
+
 def _spoken_of_again(claimed_by: str) -> bool:
     folded = [w.folded for w in words(claimed_by)]
     return bool(phrase_at(folded, 0, ANAPHORS)) or phrase_at(folded, 0, PRONOUNS) == len(folded)
@@ -370,6 +598,7 @@ _DETERMINERS = lexicon._entries(
     "the|their|its|his|her|el|la|los|las|su|sus|o|a|os|as|seu|sua|seus|suas|"
     "der|die|das|ihr|ihre|sein|seine"
 )
+_INDEFINITE = frozenset(["a", "an", "un", "una", "um", "uma", "ein", "eine"])
 # Lower-case words inside a name: "Comité por la Libertad de los Presos Políticos".
 _NAME_JOINERS = lexicon._entries(
     "de|del|la|las|los|y|e|por|para|of|the|for|and|da|do|dos|das|und|für"
@@ -395,16 +624,27 @@ def _subject_candidates(pieces: list[str]) -> Iterator[str]:
     cleaned = [p for p in cleaned if p and not any(c.isdigit() for c in p)]
     if not cleaned:
         return
-    last = cleaned[-1]
+    last = _CLAUSE_OPENER.sub("", cleaned[-1])
     spoken = [w for w in words(last) if w.folded in lexicon.SPEECH]
     if spoken:
         # "…, said the organisation had confirmed": the subject after the speaker's verb.
         last = last[spoken[-1].end :].strip() or last
     last_words = last.split()
+    if len(last_words) == 1 and fold(last) in PRONOUNS:
+        yield last  # '"…," she said': whoever spoke last, for ``read`` to resolve
+        return
+    if len(cleaned) > 1 and last_words and fold(last_words[0]) in _INDEFINITE:
+        # "Foro Penal, a Venezuelan rights group, said": the apposition describes the
+        # name before it, which is who speaks.
+        opening = _trailing_name(cleaned[0])
+        if opening and opening == cleaned[0]:
+            yield opening
     if last_words and (
         (fold(last_words[0]) in _DETERMINERS and len(last_words) <= 8)
         or (
             2 <= len(last_words) <= 3
+            # who, not what they are: "rights groups say", not "…, continua preso, pediu"
+            and not _says_what_they_are(last)
             and fold(last_words[0]) not in lexicon.NOT_A_NAME
             and fold(last_words[0]) not in _NAME_JOINERS
         )
@@ -422,6 +662,12 @@ def _subject_candidates(pieces: list[str]) -> Iterator[str]:
         name = _trailing_name(piece)
         if name:
             yield name
+
+
+def _says_what_they_are(piece: str) -> bool:
+    folded = [w.folded for w in words(piece)]
+    states = lexicon.STILL_HELD | lexicon.RELEASE
+    return any(phrase_at(folded, i, states) for i in range(len(folded)))
 
 
 def _trailing_name(piece: str) -> str:
@@ -469,9 +715,18 @@ def read(text: str, spans: list[tuple[int, int]], found: list[Found]) -> list[Co
             if value is not None and (
                 _DATE_AFTER.match(text[after:right])
                 or _is_year(value, sentence_words[index].text)
-                or (index and folded[index - 1] in _MONTH_ABBREVIATIONS)  # "Jan 12 (AP)"
+                # "Jan 12 (AP)", not "31 ene. — Cinco dirigentes"
+                or (
+                    index
+                    and folded[index - 1] in _MONTH_ABBREVIATIONS
+                    and sentence_words[index].text.isdigit()
+                )
+                or _is_list_number(text, sentence_words[index].start, after)
                 or _is_age(text, sentence_words[index].start, after)
             ):
+                index += 1
+                continue
+            if _number_word_in_a_name(sentence_words, index, demonyms):
                 index += 1
                 continue
             noun = _people_after(folded, index + size, demonyms, sentence_words)
@@ -490,7 +745,13 @@ def read(text: str, spans: list[tuple[int, int]], found: list[Found]) -> list[Co
             else:
                 qualifier, first = _qualifier(folded, index, value)
                 subject = ""
-            if value is not None and index and folded[index - 1] in _ONE and first == index:
+            if (
+                value is not None
+                and index
+                and folded[index - 1] in _ONE
+                and folded[index] in _COLLECTIVE_NUMBERS
+                and first == index
+            ):
                 # "casi un centenar": the number word with its article, and what is before.
                 qualifier, first = _qualifier(folded, index - 1, value)
                 qualifier = APPROXIMATE if qualifier == EXACT else qualifier
@@ -506,19 +767,19 @@ def read(text: str, spans: list[tuple[int, int]], found: list[Found]) -> list[Co
             if (
                 claimed_by == OWN_REPORTING
                 and position + 1 < len(spans)
-                and _QUOTE.search(text, left, right)
+                and _inside_quotation(text, left, right, start)
             ):
                 # A quoted figure whose speaker the next sentence names ("…". dijo X).
                 following = spans[position + 1]
                 next_words = [w.folded for w in words(text, *following)]
                 claimed_by, claimant_at = _claimant(text, *following, next_words, found)
-            if (
+            if claimed_by == SPEAKER_BEFORE or (
                 claimed_by == OWN_REPORTING
                 and position
                 and any(w in _REPORTED_SPEECH for w in folded)
             ):
-                claimed_by, claimant_at = _resolved(
-                    text, spans, position, start, ("er", None), named_before
+                claimed_by, claimant_at = (
+                    _speaker_before(text, spans, position) or named_before or (OWN_REPORTING, None)
                 )
             if _spoken_of_again(claimed_by):
                 claimed_by, claimant_at = _resolved(
@@ -529,6 +790,8 @@ def read(text: str, spans: list[tuple[int, int]], found: list[Found]) -> list[Co
             if claimant_at and (office := _AFFILIATION.match(text, claimant_at[1], right)):
                 claimant_at = (claimant_at[0], office.end("office"))
                 claimed_by = text[claimant_at[0] : claimant_at[1]]
+            if claimant_at:
+                claimed_by = _with_organisation(text, claimed_by, claimant_at, named_before)
             if claimed_by != OWN_REPORTING and not _spoken_of_again(claimed_by):
                 named_before = (claimed_by, claimant_at)
             as_of = _AS_OF.search(text, left, right)
@@ -561,6 +824,22 @@ _MONTH_ABBREVIATIONS = lexicon._entries(
 def _is_age(text: str, start: int, end: int) -> bool:
     """ ", 45, was freed": a number between commas right after a name is an age."""
     return text[max(0, start - 2) : start] == ", " and text[end : end + 1] == ","
+
+
+def _number_word_in_a_name(sentence_words, index: int, demonyms: list[Found]) -> bool:
+    """ "Ministério dos Negócios Estrangeiros": "dos" is also Portuguese for "of the";
+    before a capitalised word that is not a nationality it is part of a name."""
+    word = sentence_words[index]
+    if word.text != "dos" or index + 1 >= len(sentence_words):
+        return False
+    following = sentence_words[index + 1]
+    return following.capitalised and not any(d.start <= following.start < d.end for d in demonyms)
+
+
+def _is_list_number(text: str, start: int, end: int) -> bool:
+    """ "5. Radek Horacek, cooperante checo": the number of a numbered list's line."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return not text[line_start:start].strip() and text[end : end + 1] in (".", ")")
 
 
 def _is_year(value: int, token: str) -> bool:

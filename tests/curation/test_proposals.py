@@ -194,3 +194,45 @@ def test_counts_with_their_qualifier_metric_claimant_and_date():
         (5, "at_least", "released", "The UN"),
     ]
     assert read(text, RECORD).counts[0].as_of_text == "hasta el 12 de enero"
+
+
+def test_who_claims_a_figure_when_the_sentence_does_not_name_them_there():
+    text = (
+        "Provea informó este lunes que revisa los expedientes. "
+        '"Quedan cientos de presos tras las rejas", advirtió. '
+        "Ninety releases were confirmed, according to its count. "
+        "La cifra aumentó, según el registro de la ONG Provea, a 40 excarcelaciones. "
+        "Die Organisation Foro Penal hat nach eigenen Angaben 55 Fälle bestätigt. "
+        "Foro Penal, por su parte, elevó a 131 el número de excarcelaciones. "
+        "Die Organisation Foro Penal kritisierte die Justiz. "
+        "Mehr als 300 Menschen seien frei, sagte Direktor Ana Ruiz."
+    )
+    found = [(text[c.start : c.end], c.claimed_by) for c in read(text, RECORD).counts]
+    assert found == [
+        ("cientos de presos", "Provea"),  # the speaker before: the verb has no subject
+        ("Ninety releases", "not attributed (the article's own reporting)"),
+        ("40 excarcelaciones", "el registro de la ONG Provea"),  # "según el", not "según él"
+        ("55 Fälle", "Foro Penal"),  # "nach eigenen Angaben": the sentence's organisation
+        ("131 el número de excarcelaciones", "Foro Penal"),  # revising a figure claims it
+        ("Mehr als 300 Menschen", "Direktor Ana Ruiz (Foro Penal)"),
+    ]
+
+
+def test_what_follows_a_verb_is_a_speaker_only_when_it_reads_like_one():
+    text = (
+        "At least 30 prisoners were released overnight, rights groups said on Saturday. "
+        "Sete presos foram soltos, disse a ministra."
+    )
+    found = [c.claimed_by for c in read(text, RECORD).counts]
+    assert found == ["rights groups", "a ministra"]
+
+
+def test_dates_list_numbers_and_names_are_not_counts():
+    text = (
+        "CARACAS, 9 ene. — El Gobierno venezolano liberó a presos.\n"
+        "O Ministério dos Negócios Estrangeiros confirmou a libertação.\n"
+        "5. Ana Ruiz, periodista venezolana\n"
+        "CARACAS, 31 ene. — Cinco dirigentes fueron excarcelados."
+    )
+    found = [text[c.start : c.end] for c in read(text, RECORD).counts]
+    assert found == ["Cinco dirigentes"]
