@@ -25,7 +25,7 @@ from sources.dates import DatePrecision, format_partial_date
 
 WIDTH, MARGIN = 760, 30
 # The lanes, top to bottom; each kind's colour and shape are in site.css and
-# web/templates/web/_timeline_mark.html.
+# web/templates/web/includes/timeline_mark.html.
 LANES = {
     "events": gettext_lazy("Release events"),
     "freed": gettext_lazy("People freed"),
