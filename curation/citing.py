@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
-from releases.derived import refresh_people
+from releases.derived import batch, changed
 from releases.models import Cited, Person, ReleaseEvent
 from sources import article_text, quotes
 from sources.models import Passage, SourceArticle
@@ -67,18 +67,20 @@ def cite_selection(
     record, article: SourceArticle, selection: Selection, parts: Iterable[str] = ()
 ) -> Passage:
     """Cite the selected words for ``record``: for the whole of it, or for ``parts`` of it
-    (``Cited.cited_parts``)."""
-    passage, _created = Passage.objects.get_or_create(
-        article=article,
-        start=selection.start,
-        end=selection.end,
-        defaults={"quote": selection.quote},
-    )
-    record.citations.add(passage)
-    set_cited_parts(record, {passage.pk: list(parts)})
-    person_id = getattr(record, "person_id", None)
-    if person_id:
-        refresh_people([person_id])
+    (``Cited.cited_parts``). The citation and the parts are two writes, and the record's
+    person is named too: one refresh of derived data for all of them (``batch``)."""
+    with batch():
+        passage, _created = Passage.objects.get_or_create(
+            article=article,
+            start=selection.start,
+            end=selection.end,
+            defaults={"quote": selection.quote},
+        )
+        record.citations.add(passage)
+        set_cited_parts(record, {passage.pk: list(parts)})
+        person_id = getattr(record, "person_id", None)
+        if person_id:
+            changed(people=[person_id])
     return passage
 
 
@@ -108,13 +110,15 @@ def create_cited(
     words: the passage, the new person if ``new_person`` names one, the record and its
     citation are written together or not at all, so the record is never stored without
     its real citation. Raises ValidationError (nothing written) if the record is invalid,
-    e.g. a second citizenship of one person in one country."""
-    if new_person:
-        record.person = Person.objects.create(
-            name=new_person, slug=unique_slug(new_person, Person.objects, fallback="person")
-        )
-    if isinstance(record, ReleaseEvent) and not record.slug:
-        record.slug = unique_slug(record.title, ReleaseEvent.objects, fallback="event")
-    record.full_clean()
-    record.save()
-    return cite_selection(record, article, selection)
+    e.g. a second citizenship of one person in one country. Derived data is refreshed
+    once, when all of it is written."""
+    with batch():
+        if new_person:
+            record.person = Person.objects.create(
+                name=new_person, slug=unique_slug(new_person, Person.objects, fallback="person")
+            )
+        if isinstance(record, ReleaseEvent) and not record.slug:
+            record.slug = unique_slug(record.title, ReleaseEvent.objects, fallback="event")
+        record.full_clean()
+        record.save()
+        return cite_selection(record, article, selection)

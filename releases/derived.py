@@ -394,6 +394,8 @@ def batch() -> Iterator[None]:
 
 @transaction.atomic
 def _flush(pending: _Pending) -> None:
+    if not (pending.written or pending.cited or pending.people):
+        return  # a batch in which nothing was written
     people = set(pending.people)
     for model, pks in pending.cited.items():
         people |= refresh_cited(model, pks)

@@ -14,6 +14,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from curation import citing, from_link, new_fact, suggestions
 from curation.admin.actions import export_action
+from curation.admin.batching import OneRefreshPerWrite
 from curation.admin.locking import NoLostEdits
 from curation.extraction import Extracted
 from curation.forms import ConfirmPageForm, IngestArticleForm, LinkForm
@@ -67,7 +68,7 @@ class BoilerplateSpanInline(admin.TabularInline):
 
 
 @admin.register(SourceArticle)
-class SourceArticleAdmin(NoLostEdits, FoldedSearchMixin, SimpleHistoryAdmin):
+class SourceArticleAdmin(OneRefreshPerWrite, NoLostEdits, FoldedSearchMixin, SimpleHistoryAdmin):
     """Articles: a new one is ingested verbatim and gets its citation suggestions, and "new
     fact from selected words" lets the curator select words and create, in one form, the
     fact they support (about a new or existing person, or a count or release event) with
@@ -361,7 +362,7 @@ class SourceArticleAdmin(NoLostEdits, FoldedSearchMixin, SimpleHistoryAdmin):
 
 
 @admin.register(Passage)
-class PassageAdmin(SimpleHistoryAdmin):
+class PassageAdmin(OneRefreshPerWrite, SimpleHistoryAdmin):
     list_display = ("quote_in_context", "article", "start", "end")
     list_filter = ("article",)
     list_select_related = ("article",)

@@ -14,6 +14,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from curation import citing, new_fact, tasks
 from curation.admin.actions import export_action
+from curation.admin.batching import OneRefreshPerWrite
 from curation.admin.locking import NoLostEdits
 from curation.admin.translations import BothLanguagesAdmin, BothLanguagesInline
 from releases import exports, selectors
@@ -230,6 +231,7 @@ class WarnsWhenUnsupported:
 
 
 class FactAdmin(
+    OneRefreshPerWrite,
     NoLostEdits,
     CiteBySelectionMixin,
     WarnsWhenUnsupported,
@@ -339,7 +341,9 @@ class FacilityReportInline(FactInline):
 
 
 @admin.register(Country)
-class CountryAdmin(NoLostEdits, SuggestsAfterSave, CountColumns, SimpleHistoryAdmin):
+class CountryAdmin(
+    OneRefreshPerWrite, NoLostEdits, SuggestsAfterSave, CountColumns, SimpleHistoryAdmin
+):
     list_display = ("code", "name", "demonym", "people")
     search_fields = ("code", "name", "demonym")
     actions = [export_action(exports.COUNTRY_EXPORT, selectors.countries)]
@@ -348,6 +352,7 @@ class CountryAdmin(NoLostEdits, SuggestsAfterSave, CountColumns, SimpleHistoryAd
 
 @admin.register(Facility)
 class FacilityAdmin(
+    OneRefreshPerWrite,
     NoLostEdits,
     CiteBySelectionMixin,
     WarnsWhenUnsupported,
@@ -369,6 +374,7 @@ class FacilityAdmin(
 
 @admin.register(ReleaseEvent)
 class ReleaseEventAdmin(
+    OneRefreshPerWrite,
     NoLostEdits,
     CiteBySelectionMixin,
     WarnsWhenUnsupported,
@@ -388,6 +394,7 @@ class ReleaseEventAdmin(
 
 @admin.register(Person)
 class PersonAdmin(
+    OneRefreshPerWrite,
     NoLostEdits,
     SuggestsAfterSave,
     CountColumns,

@@ -13,6 +13,7 @@ from django.utils.html import format_html
 
 from curation import suggestions, tasks
 from curation.admin.articles import quote_in_context
+from curation.admin.batching import OneRefreshPerWrite
 from releases.models import CitationSuggestion, ReleaseEvent
 from sources.models import SourceArticle
 
@@ -76,7 +77,7 @@ def say_if_computing(request) -> None:
 
 
 @admin.register(CitationSuggestion)
-class CitationSuggestionAdmin(admin.ModelAdmin):
+class CitationSuggestionAdmin(OneRefreshPerWrite, admin.ModelAdmin):
     """Suggested citations from ingested articles: accept or reject each, best from the
     review screen of one article. Nothing here is public until accepted."""
 

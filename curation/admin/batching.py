@@ -1,0 +1,56 @@
+"""One admin write, one refresh of derived data.
+
+An admin save writes the object and each of its inline rows, and every row's receiver asks
+``releases.derived`` for a refresh. Inside ``derived.batch()`` those requests are only
+collected, and the refresh runs once when the write is done, still inside its transaction:
+a change form saved with its inlines, a delete, a list's action or its edited rows, and a
+revert from the history.
+"""
+
+import contextlib
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from django.db import router, transaction
+from django.http import HttpRequest, HttpResponse
+
+from releases import derived
+
+if TYPE_CHECKING:
+    from django.contrib import admin
+
+    _Admin = admin.ModelAdmin[Any]
+else:
+    _Admin = object
+
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+class OneRefreshPerWrite(_Admin):
+    """Put first among an admin's bases, so the batch encloses every other step."""
+
+    def _one_refresh(self, request: HttpRequest) -> contextlib.AbstractContextManager[Any]:
+        if request.method in SAFE_METHODS:
+            return contextlib.nullcontext()
+        stack = contextlib.ExitStack()
+        stack.enter_context(transaction.atomic(using=router.db_for_write(self.model)))
+        stack.enter_context(derived.batch())
+        return stack
+
+    def changeform_view(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        with self._one_refresh(request):
+            return super().changeform_view(request, *args, **kwargs)
+
+    def delete_view(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        with self._one_refresh(request):
+            return super().delete_view(request, *args, **kwargs)
+
+    def changelist_view(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        with self._one_refresh(request):
+            return super().changelist_view(request, *args, **kwargs)
+
+    def history_form_view(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        """A revert from the history (``SimpleHistoryAdmin``, which has no types)."""
+        with self._one_refresh(request):
+            revert: Callable[..., HttpResponse] = super().history_form_view  # type: ignore[misc]
+            return revert(request, *args, **kwargs)
