@@ -26,12 +26,19 @@ _KIND = (
     r"gef[äa]ngnis(?:ses)?|haftanstalt|haftzentrum|pris[ãa]o|pres[íi]dio|cadeia|"
     r"penitenci[áa]ria|complexo penitenci[áa]rio"
 )
+# "cárcel militar de Ramo Verde", "prisão feminina do INOF": what kind of prison it is.
+_KIND_ADJECTIVE = (
+    r"(?:\s+(?:militar|military|policial|federal|estatal|nacional|feminina|femenina|de mujeres|"
+    r"de m[áa]xima seguridad|de alta seguridad|de seguridad|de m[áa]xima seguran[çc]a))?"
+)
 _LINK = (
     r"(?:\s+(?:de|del|de la|of|von|da|do|en|in))?(?:\s+(?:El|La|Los|Las|the|der|die|o|a)(?=\s))?"
 )
 _NAME = r"[A-ZÁÉÍÓÚÑ][\w'\u2019-]+(?:\s+(?:de\s+|del\s+)?[A-ZÁÉÍÓÚÑ][\w'\u2019-]+){0,3}"
 _NUMBER = r"(?:\s+(?:I{1,3}|IV|V|\d{1,2})\b)?"
-_AFTER_KIND = re.compile(rf"\b(?P<kind>(?i:{_KIND})){_LINK}\s+(?P<name>{_NAME}{_NUMBER})")
+_AFTER_KIND = re.compile(
+    rf"\b(?P<kind>(?i:{_KIND})){_KIND_ADJECTIVE}{_LINK}\s+(?P<name>{_NAME}{_NUMBER})"
+)
 # After the name, only a kind in lower case: "Tocorón prison", never "Foro Penal".
 _BEFORE_KIND = re.compile(rf"\b(?P<name>{_NAME}{_NUMBER})\s+(?P<kind>{_KIND})\b")
 _NUMBERED = re.compile(
@@ -51,7 +58,25 @@ WELL_KNOWN = (
     "Puente Ayala",
     "El Dorado",
     "Boleíta",
+    "INOF",
+    "Instituto Nacional de Orientación Femenina",
 )
+# Institutions, not places: "la sede del Sebin" is where the Sebin is, and the record
+# knows that place by its own name (El Helicoide).
+_INSTITUTION = re.compile(
+    r"^(?:Servicio|Servi[çc]o|Direcci[óo]n|Dire[çc][ãa]o|Ministerio|Minist[ée]rio|Polic[íi]a|"
+    r"Guardia|Fuerza|Sebin|SEBIN|Dgcim|DGCIM|Gobierno|Governo)\b"
+)
+# Venezuela's states and the towns its prisons stand in: "una cárcel de Miranda" is a
+# prison somewhere in Miranda, "la prisión de mujeres de Los Teques" is the INOF.
+_PLACES = lexicon._entries(
+    "los teques|teques|san juan de los morros|guatire|ocumare del tuy|"
+    "amazonas|anzoategui|apure|aragua|barinas|bolivar|carabobo|cojedes|delta amacuro|"
+    "falcon|guarico|lara|merida|miranda|monagas|nueva esparta|portuguesa|sucre|tachira|"
+    "trujillo|la guaira|vargas|yaracuy|zulia|caracas"
+)
+# "Until I saw him", "When I": the English pronoun, not a numbered site.
+_NOT_A_SITE = lexicon._entries("until|when|then|so|because|now|what|where|after|before|as")
 _WELL_KNOWN = re.compile(r"\b(?P<name>" + "|".join(map(re.escape, WELL_KNOWN)) + r")\b")
 _CASE_SENSITIVE_KINDS = re.compile(rf"^(?:{_KIND})$", re.I)
 _PROPER_KIND = re.compile(r"^(?:Centro|Internado|Complexo|Penitenciar|C[áa]rcel|Prisi)", re.U)
@@ -73,9 +98,21 @@ def _plausible(name: str) -> bool:
     words = fold(name).split()
     if not words or words[0] in lexicon.NOT_A_NAME - {"el", "la", "los", "las"}:
         return False
+    if words[0] in _NOT_A_SITE or _INSTITUTION.match(name):
+        return False
+    if _WELL_KNOWN.fullmatch(name):
+        return True  # "Ramo Verde", though "Ramo" is also a given name
     if len(words) == 2 and is_given_name(name.split()[0]) and not _NUMBERED.fullmatch(name):
         return False  # "Juan Pérez prison"? a person's name
     return not _CASE_SENSITIVE_KINDS.match(name)
+
+
+def _where_another_is(text: str, start: int, taken: list[tuple[int, int]]) -> bool:
+    """ "Zona 7, en Boleíta": a place named right after a facility, as where it stands."""
+    before = text[max(0, start - 6) : start]
+    return bool(re.search(r"(?:\b(?:en|in|em|de)\s+)$", before)) and any(
+        0 <= start - end <= 12 for _start, end in taken
+    )
 
 
 def read(text: str, known: list[Found]) -> list[NewFacility]:
@@ -96,10 +133,12 @@ def read(text: str, known: list[Found]) -> list[NewFacility]:
         kind = match.group("kind")
         if kind[0].isupper() and _PROPER_KIND.match(kind):  # "Centro Penitenciario de Aragua"
             keep(match.start("kind"), match.end("name"))
-        else:
+        elif fold(match.group("name")) not in _PLACES:
             keep(match.start("name"), match.end("name"))
     for pattern in (_BEFORE_KIND, _NUMBERED, _WELL_KNOWN):
         for match in pattern.finditer(text):
+            if pattern is _WELL_KNOWN and _where_another_is(text, match.start(), taken):
+                continue
             keep(match.start("name"), match.end("name"))
     first: dict[str, NewFacility] = {}
     for facility in sorted(found, key=lambda f: f.start):

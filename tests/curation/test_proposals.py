@@ -236,3 +236,14 @@ def test_dates_list_numbers_and_names_are_not_counts():
     )
     found = [text[c.start : c.end] for c in read(text, RECORD).counts]
     assert found == ["Cinco dirigentes"]
+
+
+def test_prisons_named_as_reports_name_them_and_what_is_not_one():
+    text = (
+        "Seguía en la cárcel militar de Ramo Verde. Otros salieron del INOF. "
+        "Estuvo en la sede del Sebin y en una cárcel de Miranda. "
+        "Fue llevado a Zona 7, en Boleíta. Until I saw him, I did not believe it."
+    )
+    from curation.proposals import facilities
+
+    assert [f.name for f in facilities.read(text, [])] == ["Ramo Verde", "INOF", "Zona 7"]
