@@ -417,6 +417,8 @@ class Person(models.Model):
         # The people list reads public people in one of its sort orders, optionally within
         # one status; each index serves one such read with LIMIT, whatever the record's size.
         indexes = [
+            # Accepting a count looks its claimant up by name, whatever its case.
+            models.Index(Upper("name"), name="person_name_any_case"),
             models.Index(
                 fields=["status", "name", "id"],
                 condition=models.Q(is_public=True),
