@@ -324,17 +324,27 @@ def data_version() -> tuple[int, object]:
 def person_page_version(slug: str) -> str | None:
     """What a person's page shows last changed at, in one query: the version of what
     people share and the person's own ``page_version``. ``None`` for no such person."""
-    shared = DataVersion.objects.filter(pk=1).values("shared_version")[:1]
+    state = person_page_state(slug)
+    return None if state is None else state[0]
+
+
+def person_page_state(slug: str) -> tuple[str, object] | None:
+    """``person_page_version`` and when the record last changed (an upper bound of when
+    the page did), still in one query. ``None`` for no such person."""
+    current = DataVersion.objects.filter(pk=1)
     row = (
         Person.objects.filter(slug=slug)
-        .annotate(shared=Subquery(shared))
-        .values_list("pk", "page_version", "shared")
+        .annotate(
+            shared=Subquery(current.values("shared_version")[:1]),
+            changed_at=Subquery(current.values("changed_at")[:1]),
+        )
+        .values_list("pk", "page_version", "shared", "changed_at")
         .first()
     )
     if row is None:
         return None
-    pk, own, shared_version = row
-    return f"person:{shared_version or 0}:{pk}:{own}"
+    pk, own, shared_version, changed_at = row
+    return f"person:{shared_version or 0}:{pk}:{own}", changed_at
 
 
 # -- Everything -----------------------------------------------------------------------------

@@ -24,24 +24,38 @@ Redis should still bound itself (``maxmemory`` with ``allkeys-lru``, README), wh
 **One render per miss.** The first reader of a cold page renders it; readers of the same
 page meanwhile wait for it (a short lock in the cache) rather than all render it at once.
 
+**Cheap re-reads.** Every page answers conditional requests from the version it is keyed on,
+before anything is rendered or read from the cache: its ``ETag`` is a digest of the page's key
+(the version, the language, the canonical address) and of any ignored parameters' names, and
+its ``Last-Modified`` is when the data version last moved. A reader (or a CDN) holding the
+current copy gets a 304 for the one query that reads the version. ``Cache-Control`` lets a
+shared cache keep a page but never serve it without asking again (``public, max-age=0,
+must-revalidate``: a 304 while the version stands, the new page once it moves), and keeps
+pages asked for with a session (a curator) out of shared caches (``private``).
+
 The cache is Redis when ``REDIS_URL`` (or ``CACHE_URL``) is set, local memory otherwise.
 Pages carry no per-request secret (htmx is loaded without a CSP nonce), so one cached
 response serves everyone; streamed exports are not cached.
 """
 
+import datetime
 import hashlib
 import logging
+import math
 import time
 from collections.abc import Callable
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import wraps
+from typing import Any
 
 import django_filters
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse, HttpResponseBase, QueryDict
 from django.template.loader import render_to_string
+from django.utils.cache import get_conditional_response
+from django.utils.http import http_date
 from django.utils.translation import get_language
 
 from releases.derived import data_version
@@ -79,7 +93,9 @@ NO_PARAMS = PageParams()
 DETAIL_PARAMS = PageParams(("format",), defaults={"format": "html"})
 
 
-def list_params(filterset_class, defaults: dict[str, str] | None = None) -> PageParams:
+def list_params(
+    filterset_class: type[django_filters.FilterSet], defaults: dict[str, str] | None = None
+) -> PageParams:
     """A list page's parameters: its filters (in the form's order), ``page`` and ``format``."""
     filters = filterset_class.base_filters
     return PageParams(
@@ -160,7 +176,7 @@ def _canonical_request(request: HttpRequest, query: QueryDict) -> None:
     request.GET = QueryDict(request.META["QUERY_STRING"])  # immutable, as Django's is
 
 
-def _quietly(operation: Callable, *args, default=None):
+def _quietly(operation: Callable[..., Any], *args: Any, default: Any = None) -> Any:
     """A cache operation whose failure costs only speed: if the cache is down, pages are
     rendered and served uncached."""
     try:
@@ -170,10 +186,17 @@ def _quietly(operation: Callable, *args, default=None):
         return default
 
 
-def _from_cache(slot: str, digest: str):
+# What a slot holds: the page's full key, then its status, kept headers and body.
+_Entry = tuple[str, int, dict[str, str], bytes]
+_Found = tuple[int, dict[str, str], bytes]
+View = Callable[..., HttpResponseBase]
+
+
+def _from_cache(slot: str, digest: str) -> _Found | None:
     entry = _quietly(cache.get, slot)
     if entry is not None and entry[0] == digest:
-        return entry[1:]
+        _digest, status, headers, content = entry
+        return status, headers, content
     return None
 
 
@@ -184,7 +207,14 @@ def _with_notice(content: bytes, ignored: list[str]) -> bytes:
     return content.replace(IGNORED_MARKER.encode(), notice, 1)
 
 
-def _render(view, request, args, kwargs, slot: str, digest: str):
+def _render(
+    view: View,
+    request: HttpRequest,
+    args: tuple[Any, ...],
+    kwargs: dict[str, Any],
+    slot: str,
+    digest: str,
+) -> _Found | HttpResponseBase:
     """Render a missing page once: whoever holds the page's lock renders it, the others
     wait for it to be stored (or, past ``RENDER_WAIT_SECONDS``, render it too). Returns a
     cached entry (another reader rendered it) or the view's response."""
@@ -200,8 +230,8 @@ def _render(view, request, args, kwargs, slot: str, digest: str):
     try:
         response = view(request, *args, **kwargs)
         if (
-            response.status_code == 200
-            and not response.streaming
+            isinstance(response, HttpResponse)  # not streamed
+            and response.status_code == 200
             and len(response.content) <= settings.PAGE_CACHE_MAX_BYTES
         ):
             headers = {name: response[name] for name in _KEPT_HEADERS if response.has_header(name)}
@@ -212,24 +242,87 @@ def _render(view, request, args, kwargs, slot: str, digest: str):
         _quietly(cache.delete, lock)
 
 
+# -- Conditional requests --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Validators:
+    """What tells a reader's copy of a response from the current one."""
+
+    etag: str
+    last_modified: int | None  # a POSIX time, whole seconds; None before any write
+
+
+def entity_tag(*parts: str) -> str:
+    return '"' + hashlib.sha256("\n".join(parts).encode()).hexdigest()[:32] + '"'
+
+
+def validators(etag: str, changed_at: object) -> Validators:
+    """``changed_at``: when the data last changed (None before any write). Last-Modified is
+    whole seconds: a write in the same second as a reader's copy leaves an
+    ``If-Modified-Since`` alone unable to tell them apart, so the ETag, which every cache
+    sends back with it and which is evaluated first, is the exact one."""
+    if not isinstance(changed_at, datetime.datetime):
+        return Validators(etag, None)
+    return Validators(etag, math.floor(changed_at.timestamp()))
+
+
+def cache_control(request: HttpRequest) -> str:
+    """What a cache may do with a response: a shared one (a CDN) may keep it, but must ask
+    again before each use; a request with a session (a curator's) is for their browser
+    alone."""
+    if settings.SESSION_COOKIE_NAME in request.COOKIES:
+        return "private, max-age=0, must-revalidate"
+    return "public, max-age=0, must-revalidate"
+
+
+def not_modified(request: HttpRequest, checked: Validators) -> HttpResponseBase | None:
+    """The 304 (or 412) the request's conditional headers ask for, or None to answer in
+    full. Evaluated as RFC 9110 says (``If-None-Match`` before ``If-Modified-Since``)."""
+    answer = get_conditional_response(
+        request, etag=checked.etag, last_modified=checked.last_modified
+    )
+    if answer is not None:
+        mark(answer, request, checked)
+    return answer
+
+
+def mark(response: HttpResponseBase, request: HttpRequest, checked: Validators) -> None:
+    """Give a response its validators and cache policy (a successful one: an error page
+    is never anyone's copy to re-validate)."""
+    response["Cache-Control"] = cache_control(request)
+    if response.status_code not in (200, 304):
+        return
+    response["ETag"] = checked.etag
+    if checked.last_modified is not None:
+        response["Last-Modified"] = http_date(checked.last_modified)
+
+
 def cached_page(
     *,
     params: PageParams = NO_PARAMS,
-    version: Callable[..., str | None] | None = None,
-):
-    """Serve a GET (or HEAD) of the view from the cache while its data stands. ``version``,
-    given the view's arguments, says when what the page shows last changed, where it knows
-    better than the data version (``None``: it does not)."""
+    version: Callable[..., tuple[str, object] | None] | None = None,
+) -> Callable[[View], View]:
+    """Serve a GET (or HEAD) of the view from the cache while its data stands, and answer
+    a reader's conditional request with a 304 when their copy is of that data. ``version``,
+    given the view's arguments, says when what the page shows last changed (and when the
+    record did), where it knows better than the data version (``None``: it does not)."""
 
-    def decorate(view):
+    def decorate(view: View) -> View:
         @wraps(view)
-        def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponseBase:
+        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
             query, ignored = canonical_query(request.GET, params)
             _canonical_request(request, query)
             scoped = version(*args, **kwargs) if version else None
-            current = data_version()[0] if scoped is None else None
-            stamp = scoped if scoped is not None else str(current)
+            if scoped is None:
+                current, changed_at = data_version()
+                stamp = str(current)
+            else:
+                (stamp, changed_at), current = scoped, None
             slot, digest = _key(request, stamp, query)
+            checked = validators(entity_tag(digest, *ignored), changed_at)
+            if (answer := not_modified(request, checked)) is not None:
+                return answer
             token = _rendering_version.set(current)
             try:
                 found = _from_cache(slot, digest) or _render(
@@ -240,11 +333,13 @@ def cached_page(
             if isinstance(found, HttpResponseBase):
                 if isinstance(found, HttpResponse):  # not a streamed export
                     found.content = _with_notice(found.content, ignored)
-                return found
-            status, headers, content = found
-            response = HttpResponse(_with_notice(content, ignored), status=status)
-            for name, value in headers.items():
-                response[name] = value
+                response = found
+            else:
+                status, headers, content = found
+                response = HttpResponse(_with_notice(content, ignored), status=status)
+                for name, value in headers.items():
+                    response[name] = value
+            mark(response, request, checked)
             return response
 
         return wrapper
@@ -256,11 +351,11 @@ def cached_page(
 _BOUNDED_POLICIES = ("allkeys-lru", "allkeys-lfu")
 
 
-def _redis_client():
+def _redis_client() -> Any:
     """The client of the Redis behind the page cache, or None for another cache."""
     if not settings.CACHES["default"]["BACKEND"].endswith("RedisCache"):
         return None
-    return cache._cache.get_client(write=False)
+    return cache._cache.get_client(write=False)  # type: ignore[attr-defined]
 
 
 def redis_bound_problems() -> list[str]:

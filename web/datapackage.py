@@ -24,7 +24,7 @@ from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.functional import Promise
-from django.utils.http import http_date
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
@@ -53,7 +53,7 @@ from releases.translation import LANGUAGES, is_translated_path
 from sources.dates import iso_partial_date
 from sources.models import Passage, SourceArticle
 from sources.tabular import csv_line
-from web.caching import cached_page
+from web.caching import cached_page, entity_tag, mark, not_modified, validators
 
 CHUNK = 2000
 PARTIAL_DATE = {"pattern": r"\d{4}(-\d{2}(-\d{2})?)?"}
@@ -765,11 +765,14 @@ def table(request: HttpRequest, version: int, name: str) -> HttpResponseBase:
             "url": url,
         }
         return HttpResponse(message, status=410, content_type="text/plain; charset=utf-8")
+    # A version's table never changes: its tag is its address.
+    checked = validators(entity_tag("table", str(version), name, get_language()), changed)
+    if (answer := not_modified(request, checked)) is not None:
+        return answer
     response = StreamingHttpResponse(
         guarded(_stream(resource), csv_line([INCOMPLETE])),
         content_type="text/csv; charset=utf-8",
     )
     response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
-    if isinstance(changed, datetime.datetime):
-        response["Last-Modified"] = http_date(changed.timestamp())
+    mark(response, request, checked)
     return response

@@ -10,14 +10,22 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from releases import exports, records, selectors
-from releases.derived import person_page_version
+from releases.derived import person_page_state
 from releases.models import CountClaim, Country, PersonRedirect
 from releases.status import status_history
 from sources import selectors as source_selectors
 from sources.highlight import segments
 from sources.models import SourceArticle
 from sources.records import article_json
-from web.caching import DETAIL_PARAMS, cached_page, list_params
+from web.caching import (
+    DETAIL_PARAMS,
+    cached_page,
+    entity_tag,
+    list_params,
+    mark,
+    not_modified,
+    validators,
+)
 from web.facets import person_facets
 from web.filters import (
     DEFAULT_PERSON_STATUS,
@@ -126,7 +134,7 @@ def person_list(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
-@cached_page(params=DETAIL_PARAMS, version=person_page_version)
+@cached_page(params=DETAIL_PARAMS, version=person_page_state)
 def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
     try:
         person = get_object_or_404(selectors.person_with_everything(), slug=slug)
@@ -290,9 +298,14 @@ def article_capture(request: HttpRequest, slug: str) -> HttpResponse:
     capture = article.capture
     if capture is None:
         raise Http404("This article was not read from a captured page.")
+    # A capture never changes (the database refuses it): its digest is its tag.
+    checked = validators(entity_tag("capture", capture.warc_sha256), capture.retrieved_at)
+    if (answer := not_modified(request, checked)) is not None:
+        return answer
     response = HttpResponse(bytes(capture.warc), content_type="application/warc")
     response["Content-Disposition"] = f'attachment; filename="{capture.warc_filename}"'
     response["Digest"] = f"sha-256={base64.b64encode(bytes.fromhex(capture.warc_sha256)).decode()}"
+    mark(response, request, checked)
     return response
 
 
