@@ -5,7 +5,9 @@ One annotation is one fact citing one passage. Its body says what the fact is, i
 are the words themselves:
 
 - on the article's original page, when its address is known, by a ``TextQuoteSelector``
-  (exact, prefix, suffix): what an annotation tool anchors on a page it did not write;
+  (exact, prefix, suffix): what an annotation tool anchors on a page it did not write,
+  with the capture the text was read from, when there is one, as its ``state`` (a
+  ``TimeState``: the WARC record's address and digest, and when it was retrieved);
 - in the stored text (``/sources/<slug>/text/``, verbatim, ``text/plain``), by the same
   ``TextQuoteSelector`` and a ``TextPositionSelector``, so that ``text[start:end] ==
   exact`` can be checked by anyone. Positions are only given here: the original page's
@@ -18,6 +20,7 @@ each). A page costs what it shows: the prefix and suffix are cut by the database
 (``sources.selectors.with_context``), and the facts are read once per kind of fact.
 """
 
+import base64
 import math
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -56,17 +59,30 @@ KINDS: dict[str, type[Cited]] = {str(model._meta.model_name): model for model in
 def _passages() -> QuerySet[Passage]:
     return source_selectors.with_context(
         Passage.objects.valid()
-        .select_related("article")
-        .defer("article__text", "article__search_text")
+        .select_related("article__capture")
+        .defer("article__text", "article__search_text", "article__capture__warc")
     )
 
 
 def capture_states(article: SourceArticle, link: Link) -> list[dict]:
-    """The archived copies of the original page, as ``TimeState``s (``cached``: the
-    capture's address, ``sourceDate``: when it was retrieved). None yet: once articles keep
-    their captures (sources.Capture), each one is listed here and the original-page target
-    carries them as its ``state``."""
-    return []
+    """The archived copy of the original page the text was read from, as a ``TimeState``:
+    ``cached`` names it twice, by the address of its WARC record and by that record's
+    SHA-256 (an RFC 6920 ``ni:`` name, which the download checks against), and
+    ``sourceDate`` says when it was retrieved. None for an article with no capture."""
+    capture = article.capture
+    if capture is None:
+        return []
+    digest = base64.urlsafe_b64encode(bytes.fromhex(capture.warc_sha256)).decode().rstrip("=")
+    return [
+        {
+            "type": "TimeState",
+            "cached": [
+                link(reverse("sources:capture", args=[article.slug])),
+                f"ni:///sha-256;{digest}",
+            ],
+            "sourceDate": capture.retrieved_at.isoformat(),
+        }
+    ]
 
 
 def _quote_selector(passage: Passage) -> dict:

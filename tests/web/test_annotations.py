@@ -1,12 +1,16 @@
 """Every citation as a W3C Web Annotation: per fact, per article and for the whole record;
 every selector true to the stored text, every document valid JSON-LD (expanded offline)."""
 
+import base64
+import datetime
+import hashlib
 import json
 
 import pytest
 
 from releases import derived
 from releases.models import Alias, Detention, Release
+from sources import captures
 from sources.models import SourceArticle
 from sources.selectors import CONTEXT_CHARS
 from tests import builders
@@ -230,3 +234,36 @@ def test_a_quote_for_part_of_a_fact_says_which_part(client, world):
     }
     assert described["freed several Spanish citizens"] == str(detention)
     assert described["El Helicoide"] == f"{detention} (this quote supports the place)"
+
+
+def test_the_original_page_names_the_capture_the_text_was_read_from(client, world):
+    capture = captures.store_fetched(
+        requested_url=ORIGINAL,
+        final_url=ORIGINAL,
+        status=200,
+        reason="OK",
+        http_version="HTTP/1.1",
+        headers=[("Content-Type", "text/html")],
+        body=b"<p>Venezuela on Thursday freed several Spanish citizens.</p>",
+        retrieved_at=datetime.datetime(2026, 1, 9, 10, 0, tzinfo=datetime.UTC),
+    )
+    SourceArticle.objects.filter(pk=world["article"].pk).update(capture=capture)
+    release = Release.objects.get(person=world["people"][0])
+    document = _get(client, f"/en/annotations/release/{release.pk}/")
+    original = document["first"]["items"][0]["target"][0]
+    (state,) = original["state"]
+    download, named = state["cached"]
+    assert state["type"] == "TimeState" and state["sourceDate"] == "2026-01-09T10:00:00+00:00"
+    warc = client.get(download.removeprefix("http://testserver"))
+    digest = hashlib.sha256(warc.content).digest()
+    assert named == "ni:///sha-256;" + base64.urlsafe_b64encode(digest).decode().rstrip("=")
+    (expanded,) = expand(document)
+    target = expanded[f"{AS}first"][0][f"{AS}items"][0]["@list"][0][f"{OA}hasTarget"][0]
+    cached = target[f"{OA}hasState"][0][f"{OA}cachedSource"]
+    assert [c["@id"] for c in cached] == [download, named]
+    # Every annotation of the article, and of the record, names it: no query per passage.
+    article_items = _get(client, f"/sources/{world['article'].slug}/annotations/")
+    assert all(
+        item["target"][0]["state"][0]["cached"] == [download, named]
+        for item in article_items["first"]["items"]
+    )
