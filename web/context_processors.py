@@ -1,5 +1,7 @@
 """The page in each language, for the header's switcher and the head's alternate links."""
 
+from typing import Any
+
 from django.conf import settings
 from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
@@ -24,7 +26,7 @@ def language_url(request: HttpRequest, language: str) -> str:
     return f"{path}?{query}" if query else path
 
 
-def languages(request: HttpRequest) -> dict:
+def languages(request: HttpRequest) -> dict[str, Any]:
     current = get_language()
     links = [
         {"code": code, "name": name, "url": language_url(request, code), "current": code == current}

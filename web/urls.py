@@ -6,7 +6,7 @@ gives, in the active language) and unprefixed, for the links and scripts written
 the site spoke Spanish. The second mount takes other instance names, so names stay unique
 and ``reverse("releases:home")`` always means the prefixed page."""
 
-from django.urls import include, path, register_converter
+from django.urls import URLResolver, include, path, register_converter
 
 from web import annotations, changes, datapackage, openapi, views
 
@@ -78,7 +78,7 @@ source_patterns = (
 UNPREFIXED = "unprefixed-"
 
 
-def site_patterns(*, instance_prefix: str = "") -> list:
+def site_patterns(*, instance_prefix: str = "") -> list[URLResolver]:
     return [
         path("sources/", include(source_patterns, namespace=f"{instance_prefix}sources")),
         path("", include(release_patterns, namespace=f"{instance_prefix}releases")),

@@ -6,13 +6,16 @@ Django renders each ``<option>`` through its own template, and the people page's
 more than a sixth of the page's time. Labels and values are escaped by ``format_html``.
 """
 
+from typing import Any
+
 from django import forms
+from django.forms.renderers import BaseRenderer
 from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
 
-def _options(options: list[dict]) -> SafeString:
+def _options(options: list[dict[str, Any]]) -> SafeString:
     return format_html_join(
         "",
         '\n  <option value="{}"{}>{}</option>',
@@ -21,7 +24,13 @@ def _options(options: list[dict]) -> SafeString:
 
 
 class QuickSelect(forms.Select):
-    def render(self, name, value, attrs=None, renderer=None) -> SafeString:
+    def render(
+        self,
+        name: str,
+        value: Any,
+        attrs: dict[str, Any] | None = None,
+        renderer: BaseRenderer | None = None,
+    ) -> SafeString:
         widget = self.get_context(name, value, attrs)["widget"]
         groups = []
         for group_name, options, _index in widget["optgroups"]:

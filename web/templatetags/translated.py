@@ -4,11 +4,15 @@
 language has one, it is shown in that language, tagged with its ``lang`` and followed by
 "(in English)" or "(en español)", so that no reader takes it for a translation."""
 
+from typing import Any
+
 from django import template
+from django.db.models import Model
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 
+from releases.models import Cited, Person
 from releases.translation import shown
 
 register = template.Library()
@@ -17,7 +21,7 @@ register = template.Library()
 FALLBACK_MARKS = {"en": "(in English)", "es": "(en español)"}
 
 
-def marked(obj, field: str) -> SafeString | str:
+def marked(obj: Model, field: str) -> SafeString | str:
     """The value for the page's language, escaped; a fallback is tagged and marked."""
     language = get_language() or "en"
     value, lang = shown(obj, field, language)
@@ -32,23 +36,25 @@ def marked(obj, field: str) -> SafeString | str:
 
 
 @register.filter
-def tr(obj, field: str) -> SafeString | str:
+def tr(obj: Any, field: str) -> SafeString | str:
     if obj is None or obj == "":
         return ""
     return marked(obj, field)
 
 
 @register.filter
-def person_name(person) -> SafeString | str:
+def person_name(person: Person) -> SafeString | str:
     """A person as pages name them: the name as printed, or our description of someone
-    the sources do not name, in the page's language (``Person.display_name``)."""
-    if not person.is_named and (person.description_en or person.description_es):
+    the sources do not name, in the page's language (``Person.display_name``; the
+    description's two languages are django-modeltranslation's fields)."""
+    described = [getattr(person, f"description_{code}", None) for code in ("en", "es")]
+    if not person.is_named and any(described):
         return marked(person, "description")
     return person.name
 
 
 @register.filter
-def words_language(cited) -> str:
+def words_language(cited: Cited) -> str:
     """The language of the sources' own words a record keeps (a count's "about 50", an
     event's "on Thursday"): that of the article its first citation quotes. They are shown
     as written, never translated, and tagged so (prefetched citations: no query)."""
