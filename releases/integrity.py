@@ -4,13 +4,15 @@ admin's warnings).
 
 The database refuses both mismatches when they are written (``sources.triggers``), so this
 is a safety net for what only a direct database edit could do: ``hide_stale_passages``
-compares every passage with its article, marks the ones that no longer match, and refreshes
-what cited them, so that public pages stop showing it."""
+compares every passage with its article, marks the ones that no longer match (and when:
+``/changes/`` lists each as withdrawn, with the reason), and refreshes what cited them, so
+that public pages stop showing it."""
 
 import hashlib
 from dataclasses import dataclass
 
 from django.urls import reverse
+from django.utils import timezone
 
 from releases import derived
 from releases.models import CITED_MODELS
@@ -36,7 +38,7 @@ def hide_stale_passages() -> int:
     found = list(Passage.objects.valid().mismatched().values_list("pk", flat=True))
     if found:
         with derived.batch():
-            Passage.objects.filter(pk__in=found).update(is_valid=False)
+            Passage.objects.filter(pk__in=found).update(is_valid=False, hidden_at=timezone.now())
             citing = [
                 (model, pk)
                 for model in CITED_MODELS

@@ -220,6 +220,8 @@ class Passage(models.Model):
         editable=False,
         help_text="Cleared by check_integrity if the quote no longer matches.",
     )
+    # When check_integrity hid it: the public list of changes says so, with the reason.
+    hidden_at = models.DateTimeField(null=True, blank=True, editable=False)
     # A translation of the quote, shown beside it and never instead of it: the citation is
     # always the original words at their offsets.
     translation = models.TextField(
@@ -235,7 +237,7 @@ class Passage(models.Model):
     translation_method = models.CharField(
         max_length=8, choices=TranslationMethod.choices, blank=True
     )
-    history = HistoricalRecords(excluded_fields=["is_valid"])
+    history = HistoricalRecords(excluded_fields=["is_valid", "hidden_at"])
 
     objects = PassageQuerySet.as_manager()
 

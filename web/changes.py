@@ -8,12 +8,14 @@ Each historical row of a cited record is compared with the one before it:
 - cited before and now, with a public value changed: **changed**, each value before and
   after (a date with its precision: "9 January 2026", not a bare date);
 - deleted, having been cited: **removed**, with the reason the curator gave;
-- cited before, not now (its last citation taken away): **withdrawn**, with the reason.
+- cited before, not now (its last citation taken away): **withdrawn**, with the reason;
+- a quote the integrity check hid (``releases.integrity``): **withdrawn**, with why.
 
 Only what the public may see: a record new or changed is listed while it is public, values
 are the ones pages show (never ``curator_note``), and a removed record is listed only if it
-was cited. Each list reads the latest rows of each kind of record (a few queries per kind,
-whatever the size of the history), and the records they are about in one query per kind.
+was cited. A page reads a fixed number of the latest rows of each kind of record (a few
+queries per kind, whatever the size of the history) and the records they are about in one
+query per kind; ``/changes/`` pages back through all of the history (``?until=``).
 """
 
 import datetime
@@ -23,7 +25,7 @@ from typing import Any
 
 from django.apps import apps
 from django.contrib.syndication.views import Feed
-from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery
+from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -37,7 +39,8 @@ from releases.models import CITED_MODELS, PART_LABELS, Cited, Country, Facility,
 from releases.selectors import citations_prefetch
 from sources.citations import short_date, source_label
 from sources.dates import format_partial_date
-from web.caching import cached_page
+from sources.models import Passage
+from web.caching import PageParams, cached_page
 
 # The latest changes a page or feed lists.
 SHOWN = 50
@@ -191,12 +194,28 @@ def _with(queryset: QuerySet, related: Iterable[str]) -> QuerySet:
     return queryset.select_related(*related) if related else queryset
 
 
-def _changes_of(model: type[Cited], where: dict) -> list[Change]:
+@dataclass
+class _Read:
+    """The changes found in the newest rows read of one kind, and how far back they are
+    complete: every row later than ``complete_after`` was read (None: every row was)."""
+
+    changes: list[Change]
+    complete_after: datetime.datetime | None
+
+
+def _complete_after(dates: list[datetime.datetime]) -> datetime.datetime | None:
+    return dates[-1] if len(dates) == READ_PER_KIND else None
+
+
+def _changes_of(model: type[Cited], where: dict, until: datetime.datetime | None) -> _Read:
     history = model.history.model
     wanted = _related(model)
     related = [f.name for f in history._meta.fields if f.is_relation and f.name in wanted]
+    rows_of = history.objects.filter(**where)
+    if until is not None:
+        rows_of = rows_of.filter(history_date__lte=until)
     rows = list(
-        _with(history.objects.filter(**where), related)
+        _with(rows_of, related)
         .annotate(cites=_cites(history), previous_id=_previous(history))
         .order_by("-history_date", "-history_id")[:READ_PER_KIND]
     )
@@ -215,7 +234,7 @@ def _changes_of(model: type[Cited], where: dict) -> list[Change]:
         change = _classify(model, row, previous, public.get(row.id))
         if change is not None:
             found.append(change)
-    return found
+    return _Read(found, _complete_after([row.history_date for row in rows]))
 
 
 def _related(model: type[Cited]) -> set[str]:
@@ -270,14 +289,86 @@ def _has(model: type[Cited], name: str) -> bool:
     return name in {f.name for f in model._meta.concrete_fields}
 
 
+def _hidden_quotes(subject: Any, until: datetime.datetime | None) -> _Read:
+    """Quotes the integrity check hid (their words no longer match the article's stored
+    text), each withdrawn with that reason: of the whole record, or those cited by what is
+    about the subject. One query."""
+    hidden = Passage.objects.stale().filter(hidden_at__isnull=False).select_related("article")
+    if subject is not None:
+        citing = Q(pk__in=[])
+        for model, where in _kinds(subject):
+            name = model._meta.get_field("citations").related_query_name()
+            citing |= Q(**{f"{name}__{field}": value for field, value in where.items()})
+        hidden = hidden.filter(pk__in=Passage.objects.filter(citing).values("pk"))
+    if until is not None:
+        hidden = hidden.filter(hidden_at__lte=until)
+    passages = list(
+        hidden.defer("article__text", "article__search_text").order_by("-hidden_at", "-pk")[
+            :READ_PER_KIND
+        ]
+    )
+    reason = gettext(
+        "its words no longer match the article's stored text; hidden by the integrity check"
+    )
+    found = [
+        Change(
+            ChangeKind.WITHDRAWN,
+            passage.hidden_at,
+            f"passage-{passage.pk}",
+            gettext("The quote “%(quote)s” (%(source)s)")
+            % {
+                "quote": passage.quote,
+                "source": f"{source_label(passage.article)}, {short_date(passage.article)}",
+            },
+            None,
+            reason,
+        )
+        for passage in passages
+    ]
+    return _Read(found, _complete_after([p.hidden_at for p in passages]))
+
+
+@dataclass
+class ChangesPage:
+    changes: list[Change]
+    # Where the next page starts (its changes are at or before it); None on the last page.
+    older: datetime.datetime | None
+
+
+def changes_page(subject: Any = None, until: datetime.datetime | None = None) -> ChangesPage:
+    """Up to ``SHOWN`` changes at or before ``until`` (the newest without it), newest first,
+    of the whole record or of what is about one person, facility or country; and where the
+    next page starts. Each kind of record is read ``READ_PER_KIND`` rows at a time (a fixed
+    number of queries per page, whatever the size of the history), and a page shows only
+    changes later than every kind has been read to, so paging on misses none."""
+    reads = [_hidden_quotes(subject, until)]
+    reads += [_changes_of(model, where, until) for model, where in _kinds(subject)]
+    bounds = [read.complete_after for read in reads if read.complete_after is not None]
+    complete_after = max(bounds) if bounds else None
+    found = sorted(
+        (
+            change
+            for read in reads
+            for change in read.changes
+            if complete_after is None or change.when > complete_after
+        ),
+        key=lambda change: (change.when, change.guid),
+        reverse=True,
+    )
+    if len(found) > SHOWN:
+        # Cut between two moments, so the next page (at or before its start) repeats none.
+        cut = found[SHOWN].when
+        shown = [change for change in found[:SHOWN] if change.when > cut] or [
+            change for change in found if change.when >= cut
+        ]
+        older = cut if shown[-1].when > cut else cut - datetime.timedelta(microseconds=1)
+        return ChangesPage(shown, older)
+    return ChangesPage(found, complete_after)
+
+
 def changes(subject: Any = None) -> list[Change]:
-    """The latest changes, newest first: of the whole record, or of what is about one
-    person, facility or country."""
-    found: list[Change] = []
-    for model, where in _kinds(subject):
-        found += _changes_of(model, where)
-    found.sort(key=lambda change: (change.when, change.guid), reverse=True)
-    return found[:SHOWN]
+    """The latest changes, newest first (the first page)."""
+    return changes_page(subject).changes
 
 
 def _kinds(subject: Any) -> Iterable[tuple[type[Cited], dict]]:
@@ -298,10 +389,33 @@ def _kinds(subject: Any) -> Iterable[tuple[type[Cited], dict]]:
 # -- The page and the feeds ------------------------------------------------------------------
 
 
+def _until(value: str) -> datetime.datetime | None:
+    """A page's start as its link gives it (an ISO date and time with its offset)."""
+    try:
+        moment = datetime.datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else None
+
+
 @require_safe
-@cached_page()
+@cached_page(params=PageParams(("until",)))
 def change_list(request: HttpRequest) -> HttpResponse:
-    return render(request, "web/changes.html", {"changes": changes()})
+    given = request.GET.get("until")
+    until = _until(given) if given else None
+    if given and until is None:
+        message = gettext("A date and time with its offset, as the “Older changes” link gives.")
+        return render(request, "web/changes.html", {"errors": {"until": [message]}}, status=400)
+    page = changes_page(until=until)
+    return render(
+        request,
+        "web/changes.html",
+        {
+            "changes": page.changes,
+            "older": page.older.isoformat() if page.older else None,
+            "paged": until is not None,
+        },
+    )
 
 
 def _subject(kind: str | None, key: str | None):

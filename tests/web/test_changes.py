@@ -3,11 +3,14 @@ removals with their reason; as a page and as Atom feeds (whole record, per perso
 and nationality); curator-only notes never shown."""
 
 import datetime
+import re
 import xml.etree.ElementTree as ET
 
 import pytest
 
+from releases.integrity import hide_stale_passages
 from releases.models import Alias, CountClaim, Release
+from sources import triggers
 from tests import builders
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -150,7 +153,9 @@ def test_the_page_and_feed_speak_spanish(client, world):
     assert any(title.startswith("corregido: ") for title in titles)
 
 
-@pytest.mark.parametrize(("url", "expected"), [("/en/changes/", 33), ("/en/changes/feed/", 33)])
+# The version, then per kind of record its rows, the rows before them and the records now,
+# and one query for the quotes the integrity check hid.
+@pytest.mark.parametrize(("url", "expected"), [("/en/changes/", 34), ("/en/changes/feed/", 34)])
 def test_query_counts_are_pinned(client, world, url, expected, django_assert_num_queries):
     with django_assert_num_queries(expected):
         client.get(url)
@@ -161,3 +166,74 @@ def test_query_counts_are_pinned(client, world, url, expected, django_assert_num
         release.save()
     with django_assert_num_queries(expected):
         client.get(url)
+
+
+def test_a_quote_the_integrity_check_hid_is_withdrawn_with_its_reason(client, world):
+    article = world["article"]
+    with triggers.lifted():  # only a direct edit of the stored text can make a quote stale
+        type(article).objects.filter(pk=article.pk).update(
+            text=article.text.replace("freed several", "FREED several")
+        )
+    assert hide_stale_passages() == 1
+
+    page = client.get("/en/changes/").content.decode()
+    assert "The quote “freed several Spanish citizens” (Wire," in page
+    assert "its words no longer match the article&#x27;s stored text" in page
+    (entry,) = [e for e in _feed(client, "/en/changes/feed/") if "The quote" in e["title"]]
+    assert entry["category"] == "withdrawn" and entry["title"].startswith("withdrawn: ")
+    assert "hidden by the integrity check" in entry["summary"]
+    # The facility stays public (its own quote still matches); the hidden quote cited the
+    # detentions and releases there. The people, left with no valid quote, are not public.
+    about = _feed(client, "/en/changes/feed/facilities/el-helicoide/")
+    assert any("The quote" in e["title"] for e in about)
+    other = builders.person("Nobody Else", slug="nobody-else", is_named=True)
+    builders.cite(Alias.objects.create(person=other, name="N. Else"), _other_passage())
+    assert not any(
+        "The quote" in e["title"] for e in _feed(client, "/en/changes/feed/people/nobody-else/")
+    )
+
+
+def _other_passage():
+    source = builders.article("A note that Nobody Else was freed.", slug="other-article")
+    return builders.passage(source, "Nobody Else was freed")
+
+
+def test_the_list_pages_back_through_all_of_history_missing_none(client, world, monkeypatch):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from web import changes
+
+    for number in range(6):  # corrections, and saves that change nothing the public sees
+        release = Release.objects.get(person=world["people"][number % 2])
+        release.date = datetime.date(2026, 1, 10 + number)
+        release.date_precision = "day"
+        release.save()
+        release.save()
+    everything = [c.guid for c in changes.changes_page().changes]  # all fit on one page
+    assert len(everything) > 12
+    monkeypatch.setattr(changes, "SHOWN", 4)
+    monkeypatch.setattr(changes, "READ_PER_KIND", 3)
+
+    seen, url, counts = [], "/en/changes/", []
+    while url:
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        counts.append(len(queries))
+        page = response.content.decode()
+        seen += re.findall(r'<li id="change-([\w-]+)"', page)
+        older = re.search(r'<a href="\?until=([^"]+)" rel="next">', page)
+        url = f"/en/changes/?until={older.group(1)}" if older else None
+        assert len(counts) < 50
+
+    assert seen == everything  # every change once, newest first, across the pages
+    # No page costs more than the first, whatever its place in the history (a kind with
+    # nothing left to read skips the queries about its rows).
+    assert counts[0] == 34 and max(counts) == 34 and len(counts) > 3
+
+
+@pytest.mark.parametrize("until", ["yesterday", "2026-01-09T10:00", "2026-13-01T00:00:00Z"])
+def test_a_bad_page_start_is_a_clear_400(client, world, until):
+    response = client.get("/en/changes/", {"until": until})
+    assert response.status_code == 400
+    assert "<code>until</code>" in response.content.decode()
