@@ -2,9 +2,9 @@
 
 An admin save writes the object and each of its inline rows, and every row's receiver asks
 ``releases.derived`` for a refresh. Inside ``derived.batch()`` those requests are only
-collected, and the refresh runs once when the write is done, still inside its transaction:
-a change form saved with its inlines, a delete, a list's action or its edited rows, and a
-revert from the history.
+collected, and the refresh runs once when the write is done: inside its transaction for a
+change form saved with its inlines, a delete and a revert from the history; right after it
+for a list's action or its edited rows (an action may stream an export).
 """
 
 import contextlib
@@ -29,11 +29,14 @@ SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 class OneRefreshPerWrite(_Admin):
     """Put first among an admin's bases, so the batch encloses every other step."""
 
-    def _one_refresh(self, request: HttpRequest) -> contextlib.AbstractContextManager[Any]:
+    def _one_refresh(
+        self, request: HttpRequest, *, atomic: bool = True
+    ) -> contextlib.AbstractContextManager[Any]:
         if request.method in SAFE_METHODS:
             return contextlib.nullcontext()
         stack = contextlib.ExitStack()
-        stack.enter_context(transaction.atomic(using=router.db_for_write(self.model)))
+        if atomic:
+            stack.enter_context(transaction.atomic(using=router.db_for_write(self.model)))
         stack.enter_context(derived.batch())
         return stack
 
@@ -46,8 +49,17 @@ class OneRefreshPerWrite(_Admin):
             return super().delete_view(request, *args, **kwargs)
 
     def changelist_view(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        with self._one_refresh(request):
-            return super().changelist_view(request, *args, **kwargs)
+        # Not in a transaction of its own: an action may answer with a streamed export,
+        # whose server-side cursor (PostgreSQL) must outlive the view. The list's edits
+        # and a delete are atomic already; the one refresh follows them, in its own, and
+        # is done even if the view then fails (refreshing recomputes from what is stored).
+        failed: Exception | None = None
+        with self._one_refresh(request, atomic=False):
+            try:
+                return super().changelist_view(request, *args, **kwargs)
+            except Exception as error:
+                failed = error
+        raise failed
 
     def history_form_view(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         """A revert from the history (``SimpleHistoryAdmin``, which has no types)."""
