@@ -5,14 +5,15 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('releases', '0018_search_text_in_both_languages'),
+        ("releases", "0018_search_text_in_both_languages"),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='person',
-            index=models.Index(django.db.models.functions.text.Upper('name'), name='person_name_any_case'),
+            model_name="person",
+            index=models.Index(
+                django.db.models.functions.text.Upper("name"), name="person_name_any_case"
+            ),
         ),
     ]
