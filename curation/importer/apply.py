@@ -17,18 +17,18 @@ importer did not create.
 import hashlib
 import json
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import connection, models, transaction
 
-from curation.importer.plan import Plan, Planned
+from curation.importer.plan import Citation, Plan, Planned
 from curation.importer.spec import ARTICLES, DEFAULT_LANGUAGE, Section, unique_field_groups
 from releases import derived
-from releases.models import ImportRecord
-from sources.models import BoilerplateSpan, Passage
+from releases.models import Cited, ImportRecord
+from sources.models import BoilerplateSpan, Passage, SourceArticle
 from sources.services import set_boilerplate
 
 CREATED, UPDATED, UNCHANGED, CONFLICT = "created", "updated", "unchanged", "conflict"
@@ -62,7 +62,7 @@ def one_import_at_a_time(on_wait: Callable[[], None]) -> Iterator[None]:
 
 @dataclass
 class Report:
-    by_kind: dict[str, Counter] = field(default_factory=dict)
+    by_kind: dict[str, Counter[str]] = field(default_factory=dict)
     conflicts: list[str] = field(default_factory=list)
     passages_created: int = 0
     missing_translations: list[str] = field(default_factory=list)
@@ -90,10 +90,30 @@ class ConflictsFound(Exception):
         super().__init__(f"{len(report.conflicts)} conflict(s)")
 
 
-def _cited(article_id: int, start: int, end: int, parts) -> list:
+def _cited(article_id: int, start: int, end: int, parts: Collection[str]) -> list[Any]:
     """A citation in a record's state: where it is, and the parts it supports only when it
     doesn't support the whole record (so states written before parts existed still match)."""
     return [article_id, start, end, *([sorted(parts)] if parts else [])]
+
+
+def _as_json(state: dict[str, Any]) -> dict[str, Any]:
+    """The state as it reads back from JSON (dates as text, tuples as lists)."""
+    decoded: dict[str, Any] = json.loads(json.dumps(state, default=str))
+    return decoded
+
+
+def _as_cited(obj: models.Model) -> Cited:
+    """The object of a cited section (``Section.cited``): a ``Cited`` record."""
+    if not isinstance(obj, Cited):
+        raise TypeError(f"{type(obj).__name__} is not a cited record")
+    return obj
+
+
+def _as_article(obj: models.Model) -> SourceArticle:
+    """The object of the articles section."""
+    if not isinstance(obj, SourceArticle):
+        raise TypeError(f"{type(obj).__name__} is not an article")
+    return obj
 
 
 def _fingerprint(state: dict[str, Any]) -> str:
@@ -153,7 +173,7 @@ class Writer:
         object_ids = [
             self.ids[(section.kind, p.key)] for p in records if (section.kind, p.key) in self.ids
         ]
-        queryset = section.model.objects.filter(pk__in=object_ids)
+        queryset = section.model._default_manager.filter(pk__in=object_ids)
         if section.cited:
             queryset = queryset.prefetch_related("citations")
         if section is ARTICLES:
@@ -166,22 +186,27 @@ class Writer:
             values[attname] = self.ids[(kind, key)]
         return values
 
-    def _state_of(self, section: Section, obj: models.Model, attributes: dict[str, Any]) -> dict:
+    def _state_of(
+        self, section: Section, obj: models.Model, attributes: dict[str, Any]
+    ) -> dict[str, Any]:
         state = _comparable(
             section, {name: getattr(obj, name) for name in attributes if name != "text"}
         )
         if section.cited:
+            cited = _as_cited(obj)
             state["citations"] = sorted(
-                _cited(p.article_id, p.start, p.end, obj.parts_cited_by(p.pk))
-                for p in obj.citations.all()
+                _cited(p.article_id, p.start, p.end, cited.parts_cited_by(p.pk))
+                for p in cited.citations.all()
             )
         if section is ARTICLES:
             state["boilerplate"] = sorted(
-                [s.start, s.end, s.kind, s.note] for s in obj.boilerplate_spans.all()
+                [s.start, s.end, s.kind, s.note] for s in _as_article(obj).boilerplate_spans.all()
             )
-        return json.loads(json.dumps(state, default=str))
+        return _as_json(state)
 
-    def _desired_state(self, section: Section, planned: Planned, attributes: dict) -> dict:
+    def _desired_state(
+        self, section: Section, planned: Planned, attributes: dict[str, Any]
+    ) -> dict[str, Any]:
         state = _comparable(
             section, {name: value for name, value in attributes.items() if name != "text"}
         )
@@ -194,7 +219,7 @@ class Writer:
             state["boilerplate"] = sorted(
                 [s.start, s.end, s.kind, s.note] for s in planned.boilerplate
             )
-        return json.loads(json.dumps(state, default=str))
+        return _as_json(state)
 
     def _article_id(self, key: str) -> int:
         return self.ids[(ARTICLES.kind, key)]
@@ -206,9 +231,6 @@ class Writer:
         desired = self._desired_state(section, planned, attributes)
         fingerprint = _fingerprint(desired)
         object_id = self.ids.get((section.kind, planned.key))
-        record = None
-        if object_id is not None:
-            record = ImportRecord.objects.get(kind=section.kind, key=planned.key)
         if object_id is None:
             clash = self._clashing_object(section.model, attributes)
             if clash is not None:
@@ -220,20 +242,21 @@ class Writer:
                 )
                 self.ids[(section.kind, planned.key)] = clash.pk
                 return
-            obj = section.model(**attributes)
-            obj.save()
-            self._write_related(section, planned, obj)
+            new = section.model(**attributes)
+            new.save()
+            self._write_related(section, planned, new)
             ImportRecord.objects.create(
-                kind=section.kind, key=planned.key, object_id=obj.pk, fingerprint=fingerprint
+                kind=section.kind, key=planned.key, object_id=new.pk, fingerprint=fingerprint
             )
-            self.ids[(section.kind, planned.key)] = obj.pk
+            self.ids[(section.kind, planned.key)] = new.pk
             self.report.count(section.kind, CREATED)
             return
+        record = ImportRecord.objects.get(kind=section.kind, key=planned.key)
         obj = existing.get(object_id)
         if obj is None:
             self._conflict(section, planned, "deleted since the last import; not re-created")
             return
-        if section is ARTICLES and obj.sha256 != attributes["sha256"]:
+        if section is ARTICLES and _as_article(obj).sha256 != attributes["sha256"]:
             self._conflict(
                 section, planned, "stored text differs from the file; texts are never replaced"
             )
@@ -259,22 +282,26 @@ class Writer:
 
     def _write_related(self, section: Section, planned: Planned, obj: models.Model) -> None:
         if section is ARTICLES:
+            article = _as_article(obj)
             set_boilerplate(
-                article=obj,
+                article=article,
                 spans=[
-                    BoilerplateSpan(article=obj, start=s.start, end=s.end, kind=s.kind, note=s.note)
+                    BoilerplateSpan(
+                        article=article, start=s.start, end=s.end, kind=s.kind, note=s.note
+                    )
                     for s in planned.boilerplate
                 ],
             )
         if section.cited:
+            cited = _as_cited(obj)
             passages = [(self._passage_id(c), c.parts) for c in planned.citations]
             parts = {str(pk): list(names) for pk, names in passages if names}
-            if parts != obj.cited_parts:
-                obj.cited_parts = parts
-                obj.save(update_fields=["cited_parts"])
-            obj.citations.set([pk for pk, _names in passages])
+            if parts != cited.cited_parts:
+                cited.cited_parts = parts
+                cited.save(update_fields=["cited_parts"])
+            cited.citations.set([pk for pk, _names in passages])
 
-    def _passage_id(self, citation) -> int:
+    def _passage_id(self, citation: Citation) -> int:
         article_id = self._article_id(citation.article)
         span = (article_id, citation.start, citation.end)
         if span not in self.passages:
@@ -300,11 +327,15 @@ class Writer:
         passage.save(update_fields=list(fields))
         self.report.passages_translated += 1
 
-    def _clashing_object(self, model: type[models.Model], attributes: dict) -> models.Model | None:
+    def _clashing_object(
+        self, model: type[models.Model], attributes: dict[str, Any]
+    ) -> models.Model | None:
         """A row that would violate one of the model's unique rules if we inserted ours."""
         for group in unique_field_groups(model):
             if all(name in attributes for name in group):
-                clash = model.objects.filter(**{name: attributes[name] for name in group}).first()
+                clash = model._default_manager.filter(
+                    **{name: attributes[name] for name in group}
+                ).first()
                 if clash is not None:
                     return clash
         return None

@@ -14,6 +14,7 @@ Files are read with a size limit, so that no input can make an import slow or la
 from collections.abc import Hashable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, cast
 
 import yaml
 
@@ -49,7 +50,7 @@ class FixtureErrors(Exception):
         super().__init__(f"{len(problems)} problem(s) in the fixtures")
 
 
-class LocatedMapping(dict):
+class LocatedMapping(dict[Any, Any]):
     """A YAML mapping that knows where it was written."""
 
     location: Location
@@ -66,8 +67,12 @@ class _StrictLoader(yaml.SafeLoader):
     filename = "<fixture>"
     depth = 0
 
-    def compose_node(self, parent, index):
-        event = self.peek_event()
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        # types-PyYAML leaves the pure-Python parser's peek_event untyped; it returns the
+        # next event, as the C parser's (typed there) does.
+        event: yaml.NodeEvent = self.peek_event()  # type: ignore[no-untyped-call]
+        # The pure-Python parser's marks: the stubs' type also admits the C parser's.
+        mark = cast(yaml.error.Mark | None, event.start_mark)
         if isinstance(event, yaml.AliasEvent) or event.anchor is not None:
             what = "alias *" if isinstance(event, yaml.AliasEvent) else "anchor &"
             raise yaml.composer.ComposerError(
@@ -75,11 +80,11 @@ class _StrictLoader(yaml.SafeLoader):
                 None,
                 f"found the {what}{event.anchor}: anchors and aliases are not allowed in "
                 "fixtures; write each value out",
-                event.start_mark,
+                mark,
             )
         if self.depth >= MAX_DEPTH:
             raise yaml.composer.ComposerError(
-                None, None, f"nested more than {MAX_DEPTH} levels deep", event.start_mark
+                None, None, f"nested more than {MAX_DEPTH} levels deep", mark
             )
         self.depth += 1
         try:
@@ -190,7 +195,7 @@ def load_yaml(path: Path, display: str) -> object:
         loader.filename = display
         return loader.get_single_data()
     except yaml.reader.ReaderError as exc:
-        line = text.count("\n", 0, exc.position) + 1
+        line: int | None = text.count("\n", 0, exc.position) + 1
         raise Problem(
             Location(display, line),
             f"malformed YAML: the character {exc.character!r} is not allowed in YAML",

@@ -9,6 +9,7 @@ citation says ``occurrence: N`` (1-based, in reading order), which picks the N-t
 """
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -33,6 +34,7 @@ from curation.importer.spec import (
     SECTIONS_BY_NAME,
     Field,
     Section,
+    concrete_field,
     unique_field_groups,
 )
 from releases.models import CLAIM, ImportRecord
@@ -99,7 +101,7 @@ class Plan:
     def __len__(self) -> int:
         return sum(len(by_key) for by_key in self.records.values())
 
-    def in_order(self):
+    def in_order(self) -> Iterator[tuple[Section, list[Planned]]]:
         for section in SECTIONS:
             yield section, list(self.records.get(section.kind, {}).values())
 
@@ -149,7 +151,7 @@ class Planner:
             if not targets:
                 continue
             for planned in self.records[section.kind].values():
-                given: dict[str, dict[str, str]] = {}
+                given: dict[str, dict[str, str | None]] = {}
                 for attname, spec in targets.items():
                     given.setdefault(spec.translates, {})[spec.name] = planned.values.get(attname)
                 for values in given.values():
@@ -249,7 +251,7 @@ class Planner:
             model = planned.section.model
             for attname in (spec.attname,) if isinstance(spec.attname, str) else spec.attname:
                 # A translation column is nullable, but "no text" is "" as in the model.
-                default = "" if spec.translates else model._meta.get_field(attname).get_default()
+                default = "" if spec.translates else concrete_field(model, attname).get_default()
                 planned.values[attname] = default
             return
         problem = self._convert(planned, spec, value)
@@ -263,26 +265,26 @@ class Planner:
                 return f"expected text, got {type(value).__name__} {value!r} (quote it)"
             if spec.kind == "choice" and value not in spec.choices:
                 return f"{value!r} is not one of: {', '.join(spec.choices)}"
-            planned.values[spec.attname] = value.strip() if spec.kind != "text" else value
+            planned.values[spec.column] = value.strip() if spec.kind != "text" else value
         elif spec.kind == "bool":
             if not isinstance(value, bool):
                 return f"expected true or false, got {value!r}"
-            planned.values[spec.attname] = value
+            planned.values[spec.column] = value
         elif spec.kind == "int":
             if isinstance(value, bool) or not isinstance(value, int) or value < 0:
                 return f"expected a whole number ≥ 0, got {value!r}"
-            planned.values[spec.attname] = value
+            planned.values[spec.column] = value
         elif spec.kind == "date":
             try:
                 parsed, precision = parse_partial_date(value)
             except PartialDateError as exc:
                 return str(exc)
-            date_attr, precision_attr = spec.attname
+            date_attr, precision_attr = spec.date_columns
             planned.values[date_attr], planned.values[precision_attr] = parsed, precision
         elif spec.kind == "ref":
             if not isinstance(value, str):
                 return f"expected the id of a {spec.ref} as text, got {value!r} (quote it)"
-            planned.refs[spec.attname] = (spec.ref, value)
+            planned.refs[spec.column] = (spec.ref, value)
         return None
 
     def _check_model_fields(self, planned: Planned) -> None:
@@ -330,8 +332,8 @@ class Planner:
             return
         try:
             text = read_utf8(path, self._display(path), MAX_ARTICLE_BYTES)
-        except Problem as problem:
-            self.problems.append(problem)
+        except Problem as error:
+            self.problems.append(error)
             return
         digest = sha256_of(text)
         expected = record.get("sha256")
@@ -512,7 +514,7 @@ class Planner:
         if value is None:
             return ()
         names = [value] if isinstance(value, str) else value
-        allowed = (CLAIM, *planned.section.model.citable_parts)
+        allowed = (CLAIM, *planned.section.citable_parts)
         if not isinstance(names, list) or not names or not all(isinstance(n, str) for n in names):
             self._problem(where, planned.label, f"{field_name}.for", "must be a part or a list")
             return None
@@ -619,7 +621,7 @@ class Planner:
         }
         described = {**names, "sha256": "text (sha256)"}
         for group in unique_field_groups(section.model):
-            seen: dict[tuple, Planned] = {}
+            seen: dict[tuple[Any, ...], Planned] = {}
             for planned in self.records[section.kind].values():
                 if not all(n in planned.values or n in planned.refs for n in group):
                     continue

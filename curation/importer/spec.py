@@ -9,12 +9,14 @@ whole record.
 """
 
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from django.db import models
 
 from releases.models import (
     Alias,
     Certainty,
+    Cited,
     Citizenship,
     CountClaim,
     Country,
@@ -58,6 +60,18 @@ class Field:
             return self.target
         return f"{self.name}_id" if self.kind == "ref" else self.name
 
+    @property
+    def column(self) -> str:
+        """The one model attribute a value is written to (every kind but "date")."""
+        return self.attname if isinstance(self.attname, str) else self.attname[0]
+
+    @property
+    def date_columns(self) -> tuple[str, str]:
+        """The (date, precision) attributes a "date" value is written to."""
+        if isinstance(self.attname, str):
+            raise TypeError(f"date field {self.name!r} needs target=(date, precision)")
+        return self.attname
+
 
 @dataclass(frozen=True)
 class Section:
@@ -75,6 +89,11 @@ class Section:
         return {f.attname: f for f in self.fields if f.translates and isinstance(f.attname, str)}
 
     @property
+    def citable_parts(self) -> tuple[str, ...]:
+        """The parts of a cited record a quote may support alone."""
+        return cited_model(self).citable_parts
+
+    @property
     def allowed_keys(self) -> set[str]:
         keys = {"id", *(f.name for f in self.fields), *self.extra_keys}
         if self.cited:
@@ -85,15 +104,33 @@ class Section:
 def unique_field_groups(model: type[models.Model]) -> list[tuple[str, ...]]:
     """The column sets (attnames) whose values the table keeps unique: single unique fields
     and unconditional multi-field unique constraints."""
-    groups = [(f.attname,) for f in model._meta.fields if f.unique and not f.primary_key]
+    groups: list[tuple[str, ...]] = [
+        (f.attname,) for f in model._meta.fields if f.unique and not f.primary_key
+    ]
     groups += [
-        tuple(model._meta.get_field(name).attname for name in constraint.fields)
+        tuple(concrete_field(model, name).attname for name in constraint.fields)
         for constraint in model._meta.constraints
         if isinstance(constraint, models.UniqueConstraint)
         and constraint.fields
         and constraint.condition is None
     ]
     return groups
+
+
+def cited_model(section: Section) -> type[Cited]:
+    """The model of a cited section (``cited=True``): every one is a ``Cited``."""
+    if not issubclass(section.model, Cited):
+        raise TypeError(f"section {section.name!r} is cited but {section.model} is not Cited")
+    return section.model
+
+
+def concrete_field(model: type[models.Model], name: str) -> models.Field[Any, Any]:
+    """A model's own field by name (a unique constraint names only those, never a
+    reverse relation)."""
+    field = model._meta.get_field(name)
+    if not isinstance(field, models.Field):
+        raise TypeError(f"{model.__name__}.{name} is not a column")
+    return field
 
 
 def _choices(enum: type[models.TextChoices]) -> tuple[str, ...]:
