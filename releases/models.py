@@ -7,11 +7,13 @@ Facility and ReleaseEvent carry citations of their own for the descriptive value
 (a facility's city, an event's date).
 """
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Length, Upper
 from django.db.models.lookups import Exact, GreaterThan
 from django.urls import reverse
+from django.utils.text import slugify
 from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -645,6 +647,19 @@ class StatusChange(AboutPerson, DatedFact):
 # --- Facts about groups and places ---------------------------------------------------------
 
 
+# The languages a claimant's key is read from, the default first.
+CLAIMANT_LANGUAGES = [settings.LANGUAGE_CODE] + [
+    code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE
+]
+
+
+def claimant_slug(names: dict[str, str]) -> str:
+    """A slug of the claimant's name in the default language (else in another): "the UN"
+    and "la ONU" give "the-un", the same whatever the page's language."""
+    name = next((names[lang] for lang in CLAIMANT_LANGUAGES if names.get(lang)), "")
+    return (slugify(name) or slugify(name, allow_unicode=True) or "-")[:200]
+
+
 class CountClaim(Fact):
     """A number of people, as one claimant states it, as of a date when the source gives one.
     Never summed with another claimant's; claims about the same quantity share a ``metric``
@@ -683,6 +698,13 @@ class CountClaim(Fact):
         max_length=100, help_text="The source's words for the number (“about 50”, “dozens”)."
     )
     claimed_by = models.CharField(max_length=200)
+    claimant_key = models.SlugField(
+        max_length=200,
+        blank=True,
+        allow_unicode=True,
+        help_text="The claimant in links (/numbers/?claimant=the-un): set when the claim is "
+        "made and kept when the claimant is renamed. Claims sharing it are one claimant.",
+    )
     claimant = models.ForeignKey(
         Person, null=True, blank=True, on_delete=models.PROTECT, related_name="count_claims"
     )
@@ -720,6 +742,9 @@ class CountClaim(Fact):
             models.CheckConstraint(
                 condition=GreaterThan(Length("value_text"), 0), name="count_has_source_words"
             ),
+            models.CheckConstraint(
+                condition=GreaterThan(Length("claimant_key"), 0), name="count_has_claimant_key"
+            ),
         ]
 
     label_related = ("event", "country")
@@ -733,12 +758,37 @@ class CountClaim(Fact):
             "claimant": self.claimed_by,
         }
 
+    def save(self, *args, **kwargs) -> None:
+        if not self.claimant_key:
+            self.claimant_key = self._key_for_claimant()
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "claimant_key"}
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self) -> str:
         if self.event_id:
             return self.event.get_absolute_url()
         if self.country_id:
             return self.country.get_absolute_url()
         return f"{reverse('releases:count_list')}?metric={self.metric}#count-{self.pk}"
+
+    def _key_for_claimant(self) -> str:
+        """A new claim's claimant key: that of the claims already made under one of its
+        names (so a claimant renamed since keeps one key for old and new claims), else a
+        slug of its name."""
+        names = {lang: getattr(self, f"claimed_by_{lang}", "") or "" for lang in CLAIMANT_LANGUAGES}
+        for lang, name in names.items():
+            if name:
+                known = (
+                    CountClaim.objects.filter(**{f"claimed_by_{lang}": name})
+                    .exclude(claimant_key="")
+                    .order_by("pk")
+                    .values_list("claimant_key", flat=True)
+                    .first()
+                )
+                if known:
+                    return known
+        return claimant_slug(names)
 
     @property
     def as_of_display(self) -> str:

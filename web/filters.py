@@ -17,13 +17,13 @@ from django.conf import settings
 from django.core.validators import validate_slug
 from django.db.models import Exists, F, OuterRef, Q
 from django.utils.functional import lazy
-from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_filters import fields
 
 from releases.country_names import countries_named, longest_country_form
 from releases.models import (
+    CLAIMANT_LANGUAGES,
     MENTIONED_LAST,
     WAS_HELD,
     CountClaim,
@@ -450,34 +450,24 @@ class ArticleFilter(filters.FilterSet):
         fields: list[str] = []
 
 
-def claimant_key(names: dict[str, str]) -> str:
-    """The claimant's value in a link: a slug of their name in the default language (else
-    in another), the same whatever the page's language, so a link copied from /es/ filters
-    alike on /en/ ("the UN" and "la ONU": "the-un")."""
-    name = next((names[lang] for lang in CLAIMANT_LANGUAGES if names.get(lang)), "")
-    return slugify(name) or slugify(name, allow_unicode=True) or "-"
-
-
-CLAIMANT_LANGUAGES = [settings.LANGUAGE_CODE] + [
-    code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE
-]
 # Every public claimant by key ({key: [{"en": …, "es": …}, …]}), by data version.
 _KEPT_CLAIMANTS: dict = {}
 _KEPT_MENUS.append(_KEPT_CLAIMANTS)
 
 
 def claimants() -> dict[str, list[dict[str, str]]]:
-    """Who makes a public count claim, in every language, by their key (read once per data
-    version for the menu, its validation and the filter alike)."""
+    """Who makes a public count claim, in every language, by their stored key (read once per
+    data version for the menu and its validation). A claimant renamed since its claims were
+    made keeps its key, so one key may have had several names: each is listed."""
     version = page_data_version()
     if version is not None and version in _KEPT_CLAIMANTS:
         return _KEPT_CLAIMANTS[version]
     columns = [f"claimed_by_{lang}" for lang in CLAIMANT_LANGUAGES]
-    rows = CountClaim.objects.published().order_by().values_list(*columns).distinct()
+    rows = CountClaim.objects.published().order_by().values_list("claimant_key", *columns)
     found: dict[str, list[dict[str, str]]] = defaultdict(list)
-    for row in rows:
+    for key, *row in rows.distinct():
         names = {lang: value or "" for lang, value in zip(CLAIMANT_LANGUAGES, row, strict=True)}
-        found[claimant_key(names)].append(names)
+        found[key].append(names)
     if version is not None:
         _KEPT_CLAIMANTS.clear()  # older versions: never asked for again
         _KEPT_CLAIMANTS[version] = dict(found)
@@ -496,20 +486,10 @@ def _claimant_choices():
     return sorted(choices, key=lambda choice: fold_for_search(choice[1]))
 
 
-def _named(names: dict[str, str]) -> Q:
-    """Claims whose claimant has exactly these names (a missing one: empty or null)."""
-    condition = Q()
-    for lang, name in names.items():
-        column = f"claimed_by_{lang}"
-        condition &= (
-            Q(**{column: name}) if name else Q(**{column: ""}) | Q(**{f"{column}__isnull": True})
-        )
-    return condition
-
-
 class ClaimantField(fields.ChoiceField):
-    """A claimant by key. A link from before keys (the name as a page of either language
-    showed it: "the UN", "la ONU") still filters: the name is read as its claimant's key."""
+    """A claimant by its stored key. A link from before keys (the name as a page of either
+    language showed it: "the UN", "la ONU") still filters: the name is read as its
+    claimant's key."""
 
     def clean(self, value):
         if value and value not in claimants():
@@ -558,8 +538,7 @@ class CountFilter(filters.FilterSet):
     def filter_claimant(self, qs, name, value):
         if not value:
             return qs
-        conditions = [_named(names) for names in claimants().get(value, [])]
-        return qs.filter(functools.reduce(operator.or_, conditions, Q(pk__in=[])))
+        return qs.filter(claimant_key=value)
 
     def filter_country(self, qs, name, value):
         return qs.filter(country__code=value.upper()) if value else qs

@@ -527,7 +527,9 @@ class CountClaimAdmin(FactAdmin):
         "citation_count",
     )
     list_filter = ("metric", "qualifier", "verification", "country", "event")
-    fields = ("event", *COUNT_FIELDS)
+    # The claimant's key is shown, never edited: links carry it, whatever it is renamed to.
+    fields = ("event", *COUNT_FIELDS, "claimant_key")
+    readonly_fields = ("claimant_key",)
     search_fields = ("subject_en", "subject_es", "claimed_by_en", "claimed_by_es", "value_text")
     folded_search_fields = ()
     autocomplete_fields = ("event", "country", "claimant", "citations")

@@ -3,12 +3,15 @@ claimants side by side with their dates, filters, exports, and a pinned query co
 
 import csv
 import datetime
+import importlib
 import io
 import json
+import types
 
 import pytest
+from django.db import IntegrityError, transaction
 
-from releases.models import CountClaim
+from releases.models import CountClaim, claimant_slug
 from tests import builders
 
 
@@ -201,6 +204,8 @@ def test_running_totals_lead_their_group_here_as_on_the_home_page(client, claims
 
 @pytest.fixture
 def translated(claims):
+    """The UN's claim, made as "United Nations" (its key "united-nations"), renamed since in
+    English and named in Spanish."""
     un = claims["un"]
     un.claimed_by_en, un.claimed_by_es = "the UN", "la ONU"
     un.save()
@@ -214,13 +219,59 @@ def _claimant_options(client, language: str) -> dict[str, str]:
 
 def test_a_claimant_is_filtered_by_a_key_that_is_the_same_in_both_languages(client, translated):
     options = {lang: _claimant_options(client, lang) for lang in ("en", "es")}
-    assert options["en"] == {"foro": "Foro", "spain": "Spain", "the-un": "the UN"}
-    assert options["es"]["the-un"] == "la ONU" and options["es"].keys() == options["en"].keys()
+    assert options["en"] == {"foro": "Foro", "spain": "Spain", "united-nations": "the UN"}
+    assert options["es"]["united-nations"] == "la ONU"
+    assert options["es"].keys() == options["en"].keys()
     page = client.get("/es/numbers/").content.decode()
-    assert '<option value="the-un">la ONU</option>' in page
+    assert '<option value="united-nations">la ONU</option>' in page
     for language in ("en", "es"):  # a link copied from /es/ filters the same on /en/
-        response = client.get(f"/{language}/numbers/", {"claimant": "the-un"})
+        response = client.get(f"/{language}/numbers/", {"claimant": "united-nations"})
         assert [c.pk for c in response.context["page"]] == [translated["un"].pk]
+
+
+def test_a_link_keeps_its_claimant_when_the_claimant_is_renamed(client, claims):
+    un = claims["un"]
+    before = client.get("/en/numbers/", {"claimant": "united-nations"})
+    assert [c.pk for c in before.context["page"]] == [un.pk]
+    un.claimed_by_en = "UN human rights office"
+    un.save()
+    un.refresh_from_db()
+    assert un.claimant_key == "united-nations"
+    after = client.get("/en/numbers/", {"claimant": "united-nations"})
+    assert after.status_code == 200
+    assert [c.pk for c in after.context["page"]] == [un.pk]
+    assert '<option value="united-nations" selected>UN human rights office</option>' in (
+        after.content.decode()
+    )
+
+
+def test_a_new_claim_under_a_renamed_claimants_name_joins_its_key(claims):
+    un = claims["un"]
+    un.claimed_by_en = "the UN"
+    un.save()
+    passage = un.citations.first()
+    later = _claim(passage, metric="held", value=3, value_text="3", claimed_by="the UN")
+    assert later.claimant_key == "united-nations"
+    # By its Spanish name alone too; a claimant never seen gets a slug of its name.
+    un.claimed_by_es = "la ONU"
+    un.save()
+    spanish = _claim(passage, metric="held", value=4, value_text="4", claimed_by_es="la ONU")
+    assert spanish.claimant_key == "united-nations"
+    other = _claim(passage, metric="held", value=5, value_text="5", claimed_by="Amnistía")
+    assert other.claimant_key == "amnistia"
+
+
+def test_every_claim_has_a_claimant_key_in_the_database(claims):
+    with pytest.raises(IntegrityError), transaction.atomic():
+        CountClaim.objects.filter(pk=claims["un"].pk).update(claimant_key="")
+
+
+def test_the_migration_stores_the_keys_links_already_carried():
+    """The keys 0020 stored are those /numbers/ computed from the names before."""
+    migration = importlib.import_module("releases.migrations.0020_claimant_key")
+    for en, es in [("the UN", "la ONU"), ("", "la ONU"), ("Amnistía", ""), ("", "")]:
+        row = types.SimpleNamespace(claimed_by_en=en, claimed_by_es=es)
+        assert migration._slug(row) == claimant_slug({"en": en, "es": es})
 
 
 @pytest.mark.parametrize("name", ["the UN", "la ONU", "La ONU"])
@@ -241,7 +292,7 @@ def test_filtering_by_a_claimant_costs_a_pinned_number_of_queries(
     client, translated, django_assert_num_queries
 ):
     with django_assert_num_queries(7):
-        assert client.get("/es/numbers/", {"claimant": "the-un"}).status_code == 200
+        assert client.get("/es/numbers/", {"claimant": "united-nations"}).status_code == 200
     passage = translated["article"].passages.first()
     for number in range(5):
         _claim(passage, metric="held", value=number, value_text="x", claimed_by_en="the UN")
