@@ -161,9 +161,9 @@ class PersonRecordExport:
         return _json_response(self.name, queryset.count(), rows)
 
     def csv_response(self, queryset: QuerySet, request: HttpRequest) -> StreamingHttpResponse:
-        root = _site_root(request)
+        root, language = _site_root(request), get_language()
         lines = (
-            finish_csv_segments(json.loads(stored), root)
+            finish_csv_segments(json.loads(stored), root, language)
             for stored in self._stored(queryset, "csv")
         )
         return _csv_response(self.name, self.columns, lines)

@@ -29,7 +29,13 @@ from releases.status import derive_status, status_history
 from releases.translation import LANGUAGES, both, is_translated
 from sources.citations import citation_json
 from sources.dates import iso_partial_date
-from sources.tabular import Column, citation_columns, in_every_language, own_citation_columns
+from sources.tabular import (
+    Column,
+    citation_columns,
+    in_every_language,
+    own_citation_columns,
+    translated_citation_columns,
+)
 
 Link = Callable[[str], str]
 
@@ -222,6 +228,8 @@ PERSON_COLUMNS = [
     Column("url", lambda r: r["url"], links=True),
     Column("status", lambda r: r["status"]),
     Column("detainee", lambda r: "yes" if r["detainee"] else "no"),
+    # Who an unnamed person is, in our words (as their page says it).
+    *in_every_language("description", LANGUAGES),
     *own_citation_columns("status_citations"),
     *citation_columns("aliases", lambda f: f["name"]),
     *citation_columns("nationalities", lambda f: f["code"]),
@@ -229,6 +237,8 @@ PERSON_COLUMNS = [
     *citation_columns(
         "releases", lambda f: f"{f['date'] or 'date unknown'} {f['event'] or ''}".strip()
     ),
+    # Their roles in our words ("Spain's foreign minister"), each with its citations.
+    *translated_citation_columns("roles", "title", LANGUAGES),
 ]
 
 FACILITY_COLUMNS = [
@@ -236,6 +246,8 @@ FACILITY_COLUMNS = [
     Column("slug", lambda r: r["slug"]),
     Column("url", lambda r: r["url"], links=True),
     Column("city", lambda r: r["city"]),
+    # What its citations say it is, in our words: cited by the facility's own citations.
+    *in_every_language("description", LANGUAGES),
     Column("people_count", lambda r: r["people_count"]),
     *own_citation_columns(),
 ]

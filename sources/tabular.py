@@ -29,6 +29,21 @@ class Column:
     value: Callable[[dict], object]
     # A column of links: site paths in a stored record are made absolute when served.
     links: bool = False
+    # A column of curators' words in the reader's language: its value in each of these
+    # languages (``in_language``), so that a stored row, written in one language, is
+    # finished in the reader's when served.
+    languages: tuple[str, ...] = ()
+    in_language: Callable[[dict, str], object] | None = None
+
+
+def _words(record: dict, key: str, language: str, languages: tuple[str, ...]) -> object:
+    """``key``'s curators' words in ``language``, else in the first other language that has
+    them (as the pages fall back); the record's own value where they are not curators'
+    words at all (a name, a country)."""
+    values = record.get(f"{key}_i18n")
+    if values is None:
+        return record.get(key)
+    return next((values[lang] for lang in (language, *languages) if values.get(lang)), None)
 
 
 def in_every_language(key: str, languages: tuple[str, ...]) -> list[Column]:
@@ -37,7 +52,12 @@ def in_every_language(key: str, languages: tuple[str, ...]) -> list[Column]:
     language's column is empty where it has no value, or where the value is not curators'
     words at all (a name, a country)."""
     return [
-        Column(key, lambda r: r[key]),
+        Column(
+            key,
+            lambda r: r[key],
+            languages=languages,
+            in_language=lambda r, lang: _words(r, key, lang, languages),
+        ),
         *(
             Column(f"{key}_{lang}", lambda r, lang=lang: (r.get(f"{key}_i18n") or {}).get(lang))
             for lang in languages
@@ -60,6 +80,33 @@ def citation_columns(key: str, label: Callable[[dict], str]) -> list[Column]:
         Column(f"{key}_quotes", joined(lambda c: c["quote"])),
         Column(f"{key}_outlets", joined(lambda c: c["outlet"] or c["article"])),
         Column(f"{key}_article_urls", joined(lambda c: c["article_url"] or c["url"]), links=True),
+    ]
+
+
+def translated_citation_columns(key: str, field: str, languages: tuple[str, ...]) -> list[Column]:
+    """``citation_columns`` for facts labelled by curators' words (a role's ``title``): the
+    labels in the export's language, then in each language (``roles_en``, ``roles_es``),
+    then the quotes, outlets and article URLs of their citations."""
+
+    def labels(words: Callable[[dict], object]) -> Callable[[dict], str]:
+        return lambda record: " | ".join(str(words(fact) or "") for fact in record[key])
+
+    label, *citations = citation_columns(key, lambda fact: str(fact[field] or ""))
+    return [
+        Column(
+            key,
+            label.value,
+            languages=languages,
+            in_language=lambda r, lang: labels(lambda f: _words(f, field, lang, languages))(r),
+        ),
+        *(
+            Column(
+                f"{key}_{lang}",
+                labels(lambda f, lang=lang: (f.get(f"{field}_i18n") or {}).get(lang)),
+            )
+            for lang in languages
+        ),
+        *citations,
     ]
 
 
@@ -92,15 +139,27 @@ def csv_line(cells: list[str]) -> str:
     return ",".join(map(csv_field, cells)) + "\r\n"
 
 
-def csv_segments(columns: list[Column], record: dict) -> list[str]:
+# A cell of a row written ahead: a link (a site path), or curators' words by language.
+Segment = str | dict[str, str]
+
+
+def csv_segments(columns: list[Column], record: dict) -> list[Segment]:
     """A CSV row written ahead, to be finished when served: CSV text (delimiters included)
-    and link cells alternate, so that only the links, which hold site paths, are made
-    absolute and quoted then (``finish_csv_segments``)."""
-    segments, text = [], []
+    and cells to finish alternate, so that only they are made and quoted then
+    (``finish_csv_segments``): links, which hold site paths, made absolute; curators' words
+    in the reader's language, kept in every language ({"en": …, "es": …})."""
+    segments: list[Segment] = []
+    text: list[str] = []
     for column, cell in zip(columns, csv_cells(columns, record), strict=True):
-        if column.links:
+        if column.links or column.in_language is not None:
             segments.append("".join(text))
-            segments.append(cell)
+            if column.in_language is None:
+                segments.append(cell)
+            else:
+                words = column.in_language
+                segments.append(
+                    {lang: neutralise(words(record, lang)) for lang in column.languages}
+                )
             text = [","]
         else:
             text.append(csv_field(cell) + ",")
@@ -117,7 +176,14 @@ def absolute_links(cell: str, root: str) -> str:
     return cell
 
 
-def finish_csv_segments(segments: list[str], root: str) -> str:
-    for index in range(1, len(segments), 2):
-        segments[index] = csv_field(absolute_links(segments[index], root))
-    return "".join(segments)
+def finish_csv_segments(segments: list[Segment], root: str, language: str) -> str:
+    """A row written ahead (``csv_segments``), for a reader of ``language`` at ``root``."""
+    cells: list[str] = []
+    for index, segment in enumerate(segments):
+        if index % 2 == 0:
+            cells.append(str(segment))
+        elif isinstance(segment, dict):
+            cells.append(csv_field(segment.get(language, next(iter(segment.values()), ""))))
+        else:
+            cells.append(csv_field(absolute_links(segment, root)))
+    return "".join(cells)

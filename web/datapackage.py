@@ -171,6 +171,7 @@ def _values(queryset: QuerySet, *paths: str) -> Iterator[tuple]:
 # -- Rows ------------------------------------------------------------------------------------
 
 # The columns of curators' words in each table, given again per language at its end.
+_PERSON_TRANSLATED = ("description",)
 _FACILITY_TRANSLATED = ("description",)
 _EVENT_TRANSLATED = ("title", "date_note")
 _FACT_TRANSLATED = ("title", "reason", "text", "attributed_to", "note")
@@ -184,7 +185,8 @@ def _countries() -> Iterator[list]:
 
 def _people() -> Iterator[list]:
     people = Person.objects.filter(is_public=True)
-    for row in _values(people, "pk", "slug", "name", "is_named", "status"):
+    paths = ("pk", "slug", "name", "is_named", "status", "description")
+    for row in _values(people, *paths, *_language_paths(*_PERSON_TRANSLATED)):
         yield list(row)
 
 
@@ -459,6 +461,12 @@ RESOURCES = [
                 "Derived from dated facts: released, released_conditions, "
                 "detained, redetained, died_in_custody, unknown.",
             ),
+            Column(
+                "description",
+                "string",
+                "For a person the sources do not name: who they are, in our words.",
+            ),
+            *_in_languages(*_PERSON_TRANSLATED),
         ],
         _people,
     ),

@@ -257,6 +257,52 @@ def test_the_numbers_csv_gives_each_claimant_and_subject_in_both_languages(clien
     )
 
 
+def test_the_people_csv_gives_roles_and_descriptions_in_the_readers_language(client, world):
+    person = world["people"][0]
+    person.is_named, person.description_en = False, "a journalist from Caracas"
+    person.description_es = "una periodista de Caracas"
+    person.save()
+    quote = world["role"].citations.get().quote
+    rows = {
+        language: next(
+            r for r in _csv_rows(client, f"/{language}/people/") if r["slug"] == person.slug
+        )
+        for language in ("en", "es")
+    }
+    for language, title, description in [
+        ("en", "A journalist", "a journalist from Caracas"),
+        ("es", "Una periodista", "una periodista de Caracas"),
+    ]:
+        row = rows[language]
+        assert (row["roles"], row["description"]) == (title, description)
+        assert (row["roles_en"], row["roles_es"]) == ("A journalist", "Una periodista")
+        assert row["description_en"] == "a journalist from Caracas"
+        assert row["description_es"] == "una periodista de Caracas"
+        # The role comes with its citation, as every fact in an export does.
+        assert (row["roles_quotes"], row["roles_outlets"]) == (quote, "Wire")
+        assert row["roles_article_urls"].startswith("http")
+    # A role with no Spanish yet: the Spanish column is empty, the page's falls back.
+    Role.objects.filter(pk=world["role"].pk).update(title_es="")
+    world["role"].refresh_from_db()
+    world["role"].save()  # an ordinary write, refreshing the stored record
+    row = next(r for r in _csv_rows(client, "/es/people/") if r["slug"] == person.slug)
+    assert (row["roles"], row["roles_en"], row["roles_es"]) == ("A journalist",) * 2 + ("",)
+
+
+def test_the_facilities_csv_gives_a_description_in_the_readers_language(client, world):
+    facility = world["facility"]
+    facility.description_en, facility.description_es = "a prison", "una cárcel"
+    facility.save()
+    for language, shown in [("en", "a prison"), ("es", "una cárcel")]:
+        [row] = _csv_rows(client, f"/{language}/facilities/")
+        assert (row["description"], row["description_en"], row["description_es"]) == (
+            shown,
+            "a prison",
+            "una cárcel",
+        )
+        assert row["citations_quotes"] == "El Helicoide"
+
+
 def test_spanish_labels_about_people_use_words_that_agree_with_anyone(client, world):
     # Filters and facets name no one in particular: no masculine default ("Excarcelado
     # desde", "Nacionalidad: ninguno"), neutral words instead.

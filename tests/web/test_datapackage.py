@@ -155,6 +155,9 @@ def test_curators_words_come_in_each_language_beside_the_page_languages(client, 
     role = Role.objects.filter(is_public=True).first()
     role.title_en, role.title_es = "A lawyer", ""
     role.save()
+    person = role.person
+    person.description_en, person.description_es = "a lawyer", "una abogada"
+    person.save()
     descriptor = _download(client, tmp_path)
     report = frictionless.validate(tmp_path / "datapackage.json")
     assert report.stats["errors"] == 0
@@ -165,6 +168,13 @@ def test_curators_words_come_in_each_language_beside_the_page_languages(client, 
     facts = {row["id"]: row for row in _rows(tmp_path, descriptor, "facts")}
     row = facts[f"role-{role.pk}"]
     assert (row["title"], row["title_en"], row["title_es"]) == ("A lawyer", "A lawyer", "")
+    people = {row["slug"]: row for row in _rows(tmp_path, descriptor, "people")}
+    row = people[person.slug]
+    assert (row["description"], row["description_en"], row["description_es"]) == (
+        "a lawyer",
+        "a lawyer",
+        "una abogada",
+    )
     # A kind of fact with no such words leaves their columns empty.
     alias = next(r for r in facts.values() if r["kind"] == "alias")
     assert alias["title_en"] == alias["title_es"] == alias["reason_es"] == ""

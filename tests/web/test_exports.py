@@ -203,7 +203,7 @@ def test_a_row_written_ahead_is_finished_with_absolute_links():
         "quote": "/people/ana/ ; / | / is not a link here",
         "links": "/sources/a/#p-1 ; https://example.org/x,y | /sources/b/#p-2",
     }
-    line = finish_csv_segments(csv_segments(columns, record), "https://site")
+    line = finish_csv_segments(csv_segments(columns, record), "https://site", "en")
     assert next(csv.reader(io.StringIO(line))) == [
         record["name"],
         "https://site/people/ana/",
