@@ -9,10 +9,12 @@ if missing; ``measure`` empties it first). ``REDIS_URL`` makes gunicorn's worker
 one page cache, as in production.
 
 ``generate`` grows the record to N people, 100 to an article, through the app's own write
-path: rows are written with PostgreSQL's COPY (``bulk_create`` on SQLite) under keys the
-generator hands out, the database's triggers still checking every passage against its
-article, then ``releases.derived`` derives visibility, status, search text, links and
-export records exactly as for a curator's write. The people vary like a real register:
+path: rows are written as tuples (``sources.bulk.insert_rows``: PostgreSQL's COPY,
+``bulk_create`` on SQLite) under keys the generator hands out, the database's triggers still
+checking every passage against its article, then ``releases.derived`` derives visibility,
+status, search text, links and export records with the values of a curator's write, in bulk
+(``refresh_people_in_bulk``, one process per core). A run stopped while deriving is finished
+by running it again. The people vary like a real register:
 about 20 nationalities with dual nationals, 50 facilities, 100 release events, accented
 names and aliases, a third freed, a few who died in custody.
 
@@ -201,8 +203,8 @@ def _reference_data(rng: random.Random) -> tuple[dict, list, list]:
             for n in range(100)
         ]
     )
-    _cite(Facility, list(zip(facilities, passages[:50], strict=True)))
-    _cite(ReleaseEvent, list(zip(events, passages[50:], strict=True)))
+    _cite(Facility, [(f.pk, p.pk) for f, p in zip(facilities, passages[:50], strict=True)])
+    _cite(ReleaseEvent, [(e.pk, p.pk) for e, p in zip(events, passages[50:], strict=True)])
     return countries, facilities, events
 
 
@@ -223,9 +225,11 @@ def _save_article(SourceArticle, text: str, slug: str, title: str):
 
 
 def _cite(model, pairs) -> None:
+    """Cite: ``pairs`` of (fact's key, passage's key)."""
+    from sources.bulk import insert_rows
+
     through = model.citations.through
-    owner = f"{model.citations_owner()}_id"
-    _write(through, [through(**{owner: obj.pk, "passage_id": p.pk}) for obj, p in pairs])
+    insert_rows(through, [f"{model.citations_owner()}_id", "passage_id"], pairs)
 
 
 class _Keys:
@@ -253,30 +257,6 @@ class _Keys:
         with connection.cursor() as cursor:
             for statement in statements:
                 cursor.execute(statement)
-
-
-def _write(model, rows: list) -> None:
-    """Insert these unsaved rows: PostgreSQL's COPY (one stream per table, the evidence
-    triggers still checking every passage), elsewhere ``bulk_create``. Rows whose key is
-    unset get theirs from the database."""
-    from django.db import connection
-
-    if not rows:
-        return
-    if connection.vendor != "postgresql":
-        model.objects.bulk_create(rows, batch_size=2000)
-        return
-    fields = [f for f in model._meta.concrete_fields if not (f.primary_key and rows[0].pk is None)]
-    columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
-    table = connection.ops.quote_name(model._meta.db_table)
-    with (
-        connection.cursor() as cursor,
-        cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy,
-    ):
-        for row in rows:
-            copy.write_row(
-                [f.get_db_prep_save(getattr(row, f.attname), connection) for f in fields]
-            )
 
 
 def _batch(
@@ -325,98 +305,101 @@ def _batch(
                 plan["died_quote"] = text.add(" and died in custody")
             text.add(".\n")
             people.append(plan)
-        articles.append(
-            SourceArticle(
-                pk=keys.take(SourceArticle),
-                slug=f"bench-report-{article_number}",
-                title=f"Bench report {article_number}",
-                outlet="Bench Wire",
-                text=text.value(),
-                published_on=datetime.date(2026, 1, 10),
-                published_precision="day",
-            )
-        )
+        articles.append((keys.take(SourceArticle), article_number, text.value()))
         plans.append(people)
+    from sources.bulk import insert_rows
     from sources.models import sha256_of
     from sources.search import fold_for_search
 
-    for article in articles:
-        article.sha256 = sha256_of(article.text)
-        article.search_text = fold_for_search(article.text)
-    _write(SourceArticle, articles)
-    quote_keys = (
-        "name_quote",
-        "nationality_quote",
-        "detention_quote",
-        "release_quote",
-        "died_quote",
-    )
-    passages = []
-    for article, people in zip(articles, plans, strict=True):
-        for plan in people:
-            for key in quote_keys:
-                if key in plan:
-                    start, end, quote = plan[key]
-                    passages.append(_passage(keys, article, start, end, quote))
-                    plan[key] = passages[-1]
-            if "alias" in plan:
-                start, end, quote = plan["alias"][1]
-                passages.append(_passage(keys, article, start, end, quote))
-                plan["alias"] = (plan["alias"][0], passages[-1])
-    _write(Passage, passages)
-    flat = [plan for people in plans for plan in people]
-    persons = [
-        Person(pk=keys.take(Person), name=p["name"], slug=f"bench-person-{p['n']}") for p in flat
+    columns = ["id", "slug", "title", "outlet", "text", "sha256", "search_text", "published_on"]
+    published = datetime.date(2026, 1, 10)
+    rows = [
+        (
+            pk,
+            f"bench-report-{n}",
+            f"Bench report {n}",
+            "Bench Wire",
+            text,
+            sha256_of(text),
+            fold_for_search(text),
+            published,
+            "day",
+        )
+        for pk, n, text in articles
     ]
-    _write(Person, persons)
-    facts: dict = {model: [] for model in (Citizenship, Alias, Detention, Release, StatusChange)}
-    for person, plan in zip(persons, flat, strict=True):
+    insert_rows(SourceArticle, [*columns, "published_precision"], rows)
+    # Each quote becomes a passage: its key replaces the quote in the plan.
+    passages = []
+    quote_keys = ("name_quote", "nationality_quote", "detention_quote", "release_quote")
+    for (article_id, _number, _text), people in zip(articles, plans, strict=True):
+        for plan in people:
+            for key in (*quote_keys, "died_quote"):
+                if key in plan:
+                    plan[key] = _passage(keys, passages, article_id, plan[key])
+            if "alias" in plan:
+                plan["alias"] = (
+                    plan["alias"][0],
+                    _passage(keys, passages, article_id, plan["alias"][1]),
+                )
+    insert_rows(Passage, ["id", "article_id", "start", "end", "quote"], passages)
+    flat = [plan for people in plans for plan in people]
+    for plan in flat:
+        plan["pk"] = keys.take(Person)
+    insert_rows(
+        Person,
+        ["id", "name", "slug"],
+        ((p["pk"], p["name"], f"bench-person-{p['n']}") for p in flat),
+    )
+    # Facts of each kind: the columns after the key and the person, and rows of (person,
+    # values of those columns, passage).
+    facts: dict = {
+        Citizenship: (["country_id"], []),
+        Alias: (["name"], []),
+        Detention: (["facility_id", "since", "since_precision"], []),
+        Release: (["event_id", "date", "date_precision"], []),
+        StatusChange: (["status"], []),
+    }
+    for plan in flat:
         for code in plan["nationals"]:
-            facts[Citizenship].append(
-                (Citizenship(person=person, country=countries[code]), plan["nationality_quote"])
+            facts[Citizenship][1].append(
+                (plan["pk"], (countries[code].pk,), plan["nationality_quote"])
             )
         if "alias" in plan:
-            facts[Alias].append((Alias(person=person, name=plan["alias"][0]), plan["alias"][1]))
+            facts[Alias][1].append((plan["pk"], (plan["alias"][0],), plan["alias"][1]))
         if "facility" in plan:
             since = datetime.date(2024 + rng.randrange(2), rng.randrange(1, 13), 1)
-            facts[Detention].append(
-                (
-                    Detention(
-                        person=person,
-                        facility=plan["facility"],
-                        since=since,
-                        since_precision="month",
-                    ),
-                    plan["detention_quote"],
-                )
+            facts[Detention][1].append(
+                (plan["pk"], (plan["facility"].pk, since, "month"), plan["detention_quote"])
             )
         if "event" in plan:
-            facts[Release].append(
-                (
-                    Release(
-                        person=person,
-                        event=plan["event"],
-                        date=plan["event"].date,
-                        date_precision="day",
-                    ),
-                    plan["release_quote"],
-                )
+            event = plan["event"]
+            facts[Release][1].append(
+                (plan["pk"], (event.pk, event.date, "day"), plan["release_quote"])
             )
         if "died_quote" in plan:
-            facts[StatusChange].append(
-                (StatusChange(person=person, status=Status.DIED_IN_CUSTODY), plan["died_quote"])
+            facts[StatusChange][1].append(
+                (plan["pk"], (Status.DIED_IN_CUSTODY,), plan["died_quote"])
             )
-    for model, rows in facts.items():
-        for fact, _passage_of in rows:
-            fact.pk = keys.take(model)
-        _write(model, [fact for fact, _p in rows])
-        _cite(model, rows)
+    for model, (columns, rows) in facts.items():
+        fact_keys = [keys.take(model) for _row in rows]
+        insert_rows(
+            model,
+            ["id", "person_id", *columns],
+            (
+                (pk, person, *values)
+                for pk, (person, values, _passage) in zip(fact_keys, rows, strict=True)
+            ),
+        )
+        _cite(model, [(pk, row[2]) for pk, row in zip(fact_keys, rows, strict=True)])
 
 
-def _passage(keys: _Keys, article, start: int, end: int, quote: str):
+def _passage(keys: _Keys, passages: list, article_id: int, quoted: tuple[int, int, str]) -> int:
+    """Add a passage (its key, the article's, start, end and quote) to ``passages``."""
     from sources.models import Passage
 
-    return Passage(pk=keys.take(Passage), article=article, start=start, end=end, quote=quote)
+    start, end, quote = quoted
+    passages.append((keys.take(Passage), article_id, start, end, quote))
+    return passages[-1][0]
 
 
 def _derive_chunk(person_ids: list[int]) -> int:
@@ -426,14 +409,14 @@ def _derive_chunk(person_ids: list[int]) -> int:
     from releases import derived
 
     connections.close_all()  # never share the parent's connection
-    derived.refresh_people(person_ids)
+    derived.refresh_people_in_bulk(person_ids)
     connections.close_all()
     return len(person_ids)
 
 
 def generate(people: int, *, seed: int = 1, quiet: bool = False) -> float:
     """Grow the record to ``people`` bench people. Returns the seconds it took."""
-    from django.db import connections, transaction
+    from django.db import connection, connections, transaction
 
     from releases import derived
     from releases.models import (
@@ -442,10 +425,19 @@ def generate(people: int, *, seed: int = 1, quiet: bool = False) -> float:
     )
 
     started = time.perf_counter()
+
+    def progress(message: str) -> None:
+        if not quiet:
+            load = os.getloadavg()[0]
+            print(f"  {message} ({time.perf_counter() - started:.0f} s, load {load:.1f})")
+
     rng = random.Random(seed)
     countries, facilities, events = _reference_data(rng)
     have = Person.objects.filter(slug__startswith="bench-person-").count()
     target = (people // PER_ARTICLE) * PER_ARTICLE
+    underived = Person.objects.filter(slug__startswith="bench-person-", is_public=False)
+    if have >= target and not underived.exists():
+        return time.perf_counter() - started  # grown and derived already
     rng = random.Random(seed + have)
     step = 10000
     keys = _Keys()
@@ -453,15 +445,17 @@ def generate(people: int, *, seed: int = 1, quiet: bool = False) -> float:
         count = min(step, target - first)
         with transaction.atomic():
             _batch(first, count, rng, keys, countries, facilities, events)
-        if not quiet:
-            print(f"  inserted {first + count:,} people", flush=True)
+        progress(f"inserted {first + count:,} people")
     keys.settle()
     # Derived data, by the same functions every write path uses.
     with transaction.atomic():
         for model in CITED_MODELS:
             derived.refresh_cited(model, None)
+    progress("cited rows' visibility derived")
+    # Whoever has no derived data yet: the people just written, or those of a run stopped
+    # before it derived them.
     ids = list(Person.objects.filter(is_public=False).values_list("pk", flat=True))
-    chunks = [ids[index : index + 5000] for index in range(0, len(ids), 5000)]
+    chunks = [ids[index : index + 10000] for index in range(0, len(ids), 10000)]
     # One process per core, each with its own connection: people are independent of each
     # other, so their derived data can be computed side by side.
     connections.close_all()
@@ -470,14 +464,14 @@ def generate(people: int, *, seed: int = 1, quiet: bool = False) -> float:
         done = 0
         for count in pool.map(_derive_chunk, chunks):
             done += count
-            if not quiet:
-                print(f"  derived {done:,} of {len(ids):,}", flush=True)
-    derived.bump_data_version()
-    from django.db import connection
-
+            progress(f"derived {done:,} of {len(ids):,}")
+    with transaction.atomic():
+        derived.rebuild_facet_counts()
+        derived.bump_data_version()
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("VACUUM ANALYZE")
+    progress("facet counts and the planner's statistics")
     return time.perf_counter() - started
 
 
