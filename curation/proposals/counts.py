@@ -170,7 +170,11 @@ HOLDING = lexicon._entries(
 )
 # "CARACAS, 14 ene (Agencia) - ", "WASHINGTON — ": where a wire story was filed, not who speaks.
 _DATELINE = re.compile(
-    r"^\s*[A-ZÁÉÍÓÚÑÜ][A-ZÁÉÍÓÚÑÜ .'-]{2,}(?:,[^\u2014\u2013-]{0,40})?\s*[\u2014\u2013-]+\s*"
+    r"^\s*(?:[A-ZÁÉÍÓÚÑÜ][A-ZÁÉÍÓÚÑÜ .'-]{2,}(?:,[^\u2014\u2013-]{0,40})?"
+    # "Caracas, 29 ene 2026 (AFP) - ", "Caracas, 9 ene (EFE).- ": a city in any case, with
+    # the agency in brackets.
+    r"|[A-ZÁÉÍÓÚÑÜ][\w .'-]{2,30},[^\u2014\u2013()]{0,40}\([A-Za-z/ ]{2,20}\)\.?)"
+    r"\s*[\u2014\u2013-]+\s*"
 )
 _TOLD = re.compile(
     r"(?:a|to|à|ao|gegenüber)\s+(?:(?:esta|este|la|el|los|the|a|o|der|dem)\s+)?"
@@ -181,7 +185,8 @@ _TOLD = re.compile(
 _QUOTE = re.compile('["\u201c\u201d\u00ab\u00bb]')
 _ARTICLES = frozenset(["el", "la", "los", "las", "the", "o", "a", "os", "as", "der", "die", "das"])
 _CLAIMANT_STOP = re.compile(
-    r"[,;:()]|\b(?:que|that|dass|who|quien|which|cuyo)\b|"
+    r"[,;:()]|\b(?:que|that|dass|who|quien|which|cuyo|junto con|junto a|together with|"
+    r"along with)\b|"
     # "disse Himiob à imprensa": whom they told is not who says it.
     r"\s(?:à|a la|a los|to|ao|aos|gegenüber)\s+(?:imprensa|prensa|periodistas|press|"
     r"reporters|journalists|jornalistas|Journalisten|medios|media)\b"
@@ -247,8 +252,22 @@ CLAIMING = lexicon.SPEECH | lexicon._entries(
     # Revising a tally is claiming the new figure: "Foro Penal elevó a 131 el número…".
     "elevo|eleva|elevaba|rebajo|rebaja|actualizo|actualiza|corrigio|elevou|eleva|"
     "atualizou|raised|revised|lowered|updated|raises|revises|erhohte|erhöhte|"
-    "korrigierte|aktualisierte"
+    "korrigierte|aktualisierte|"
+    # A tally made public: "la organización había informado de 243 excarcelaciones".
+    "informado|reportado|divulgado|divulgou|published|publishes|veroffentlichte|"
+    # Many speaking at once: "informaron las cancillerías…", "wie Angehörige berichteten".
+    "dijeron|dicen|afirmaron|aseguraron|declararon|anunciaron|confirmaron|informaron|"
+    "explicaron|senalaron|indicaron|denunciaron|precisaron|detallaron|advirtieron|"
+    "contaron|relataron|sostienen|estiman|calculan|"
+    "disseram|dizem|afirmaram|declararam|anunciaram|confirmaram|informaram|explicaram|"
+    "contaram|relataram|"
+    "sagten|erklarten|bestatigten|berichtete|berichteten|berichten|teilten|"
+    # "Das Auswärtige Amt geht von mindestens drei Deutschen aus": assumes the figure.
+    "geht von|gehen von|ging von"
 )
+# Publishing a list or a figure is claiming it, but folded "publicó" is "público" (public)
+# and "publica" is "pública": told apart by the accent, so matched before folding.
+_PUBLISHING = frozenset(["publicó", "publica", "publicaba", "publicado", "publicou", "publicaram"])
 # Who asked or demanded something spoke, though what they asked claims no figure:
 # "pidió a las autoridades que…" names the speaker of the quotation after it.
 SPEAKING = CLAIMING | lexicon._entries(
@@ -260,6 +279,8 @@ ANAPHORS = lexicon._entries(
     "the group|the organisation|the organization|the ngo|the rights group|"
     "his organisation|his organization|her organisation|her organization|"
     "their organisation|their organization|its count|"
+    # After a contracted article ("pela organização", "by the group"): the noun alone.
+    "organizacao|organizacion|organisation|organization|"
     "la organizacion|la ong|el grupo|la agrupacion|esa organizacion|dicha organizacion|"
     "su organizacion|a organizacao|a ong|o grupo|sua organizacao|"
     "der organisation|die organisation|die gruppe|der gruppe|seine organisation|"
@@ -323,19 +344,81 @@ def _claimant(
             if folded[index + size] in _POSSESSIVES:
                 # "según su conteo", "by its count": the sentence's own subject counts.
                 return _sentence_subject(text, left, sentence_words[index].start)
+            if folded[index + size] in lexicon.SPEECH:
+                continue  # "según dijo": the subject of "dijo", found below
+            if _DOCUMENT.match(text, start):
+                # "según los registros de la ONG": who speaks in the sentence, else the
+                # document's owner ("la ONG", resolved by ``read``).
+                speaker = _verb_subject(
+                    text, left, right, sentence_words, folded, at, count_at, lexicon.SPEECH
+                )
+                if speaker and not _spoken_of_again(speaker[0]):
+                    return speaker
+                owner = _DOCUMENT.match(text, start)
+                if owner and owner.group("owner"):
+                    start = owner.start("owner")
+                    end = _claimant_end(text, start, count_at if start < count_at else right)
             if text[start:end].strip():
                 return text[start:end].strip(), (start, end)
         if phrase_at(folded, index, _OWN_ACCOUNT):
             # "hat die Organisation Foro Penal nach eigenen Angaben 266 Fälle bestätigt"
             return _sentence_subject(text, left, sentence_words[index].start)
+    if agent := _AGENT.search(text, left, right):
+        # "libertações verificadas pela organização", "releases confirmed by the UN"
+        start = agent.end()
+        end = start + len(_AGENT_WORDS.match(text, start, right).group())
+        if text[start:end].strip() and not start <= count_at < end:
+            return text[start:end].strip(), (start, end)
+    return _verb_subject(text, left, right, sentence_words, folded, at, count_at, claiming) or (
+        OWN_REPORTING,
+        None,
+    )
+
+
+# A tally's document, in "según los registros de la ONG": who it belongs to, if named.
+_DOCUMENT = re.compile(
+    r"(?:(?:el|la|los|las|the|o|a|os|as|die|der|den)\s+)?(?:(?:nuevo|nueva|último|última|"
+    r"new|latest|novo|nova|último|neuen|neuesten)\s+)?(?:registros?|balance|datos|cifras?|"
+    r"conteo|recuento|lista|informe|reporte|records?|figures?|data|tally|count|report|list|"
+    r"dados|números|levantamento|relatório|Zählung|Liste|Bericht|Bilanz)\b"
+    r"(?:\s+(?:de|del|of|da|do|der|des|von)\s+(?P<owner>[^,;:.]+))?",
+    re.I,
+)
+# The agent of a passive count: "verificadas pela organização", "confirmed by the UN".
+_AGENT = re.compile(
+    r"\b(?:verificad|registrad|confirmad|documentad|contabilizad|contad|verified|documented|"
+    r"confirmed|recorded|counted|tallied|registriert|bestätigt|dokumentiert|gezählt)\w*\s+"
+    r"(?:por|pela|pelo|pelas|pelos|by|von|vom)\s+",
+    re.I,
+)
+# …up to a comma or the words of when and where: "pela organização desde 8 de janeiro".
+_AGENT_WORDS = re.compile(
+    r"[^,;.()\d]*?(?=\s+(?:desde|since|em|en|on|in|seit|am|hasta|until|durante|entre|"
+    r"between|para|for|que|that|who)\b|[,;.()\d]|$)"
+)
+
+
+def _verb_subject(
+    text: str,
+    left: int,
+    right: int,
+    sentence_words,
+    folded: list[str],
+    at: int,
+    count_at: int,
+    claiming: frozenset[str],
+    limit: int | None = None,
+) -> tuple[str, tuple[int, int] | None] | None:
+    """The subject of the verb of saying or estimating nearest word ``at`` (among the
+    words before ``limit``), or None."""
     quotation = next(
         (q.span() for q in _QUOTED.finditer(text, left, right) if q.start() < count_at < q.end()),
         None,
     )
     verbs = [
         i
-        for i in range(len(folded))
-        if phrase_at(folded, i, claiming)
+        for i in range(len(folded) if limit is None else limit)
+        if (phrase_at(folded, i, claiming) or sentence_words[i].text.lower() in _PUBLISHING)
         and not (quotation and quotation[0] <= sentence_words[i].start < quotation[1])
     ]
     for index in sorted(verbs, key=lambda i: (abs(i - at), i > at)):
@@ -354,7 +437,10 @@ def _claimant(
         after = _speaker_after(text, sentence_words, index, right, count_at)
         # '"…", dijo X', "…, sagt Kravets, seien…", "…, informó Foro Penal": after a comma
         # or a quotation the speaker comes after the verb; otherwise before it.
-        if text[left:verb_at].rstrip().endswith((",", *_CLOSING_QUOTES)):
+        # "cuya liberación confirmó el Gobierno": after a relative, the subject follows.
+        if text[left:verb_at].rstrip().endswith((",", *_CLOSING_QUOTES)) or _RELATIVE_OBJECT.search(
+            text, left, verb_at
+        ):
             if after:
                 return after
             if said_before.endswith(_CLOSING_QUOTES) and not _names_after(sentence_words, index):
@@ -363,6 +449,17 @@ def _claimant(
                 return SPEAKER_BEFORE, None
         if subjects:
             piece, start = subjects[0]
+            # "La presidenta de JEP, Martha Tineo, pidió…": the office with its holder.
+            start, end = _with_their_name(text, (start, start + len(piece)), verb_at)
+            piece = text[start:end]
+            if _spoken_of_again(piece):
+                # "Óscar Murillo dijo que la organización ha documentado…": who says so
+                # is the one named, not "the organisation".
+                speaker = _verb_subject(
+                    text, left, verb_at, sentence_words, folded, 0, -1, lexicon.SPEECH, index
+                )
+                if speaker and not _spoken_of_again(speaker[0]):
+                    return speaker
             return piece, (start, start + len(piece))
         if after:
             return after
@@ -372,7 +469,7 @@ def _claimant(
             opening = _opening_name(text, left, verb_at)
             if opening:
                 return opening
-    return OWN_REPORTING, None
+    return None
 
 
 def _speaker_after(text: str, sentence_words, index: int, right: int, count_at: int):
@@ -383,10 +480,51 @@ def _speaker_after(text: str, sentence_words, index: int, right: int, count_at: 
     start = sentence_words[index + 1].start
     if to := _TOLD.match(text, start):  # "dijo a esta agencia el director …"
         start = to.end()
+    if where := _CHANNEL.match(text, start):  # "escribió en X el director …"
+        start = where.end()
+    if when := _WHEN.match(text, start):  # "contabilizou hoje o ministro …"
+        start = when.end()
     end = _claimant_end(text, start, right)
     if _opens_like_a_speaker(text[start:end]) and not start <= count_at < end:
+        start, end = _with_their_name(text, (start, end), right)
         return text[start:end].strip(), (start, end)
     return None
+
+
+# Where it was said, between the verb and who said it: "escribió en X el director…",
+# "dijo en un comunicado la ONG…".
+_CHANNEL = re.compile(
+    r"(?:en|em|on|in|auf|über)\s+(?:(?:su|sus|seu|sua|its|his|her|their|a|an|un|una|um|"
+    r"uma|einer|seiner|ihrer|la|el|o|the)\s+)?(?:X|Twitter|Instagram|Facebook|Telegram|"
+    r"cuenta\s+de\s+X|conta\s+no\s+X|redes\s+sociales|redes\s+sociais|social\s+media|"
+    r"comunicado|nota|statement|Erklärung|Mitteilung|rueda\s+de\s+prensa|"
+    r"press\s+conference|entrevista|interview)\s*,?\s+"
+)
+# When it was said, between the verb and who said it: "contabilizou hoje o ministro",
+# "precisó este martes el director…" (followed by an article, or it is not a speaker).
+_WHEN = re.compile(
+    r"(?:(?:este|esta|el|la|on|am|no|na|neste|nesta|last|this)\s+)?"
+    r"(?:hoy|hoje|ayer|ontem|heute|gestern|today|yesterday|lunes|martes|mi[eé]rcoles|jueves|"
+    r"viernes|s[aá]bado|domingo|segunda|ter[cç]a|quarta|quinta|sexta|monday|tuesday|"
+    r"wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|"
+    r"freitag|samstag|sonntag)(?:-feira)?\s*,?\s+(?=(?:el|la|los|las|o|a|os|as|the|der|die|das)\s)",
+    re.I,
+)
+# "el director de Foro Penal, Alfredo Romero": an office with the name of who holds it.
+_HOLDER = re.compile(
+    r",\s+(?P<name>[A-ZÁÉÍÓÚÑ][\w-]+(?:\s+(?:de\s+|del\s+|da\s+)?[A-ZÁÉÍÓÚÑ][\w-]+){1,3})"
+    r"(?=\s*(?:[,.;:]|$))"
+)
+
+
+def _with_their_name(text: str, at: tuple[int, int], right: int) -> tuple[int, int]:
+    """The claimant's words, with the name after them when they name an office."""
+    start, end = at
+    office = [w.folded for w in words(text, start, end)]
+    holder = _HOLDER.match(text, end, right)
+    if holder and any(phrase_at(office, i, lexicon.OFFICE) for i in range(len(office))):
+        return start, holder.end("name")
+    return start, end
 
 
 _CLOSING_QUOTES = ('"', "\u201d", "\u00bb", "\u201c")
@@ -455,6 +593,8 @@ _OWN_ACCOUNT = lexicon._entries(
     "nach eigenen angaben|by its own count|by their own count|por sus propios datos|"
     "segun sus propios datos|segundo os seus dados"
 )
+# "cuya liberación confirmó…": a relative's object before the verb.
+_RELATIVE_OBJECT = re.compile(r"\b(?:cuy[oa]s?)\s+\w+\s*$", re.I)
 # Words that open a clause, not a subject: "…, while the government says".
 _CLAUSE_OPENER = re.compile(
     r"^(?:(?:even\s+)?(?:as|while|though|although|whereas|but|and)|mientras(?:\s+que)?|"

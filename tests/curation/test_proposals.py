@@ -155,7 +155,13 @@ def test_tallies_and_who_claims_them():
         (41, "exact", "Foro Penal", "41 excarcelaciones"),
         (600, "approximate", "Foro Penal", "cerca de 600 personas"),
         (18, "at_least", "Alfredo Romero, director de Foro Penal", "al menos 18 excarcelaciones"),
-        (26, "exact", "Foro Penal", "26 excarcelaciones"),
+        # Who says the organisation confirmed it is named, with the organisation.
+        (
+            26,
+            "exact",
+            "Gonzalo Himiob, vicepresidente de la organización Foro Penal",
+            "26 excarcelaciones",
+        ),
         (100, "approximate", "Provea", "Casi un centenar de personas"),
     ]
 
@@ -211,7 +217,8 @@ def test_who_claims_a_figure_when_the_sentence_does_not_name_them_there():
     assert found == [
         ("cientos de presos", "Provea"),  # the speaker before: the verb has no subject
         ("Ninety releases", "not attributed (the article's own reporting)"),
-        ("40 excarcelaciones", "el registro de la ONG Provea"),  # "según el", not "según él"
+        # "según el", not "según él"; the document's owner claims it
+        ("40 excarcelaciones", "la ONG Provea"),
         ("55 Fälle", "Foro Penal"),  # "nach eigenen Angaben": the sentence's organisation
         ("131 el número de excarcelaciones", "Foro Penal"),  # revising a figure claims it
         ("Mehr als 300 Menschen", "Direktor Ana Ruiz (Foro Penal)"),
@@ -247,3 +254,27 @@ def test_prisons_named_as_reports_name_them_and_what_is_not_one():
     from curation.proposals import facilities
 
     assert [f.name for f in facilities.read(text, [])] == ["Ramo Verde", "INOF", "Zona 7"]
+
+
+def test_who_claims_a_figure_said_after_the_verb_by_an_agent_or_through_a_document():
+    text = (
+        "Com ele, são já sete os portugueses soltos, contabilizou hoje o ministro Paulo Rangel. "
+        "Caracas, 29 ene 2026 (AFP) - La ONG Foro Penal rebajó este jueves a 226 el número de "
+        "excarcelados. "
+        "Al menos cuatro son extranjeros, precisó el vicepresidente de la ONG, Gonzalo Himiob. "
+        "Sobe para 357 o total de libertações verificadas pela ONG Provea desde janeiro. "
+        "Óscar Murillo dijo que la organización ha documentado al menos 180 excarcelaciones. "
+        "Romero añadió que, según los registros de la ONG, 741 personas siguen presas."
+    )
+    found = [(text[c.start : c.end], c.claimed_by) for c in read(text, RECORD).counts]
+    assert found == [
+        ("sete os portugueses", "o ministro Paulo Rangel"),  # "hoje" is when, not who
+        ("226 el número de excarcelados", "La ONG Foro Penal"),  # the dateline is not who
+        (
+            "Al menos cuatro son extranjeros",
+            "el vicepresidente de la ONG, Gonzalo Himiob (Foro Penal)",
+        ),
+        ("357 o total de libertações", "ONG Provea"),
+        ("al menos 180 excarcelaciones", "Óscar Murillo"),
+        ("741 personas", "Romero"),
+    ]
