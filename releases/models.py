@@ -772,6 +772,13 @@ class CountClaim(Fact):
             return self.country.get_absolute_url()
         return f"{reverse('releases:count_list')}?metric={self.metric}#count-{self.pk}"
 
+    def clean(self) -> None:
+        # A form validates the database's constraints before saving, and a claim must
+        # have its key by then (count_has_claimant_key): give it as save() would.
+        super().clean()
+        if not self.claimant_key:
+            self.claimant_key = self._key_for_claimant()
+
     def _key_for_claimant(self) -> str:
         """A new claim's claimant key: that of the claims already made under one of its
         names (so a claimant renamed since keeps one key for old and new claims), else a
