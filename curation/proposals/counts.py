@@ -346,7 +346,7 @@ def _claimant(
                 return _sentence_subject(text, left, sentence_words[index].start)
             if folded[index + size] in lexicon.SPEECH:
                 continue  # "según dijo": the subject of "dijo", found below
-            if _DOCUMENT.match(text, start):
+            if document := _DOCUMENT.match(text, start):
                 # "según los registros de la ONG": who speaks in the sentence, else the
                 # document's owner ("la ONG", resolved by ``read``).
                 speaker = _verb_subject(
@@ -354,9 +354,8 @@ def _claimant(
                 )
                 if speaker and not _spoken_of_again(speaker[0]):
                     return speaker
-                owner = _DOCUMENT.match(text, start)
-                if owner and owner.group("owner"):
-                    start = owner.start("owner")
+                if document.group("owner"):
+                    start = document.start("owner")
                     end = _claimant_end(text, start, count_at if start < count_at else right)
             if text[start:end].strip():
                 return text[start:end].strip(), (start, end)
