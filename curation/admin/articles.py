@@ -3,6 +3,7 @@ and "new fact from selected words") and the passages cut from them."""
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.db.models import Count
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
@@ -298,12 +299,15 @@ class SourceArticleAdmin(OneRefreshPerWrite, NoLostEdits, FoldedSearchMixin, Sim
             kind.key: new_fact.fact_form(kind, posted if kind.key == chosen else None)
             for kind in new_fact.KINDS
         }
-        # Both forms checked, so that every mistake is shown at once.
-        valid = [form.is_valid(), chosen in fact_forms and fact_forms[chosen].is_valid()]
-        if posted is not None and all(valid):
-            created = self._create_fact(request, article, form, fact_forms[chosen])
-            if created is not None:
-                return created
+        # One transaction from checking to writing: the check that nobody changed the
+        # person since the form opened locks their row until the fact is written.
+        with transaction.atomic():
+            # Both forms checked, so that every mistake is shown at once.
+            valid = [form.is_valid(), chosen in fact_forms and fact_forms[chosen].is_valid()]
+            if posted is not None and all(valid):
+                created = self._create_fact(request, article, form, fact_forms[chosen])
+                if created is not None:
+                    return created
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,

@@ -117,3 +117,33 @@ def test_a_new_fact_about_a_person_renamed_since_the_form_opened_is_refused(cura
     )
     assert again.status_code == 302
     assert person.releases.count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_new_fact_about_a_known_person_is_made_outside_a_test_transaction():
+    # As a server runs it, in autocommit: the check that locks the person's row must be
+    # inside a transaction of its own (PostgreSQL refuses a lock outside one).
+    from curation.ingest import ingest_article
+
+    luis = _curator("luis", "Luis Vega")
+    text = "Relatives said Carla Mendez was freed on Thursday from El Rodeo I."
+    article = ingest_article(text=text, title="Freed").article
+    person = builders.person("Carla Mendez", is_named=True)
+    new_fact = reverse("admin:sources_sourcearticle_new_fact", args=[article.pk])
+    opened = luis.get(new_fact, {"person": person.pk, "kind": "release"})
+    words = "was freed on Thursday"
+    start = text.index(words)
+    made = luis.post(
+        new_fact,
+        {
+            "start": start,
+            "end": start + len(words),
+            "quote": words,
+            "kind": "release",
+            "person": person.pk,
+            "seen_person": opened.context["form"]["seen_person"].value(),
+            "release-certainty": "stated",
+        },
+    )
+    assert made.status_code == 302
+    assert person.releases.count() == 1
