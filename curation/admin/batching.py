@@ -9,24 +9,18 @@ for a list's action or its edited rows (an action may stream an export).
 
 import contextlib
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from django.db import router, transaction
 from django.http import HttpRequest, HttpResponse
 
+from curation.admin.bases import AdminMixin
 from releases import derived
-
-if TYPE_CHECKING:
-    from django.contrib import admin
-
-    _Admin = admin.ModelAdmin[Any]
-else:
-    _Admin = object
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
-class OneRefreshPerWrite(_Admin):
+class OneRefreshPerWrite(AdminMixin):
     """Put first among an admin's bases, so the batch encloses every other step."""
 
     def _one_refresh(
@@ -62,7 +56,8 @@ class OneRefreshPerWrite(_Admin):
         raise failed
 
     def history_form_view(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        """A revert from the history (``SimpleHistoryAdmin``, which has no types)."""
+        """A revert from the history (``SimpleHistoryAdmin``'s, after this among the bases,
+        which the type checker cannot see from here)."""
         with self._one_refresh(request):
             revert: Callable[..., HttpResponse] = super().history_form_view  # type: ignore[misc]
             return revert(request, *args, **kwargs)

@@ -1,19 +1,26 @@
 """The record in the admin: every person, facility, event and fact with their citations,
 editable in one place, with accent-insensitive search and the columns a curator scans for."""
 
+from collections.abc import Callable, Sequence
+from typing import Any, ClassVar, cast
+
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count
+from django.db.models import Count, Model, QuerySet
 from django.db.models.expressions import BaseExpression
+from django.forms.formsets import BaseFormSet
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import URLPattern, path, reverse
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
 from curation import citing, new_fact, tasks
 from curation.admin.actions import export_action
+from curation.admin.bases import AdminMixin
 from curation.admin.batching import OneRefreshPerWrite
 from curation.admin.locking import NoLostEdits
 from curation.admin.translations import BothLanguagesAdmin, BothLanguagesInline
@@ -24,6 +31,7 @@ from releases.models import (
     CLAIM,
     PART_LABELS,
     Alias,
+    Cited,
     Citizenship,
     CountClaim,
     Country,
@@ -42,13 +50,19 @@ from sources.models import SourceArticle
 from sources.search import FoldedSearchMixin
 
 
-class SuggestsAfterSave:
+class SuggestsAfterSave(AdminMixin):
     """After a person, alias or country is saved, re-run the citation suggestions of the
     articles that name it: a new name is found where it is printed, and an alias marked
     ambiguous stops being proposed. It runs in the background (``curation.tasks``): the
     save costs the record saved, not the articles naming it."""
 
-    def save_related(self, request, form, formsets, change):
+    def save_related(
+        self,
+        request: HttpRequest,
+        form: forms.ModelForm[Person | Alias | Country],
+        formsets: Sequence[BaseFormSet[forms.BaseForm]],
+        change: bool,
+    ) -> None:
         super().save_related(request, form, formsets, change)
         queued = tasks.rerun_later(form.instance)
         if not queued.finished:
@@ -63,27 +77,29 @@ class SuggestsAfterSave:
             )
 
 
-class CountColumns:
+class CountColumns(AdminMixin):
     """List columns that count related rows. ``count_columns`` maps a column name to its
     heading and the ``Count`` annotated on the list query; each becomes a sortable column
     of that name."""
 
-    count_columns: dict[str, tuple[str, BaseExpression]] = {}
+    count_columns: ClassVar[dict[str, tuple[str, BaseExpression]]] = {}
 
-    def __init_subclass__(cls, **kwargs):
+    def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
         for name, (heading, _count) in cls.count_columns.items():
             setattr(cls, name, _count_column(name, heading))
 
-    def get_queryset(self, request):
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
         totals = {f"{name}_total": count for name, (_h, count) in self.count_columns.items()}
-        return super().get_queryset(request).annotate(**totals)
+        counted: QuerySet[Any] = super().get_queryset(request).annotate(**totals)
+        return counted
 
 
-def _count_column(name: str, heading: str):
+def _count_column(name: str, heading: str) -> Callable[[object, Model], int]:
     @admin.display(description=heading, ordering=f"{name}_total")
-    def column(self, obj) -> int:
-        return getattr(obj, f"{name}_total")
+    def column(self: object, obj: Model) -> int:
+        total: int = getattr(obj, f"{name}_total")
+        return total
 
     return column
 
@@ -94,7 +110,7 @@ CITATION_COUNT = ("citations", Count("citations", distinct=True))
 FACT_FIELDS = ("citations", *new_fact.CLAIM_FIELDS)
 
 
-def part_choices(model) -> list[tuple[str, str]]:
+def part_choices(model: type[Cited]) -> list[tuple[str, str]]:
     """What a quote of this kind of record can support on its own, in words."""
     return [(name, str(PART_LABELS[name])) for name in (CLAIM, *model.citable_parts)]
 
@@ -109,15 +125,15 @@ class CiteForm(new_fact.SelectedWordsForm):
         "(its place, its date…); leave all unticked when they support the whole of it.",
     )
 
-    def __init__(self, *args, model, **kwargs):
+    def __init__(self, *args: Any, model: type[Cited], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["parts"].choices = part_choices(model)
+        cast(forms.MultipleChoiceField, self.fields["parts"]).choices = part_choices(model)
 
 
 class CitedPartsForm(forms.Form):
     """What each of a record's current citations supports, one set of boxes per passage."""
 
-    def __init__(self, *args, record, **kwargs):
+    def __init__(self, *args: Any, record: Cited, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.passages = list(record.citations.select_related("article"))
         for passage in self.passages:
@@ -133,10 +149,12 @@ class CitedPartsForm(forms.Form):
         return {p.pk: self.cleaned_data[f"parts-{p.pk}"] for p in self.passages}
 
 
-class CiteBySelectionMixin:
+class CiteBySelectionMixin(AdminMixin):
     """Adds "cite a passage by selecting text" to the admin of any cited record."""
 
-    def get_urls(self):
+    model: type[Cited]
+
+    def get_urls(self) -> list[URLPattern]:
         opts = self.model._meta
         return [
             path(
@@ -147,11 +165,11 @@ class CiteBySelectionMixin:
             *super().get_urls(),
         ]
 
-    def get_readonly_fields(self, request, obj=None):
-        return (*super().get_readonly_fields(request, obj), "cite_link")
+    def get_readonly_fields(self, request: HttpRequest, obj: Cited | None = None) -> list[str]:
+        return [*super().get_readonly_fields(request, obj), "cite_link"]
 
     @admin.display(description="add a citation")
-    def cite_link(self, obj) -> str:
+    def cite_link(self, obj: Cited | None) -> str:
         if obj is None or obj.pk is None:
             return "Save first, then cite passages by selecting text."
         opts = self.model._meta
@@ -159,13 +177,13 @@ class CiteBySelectionMixin:
         return format_html('<a href="{}">Cite a passage by selecting text in an article</a>', url)
 
     @staticmethod
-    def _only_article(record) -> int | None:
+    def _only_article(record: Cited) -> int | None:
         """The article every citation of the record comes from, when there is just one."""
         articles = set(record.citations.values_list("article_id", flat=True))
         return articles.pop() if len(articles) == 1 else None
 
-    def cite_view(self, request, object_id):
-        record = self.get_object(request, object_id)
+    def cite_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
+        record: Cited | None = self.get_object(request, object_id)
         if record is None or not self.has_change_permission(request, record):
             raise PermissionDenied
         opts = self.model._meta
@@ -214,10 +232,12 @@ class CiteBySelectionMixin:
         return TemplateResponse(request, "curation/cite.html", context)
 
 
-class WarnsWhenUnsupported:
+class WarnsWhenUnsupported(AdminMixin):
     """On the list page, warn about rows without a valid citation (hidden from the public)."""
 
-    def changelist_view(self, request, extra_context=None):
+    def changelist_view(
+        self, request: HttpRequest, extra_context: dict[str, Any] | None = None
+    ) -> HttpResponse:
         problems = unsupported_records(self.model)
         if problems:
             shown = "; ".join(p.label for p in problems[:5])
@@ -238,20 +258,23 @@ class FactAdmin(
     CountColumns,
     FoldedSearchMixin,
     BothLanguagesAdmin,
-    SimpleHistoryAdmin,
+    SimpleHistoryAdmin[Cited],
 ):
     """Shared columns for every kind of fact: how many passages support it, and whether
     it is stated or only implied."""
 
-    autocomplete_fields = ("citations",)
-    list_filter = ("certainty",)
-    folded_search_fields = ("person__search_name",)
+    autocomplete_fields: ClassVar[tuple[str, ...]] = ("citations",)
+    list_display: tuple[str, ...]
+    list_filter: ClassVar[tuple[str, ...]] = ("certainty",)
+    search_fields: ClassVar[tuple[str, ...]]
+    folded_search_fields: tuple[str, ...] = ("person__search_name",)
     count_columns = {"citation_count": CITATION_COUNT}
 
 
 class FactInline(BothLanguagesInline):
     extra = 0
-    autocomplete_fields = ("citations",)
+    autocomplete_fields: ClassVar[tuple[str, ...]] = ("citations",)
+    fields: ClassVar[tuple[str | tuple[str, ...], ...]]
     classes = ("collapse",)
 
 
@@ -342,7 +365,7 @@ class FacilityReportInline(FactInline):
 
 @admin.register(Country)
 class CountryAdmin(
-    OneRefreshPerWrite, NoLostEdits, SuggestsAfterSave, CountColumns, SimpleHistoryAdmin
+    OneRefreshPerWrite, NoLostEdits, SuggestsAfterSave, CountColumns, SimpleHistoryAdmin[Country]
 ):
     list_display = ("code", "name", "demonym", "people")
     search_fields = ("code", "name", "demonym")
@@ -358,7 +381,7 @@ class FacilityAdmin(
     WarnsWhenUnsupported,
     CountColumns,
     BothLanguagesAdmin,
-    SimpleHistoryAdmin,
+    SimpleHistoryAdmin[Facility],
 ):
     list_display = ("name", "city", "people", "citation_count")
     search_fields = ("name", "city", "slug")
@@ -380,7 +403,7 @@ class ReleaseEventAdmin(
     WarnsWhenUnsupported,
     CountColumns,
     BothLanguagesAdmin,
-    SimpleHistoryAdmin,
+    SimpleHistoryAdmin[ReleaseEvent],
 ):
     list_display = ("title", "date", "date_precision", "date_text", "people")
     list_filter = ("date_precision",)
@@ -400,7 +423,7 @@ class PersonAdmin(
     CountColumns,
     FoldedSearchMixin,
     BothLanguagesAdmin,
-    SimpleHistoryAdmin,
+    SimpleHistoryAdmin[Person],
 ):
     list_display = ("name", "status", "nationalities", "sources", "is_named")
     list_filter = ("status", "is_named", "citizenships__country")
@@ -411,7 +434,9 @@ class PersonAdmin(
     actions = [export_action(exports.PERSON_EXPORT, selectors.people), "merge_people"]
 
     @admin.action(description="Merge the two selected people (one person spelt two ways)")
-    def merge_people(self, request, queryset):
+    def merge_people(
+        self, request: HttpRequest, queryset: QuerySet[Person]
+    ) -> TemplateResponse | None:
         """Tick two people, pick the one to keep on the next page: every fact, citation and
         alias of the other moves to them, its name becomes an alias, its page redirects."""
         if not self.has_change_permission(request) or not self.has_delete_permission(request):
@@ -441,7 +466,7 @@ class PersonAdmin(
             "title": "Merge two people",
             "people": people,
             "selected": [p.pk for p in people],
-            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
         }
         return TemplateResponse(request, "curation/person_merge.html", context)
 
@@ -456,7 +481,7 @@ class PersonAdmin(
 
     count_columns = {"sources": ("sources", selectors.source_count())}
 
-    def get_queryset(self, request):
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Person]:
         return super().get_queryset(request).prefetch_related("citizenships__country")
 
     @admin.display(description="nationalities")
@@ -545,13 +570,13 @@ class FacilityReportAdmin(FactAdmin):
 
 
 @admin.register(ImportRecord)
-class ImportRecordAdmin(admin.ModelAdmin):
+class ImportRecordAdmin(admin.ModelAdmin[ImportRecord]):
     list_display = ("kind", "key", "object_id")
     list_filter = ("kind",)
     search_fields = ("key",)
     readonly_fields = ("kind", "key", "object_id", "fingerprint")
 
-    def has_add_permission(self, request) -> bool:
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
 

@@ -8,9 +8,10 @@ language only, with a link to fix it."""
 from collections.abc import Iterable, Sequence
 from functools import reduce
 from operator import or_
+from typing import TYPE_CHECKING, Any
 
 from django.contrib import admin
-from django.db.models import Model, Q
+from django.db.models import Model, Q, QuerySet
 from django.http import HttpRequest
 from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, reverse
@@ -18,14 +19,20 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
+from curation.admin.bases import AnyAdminMixin
 from releases.translation import LANGUAGES, TRANSLATED_FIELDS, missing_translations
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrPromise
+
+    from curation.admin.bases import FieldRow, FieldsetSpec, ListFilter
 
 
 def _empty(name: str) -> Q:
     return Q(**{f"{name}__isnull": True}) | Q(**{name: ""})
 
 
-def missing_translation_q(model) -> Q:
+def missing_translation_q(model: type[Model]) -> Q:
     """Rows with some translated field written in one language but not in another."""
     gaps = [
         ~_empty(f"{field}_{given}") & _empty(f"{field}_{lacking}")
@@ -37,11 +44,11 @@ def missing_translation_q(model) -> Q:
     return reduce(or_, gaps, Q(pk__in=[]))
 
 
-def _side_by_side(fields: Sequence, translated: Iterable[str]) -> list:
+def _side_by_side(fields: Sequence["FieldRow"], translated: Iterable[str]) -> list["FieldRow"]:
     """``fields`` with each translated field's languages on one row: ``title_en,
     title_es`` become ``(title_en, title_es)``; a row already grouped keeps them in it."""
     columns = {f"{name}_{lang}": name for name in translated for lang in LANGUAGES}
-    rows: list = []
+    rows: list[FieldRow] = []
     for item in fields:
         if isinstance(item, (list, tuple)):
             rows.append(tuple(item))
@@ -57,10 +64,10 @@ def _side_by_side(fields: Sequence, translated: Iterable[str]) -> list:
     return [row[0] if isinstance(row, tuple) and len(row) == 1 else row for row in rows]
 
 
-class SideBySide:
+class SideBySide(AnyAdminMixin):
     """English and Spanish of each curator's text next to each other."""
 
-    def get_fieldsets(self, request, obj=None):
+    def get_fieldsets(self, request: HttpRequest, obj: Model | None = None) -> "FieldsetSpec":
         translated = TRANSLATED_FIELDS.get(self.model, ())
         return [
             (name, {**options, "fields": _side_by_side(options["fields"], translated)})
@@ -72,27 +79,29 @@ class MissingTranslationFilter(admin.SimpleListFilter):
     title = _("translation")
     parameter_name = "translation"
 
-    def lookups(self, request, model_admin):
+    def lookups(
+        self, request: HttpRequest, model_admin: admin.ModelAdmin[Any]
+    ) -> list[tuple[str, "StrPromise"]]:
         return [("missing", _("missing in one language"))]
 
-    def queryset(self, request, queryset):
+    def queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> QuerySet[Any]:
         if self.value() == "missing":
             return queryset.filter(missing_translation_q(queryset.model))
         return queryset
 
 
-class BothLanguagesAdmin(SideBySide, TranslationAdmin):
+class BothLanguagesAdmin(SideBySide, TranslationAdmin[Any]):
     """For a model with curators' words: both languages side by side, and the filter."""
 
-    def get_list_filter(self, request):
+    def get_list_filter(self, request: HttpRequest) -> tuple["ListFilter", ...]:
         return (*super().get_list_filter(request), MissingTranslationFilter)
 
 
-class BothLanguagesInline(SideBySide, TranslationStackedInline):
+class BothLanguagesInline(SideBySide, TranslationStackedInline[Any, Any]):
     pass
 
 
-def _change_url(obj) -> str:
+def _change_url(obj: Model) -> str:
     opts = obj._meta
     try:
         return reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
@@ -100,9 +109,9 @@ def _change_url(obj) -> str:
         return ""
 
 
-def missing_translations_view(request: HttpRequest):
+def missing_translations_view(request: HttpRequest) -> TemplateResponse:
     """Every record with a text in one language only, by kind, with what is missing."""
-    groups: list[tuple[str, list[dict]]] = []
+    groups: list[tuple[str, list[dict[str, object]]]] = []
     model: type[Model]
     for model in TRANSLATED_FIELDS:
         rows = [
