@@ -7,6 +7,8 @@ Facility and ReleaseEvent carry citations of their own for the descriptive value
 (a facility's city, an event's date).
 """
 
+from typing import ClassVar, Self, TypeVar
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -22,17 +24,30 @@ from releases import country_names
 from sources.dates import DatePrecision, format_partial_date, partial_date_constraint
 from sources.models import Passage
 
+# Any cited model, so that a manager made from the queryset knows its model's fields.
+_C = TypeVar("_C", bound="Cited")
 
-class CitedQuerySet(models.QuerySet):
+
+class CitedQuerySet(models.QuerySet[_C]):
     """Rows of any cited model, with the public filter: no citation, no fact."""
 
-    def published(self) -> "CitedQuerySet":
+    def published(self) -> Self:
         """Rows with at least one valid citation. ``is_public`` is stored and kept right by
         every write (``releases.derived``), so this is a plain indexed filter."""
         return self.filter(is_public=True)
 
-    def unsupported(self) -> "CitedQuerySet":
+    def unsupported(self) -> Self:
         return self.filter(is_public=False)
+
+
+_CitedManagerBase = models.Manager.from_queryset(CitedQuerySet)
+
+
+class CitedManager(_CitedManagerBase[_C]):
+    """Each cited model's manager, with the queryset's public filter. A class of its own,
+    declared on ``Cited`` as each model's, so that the type checker knows every cited
+    model's manager by its model (it cannot see the one django-modeltranslation gives it
+    at run time)."""
 
 
 # The part of a record that is the claim itself ("she was detained"), as opposed to one of
@@ -104,7 +119,7 @@ class Cited(models.Model):
         inherit=True, m2m_fields=["citations"], excluded_fields=["is_public"]
     )
 
-    objects = CitedQuerySet.as_manager()
+    objects: ClassVar["CitedManager[Self]"] = CitedManager()
 
     # What ``__str__`` reads besides the row itself, so that a list of these (e.g. what an
     # article's passages support) loads them in one query.

@@ -184,8 +184,7 @@ class CitationSuggestionAdmin(OneRefreshPerWrite, admin.ModelAdmin):
                 kind=CitationSuggestion.SuggestionKind.NEW_PERSON,
                 state=CitationSuggestion.State.PENDING,
             ).count(),
-            # (django-stubs reads the manager modeltranslation gives the model as Cited's.)
-            "events": ReleaseEvent.objects.order_by("-date", "title").only("pk", "title"),  # type: ignore[misc]
+            "events": ReleaseEvent.objects.order_by("-date", "title").only("pk", "title"),
         }
         return TemplateResponse(request, "curation/suggestion_review.html", context)
 
@@ -236,4 +235,4 @@ def _chosen_event(value: str) -> tuple[ReleaseEvent | None, str]:
         return None, ""
     if not value.isdigit() or not (event := ReleaseEvent.objects.filter(pk=value).first()):
         return None, f"No release event has the id {value[:20]!r}: pick one from the list."
-    return event, ""  # type: ignore[return-value]
+    return event, ""
