@@ -1,8 +1,8 @@
-"""The known names the suggestions match (``curation.suggestions.KnownNames``), kept on disk per
-version of the names, so that a new server or worker process loads them (a pickle: a
-third of the time of building them from every name and alias of the record) instead of
-rebuilding them. The background worker, which re-runs suggestions after every change of a
-name, builds and stores each new version first: the web processes then only load it.
+"""The known names the suggestions match (``curation.suggestions.KnownNames``), a build of
+every name kept on disk per version of the names, so that a new server or worker process
+loads the newest (a pickle: a fraction of the time of building them from every name and
+alias of the record) and lays the names changed since over it. The background worker
+builds and stores a new one once the names changed since are many.
 
 ``settings.KNOWN_NAMES_DIR`` is where (the app's own directory, written by nobody else: a
 pickle is loaded from it); empty keeps them in memory only (the tests)."""
@@ -25,19 +25,38 @@ def _directory() -> Path | None:
     return Path(where) if where else None
 
 
-def _path(directory: Path, version: tuple) -> Path:
+def _database() -> str:
     # One database's names are never another's, even at the same version.
-    key = repr((connection.vendor, connection.settings_dict.get("NAME"), version))
-    return directory / f"names-{hashlib.sha256(key.encode()).hexdigest()[:32]}.pickle"
+    key = repr((connection.vendor, connection.settings_dict.get("NAME")))
+    return hashlib.sha256(key.encode()).hexdigest()[:16]
 
 
-def load(version: tuple) -> Any | None:
-    """What ``store`` kept for this version, or None."""
+def _path(directory: Path, version: tuple) -> Path:
+    digest = hashlib.sha256(repr(version).encode()).hexdigest()[:32]
+    return directory / f"names-{_database()}-{digest}.pickle"
+
+
+def _stored(directory: Path) -> list[Path]:
+    """This database's stored versions, oldest first (a ``.part`` being written is none)."""
+    return sorted(
+        directory.glob(f"names-{_database()}-*.pickle"), key=lambda path: path.stat().st_mtime
+    )
+
+
+def load_newest(unless: tuple | None = None) -> Any | None:
+    """The newest version ``store`` kept, or None (also when it is ``unless``: the one
+    the caller has)."""
     directory = _directory()
     if directory is None:
         return None
     try:
-        with _path(directory, version).open("rb") as stored:
+        newest = _stored(directory)[-1]
+    except (OSError, IndexError):
+        return None
+    if unless is not None and newest == _path(directory, unless):
+        return None
+    try:
+        with newest.open("rb") as stored:
             return pickle.load(stored)  # noqa: S301 (our own directory, written by store)
     except (OSError, EOFError, pickle.UnpicklingError):
         return None
@@ -50,9 +69,11 @@ def store(version: tuple, record: Any) -> None:
     if directory is None:
         return
     directory.mkdir(parents=True, exist_ok=True)
+    path = _path(directory, version)
+    if path.exists():  # loaded from there
+        return
     with tempfile.NamedTemporaryFile(dir=directory, suffix=".part", delete=False) as part:
         pickle.dump(record, part, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(part.name, _path(directory, version))
-    stored = sorted(directory.glob("names-*.pickle"), key=lambda p: p.stat().st_mtime)
-    for old in stored[:-KEEP]:
+    os.replace(part.name, path)
+    for old in _stored(directory)[:-KEEP]:
         old.unlink(missing_ok=True)

@@ -31,10 +31,10 @@ from dataclasses import dataclass
 
 import pycountry
 from django.db import transaction
-from django.db.models import Max, Q
+from django.db.models import Q
 from django.urls import reverse
 
-from curation import known_names, tasks
+from curation import known_names, name_changes, tasks
 from curation import proposals as engine
 from curation.ingest import IngestNote, IngestResult, ingest_article
 from curation.proposals import gazetteer as names
@@ -131,77 +131,142 @@ def _details(**fields) -> str:
 class KnownNames:
     """The names and countries the record knows, read once for any number of articles."""
 
-    gazetteer: names.Gazetteer
+    gazetteer: names.Gazetteer | names.Layered
     countries: dict[str, int]  # ISO code → the record's Country pk
+    # A build of every name (a base): the names version it was read at, and the aliases
+    # public then (``curation.name_changes.since``). Empty for a base with changes laid over.
+    version: tuple = ()
+    public_aliases: frozenset[int] = frozenset()
 
     @classmethod
     def read(cls) -> "KnownNames":
-        """The record's names, built once per version of the names and kept for the
-        process and on disk (``curation.known_names``: a new process loads them), so that
-        an ingest or a re-run after a save costs the article, not the whole register of
-        names (150,000 names and aliases at 100,000 people)."""
+        """The record's names, for an ingest or a re-run after a save to cost the article,
+        not the whole register of names (1.5 million names and aliases at 1,000,000 people).
+
+        Every name is built once into a base, kept for the process and on disk
+        (``curation.known_names``: a new process loads the newest). After a name changes,
+        the names changed since the base (``curation.name_changes``) are built alone and laid
+        over it (``gazetteer.Layered``): a rename costs a gazetteer of the names changed. The
+        background worker builds a new base once they are many (``rebuild_base``)."""
         version = names_version()
         if _latest is not None and _latest[0] == version:
             return _latest[1]
-        stored = known_names.load(version)
-        if isinstance(stored, cls):
-            _keep(version, stored)
-            return stored
-        known = cls._build()
+        base, changes = _base_and_changes(version)
+        if base is None or changes is None:
+            known = base = cls._build(version)
+            changes = name_changes.Changes()
+        else:
+            known = base.with_changes(changes) if changes else base
+        if len(changes) > REBUILD_AT:
+            transaction.on_commit(tasks.rebuild_names_later)
         # Kept once what it was read from is committed: names a rolled-back write added
         # are never matched later (SQLite may reuse their ids).
-        transaction.on_commit(lambda: _keep(version, known, to_disk=True))
+        transaction.on_commit(lambda: _keep(version, known, base))
         return known
 
     @classmethod
-    def _build(cls) -> "KnownNames":
-        people = list(Person.objects.filter(is_named=True).values_list("pk", "name"))
-        people += (
-            Alias.objects.published()
-            .filter(ambiguous=False, person__is_named=True)
-            .values_list("person_id", "name")
-        )
+    def _build(
+        cls, version: tuple = (), changes: name_changes.Changes | None = None
+    ) -> "KnownNames":
+        """Every name read at ``version`` (read before: what changes later is seen as
+        changed since), or only the names of ``changes`` (ignoring ``version``)."""
+        public = name_changes.public_aliases() if changes is None else frozenset()
+        people = Person.objects.filter(is_named=True)
+        aliases = Alias.objects.published().filter(ambiguous=False, person__is_named=True)
+        facilities = Facility.objects.all()
+        if changes is not None:
+            people = people.filter(pk__in=changes.people)
+            aliases = aliases.filter(person_id__in=changes.people)
+            facilities = facilities.filter(pk__in=changes.facilities)
+        named = list(people.values_list("pk", "name"))
+        named += aliases.values_list("person_id", "name")
         countries = {c.code: c for c in Country.objects.all()}
         return cls(
             names.build(
-                people,
-                Facility.objects.values_list("pk", "name"),
+                named,
+                facilities.values_list("pk", "name"),
                 {code: (c.name, c.demonym) for code, c in countries.items()},
+                only_countries=None if changes is None else changes.countries,
             ),
             {code: c.pk for code, c in countries.items()},
+            version,
+            public,
         )
 
+    def with_changes(self, changes: name_changes.Changes) -> "KnownNames":
+        """This base with the names of ``changes`` as they are now laid over it."""
+        changed = self._build(changes=changes)
+        if not isinstance(self.gazetteer, names.Gazetteer) or not isinstance(
+            changed.gazetteer, names.Gazetteer
+        ):
+            raise TypeError("Changes are laid over a build of every name only.")
+        layered = names.Layered(
+            self.gazetteer,
+            changed.gazetteer,
+            changes.people,
+            changes.facilities,
+            changes.countries,
+        )
+        return KnownNames(layered, changed.countries)
 
+    @property
+    def size(self) -> int:
+        """How many names (and forms of countries) a base matches."""
+        automata = getattr(self.gazetteer, "automata", {})
+        return sum(len(automaton) for automaton in automata.values())
+
+    def changes_since(self, version: tuple) -> name_changes.Changes | None:
+        """What changed from this base to ``version`` (None: build everything again)."""
+        return name_changes.since(self.version, version, self.public_aliases)
+
+
+REBUILD_AT = 200  # names changed since the base: the worker then builds a new one
+names_version = name_changes.names_version
 _latest: tuple[tuple, KnownNames] | None = None  # the names read last, with their version
+_base: KnownNames | None = None  # the process's build of every name
 
 
-def _keep(version: tuple, known: KnownNames, *, to_disk: bool = False) -> None:
-    global _latest
+def _base_and_changes(
+    version: tuple,
+) -> tuple[KnownNames | None, name_changes.Changes | None]:
+    """The base to lay changes over and the changes since it: the process's own while
+    they are few, else the newest on disk (the worker's); (None, None) when neither
+    serves."""
+    changes = _base.changes_since(version) if _base is not None else None
+    if _base is not None and changes is not None and len(changes) <= REBUILD_AT:
+        return _base, changes
+    stored = known_names.load_newest(unless=_base.version if _base is not None else None)
+    if isinstance(stored, KnownNames) and stored.version:
+        newer = stored.changes_since(version)
+        if newer is not None and (changes is None or len(newer) < len(changes)):
+            return stored, newer
+    return (_base, changes) if changes is not None else (None, None)
+
+
+def _keep(version: tuple, known: KnownNames, base: KnownNames) -> None:
+    global _latest, _base
     _latest = (version, known)
-    if to_disk:
-        known_names.store(version, known)
+    if base is not _base:
+        _base = base
+        known_names.store(base.version, base)
 
 
-def names_version() -> tuple:
-    """Changes whenever a name the suggestions match may have: a person, alias, facility or
-    country added, edited, deleted or reverted (each leaves a history row: the newest
-    history id moves), loaded in bulk (the newest key moves), or an alias published or
-    hidden (the public aliases' count moves). Newest values are one index look-up each
-    whatever the size of the record; only the public aliases are counted (from their index).
-    Not a read of the names."""
-    parts: list = []
-    for model in (Person, Alias, Facility, Country):
-        parts += [
-            model.history.aggregate(newest=Max("history_id"))["newest"],
-            model.objects.aggregate(newest=Max("pk"))["newest"],
-        ]
-    return (*parts, Alias.objects.filter(is_public=True).count())
+def rebuild_base() -> KnownNames:
+    """Build every name again and keep it on disk, for every process to lay the changes
+    since over it (the worker's task, ``curation.tasks.rebuild_names``)."""
+    global _base
+    with transaction.atomic():
+        base = KnownNames._build(names_version())
+    known_names.store(base.version, base)
+    _base = base
+    return base
 
 
 def forget_names() -> None:
-    """Drop the record read last (tests, whose rolled-back writes may repeat a version)."""
-    global _latest
-    _latest = None
+    """Drop the names read last and the base (what a new process knows; tests, whose
+    rolled-back writes may repeat a version)."""
+    global _latest, _base
+    _latest = _base = None
 
 
 def _span(pair) -> list[int] | None:

@@ -1,6 +1,6 @@
 """Work after a curator's write that need not keep them waiting: re-running the citation
 suggestions of every article that names a person, alias or country just saved, or created
-by accepting a suggestion.
+by accepting a suggestion; and building every known name again once many have changed.
 
 It runs in the background with Django's tasks framework: in production the database-backed
 worker of django-tasks-db (``manage.py db_worker``, which ``make run`` starts beside the
@@ -16,6 +16,7 @@ from django.tasks import TaskResultStatus, task
 from releases.models import Alias, Country, Person
 
 RERUN_TASK = "curation.tasks.rerun_suggestions"
+REBUILD_TASK = "curation.tasks.rebuild_names"
 
 
 @task()
@@ -31,6 +32,23 @@ def rerun_suggestions(records: list[list]) -> int:
         if record is not None:
             found.append(record)
     return suggest_after_change(*found) if found else 0
+
+
+@task()
+def rebuild_names() -> int:
+    """Build every known name again and keep it on disk, for every process to lay only the
+    names changed since over it (``curation.suggestions.rebuild_base``). Returns how many
+    names and aliases the build read."""
+    from curation.suggestions import rebuild_base
+
+    return rebuild_base().size
+
+
+def rebuild_names_later() -> None:
+    """Queue a new build of the known names, unless one is queued or running already."""
+    if _pending(REBUILD_TASK):
+        return
+    rebuild_names.enqueue()
 
 
 @dataclass(frozen=True)
@@ -53,13 +71,17 @@ def rerun_later(*records: Person | Alias | Country) -> Queued:
 
 def pending_reruns() -> int:
     """How many re-runs are queued or running (none with a backend that runs at once)."""
+    return _pending(RERUN_TASK)
+
+
+def _pending(task_path: str) -> int:
     if not apps.is_installed("django_tasks_db"):
         return 0
     from django_tasks_db.models import DBTaskResult
 
     return (
         DBTaskResult.objects.filter(
-            task_path=RERUN_TASK,
+            task_path=task_path,
             status__in=[TaskResultStatus.READY, TaskResultStatus.RUNNING],
         )
         .order_by()

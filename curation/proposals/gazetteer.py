@@ -86,6 +86,10 @@ class Gazetteer:
     def find(self, text: str) -> list["Found"]:
         """Every whole-word match, then the longest of overlapping ones (ties at the very
         same words all stay: two people may share a name), in reading order."""
+        return longest(text, self.matches(text))
+
+    def matches(self, text: str) -> list["Found"]:
+        """Every whole-word match, overlapping ones included."""
         found: list[Found] = []
         for mode, automaton in self.automata.items():
             if mode == _EXACT:
@@ -98,14 +102,7 @@ class Gazetteer:
                     continue
                 start, end = seen.span(first, last + 1)
                 found += [Found(start, end, entry) for entry in entries]
-        found = [f for f in found if not (f.entry.kind == FACILITY and _numbered_after(text, f))]
-        kept: list[Found] = []
-        for match in sorted(found, key=lambda f: (f.start - f.end, f.start)):
-            if not any(
-                match.overlaps(k) and (k.start, k.end) != (match.start, match.end) for k in kept
-            ):
-                kept.append(match)
-        return sorted(kept, key=lambda k: (k.start, k.end))
+        return found
 
     def lookalikes(self, name: str) -> list[int]:
         """Known people whose name or alias is probably this one spelt differently
@@ -135,6 +132,48 @@ class Gazetteer:
             for known in starting
             if abs(len(known) - len(word)) <= 2 and similar_word(word, known)
         }
+
+
+def longest(text: str, found: list[Found]) -> list[Found]:
+    """Of overlapping matches, the longest (ties at the very same words all stay: two
+    people may share a name), in reading order; no facility with a numeral after it."""
+    found = [f for f in found if not (f.entry.kind == FACILITY and _numbered_after(text, f))]
+    kept: list[Found] = []
+    for match in sorted(found, key=lambda f: (f.start - f.end, f.start)):
+        if not any(
+            match.overlaps(k) and (k.start, k.end) != (match.start, match.end) for k in kept
+        ):
+            kept.append(match)
+    return sorted(kept, key=lambda k: (k.start, k.end))
+
+
+@dataclass(frozen=True)
+class Layered:
+    """A gazetteer built once (``base``) with the names changed since laid over it:
+    whatever the base knows of a changed person, facility or country is ignored, and
+    ``changed`` (a small gazetteer of their names now) is matched instead. So a rename or
+    a new alias costs a gazetteer of the names changed, not one of the whole record."""
+
+    base: Gazetteer
+    changed: Gazetteer
+    people: frozenset[int]
+    facilities: frozenset[int]
+    countries: frozenset[str]
+
+    def _stale(self, entry: Entry) -> bool:
+        if entry.kind == PERSON:
+            return entry.key in self.people
+        if entry.kind == FACILITY:
+            return entry.key in self.facilities
+        return entry.kind == COUNTRY and entry.key in self.countries
+
+    def find(self, text: str) -> list[Found]:
+        found = [f for f in self.base.matches(text) if not self._stale(f.entry)]
+        return longest(text, found + self.changed.matches(text))
+
+    def lookalikes(self, name: str) -> list[int]:
+        kept = {pk for pk in self.base.lookalikes(name) if pk not in self.people}
+        return sorted(kept | set(self.changed.lookalikes(name)))
 
 
 def _numbered_after(text: str, found: Found) -> bool:
@@ -202,21 +241,27 @@ def build(
     people: Iterable[tuple[int, str]],
     facilities: Iterable[tuple[int, str]],
     countries: dict[str, tuple[str, str]],
+    only_countries: Iterable[str] | None = None,
 ) -> Gazetteer:
     """``countries`` maps the record's country codes to their (name, demonym); every other
-    country pycountry knows is matched too, as not yet known."""
+    country pycountry knows is matched too, as not yet known. With ``only_countries``
+    (codes), just those countries' forms: the names changed laid over a base (``Layered``)."""
     gazetteer = Gazetteer()
     for pk, name in people:
         gazetteer.add_person(pk, name)
     for pk, name in facilities:
         gazetteer.add(_FOLDED, name, Entry(FACILITY, pk))
+    chosen = None if only_countries is None else set(only_countries)
     for country in pycountry.countries:
         code = country.alpha_2
+        if chosen is not None and code not in chosen:
+            continue
         name, demonym = countries.get(code, ("", ""))
         known = code in countries
         for form in country_names.forms_for(code, name, demonym):
             mode = _EXACT if form.mode == country_names.EXACT else _CASED
             gazetteer.add(mode, form.text, Entry(COUNTRY, code, known, form.demonym))
-    for text in country_names.NOT_A_COUNTRY:
-        gazetteer.add(_CASED, text, Entry(NOTHING, text))
+    if chosen is None:
+        for text in country_names.NOT_A_COUNTRY:
+            gazetteer.add(_CASED, text, Entry(NOTHING, text))
     return gazetteer.finish()

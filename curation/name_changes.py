@@ -1,0 +1,106 @@
+"""Which names changed since the known names were built: the people, facilities and
+countries whose names the suggestions must read again (``curation.suggestions``), found
+from the rows written since (history rows newer than the newest the build saw, and keys
+newer than its newest: bulk loads leave no history). Each is an index look-up from where
+the build stopped, whatever the size of the record.
+
+An alias shown or hidden without a history row of its own (a quote it cites failing the
+integrity check) is not seen that way; the count of public aliases then differs from what
+the changes explain, and ``since`` answers None: build everything again."""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.db.models import Max, Model
+
+from releases.models import Alias, Country, Facility, Person
+
+MODELS: tuple[type[Model], ...] = (Person, Alias, Facility, Country)
+LIMIT = 5_000  # rows changed: more, and building everything again is as cheap
+_CHUNK = 500  # keys per IN (SQLite's limit on a statement's variables)
+
+
+def names_version() -> tuple:
+    """Changes whenever a name the suggestions match may have: a person, alias, facility or
+    country added, edited, deleted or reverted (each leaves a history row: the newest
+    history id moves), loaded in bulk (the newest key moves), or an alias published or
+    hidden (the public aliases' count moves). Newest values are one index look-up each
+    whatever the size of the record; only the public aliases are counted (from their index).
+    Not a read of the names."""
+    parts: list = []
+    for model in MODELS:
+        parts += [
+            model.history.aggregate(newest=Max("history_id"))["newest"],  # type: ignore[attr-defined]
+            model.objects.aggregate(newest=Max("pk"))["newest"],  # type: ignore[attr-defined]
+        ]
+    return (*parts, public_aliases_count())
+
+
+def public_aliases_count() -> int:
+    return Alias.objects.filter(is_public=True).count()
+
+
+def public_aliases() -> frozenset[int]:
+    """The aliases public now: what a build keeps, to tell later which were shown or hidden."""
+    return frozenset(Alias.objects.filter(is_public=True).values_list("pk", flat=True))
+
+
+@dataclass(frozen=True)
+class Changes:
+    people: frozenset[int] = frozenset()
+    facilities: frozenset[int] = frozenset()
+    countries: frozenset[str] = frozenset()  # ISO codes
+
+    def __len__(self) -> int:
+        return len(self.people) + len(self.facilities) + len(self.countries)
+
+
+def _chunks(keys: Iterable) -> Iterable[list]:
+    keys = sorted(keys)
+    for start in range(0, len(keys), _CHUNK):
+        yield keys[start : start + _CHUNK]
+
+
+def _changed_rows(model, newest_history: int | None, newest_key: int | None) -> set[int]:
+    """Keys of the rows of ``model`` written since: with a newer history row or key."""
+    rows = set(
+        model.history.filter(history_id__gt=newest_history or 0).values_list("id", flat=True)
+    )
+    return rows | set(model.objects.filter(pk__gt=newest_key or 0).values_list("pk", flat=True))
+
+
+def _ever(model, rows: set[int], field: str) -> set:
+    """Every value ``field`` has had in these rows, now and in their history (an alias
+    moved to another person changes both people's names)."""
+    values: set = set()
+    for chunk in _chunks(rows):
+        values |= set(model.history.filter(id__in=chunk).values_list(field, flat=True))
+        values |= set(model.objects.filter(pk__in=chunk).values_list(field, flat=True))
+    return values - {None}
+
+
+def since(then: tuple, now: tuple, public_then: frozenset[int]) -> Changes | None:
+    """What changed between the names versions ``then`` (a build's, whose public aliases
+    were ``public_then``) and ``now``; None when building everything again is needed
+    (more than ``LIMIT`` rows, or an alias shown or hidden with no row saying so)."""
+    rows: dict[type[Model], set[int]] = {}
+    for index, model in enumerate(MODELS):
+        newest = then[2 * index : 2 * index + 2]
+        rows[model] = (
+            set() if newest == now[2 * index : 2 * index + 2] else _changed_rows(model, *newest)
+        )
+    if sum(len(r) for r in rows.values()) > LIMIT:
+        return None
+    aliases = rows[Alias]
+    shown = set()
+    for chunk in _chunks(aliases):
+        shown |= set(
+            Alias.objects.filter(pk__in=chunk, is_public=True).values_list("pk", flat=True)
+        )
+    if len(public_then) - len(aliases & public_then) + len(shown) != now[-1]:
+        return None
+    return Changes(
+        people=frozenset(rows[Person] | _ever(Alias, aliases, "person_id")),
+        facilities=frozenset(rows[Facility]),
+        countries=frozenset(_ever(Country, rows[Country], "code")),
+    )
