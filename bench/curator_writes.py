@@ -1,7 +1,9 @@
-"""What a curator's writes cost at the size of the record: building the known names (and
-a new process loading them from disk instead), an ingest of a 5 KB article with
-suggestions, an admin save of a person (its suggestions re-run in the background, so not
-in the save), and that background re-run itself; with the machine's load average.
+"""What a curator's writes cost at the size of the record: the given names read once,
+building the known names (the worker's job; a new process loading them from disk
+instead), an ingest of a 5 KB article with suggestions, the first ingest after a rename
+(the new name laid over the names built), an admin save of a person (its suggestions
+re-run in the background, so not in the save), and that background re-run itself; with
+the machine's load average.
 
 Run against a record grown by ``bench/scale.py generate`` (a scratch database):
 
@@ -45,17 +47,32 @@ def _ms(seconds: list[float]) -> str:
 
 
 def _rolled_back(write) -> float:
-    """Seconds ``write`` took, its writes undone."""
+    """Seconds ``write`` took (or the seconds it returns), its writes undone."""
     from django.db import transaction
 
     try:
         with transaction.atomic():
             began = time.perf_counter()
-            write()
-            took = time.perf_counter() - began
+            timed = write()
+            took = timed if isinstance(timed, float) else time.perf_counter() - began
             raise _RollBack
     except _RollBack:
         return took
+
+
+def _rename_and_ingest(person, text: str) -> float:
+    """A rename saved, then an article naming the new name ingested: the ingest reads the
+    names changed since the base (``curation.name_changes``). Returns the ingest's seconds."""
+    from curation.suggestions import ingest_with_suggestions
+
+    person.name = f"{person.name} Renamed"
+    person.save()
+    began = time.perf_counter()
+    result = ingest_with_suggestions(text=f"Liberaron a {person.name}.\n\n{text}", title="x")
+    took = time.perf_counter() - began
+    if not result.article.suggestions.filter(person=person).exists():
+        raise SystemExit(f"the new name {person.name!r} was not suggested")
+    return took
 
 
 def main() -> None:
@@ -72,10 +89,12 @@ def main() -> None:
     from django.test.utils import setup_test_environment
     from django.urls import reverse
 
+    from curation.proposals import given_names
     from curation.suggestions import (
         KnownNames,
         forget_names,
         ingest_with_suggestions,
+        rebuild_base,
         suggest_after_change,
     )
     from releases.models import Person
@@ -84,18 +103,25 @@ def main() -> None:
     setup_test_environment()  # the client keeps each page's context: the form to send back
     people = Person.objects.count()
     began = time.perf_counter()
-    KnownNames._build()
+    given_names.given_names()  # from the cache file, or the dictionary the first time
+    given = time.perf_counter() - began
+    began = time.perf_counter()
+    rebuild_base()  # the worker's job: every name built, and kept on disk
     built = time.perf_counter() - began
-    KnownNames.read()  # built or loaded, and kept on disk (KNOWN_NAMES_DIR) if not there
     forget_names()  # what a new server or worker process knows
     began = time.perf_counter()
-    KnownNames.read()
+    KnownNames.read()  # the newest base on disk, with the names changed since laid over
     loaded = time.perf_counter() - began
 
     articles = _articles_of_5kb()
     ingests = [
         _rolled_back(lambda text=text: ingest_with_suggestions(text=text, title=text[:80]))
         for text in articles
+    ]
+    renamed = list(Person.objects.filter(is_named=True).order_by("-pk")[:5])
+    after_renames = [
+        _rolled_back(lambda person=person, text=text: _rename_and_ingest(person, text))
+        for person, text in zip(renamed, articles, strict=False)
     ]
 
     chosen = list(Person.objects.filter(is_named=True).order_by("pk")[:5])
@@ -120,11 +146,16 @@ def main() -> None:
     sizes = sorted(len(text.encode()) for text in articles)
     # The machine's load beside the figures (1, 5 and 15 minutes): others' work slows them.
     print(f"{people} people, load average " + " ".join(f"{v:.1f}" for v in os.getloadavg()))
-    print(f"building the known names from every name and alias: {built * 1000:.0f} ms")
+    print(f"the given names, read once per process: {given * 1000:.0f} ms")
+    print(f"the worker building every name and alias, kept on disk: {built * 1000:.0f} ms")
     print(f"a new process loading them from disk instead: {loaded * 1000:.0f} ms")
     print(
         f"ingest with suggestions ({len(ingests)} articles of {sizes[0]:,} to {sizes[-1]:,} "
         f"bytes): {_ms(ingests)}"
+    )
+    print(
+        f"the first ingest after a rename, the new name laid over ({len(after_renames)} "
+        f"people): {_ms(after_renames)}"
     )
     print(f"admin save of a person, re-run queued ({len(saves)} people): {_ms(saves)}")
     print(f"the background re-run of suggestions after it ({len(reruns)} people): {_ms(reruns)}")
