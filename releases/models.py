@@ -102,18 +102,24 @@ class Cited(models.Model):
     the rest of the row, and the one refresh (``releases.derived.refresh_cited``) drops
     the entries of passages no longer cited."""
 
-    citations = models.ManyToManyField(Passage, related_name="%(app_label)s_%(class)s_set")
+    citations = models.ManyToManyField(
+        Passage, verbose_name=_("citations"), related_name="%(app_label)s_%(class)s_set"
+    )
     cited_parts = models.JSONField(
+        _("cited parts"),
         default=dict,
         blank=True,
-        help_text="Which parts each citation supports, by passage id "
-        '(e.g. {"12": ["facility"]}); a citation not listed supports the whole record.',
+        help_text=_(
+            "Which parts each citation supports, by passage id "
+            '(e.g. {"12": ["facility"]}); a citation not listed supports the whole record.'
+        ),
     )
     is_public = models.BooleanField(
+        _("is public"),
         default=False,
         editable=False,
         db_index=True,
-        help_text="Shown on public pages: it has at least one valid citation.",
+        help_text=_("Shown on public pages: it has at least one valid citation."),
     )
     history = HistoricalRecords(
         inherit=True, m2m_fields=["citations"], excluded_fields=["is_public"]
@@ -191,16 +197,22 @@ class Certainty(models.TextChoices):
 class Fact(Cited):
     """One claim from the sources, with who makes it when the text attributes it."""
 
-    certainty = models.CharField(max_length=8, choices=Certainty.choices, default=Certainty.STATED)
+    certainty = models.CharField(
+        _("certainty"), max_length=8, choices=Certainty.choices, default=Certainty.STATED
+    )
     attributed_to = models.CharField(
+        _("attributed to"),
         max_length=200,
         blank=True,
-        help_text="Who the text says makes this claim (e.g. “Spain's foreign ministry”).",
+        help_text=_("Who the text says makes this claim (e.g. “Spain's foreign ministry”)."),
     )
     note = models.TextField(
+        _("note"),
         blank=True,
-        help_text="Public: shown beside the fact on the site and in its JSON and CSV "
-        "(caveats a reader needs, how it was read).",
+        help_text=_(
+            "Public: shown beside the fact on the site and in its JSON and CSV "
+            "(caveats a reader needs, how it was read)."
+        ),
     )
 
     class Meta:
@@ -210,14 +222,17 @@ class Fact(Cited):
 class Country(models.Model):
     """ISO 3166-1 alpha-2 reference data (a name, not a claim, so it cites nothing)."""
 
-    code = models.CharField(max_length=2, unique=True, help_text="ISO 3166-1 alpha-2, upper case.")
-    name = models.CharField(max_length=100)
-    demonym = models.CharField(max_length=100, blank=True)
+    code = models.CharField(
+        _("code"), max_length=2, unique=True, help_text=_("ISO 3166-1 alpha-2, upper case.")
+    )
+    name = models.CharField(_("name"), max_length=100)
+    demonym = models.CharField(_("demonym"), max_length=100, blank=True)
     history = HistoricalRecords()
 
     class Meta:
+        verbose_name = _("country")
         ordering = ["name"]
-        verbose_name_plural = "countries"
+        verbose_name_plural = _("countries")
         constraints = [
             models.CheckConstraint(
                 condition=Exact(Length("code"), 2) & models.Q(code=Upper("code")),
@@ -242,16 +257,17 @@ class Facility(Cited):
     """A place where detainees were held. ``city`` and ``description`` must be supported by
     the facility's citations; blank when the sources do not say."""
 
-    name = models.CharField(max_length=200)
-    slug = models.SlugField(max_length=120, unique=True)
-    city = models.CharField(max_length=100, blank=True)
-    description = models.TextField(blank=True)
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    description = models.TextField(_("description"), blank=True)
 
     citable_parts = ("city", "description")
 
     class Meta:
+        verbose_name = _("facility")
         ordering = ["name"]
-        verbose_name_plural = "facilities"
+        verbose_name_plural = _("facilities")
 
     def __str__(self) -> str:
         return self.name
@@ -264,21 +280,31 @@ class ReleaseEvent(Cited):
     """A release as the sources describe it (a wave, a batch). Its date, and how the date was
     read, are supported by its citations."""
 
-    slug = models.SlugField(max_length=120, unique=True)
-    title = models.CharField(max_length=200)
-    date = models.DateField(null=True, blank=True)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    title = models.CharField(_("title"), max_length=200)
+    date = models.DateField(_("date"), null=True, blank=True)
     date_precision = models.CharField(
-        max_length=8, choices=DatePrecision.choices, default=DatePrecision.UNKNOWN
+        _("date precision"),
+        max_length=8,
+        choices=DatePrecision.choices,
+        default=DatePrecision.UNKNOWN,
     )
     date_text = models.CharField(
-        max_length=200, blank=True, help_text="The words the date comes from (e.g. “on Thursday”)."
+        _("date text"),
+        max_length=200,
+        blank=True,
+        help_text=_("The words the date comes from (e.g. “on Thursday”)."),
     )
-    date_note = models.TextField(blank=True, help_text="How the date was worked out from them.")
-    description = models.TextField(blank=True)
+    date_note = models.TextField(
+        _("date note"), blank=True, help_text=_("How the date was worked out from them.")
+    )
+    description = models.TextField(_("description"), blank=True)
 
     citable_parts = ("date", "description")
 
     class Meta:
+        verbose_name = _("release event")
+        verbose_name_plural = _("release events")
         ordering = [models.F("date").asc(nulls_last=True), "slug"]
         constraints = [partial_date_constraint("date", "date_precision", "event_date")]
 
@@ -376,56 +402,78 @@ class Person(models.Model):
     every write (importer, admin, revert, delete, ingest). Nothing sets them by hand.
     """
 
-    name = models.CharField(max_length=200)
-    slug = models.SlugField(max_length=120, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
     is_named = models.BooleanField(
+        _("is named"),
         default=True,
-        help_text="False for people the sources describe without naming "
-        "(“the mother of a detained activist”); their name is our description.",
+        help_text=_(
+            "False for people the sources describe without naming "
+            "(“the mother of a detained activist”); their name is our description."
+        ),
     )
     grammatical_gender = models.CharField(
+        _("grammatical gender"),
         max_length=10,
         choices=GrammaticalGender.choices,
         default=GrammaticalGender.UNKNOWN,
         blank=True,
-        help_text="Only when the sources say how to refer to them (“she”, “her brother”): "
-        "the words that agree with the person follow it; otherwise neutral words are used.",
+        help_text=_(
+            "Only when the sources say how to refer to them (“she”, “her brother”): "
+            "the words that agree with the person follow it; otherwise neutral words are used."
+        ),
     )
     description = models.CharField(
+        _("description"),
         max_length=300,
         blank=True,
-        help_text="Only for people the sources do not name: who they are, in our words, "
-        "shown instead of the name (in English and Spanish). Names are never translated.",
+        help_text=_(
+            "Only for people the sources do not name: who they are, in our words, "
+            "shown instead of the name (in English and Spanish). Names are never translated."
+        ),
     )
     search_name = models.TextField(
+        _("search name"),
         blank=True,
         editable=False,
-        help_text="Name, aliases, facilities and nationalities (country names and demonyms), "
-        "and in every language the description, roles' titles and events' titles, folded to "
-        "lower case without accents, for search.",
+        help_text=_(
+            "Name, aliases, facilities and nationalities (country names and demonyms), "
+            "and in every language the description, roles' titles and events' titles, folded to "
+            "lower case without accents, for search."
+        ),
     )
     status = models.CharField(
-        max_length=20, choices=Status.choices, default=Status.UNKNOWN, editable=False
+        _("status"), max_length=20, choices=Status.choices, default=Status.UNKNOWN, editable=False
     )
     is_public = models.BooleanField(
-        default=False, editable=False, help_text="Listed publicly: some fact about them is cited."
+        _("is public"),
+        default=False,
+        editable=False,
+        help_text=_("Listed publicly: some fact about them is cited."),
     )
     first_released_on = models.DateField(
-        null=True, editable=False, help_text="Earliest dated public release, for sorting."
+        _("first released on"),
+        null=True,
+        editable=False,
+        help_text=_("Earliest dated public release, for sorting."),
     )
     page_version = models.BigIntegerField(
+        _("page version"),
         default=0,
         editable=False,
-        help_text="Moves with every refresh of the person's derived data: their cached page "
-        "is keyed on it (web.caching).",
+        help_text=_(
+            "Moves with every refresh of the person's derived data: their cached page "
+            "is keyed on it (web.caching)."
+        ),
     )
     history = HistoricalRecords(
         excluded_fields=["status", "search_name", "is_public", "first_released_on", "page_version"]
     )
 
     class Meta:
+        verbose_name = _("person")
         ordering = ["name"]
-        verbose_name_plural = "people"
+        verbose_name_plural = _("people")
         constraints = [
             models.CheckConstraint(
                 condition=GreaterThan(Length("name"), 0), name="person_has_name"
@@ -491,18 +539,23 @@ class Person(models.Model):
 class Alias(AboutPerson, Fact):
     """Another spelling or form of a person's name found in the sources."""
 
-    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="aliases")
-    name = models.CharField(max_length=200)
+    person = models.ForeignKey(
+        Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="aliases"
+    )
+    name = models.CharField(_("name"), max_length=200)
     ambiguous = models.BooleanField(
-        "too short or ambiguous to suggest alone",
+        _("too short or ambiguous to suggest alone"),
         default=False,
-        help_text="Never propose this name as a citation by itself (“Miguel” of Rocío San "
-        "Miguel would be found inside her full name and on other people).",
+        help_text=_(
+            "Never propose this name as a citation by itself (“Miguel” of Rocío San "
+            "Miguel would be found inside her full name and on other people)."
+        ),
     )
 
     class Meta:
+        verbose_name = _("alias")
         ordering = ["person", "name"]
-        verbose_name_plural = "aliases"
+        verbose_name_plural = _("aliases")
         constraints = [
             models.UniqueConstraint(fields=["person", "name"], name="alias_unique_per_person"),
         ]
@@ -514,10 +567,16 @@ class Alias(AboutPerson, Fact):
 class Citizenship(AboutPerson, Fact):
     label_related = ("person", "country")
 
-    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="citizenships")
-    country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="citizenships")
+    person = models.ForeignKey(
+        Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="citizenships"
+    )
+    country = models.ForeignKey(
+        Country, verbose_name=_("country"), on_delete=models.PROTECT, related_name="citizenships"
+    )
 
     class Meta:
+        verbose_name = _("citizenship")
+        verbose_name_plural = _("citizenships")
         ordering = ["person", "country"]
         constraints = [
             models.UniqueConstraint(
@@ -542,16 +601,27 @@ class Role(AboutPerson, Fact):
         COMMENTER = "commenter", _("commented on the releases")
         RELATIVE = "relative", _("relative of a detainee")
 
-    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="roles")
-    kind = models.CharField(max_length=12, choices=RoleKind.choices)
-    title = models.CharField(max_length=300, help_text="In the source's words, lightly trimmed.")
+    person = models.ForeignKey(
+        Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="roles"
+    )
+    kind = models.CharField(_("kind"), max_length=12, choices=RoleKind.choices)
+    title = models.CharField(
+        _("title"), max_length=300, help_text=_("In the source's words, lightly trimmed.")
+    )
     event = models.ForeignKey(
-        ReleaseEvent, null=True, blank=True, on_delete=models.PROTECT, related_name="roles"
+        ReleaseEvent,
+        verbose_name=_("event"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="roles",
     )
 
     citable_parts = ("title", "event", "attributed_to")
 
     class Meta:
+        verbose_name = _("role")
+        verbose_name_plural = _("roles")
         ordering = ["person", "kind", "title"]
 
     def __str__(self) -> str:
@@ -561,22 +631,37 @@ class Role(AboutPerson, Fact):
 class Detention(AboutPerson, Fact):
     """A person held, at a facility when the sources name one, since a date when given."""
 
-    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="detentions")
+    person = models.ForeignKey(
+        Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="detentions"
+    )
     facility = models.ForeignKey(
-        Facility, null=True, blank=True, on_delete=models.PROTECT, related_name="detentions"
+        Facility,
+        verbose_name=_("facility"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="detentions",
     )
-    since = models.DateField(null=True, blank=True)
+    since = models.DateField(_("since"), null=True, blank=True)
     since_precision = models.CharField(
-        max_length=8, choices=DatePrecision.choices, default=DatePrecision.UNKNOWN
+        _("since precision"),
+        max_length=8,
+        choices=DatePrecision.choices,
+        default=DatePrecision.UNKNOWN,
     )
-    since_text = models.CharField(max_length=200, blank=True)
+    since_text = models.CharField(_("since text"), max_length=200, blank=True)
     reason = models.CharField(
-        max_length=300, blank=True, help_text="Charge or grounds as the source gives them."
+        _("reason"),
+        max_length=300,
+        blank=True,
+        help_text=_("Charge or grounds as the source gives them."),
     )
 
     citable_parts = ("facility", "since", "reason", "attributed_to")
 
     class Meta:
+        verbose_name = _("detention")
+        verbose_name_plural = _("detentions")
         ordering = ["person", models.F("since").asc(nulls_first=True)]
         constraints = [partial_date_constraint("since", "since_precision", "detention_since")]
 
@@ -598,9 +683,12 @@ class Detention(AboutPerson, Fact):
 class DatedFact(Fact):
     """A fact that happened on a date known to some precision (or not known)."""
 
-    date = models.DateField(null=True, blank=True)
+    date = models.DateField(_("date"), null=True, blank=True)
     date_precision = models.CharField(
-        max_length=8, choices=DatePrecision.choices, default=DatePrecision.UNKNOWN
+        _("date precision"),
+        max_length=8,
+        choices=DatePrecision.choices,
+        default=DatePrecision.UNKNOWN,
     )
 
     class Meta:
@@ -612,23 +700,33 @@ class DatedFact(Fact):
 
 
 class Release(AboutPerson, DatedFact):
-    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="releases")
-    event = models.ForeignKey(
-        ReleaseEvent, null=True, blank=True, on_delete=models.PROTECT, related_name="releases"
+    person = models.ForeignKey(
+        Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="releases"
     )
-    facility = models.ForeignKey(
-        Facility,
+    event = models.ForeignKey(
+        ReleaseEvent,
+        verbose_name=_("event"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,
         related_name="releases",
-        help_text="Where the person was freed from, only when a source says so.",
     )
-    with_conditions = models.BooleanField(default=False)
+    facility = models.ForeignKey(
+        Facility,
+        verbose_name=_("facility"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="releases",
+        help_text=_("Where the person was freed from, only when a source says so."),
+    )
+    with_conditions = models.BooleanField(_("with conditions"), default=False)
 
     citable_parts = ("date", "facility", "event", "with_conditions", "attributed_to")
 
     class Meta:
+        verbose_name = _("release")
+        verbose_name_plural = _("releases")
         ordering = ["person", models.F("date").asc(nulls_first=True)]
         constraints = [partial_date_constraint("date", "date_precision", "release_date")]
 
@@ -643,15 +741,19 @@ class StatusChange(AboutPerson, DatedFact):
     """A change of situation that is neither a detention nor a release: a death in custody,
     a re-arrest, a report that someone is still held."""
 
-    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="status_changes")
-    status = models.CharField(
-        max_length=20, choices=[c for c in Status.choices if c[0] != Status.UNKNOWN]
+    person = models.ForeignKey(
+        Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="status_changes"
     )
-    date_text = models.CharField(max_length=200, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=[c for c in Status.choices if c[0] != Status.UNKNOWN]
+    )
+    date_text = models.CharField(_("date text"), max_length=200, blank=True)
 
     citable_parts = ("status", "date", "attributed_to")
 
     class Meta:
+        verbose_name = _("status change")
+        verbose_name_plural = _("status changes")
         ordering = ["person", models.F("date").asc(nulls_first=True)]
         constraints = [partial_date_constraint("date", "date_precision", "status_change_date")]
 
@@ -700,49 +802,86 @@ class CountClaim(Fact):
         CONFIRMED = "confirmed", _("confirmed by the claimant")
 
     event = models.ForeignKey(
-        ReleaseEvent, null=True, blank=True, on_delete=models.PROTECT, related_name="counts"
+        ReleaseEvent,
+        verbose_name=_("event"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="counts",
     )
     country = models.ForeignKey(
-        Country, null=True, blank=True, on_delete=models.PROTECT, related_name="counts"
+        Country,
+        verbose_name=_("country"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="counts",
     )
-    subject = models.CharField(max_length=200, help_text="Who is counted, e.g. “Spanish citizens”.")
-    metric = models.CharField(max_length=12, choices=Metric.choices)
-    value = models.PositiveIntegerField(null=True, blank=True)
-    qualifier = models.CharField(max_length=12, choices=Qualifier.choices)
+    subject = models.CharField(
+        _("subject"), max_length=200, help_text=_("Who is counted, e.g. “Spanish citizens”.")
+    )
+    metric = models.CharField(_("metric"), max_length=12, choices=Metric.choices)
+    value = models.PositiveIntegerField(_("value"), null=True, blank=True)
+    qualifier = models.CharField(_("qualifier"), max_length=12, choices=Qualifier.choices)
     value_text = models.CharField(
-        max_length=100, help_text="The source's words for the number (“about 50”, “dozens”)."
+        _("value text"),
+        max_length=100,
+        help_text=_("The source's words for the number (“about 50”, “dozens”)."),
     )
-    claimed_by = models.CharField(max_length=200)
+    claimed_by = models.CharField(_("claimed by"), max_length=200)
     claimant_key = models.SlugField(
+        _("claimant key"),
         max_length=200,
         blank=True,
         allow_unicode=True,
-        help_text="The claimant in links (/numbers/?claimant=the-un): set when the claim is "
-        "made and kept when the claimant is renamed. Claims sharing it are one claimant.",
+        help_text=_(
+            "The claimant in links (/numbers/?claimant=the-un): set when the claim is "
+            "made and kept when the claimant is renamed. Claims sharing it are one claimant."
+        ),
     )
     claimant = models.ForeignKey(
-        Person, null=True, blank=True, on_delete=models.PROTECT, related_name="count_claims"
+        Person,
+        verbose_name=_("claimant"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="count_claims",
     )
     verification = models.CharField(
-        max_length=12, choices=Verification.choices, default=Verification.UNVERIFIED
+        _("verification"),
+        max_length=12,
+        choices=Verification.choices,
+        default=Verification.UNVERIFIED,
     )
     as_of = models.DateField(
-        null=True, blank=True, help_text="The date the number counts up to, when given."
+        _("as of"),
+        null=True,
+        blank=True,
+        help_text=_("The date the number counts up to, when given."),
     )
     as_of_precision = models.CharField(
-        max_length=8, choices=DatePrecision.choices, default=DatePrecision.UNKNOWN
+        _("as of precision"),
+        max_length=8,
+        choices=DatePrecision.choices,
+        default=DatePrecision.UNKNOWN,
     )
     as_of_text = models.CharField(
-        max_length=200, blank=True, help_text="The words the date comes from (“as of 29 December”)."
+        _("as of text"),
+        max_length=200,
+        blank=True,
+        help_text=_("The words the date comes from (“as of 29 December”)."),
     )
     curator_note = models.TextField(
+        _("curator note"),
         blank=True,
-        help_text="Private: for curators only, never shown on the site or in any export.",
+        help_text=_("Private: for curators only, never shown on the site or in any export."),
     )
 
     citable_parts = ("value", "subject", "claimed_by", "as_of")
 
     class Meta:
+        verbose_name = _("count claim")
+        verbose_name_plural = _("count claims")
         ordering = ["event", "country", "claimed_by"]
         constraints = [
             partial_date_constraint("as_of", "as_of_precision", "count_as_of"),
@@ -821,19 +960,26 @@ class FacilityReport(Fact):
     """Something the sources report at or about a facility: a gathering, a security cordon,
     talk of closing it."""
 
-    facility = models.ForeignKey(Facility, on_delete=models.CASCADE, related_name="reports")
+    facility = models.ForeignKey(
+        Facility, verbose_name=_("facility"), on_delete=models.CASCADE, related_name="reports"
+    )
     event = models.ForeignKey(
         ReleaseEvent,
+        verbose_name=_("event"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,
         related_name="facility_reports",
     )
-    text = models.TextField(help_text="What happened, in our words, no further than the quotes.")
+    text = models.TextField(
+        _("text"), help_text=_("What happened, in our words, no further than the quotes.")
+    )
 
     citable_parts = ("text", "event")
 
     class Meta:
+        verbose_name = _("facility report")
+        verbose_name_plural = _("facility reports")
         ordering = ["facility", "pk"]
 
     label_related = ("facility",)
@@ -849,13 +995,28 @@ class NamesOneThing(models.Model):
     """Points at exactly one person, facility or country (the other two are empty)."""
 
     person = models.ForeignKey(
-        Person, null=True, blank=True, on_delete=models.CASCADE, related_name="%(class)ss"
+        Person,
+        verbose_name=_("person"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="%(class)ss",
     )
     facility = models.ForeignKey(
-        Facility, null=True, blank=True, on_delete=models.CASCADE, related_name="%(class)ss"
+        Facility,
+        verbose_name=_("facility"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="%(class)ss",
     )
     country = models.ForeignKey(
-        Country, null=True, blank=True, on_delete=models.CASCADE, related_name="%(class)ss"
+        Country,
+        verbose_name=_("country"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="%(class)ss",
     )
 
     class Meta:
@@ -878,6 +1039,8 @@ class Mention(NamesOneThing, Fact):
     suggestion (see ``CitationSuggestion``); the citation is the naming words."""
 
     class Meta:
+        verbose_name = _("mention")
+        verbose_name_plural = _("mentions")
         ordering = ["pk"]
         constraints = [
             models.CheckConstraint(condition=NAMES_ONE_THING, name="mention_names_one_thing"),
@@ -906,43 +1069,55 @@ class CitationSuggestion(NamesOneThing):
     here is public until accepted (which makes that Passage and a cited fact)."""
 
     class SuggestionKind(models.TextChoices):
-        MENTION = "mention", "names"
-        CITIZENSHIP = "citizenship", "nationality of"
-        NEW_PERSON = "new_person", "freed: new person?"
-        OTHER_PERSON = "other_person", "not freed: new person?"
-        SAME_PERSON = "same_person", "same person as"
-        NEW_FACILITY = "new_facility", "new facility?"
-        NEW_COUNTRY = "new_country", "new nationality?"
-        COUNT = "count", "count"
+        MENTION = "mention", _("names")
+        CITIZENSHIP = "citizenship", _("nationality of")
+        NEW_PERSON = "new_person", _("freed: new person?")
+        OTHER_PERSON = "other_person", _("not freed: new person?")
+        SAME_PERSON = "same_person", _("same person as")
+        NEW_FACILITY = "new_facility", _("new facility?")
+        NEW_COUNTRY = "new_country", _("new nationality?")
+        COUNT = "count", _("count")
 
     class State(models.TextChoices):
-        PENDING = "pending", "pending"
-        ACCEPTED = "accepted", "accepted"
-        REJECTED = "rejected", "rejected"
+        PENDING = "pending", _("pending")
+        ACCEPTED = "accepted", _("accepted")
+        REJECTED = "rejected", _("rejected")
 
     article = models.ForeignKey(
-        "sources.SourceArticle", on_delete=models.CASCADE, related_name="suggestions"
+        "sources.SourceArticle",
+        verbose_name=_("article"),
+        on_delete=models.CASCADE,
+        related_name="suggestions",
     )
     kind = models.CharField(
-        max_length=12, choices=SuggestionKind.choices, default=SuggestionKind.MENTION
+        _("kind"), max_length=12, choices=SuggestionKind.choices, default=SuggestionKind.MENTION
     )
-    start = models.PositiveIntegerField()
-    end = models.PositiveIntegerField()
-    quote = models.TextField()
+    start = models.PositiveIntegerField(_("start"))
+    end = models.PositiveIntegerField(_("end"))
+    quote = models.TextField(_("quote"))
     name = models.CharField(
-        max_length=200, blank=True, help_text="For a new person: the name as printed."
+        _("name"), max_length=200, blank=True, help_text=_("For a new person: the name as printed.")
     )
-    state = models.CharField(max_length=10, choices=State.choices, default=State.PENDING)
+    state = models.CharField(
+        _("state"), max_length=10, choices=State.choices, default=State.PENDING
+    )
     mention = models.ForeignKey(
-        Mention, null=True, blank=True, on_delete=models.SET_NULL, related_name="suggestions"
+        Mention,
+        verbose_name=_("mention"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="suggestions",
     )
     # What the text engine read beside the words (curation.proposals): where the name
     # stands, the role and title, a nationality's ISO code, a facility, the sentence a list
     # took its role from, a count's fields. Offsets are into the article's text.
-    details = models.JSONField(default=dict, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    details = models.JSONField(_("details"), default=dict, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
+        verbose_name = _("citation suggestion")
+        verbose_name_plural = _("citation suggestions")
         ordering = ["article", "start", "pk"]
         constraints = [
             models.CheckConstraint(
@@ -983,7 +1158,8 @@ class CitationSuggestion(NamesOneThing):
         ]
 
     def __str__(self) -> str:
-        return f"“{self.quote}” → {self.get_kind_display()} {self.proposal} ({self.state})"
+        kind, state = self.get_kind_display(), self.get_state_display()
+        return f"“{self.quote}” → {kind} {self.proposal} ({state})"
 
     @property
     def proposal(self) -> str:
@@ -1001,16 +1177,26 @@ class CitationSuggestion(NamesOneThing):
                 if self.kind == self.SuggestionKind.NEW_PERSON
                 else f" — {details.get('role', '')}"
             )
-            where = f", held at {details['facility']}" if details.get("facility") else ""
+            where = (
+                _(", held at %(facility)s") % {"facility": details["facility"]}
+                if details.get("facility")
+                else ""
+            )
             return f"{self.person or self.name}{title}{nationality}{where}{role}"
         if self.kind == self.SuggestionKind.SAME_PERSON:
-            return f"{self.person}: add “{self.name}” as an alias"
+            return _("%(person)s: add “%(name)s” as an alias") % {
+                "person": self.person,
+                "name": self.name,
+            }
         if self.kind in (self.SuggestionKind.NEW_FACILITY, self.SuggestionKind.NEW_COUNTRY):
             return self.name
         if self.kind == self.SuggestionKind.COUNT:
+            metric = details.get("metric", "")
+            if metric in CountClaim.Metric.values:
+                metric = CountClaim.Metric(metric).label
             return (
                 f"{details.get('value_text', '')} {details.get('subject', '')}: "
-                f"{details.get('metric', '')} ({details.get('claimed_by', '')})"
+                f"{metric} ({details.get('claimed_by', '')})"
             )
         return str(self.subject)
 
@@ -1040,12 +1226,14 @@ class ImportRecord(models.Model):
     """What the fixture importer last wrote for one record, so that a later import can tell
     a curator's edit (current state differs from what we wrote) from a stale row."""
 
-    kind = models.CharField(max_length=40)
-    key = models.CharField(max_length=200)
-    object_id = models.BigIntegerField()
-    fingerprint = models.CharField(max_length=64)
+    kind = models.CharField(_("kind"), max_length=40)
+    key = models.CharField(_("key"), max_length=200)
+    object_id = models.BigIntegerField(_("object id"))
+    fingerprint = models.CharField(_("fingerprint"), max_length=64)
 
     class Meta:
+        verbose_name = _("import record")
+        verbose_name_plural = _("import records")
         ordering = ["kind", "key"]
         constraints = [
             models.UniqueConstraint(fields=["kind", "key"], name="import_record_unique_key"),
@@ -1073,7 +1261,7 @@ class PersonLink(models.Model):
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="links")
     kind = models.CharField(max_length=12, choices=LinkKind.choices)
-    key = models.CharField(max_length=120, help_text="Lower-case country code, or a slug.")
+    key = models.CharField(max_length=120, help_text=_("Lower-case country code, or a slug."))
     status = models.CharField(max_length=20, choices=Status.choices)
 
     class Meta:

@@ -34,50 +34,77 @@ def sha256_of(text: str) -> str:
 class SourceArticle(models.Model):
     """One article exactly as we received it: the text is never edited after import."""
 
-    slug = models.SlugField(max_length=120, unique=True)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
     title = models.CharField(
-        max_length=300, blank=True, help_text="Headline as printed; blank if the copy has none."
+        _("title"),
+        max_length=300,
+        blank=True,
+        help_text=_("Headline as printed; blank if the copy has none."),
     )
-    outlet = models.CharField(max_length=200, blank=True, help_text="Blank when unknown.")
-    url = models.URLField(max_length=500, blank=True, help_text="Blank when unknown.")
-    language = models.CharField(max_length=8, default="en")
-    published_on = models.DateField(null=True, blank=True)
+    outlet = models.CharField(
+        _("outlet"), max_length=200, blank=True, help_text=_("Blank when unknown.")
+    )
+    url = models.URLField(_("url"), max_length=500, blank=True, help_text=_("Blank when unknown."))
+    language = models.CharField(_("language"), max_length=8, default="en")
+    published_on = models.DateField(_("published on"), null=True, blank=True)
     published_precision = models.CharField(
-        max_length=8, choices=DatePrecision.choices, default=DatePrecision.UNKNOWN
+        _("published precision"),
+        max_length=8,
+        choices=DatePrecision.choices,
+        default=DatePrecision.UNKNOWN,
     )
     published_text = models.CharField(
-        max_length=200, blank=True, help_text="The words in the copy that the date comes from."
+        _("published text"),
+        max_length=200,
+        blank=True,
+        help_text=_("The words in the copy that the date comes from."),
     )
     published_note = models.TextField(
-        blank=True, help_text="How the date was read from those words, and any doubt about it."
+        _("published note"),
+        blank=True,
+        help_text=_("How the date was read from those words, and any doubt about it."),
     )
     wire_agency = models.CharField(
-        max_length=100, blank=True, help_text="Agency the text names as the origin of the copy."
+        _("wire agency"),
+        max_length=100,
+        blank=True,
+        help_text=_("Agency the text names as the origin of the copy."),
     )
     story_origin = models.SlugField(
+        _("story origin"),
         max_length=120,
         blank=True,
-        help_text="Articles sharing this value reprint one story (e.g. the same wire copy) "
-        "and count as one independent source.",
+        help_text=_(
+            "Articles sharing this value reprint one story (e.g. the same wire copy) "
+            "and count as one independent source."
+        ),
     )
-    filename = models.CharField(max_length=200, blank=True, help_text="File it was imported from.")
-    text = models.TextField(help_text="Verbatim text, page chrome included.")
-    sha256 = models.CharField(max_length=64, unique=True, editable=False)
+    filename = models.CharField(
+        _("filename"), max_length=200, blank=True, help_text=_("File it was imported from.")
+    )
+    text = models.TextField(_("text"), help_text=_("Verbatim text, page chrome included."))
+    sha256 = models.CharField(_("sha256"), max_length=64, unique=True, editable=False)
     capture = models.ForeignKey(
         "Capture",
+        verbose_name=_("capture"),
         null=True,
         blank=True,
         editable=False,
         on_delete=models.PROTECT,
         related_name="articles",
-        help_text="The page the text was extracted from, as retrieved; never changed once set.",
+        help_text=_("The page the text was extracted from, as retrieved; never changed once set."),
     )
     search_text = models.TextField(
-        blank=True, editable=False, help_text="Body text folded for accent-free search."
+        _("search text"),
+        blank=True,
+        editable=False,
+        help_text=_("Body text folded for accent-free search."),
     )
     history = HistoricalRecords(excluded_fields=["search_text"])
 
     class Meta:
+        verbose_name = _("source article")
+        verbose_name_plural = _("source articles")
         ordering = ["slug"]
         constraints = [
             models.CheckConstraint(
@@ -132,21 +159,26 @@ class BoilerplateSpan(models.Model):
     """
 
     class BoilerplateKind(models.TextChoices):
-        CAPTURE_PREVIEW = "capture_preview", "capture preview (repeats the opening)"
-        CHROME = "chrome", "page chrome (menus, buttons, forms)"
-        REPEATED_BLOCK = "repeated_block", "repeated block of paragraphs"
-        REPEATED_CAPTION = "repeated_caption", "photo caption printed twice"
-        REPEATED_HEADLINE = "repeated_headline", "headline printed again"
+        CAPTURE_PREVIEW = "capture_preview", _("capture preview (repeats the opening)")
+        CHROME = "chrome", _("page chrome (menus, buttons, forms)")
+        REPEATED_BLOCK = "repeated_block", _("repeated block of paragraphs")
+        REPEATED_CAPTION = "repeated_caption", _("photo caption printed twice")
+        REPEATED_HEADLINE = "repeated_headline", _("headline printed again")
 
     article = models.ForeignKey(
-        SourceArticle, on_delete=models.CASCADE, related_name="boilerplate_spans"
+        SourceArticle,
+        verbose_name=_("article"),
+        on_delete=models.CASCADE,
+        related_name="boilerplate_spans",
     )
-    start = models.PositiveIntegerField()
-    end = models.PositiveIntegerField()
-    kind = models.CharField(max_length=20, choices=BoilerplateKind.choices)
-    note = models.CharField(max_length=300, blank=True)
+    start = models.PositiveIntegerField(_("start"))
+    end = models.PositiveIntegerField(_("end"))
+    kind = models.CharField(_("kind"), max_length=20, choices=BoilerplateKind.choices)
+    note = models.CharField(_("note"), max_length=300, blank=True)
 
     class Meta:
+        verbose_name = _("boilerplate span")
+        verbose_name_plural = _("boilerplate spans")
         ordering = ["article", "start"]
         constraints = [
             models.CheckConstraint(
@@ -211,37 +243,49 @@ class Passage(models.Model):
     curator can act on.
     """
 
-    article = models.ForeignKey(SourceArticle, on_delete=models.PROTECT, related_name="passages")
-    start = models.PositiveIntegerField()
-    end = models.PositiveIntegerField()
-    quote = models.TextField()
+    article = models.ForeignKey(
+        SourceArticle, verbose_name=_("article"), on_delete=models.PROTECT, related_name="passages"
+    )
+    start = models.PositiveIntegerField(_("start"))
+    end = models.PositiveIntegerField(_("end"))
+    quote = models.TextField(_("quote"))
     is_valid = models.BooleanField(
+        _("is valid"),
         default=True,
         editable=False,
-        help_text="Cleared by check_integrity if the quote no longer matches.",
+        help_text=_("Cleared by check_integrity if the quote no longer matches."),
     )
     # When check_integrity hid it: the public list of changes says so, with the reason.
-    hidden_at = models.DateTimeField(null=True, blank=True, editable=False)
+    hidden_at = models.DateTimeField(_("hidden at"), null=True, blank=True, editable=False)
     # A translation of the quote, shown beside it and never instead of it: the citation is
     # always the original words at their offsets.
     translation = models.TextField(
+        _("translation"),
         blank=True,
-        help_text="The quote in another language, shown after the original (never instead).",
+        help_text=_("The quote in another language, shown after the original (never instead)."),
     )
     translation_language = models.CharField(
-        max_length=8, blank=True, help_text="The translation's language code (“es”, “en”)."
+        _("translation language"),
+        max_length=8,
+        blank=True,
+        help_text=_("The translation's language code (“es”, “en”)."),
     )
     translated_by = models.CharField(
-        max_length=200, blank=True, help_text="Who made it: a person, or the machine's name."
+        _("translated by"),
+        max_length=200,
+        blank=True,
+        help_text=_("Who made it: a person, or the machine's name."),
     )
     translation_method = models.CharField(
-        max_length=8, choices=TranslationMethod.choices, blank=True
+        _("translation method"), max_length=8, choices=TranslationMethod.choices, blank=True
     )
     history = HistoricalRecords(excluded_fields=["is_valid", "hidden_at"])
 
     objects = PassageQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("passage")
+        verbose_name_plural = _("passages")
         ordering = ["article", "start", "end"]
         constraints = [
             models.UniqueConstraint(fields=["article", "start", "end"], name="passage_unique_span"),
@@ -327,25 +371,38 @@ class Capture(models.Model):
     PostgreSQL alike), as it refuses any change to an article's text."""
 
     class Origin(models.TextChoices):
-        FETCHED = "fetched", "fetched from its link"
-        UPLOADED = "uploaded", "a saved page, uploaded"
+        FETCHED = "fetched", _("fetched from its link")
+        UPLOADED = "uploaded", _("a saved page, uploaded")
 
-    origin = models.CharField(max_length=10, choices=Origin.choices)
-    requested_url = models.URLField(max_length=2000, blank=True)
+    origin = models.CharField(_("origin"), max_length=10, choices=Origin.choices)
+    requested_url = models.URLField(_("requested url"), max_length=2000, blank=True)
     final_url = models.URLField(
-        max_length=2000, blank=True, help_text="After redirects; blank for a saved page."
+        _("final url"),
+        max_length=2000,
+        blank=True,
+        help_text=_("After redirects; blank for a saved page."),
     )
-    status = models.PositiveSmallIntegerField(null=True, blank=True)
-    headers = models.JSONField(default=list, blank=True, help_text="[name, value] as received.")
-    content_type = models.CharField(max_length=200, blank=True)
-    filename = models.CharField(max_length=200, blank=True, help_text="A saved page's file name.")
-    retrieved_at = models.DateTimeField()
-    size = models.PositiveIntegerField(help_text="Bytes of the body.")
-    sha256 = models.CharField(max_length=64, help_text="Of the body's bytes, as received.")
-    warc = models.BinaryField(help_text="The response as a gzipped WARC record.")
-    warc_sha256 = models.CharField(max_length=64, help_text="Of the WARC file, as downloaded.")
+    status = models.PositiveSmallIntegerField(_("status"), null=True, blank=True)
+    headers = models.JSONField(
+        _("headers"), default=list, blank=True, help_text=_("[name, value] as received.")
+    )
+    content_type = models.CharField(_("content type"), max_length=200, blank=True)
+    filename = models.CharField(
+        _("filename"), max_length=200, blank=True, help_text=_("A saved page's file name.")
+    )
+    retrieved_at = models.DateTimeField(_("retrieved at"))
+    size = models.PositiveIntegerField(_("size"), help_text=_("Bytes of the body."))
+    sha256 = models.CharField(
+        _("sha256"), max_length=64, help_text=_("Of the body's bytes, as received.")
+    )
+    warc = models.BinaryField(_("warc"), help_text=_("The response as a gzipped WARC record."))
+    warc_sha256 = models.CharField(
+        _("warc sha256"), max_length=64, help_text=_("Of the WARC file, as downloaded.")
+    )
 
     class Meta:
+        verbose_name = _("capture")
+        verbose_name_plural = _("captures")
         ordering = ["-retrieved_at"]
         constraints = [
             models.CheckConstraint(
