@@ -85,12 +85,19 @@ def _status_rows(filterset: PersonFilter) -> dict[str, list[tuple[str, str, int]
     """The status facet and the "detainee or only mentioned" facet, from one count of the
     people under every other filter by status (whether someone is a detainee is read from
     their status: anything but "no detention or release reported")."""
-    if filterset.active("status", "involvement"):
-        people = filterset.queryset_without("status", "involvement")
-        counts = dict(people.order_by().values_list("status").annotate(n=Count("pk")))
-    else:
+    others = filterset.active("status", "involvement")
+    if not others:
         stored = FacetCount.objects.filter(kind=FacetCount.STATUS, n__gt=0)
         counts = dict(stored.values_list("status", "n"))
+    elif len(others) == 1 and others[0] in LINK_FILTERS:
+        # One link filter alone ("Spanish nationals"): its stored link counts by status are
+        # the people of each status with that link (a person has a link once).
+        kind, key = LINK_FILTERS[others[0]], filterset.form.cleaned_data[others[0]]
+        stored = FacetCount.objects.filter(kind=kind, key=key, n__gt=0)
+        counts = dict(stored.values_list("status", "n"))
+    else:
+        people = filterset.queryset_without("status", "involvement")
+        counts = dict(people.order_by().values_list("status").annotate(n=Count("pk")))
     data = filterset.form.cleaned_data
     status, involvement = data.get("status"), data.get("involvement")
 
@@ -152,30 +159,32 @@ def _tally(links, *by: str, stored: bool):
 
 
 def _links_of_the_same_people(filterset: PersonFilter) -> dict[str, list[tuple[str, int]]]:
-    """With no link filter in use, every link facet counts the links of the same people:
-    one query counts them all (the stored counts under the default filters; the links of
-    the people matched, a search matched once rather than once for each facet, otherwise).
-    Empty when a link filter is in use: each facet then leaves out its own."""
+    """The link facets that count the links of the same people, in one query: with no link
+    filter in use, all four (the stored counts under the default filters; the links of the
+    people matched, a search matched once rather than once for each facet, otherwise); with
+    one, the three others (the people it selects). A facet of a link filter in use leaves
+    out its own choice, so it is counted on its own, as is every facet when two are in use."""
     others = filterset.active("status", "involvement")
-    if any(name in LINK_FILTERS for name in others):
+    chosen = [name for name in others if name in LINK_FILTERS]
+    if len(chosen) > 1:
         return {}
-    kinds = list(LINK_FILTERS.values())
+    names = [name for name in LINK_FILTERS if name not in chosen]
+    kinds = [LINK_FILTERS[name] for name in names]
     if others:
-        people = filterset.queryset_without("status").values("pk")
-        links = PersonLink.objects.filter(kind__in=kinds, person__in=people)
+        links = _of_the_people(filterset, PersonLink.objects.filter(kind__in=kinds), others)
     else:
         links = FacetCount.objects.filter(kind__in=kinds)
     counted: dict[str, list[tuple[str, int]]] = {kind: [] for kind in kinds}
     tallied = _tally(_under_status(filterset, links), "kind", "key", stored=not others)
     for kind, key, n in tallied.order_by("kind", "-people", "key"):
         counted[kind].append((key, n))
-    return {name: counted[kind] for name, kind in LINK_FILTERS.items()}
+    return {name: counted[LINK_FILTERS[name]] for name in names}
 
 
-def _counted_links(filterset: PersonFilter, name: str, others: list[str]) -> list[tuple[str, int]]:
-    """(key, people) of the facet ``name``, most people first, under every other filter."""
-    links = FacetCount.objects.all() if not others else PersonLink.objects.all()
-    links = _under_status(filterset, links.filter(kind=LINK_FILTERS[name]))
+def _of_the_people(filterset: PersonFilter, links, others: list[str], *without: str):
+    """``links`` of the people every filter in use selects but ``without`` (``others``:
+    those in use, but status and involvement, which ``_under_status`` applies to links)."""
+    others = [name for name in others if name not in without]
     if all(other in LINK_FILTERS for other in others):
         # Only other links narrow it: join the link table to itself, on its indexes (links
         # exist only for public people, so the people table has nothing to add).
@@ -183,8 +192,18 @@ def _counted_links(filterset: PersonFilter, name: str, others: list[str]) -> lis
             value = filterset.form.cleaned_data[other]
             linked = PersonLink.objects.filter(kind=LINK_FILTERS[other], key=value)
             links = links.filter(person__in=linked.values("person"))
-    else:
-        links = links.filter(person__in=filterset.queryset_without(name, "status").values("pk"))
+        return links
+    # The people matched under the status too, though their links repeat it: then
+    # PostgreSQL walks the few people's links by index rather than hashing every link of the
+    # status (32 ms → 10 ms for "maria" at 100,000 people).
+    return links.filter(person__in=filterset.queryset_without(*without).values("pk"))
+
+
+def _counted_links(filterset: PersonFilter, name: str, others: list[str]) -> list[tuple[str, int]]:
+    """(key, people) of the facet ``name``, most people first, under every other filter."""
+    links = FacetCount.objects.all() if not others else PersonLink.objects.all()
+    links = _under_status(filterset, links.filter(kind=LINK_FILTERS[name]))
+    links = _of_the_people(filterset, links, others, name)
     return list(_tally(links, "key", stored=not others).order_by("-people", "key"))
 
 

@@ -15,7 +15,7 @@ import django_filters as filters
 from django import forms
 from django.conf import settings
 from django.core.validators import validate_slug
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import BooleanField, Exists, ExpressionWrapper, F, OuterRef, Q
 from django.utils.functional import lazy
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -48,6 +48,9 @@ DETAINEE, MENTIONED = "detainee", "mentioned"
 INVOLVEMENT_CHOICES = [(DETAINEE, _("Detainees")), (MENTIONED, _("Only mentioned"))]
 DATE_INPUT = forms.DateInput(attrs={"type": "date"})
 DEFAULT_PERSON_STATUS = Status.RELEASED
+# A search that matches at most this many people is sorted after matching
+# (``PersonFilter.sorted_after_matching``); one matching more is read in the list's order.
+SORT_AFTER_MATCHING = 10_000
 
 
 class MenuFilter(filters.ChoiceFilter):
@@ -173,8 +176,12 @@ class SearchFilter(filters.CharFilter):
                     start += size
                     break
 
+    def conditions(self, value: str) -> Iterator[Q]:
+        """What a search for ``value`` asks of every row listed, one ``Q`` per run."""
+        return self._conditions(search_words(value))
+
     def filter(self, qs, value):
-        for condition in self._conditions(search_words(value or "")):
+        for condition in self.conditions(value or ""):
             qs = qs.filter(condition)
         return qs
 
@@ -364,6 +371,20 @@ class PersonFilter(filters.FilterSet):
             # mentioned, each group in the order chosen.
             queryset = queryset.order_by(MENTIONED_LAST, *queryset.query.order_by)
         return queryset
+
+    def sorted_after_matching(self, matched: int):
+        """The rows listed (``qs``), knowing that ``matched`` people match. PostgreSQL
+        cannot tell how few people a search matches, nor that they bunch together in the
+        list's order ("maria" among the names in M), so it reads the list in order, testing
+        each row: 17,000 rows for "maria" at 100,000 people, ten times more at a million. A
+        search matching few is sorted first by its own condition, true for every row: the
+        order is unchanged, but no index has it, so the matches are found through the
+        trigram index and only they are sorted."""
+        conditions = list(self.filters["q"].conditions(self.form.cleaned_data.get("q") or ""))
+        if not conditions or matched > SORT_AFTER_MATCHING:
+            return self.qs
+        matching = ExpressionWrapper(conditions[0], output_field=BooleanField())
+        return self.qs.order_by(matching.desc(), *self.qs.query.order_by)
 
     def filter_status(self, qs, name, value):
         return qs if value == STATUS_ANY else qs.filter(status=value)

@@ -75,7 +75,8 @@ def render_list(
         return export.json_response(results, request)
 
     extra = extra_context(filterset) if extra_context else {}
-    paginator = Paginator(results, PAGE_SIZE)
+    # The same rows, read in a way that knows what the extra context counted.
+    paginator = Paginator(extra.pop("results", results), PAGE_SIZE)
     if "result_count" in extra:
         # Already counted (the people list's status facet counts exactly these rows): one
         # COUNT query fewer, and the two numbers cannot differ.

@@ -93,6 +93,7 @@ def _people_facets(filterset: PersonFilter) -> dict:
     return {
         "facets": facets,
         "result_count": count,
+        "results": filterset.sorted_after_matching(count),
         # Nobody of this status, but somebody of another ("machado" among the freed): say
         # so, rather than leave "no one matches" to be read as "not in the record".
         "other_statuses_count": everyone if not count and chosen != STATUS_ANY else 0,

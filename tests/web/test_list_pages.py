@@ -6,8 +6,18 @@ import json
 import re
 
 import pytest
+from django.core.cache import cache
 
-from releases.models import Alias, Citizenship, Country, Detention, Person, Role
+from releases.models import (
+    Alias,
+    Citizenship,
+    Country,
+    Detention,
+    Facility,
+    Person,
+    Release,
+    Role,
+)
 from tests import builders
 
 LIST_URLS = [
@@ -29,8 +39,9 @@ def world(db):
         # With no link filter in use, the four link facets are one query.
         ("/people/", 21),
         # The menus are read once a page and data version (validating a nationality reads
-        # the one kept for the form).
-        ("/people/?status=any&nationality=es", 24),
+        # the one kept for the form); with one link filter in use, the three other link
+        # facets are one query, and the status facet reads the stored counts.
+        ("/people/?status=any&nationality=es", 22),
         ("/people/?status=any&involvement=detainee&ordering=-released", 21),
         ("/people/?q=person", 21),
         ("/facilities/", 4),
@@ -375,3 +386,73 @@ def test_the_menus_are_read_once_a_data_version_and_anew_after_a_write(
         client.get("/people/?page=2")
     Country.objects.create(code="PT", name="Portugal")
     assert "Portugal" in client.get("/people/").content.decode()
+
+
+def _varied_record(world) -> None:
+    """Beside the world's three freed Spaniards: a Spanish-Venezuelan held at another
+    facility, a freed Venezuelan, and someone only mentioned."""
+    from releases.derived import batch
+
+    passage = world["article"].passages.first()
+    venezuela = Country.objects.create(code="VE", name="Venezuela")
+    rodeo = builders.cite(Facility.objects.create(slug="el-rodeo", name="El Rodeo"), passage)
+    with batch():
+        dual = builders.person("Dual Person", slug="dual")
+        builders.cite(Citizenship.objects.create(person=dual, country=venezuela), passage)
+        builders.cite(Citizenship.objects.create(person=dual, country=world["country"]), passage)
+        builders.cite(Detention.objects.create(person=dual, facility=rodeo), passage)
+        freed = builders.person("Freed Person", slug="freed")
+        builders.cite(Citizenship.objects.create(person=freed, country=venezuela), passage)
+        builders.cite(Release.objects.create(person=freed, event=world["event"]), passage)
+    _mentioned_only(world, "Aaron Official", "Deputy press secretary")
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "",
+        "status=any",
+        "nationality=es",
+        "status=any&nationality=es",
+        "status=detained&nationality=ve",
+        "status=any&facility=el-rodeo",
+        "status=any&involvement=detainee&nationality=ve",
+        "status=any&q=person",
+        "q=person&nationality=es",
+        "status=any&nationality=es&facility=el-helicoide",
+    ],
+)
+def test_every_facet_count_is_the_number_of_people_its_link_lists(client, world, query):
+    """However a count is read (stored counts, one query for several facets, a facet of its
+    own), following an option lists exactly as many people as it says."""
+    _varied_record(world)
+    facets = client.get(f"/people/?{query}").context["facets"]
+    checked = 0
+    for facet in facets:
+        for option in facet.options:
+            if option.selected and facet.name != "status":
+                continue  # its link leaves the choice out
+            cache.clear()  # the page itself, not the page cache's copy, with its context
+            listed = client.get(f"/people/?{option.query}").context["page"].paginator
+            assert len(listed.object_list) == option.count, (facet.name, option.value)
+            checked += 1
+    assert checked >= 5
+
+
+@pytest.mark.parametrize("matched_at_most", [0, 10_000])
+@pytest.mark.parametrize(
+    "query", ["q=person", "status=any&q=person", "status=any&q=person&ordering=-released"]
+)
+def test_a_search_lists_its_matches_in_the_exports_order_however_it_is_read(
+    client, world, monkeypatch, query, matched_at_most
+):
+    """A search matching few people is sorted after matching (web.filters
+    SORT_AFTER_MATCHING); one matching more is read in the list's order: the same rows in
+    the same order either way, as the export has them."""
+    monkeypatch.setattr("web.filters.SORT_AFTER_MATCHING", matched_at_most)
+    _varied_record(world)
+    builders.world(3, prefix="q")
+    listed = [p.slug for p in client.get(f"/people/?{query}").context["page"]]
+    exported = json.loads(b"".join(client.get(f"/people/?{query}&format=json").streaming_content))
+    assert listed == [row["slug"] for row in exported["results"]]
+    assert len(listed) >= 6
