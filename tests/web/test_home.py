@@ -159,3 +159,23 @@ def test_home_on_an_empty_database_still_renders(client, db):
     response = client.get("/")
     assert response.status_code == 200
     assert "No source gives a count yet." in response.content.decode()
+
+
+def test_the_latest_freed_are_read_in_the_order_of_an_index_on_postgresql(world):
+    """The home page reads its latest freed from the first rows of an index in their order
+    (releases 0022), not by sorting every freed person: whatever the record's size."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from releases import selectors
+
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite has no such index and sorts")
+    with CaptureQueriesContext(connection) as queries:
+        freed = selectors.latest_freed(12)
+    assert [p.name for p in freed] == ["p Person 0", "p Person 1"]
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")  # a tiny table is read whole anyway
+        cursor.execute(f"EXPLAIN {queries.captured_queries[0]['sql']}")
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "person_latest_freed" in plan and "Sort" not in plan.split("person_latest_freed")[0]
