@@ -163,7 +163,7 @@ def test_home_on_an_empty_database_still_renders(client, db):
 
 def test_the_latest_freed_are_read_in_the_order_of_an_index_on_postgresql(world):
     """The home page reads its latest freed from the first rows of an index in their order
-    (releases 0022), not by sorting every freed person: whatever the record's size."""
+    (releases 0023), not by sorting every freed person: whatever the record's size."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 

@@ -24,6 +24,6 @@ def _run(statements):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("releases", "0021_people_csv_in_the_readers_language")]
+    dependencies = [("releases", "0022_admin_labels_in_every_language")]
 
     operations = [migrations.RunPython(_run(INSTALL), _run(UNINSTALL))]
