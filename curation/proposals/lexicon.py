@@ -30,10 +30,10 @@ RELEASE = _entries(
     "excarcelar|excarcelacion|excarcelaciones|en libertad|salio de prision|salieron de prision|"
     "puesto en libertad|puesta en libertad|puestos en libertad|puestas en libertad|"
     "recupero su libertad|recuperaron su libertad|recobro la libertad|"
-    "salio|salieron|salida|"
+    "salio|salieron|salida|sale|salen|"
     # Portuguese
     "libertado|libertada|libertados|libertadas|libertou|libertaram|libertacao|"
-    "soltos|soltas|solto|solta|soltou|soltaram|em liberdade|deixou a prisao|"
+    "soltos|soltas|solto|solta|soltou|soltaram|em liberdade|deixou a prisao|saiu|sairam|"
     # German
     "freigelassen|freigelassene|freigelassenen|freigelassener|freilassung|freilassungen|"
     "freigekommen|freikam|freikamen|entlassen|entlassung|auf freiem fuss|frei gelassen|"
@@ -84,7 +84,8 @@ OFFICE = _entries(
     "secretario|secretaria|vocero|vocera|portavoz|embajador|embajadora|enviado|funcionario|"
     "funcionaria|director|directora|jefe|jefa|coordinador|coordinadora|gobernador|"
     "gobernadora|alcalde|alcaldesa|fiscal|fiscal general|juez|jueza|comisionado|comisionada|"
-    "alto comisionado|titular|responsable|"
+    "alto comisionado|titular|responsable|vicecanciller|consul|consules|defensor del pueblo|"
+    "defensora del pueblo|ombudsman|alto comissario|vice-chanceler|provedor de justica|"
     "presidente|presidenta|ministro|ministra|chanceler|secretario|porta-voz|embaixador|"
     "diretor|diretora|chefe|coordenador|coordenadora|governador|"
     "praesident|prasident|präsident|präsidentin|ministerin|minister|aussenminister|"
@@ -119,7 +120,11 @@ SPEECH = _entries(
     "destaco|precisó|preciso|detallo|manifesto|comento|expreso|"
     "disse|diz|afirmou|declarou|anunciou|confirmou|informou|explicou|escreveu|"
     "sagte|sagt|erklarte|erklärte|erklärt|teilte|bestätigte|bestatigte|kündigte|schrieb|"
-    "betonte|forderte|begrüßte|begrusste|"
+    "betonte|forderte|begrüßte|begrusste|nannte|nennt|sprach|meinte|kritisierte|"
+    "resume|resumio|subraya|subrayo|recalca|recalco|insiste|insistio|agrega|anade|"
+    "lamento|estima|estimo|alerta|alerto|sostiene|califico|describio|"
+    "contou|relatou|lamentou|sublinhou|acrescentou|"
+    "recalled|described|lamented|stressed|argued|"
     # Acts of office about the releases: whoever does them is not the one freed.
     "ordered|signed|decreed|approved|negotiated|welcomed|applauded|praised|secured|"
     "ordeno|firmo|decreto|aprobo|negocio|gestiono|aplaudio|celebro|dispuso|"
@@ -139,7 +144,7 @@ LIST_OPENERS = _entries(
     "among them|among those|among the|they include|they included|those freed include|"
     "the list|list|including|include|includes|included|also freed|also released|as well as|"
     "they are|they were|names|named|"
-    "entre ellos|entre ellas|entre los|entre las|se trata de|son|figuran|figuraban|"
+    "entre ellos|entre ellas|entre los|entre las|se trata de|se trata del|son|figuran|figuraban|"
     "la lista|lista|incluyendo|incluye|incluia|amplio la lista|tambien|asi como|"
     "entre eles|entre elas|entre os|entre as|incluindo|inclui|sao eles|"
     "darunter|unter ihnen|unter den|die liste|liste|auch|sowie|namentlich"
@@ -155,7 +160,7 @@ MONTHS = _entries(
 # Words inside a title before a name ("Foreign Minister X", "former President Y").
 TITLE_WORDS = _entries(
     "foreign|interior|former|ex|vice|prime|deputy|chief|senior|top|acting|high|state|"
-    "exterior|exteriores|relaciones|defensa|justicia|del|de|"
+    "exterior|exteriores|relaciones|defensa|justicia|del|de|alto|alta|"
     "ehemalige|ehemaliger|stellvertretende|stellvertretender"
 )
 
@@ -168,6 +173,8 @@ NOT_A_NAME = _entries(
     "desde|hasta|sobre|entre|hacia|durante|ante|bajo|contra|sin|tambien|su|sus|este|esta|"
     "estos|estas|ese|esa|al|cuando|donde|como|ademas|asimismo|luego|mientras|otro|otra|"
     "otros|otras|todos|todas|ellos|ellas|el|ella|se|le|les|ya|aun|hoy|ayer|"
+    # Verbs of being open list sentences ("Eran Pedro Luis Gámez…, Alexander Tovar…").
+    "eran|era|fueron|fue|son|sao|foram|sind|waren|were|are|ist|war|"
     "o|os|as|um|uma|no|na|nos|nas|do|da|dos|das|em|com|pelo|pela|apos|segundo|mas|"
     "der|die|das|den|dem|des|ein|eine|einen|einem|im|am|nach|laut|und|seit|aus|von|vom|"
     "bei|mit|uber|auch|unter|zu|zum|zur|auf|fur|wie|als|er|sie|es|wir|ihr|sein|seine|"
@@ -232,5 +239,16 @@ TRADE = _entries(
     "journalistin|fotograf|fotografin|aktivist|aktivistin|politiker|politikerin|student|"
     "studentin|ingenieur|ärztin|arzt|gewerkschafter|unternehmer|oppositionelle|"
     "oppositioneller|oppositionspolitiker|oppositionspolitikerin|menschenrechtler|"
-    "menschenrechtlerin"
+    "menschenrechtlerin|"
+    # Trades that stand capitalised before a name: German nouns, and any at a sentence's start.
+    "nurse|carpenter|mechanic|farmer|driver|shopkeeper|merchant|trader|geologist|"
+    "tour guide|guide|aid worker|volunteer|musician|artist|writer|poet|economist|"
+    "krankenschwester|krankenpfleger|krankenpflegerin|pflegerin|pfleger|tischler|"
+    "tischlerin|schreiner|mechaniker|landwirt|bauer|fahrer|fahrerin|kaufmann|händler|"
+    "handler|geologe|geologin|priester|pfarrer|ordensschwester|katechet|katechetin|"
+    "helfer|helferin|entwicklungshelfer|entwicklungshelferin|lehrer|lehrerin|"
+    "bergfuhrer|bergführer|reiseleiter|reiseleiterin|musiker|musikerin|künstler|kunstler|"
+    "schriftsteller|schriftstellerin|ökonom|okonom|ökonomin|okonomin|soldat|soldatin|"
+    "offizier|hauptmann|leutnant|oberst|gewerkschafterin|unternehmerin|rentner|rentnerin|"
+    "lusodescendente|luso-descendente|enfermeira|enfermeiro|enfermera|enfermero"
 )

@@ -72,6 +72,11 @@ _CLAUSE_BREAKS = frozenset(
 _DETERMINERS = frozenset(
     ["the", "a", "an", "el", "la", "los", "las", "o", "os", "as", "der", "die", "das", "um", "uma"]
 )
+_NEXT_IN_LIST = frozenset(["y", "e", "and", "und", "ou", "o", "or", "oder", "as well"])
+# Offices that are also trades: prisoners among their holders (TRADE's mayors, councillors).
+_ELECTED = lexicon.OFFICE & lexicon.TRADE
+_MONTHS_GIVEN = frozenset(["julio", "abril"])  # given names the dictionary leaves out as months
+_PLACE_WORDS = frozenset(["municipio", "parroquia", "municipality", "county", "estado", "state"])
 _REPORTED = frozenset(["that", "que", "dass", "como", "whether", "si", "ob"])
 _NEAR = 4  # words: how near a cue must stand to the name it speaks of
 
@@ -165,8 +170,21 @@ class _Cues:
         return FREED if self.release else None
 
 
+# German separable verbs free at the clause's end: "Mit ihm kam auch Y frei".
+_SEPARABLE_VERBS = frozenset(["kam", "kamen", "kommt", "kommen", "liess", "liessen", "lasst"])
+
+
+def _separable_release(sentence: _Sentence) -> list[tuple[int, int]]:
+    folded = sentence.folded
+    if "frei" not in folded or not any(w in _SEPARABLE_VERBS for w in folded):
+        return []
+    verb = next(i for i, w in enumerate(folded) if w in _SEPARABLE_VERBS)
+    particle = next((i for i in range(verb + 1, len(folded)) if folded[i] == "frei"), None)
+    return [] if particle is None else [(particle, particle + 1)]
+
+
 def _cues(sentence: _Sentence) -> _Cues:
-    release, held = [], _phrases(sentence, lexicon.STILL_HELD)
+    release, held = _separable_release(sentence), _phrases(sentence, lexicon.STILL_HELD)
     for first, after in _phrases(sentence, lexicon.RELEASE):
         if any(a <= first < b or a < after <= b for a, b in held):
             continue
@@ -216,16 +234,37 @@ def _unknown(run: list[int], sentence: _Sentence, known: list[Found]) -> Iterato
         yield piece
 
 
+# German nouns take endings ("des Außenministers", "der Katechetin") and join into
+# compounds ("Innenminister", "Agraringenieur"): a word is read as its lexicon entry when
+# it ends with one of six letters or more, or is one with an ending.
+_ENDINGS = ("innen", "es", "en", "in", "s", "n", "e")
+_COMPOUND_PART = 6
+
+
+def _inflected(folded: str, phrases: frozenset[str]) -> bool:
+    """``folded`` is one of ``phrases``, or one of them with a German ending or at the end
+    of a compound."""
+    if folded in phrases:
+        return True
+    stems = [folded] + [folded[: -len(e)] for e in _ENDINGS if folded.endswith(e)]
+    return any(
+        stem in phrases
+        or any(stem[cut:] in phrases for cut in range(1, len(stem) - _COMPOUND_PART + 1))
+        for stem in stems
+        if len(stem) >= 4
+    )
+
+
 def _title_words(folded: str) -> bool:
     return (
         folded in lexicon.NOT_A_NAME
-        or folded in lexicon.OFFICE
-        or folded in lexicon.TRADE
-        or folded in lexicon.LAWYER
-        or folded in lexicon.RELATIVE
         or folded in lexicon.RELEASE
         or folded in lexicon.SPEECH
         or folded in lexicon.TITLE_WORDS
+        or any(
+            _inflected(folded, phrases)
+            for phrases in (lexicon.OFFICE, lexicon.TRADE, lexicon.LAWYER, lexicon.RELATIVE)
+        )
     )
 
 
@@ -237,11 +276,12 @@ def _name(run: list[int], sentence: _Sentence, listed: bool) -> tuple[list[int],
         title.append(run.pop(0))
     while run and folded[run[-1]] in lexicon.PARTICLES:
         run.pop()
+    run = _without_leading_complement(run, sentence)
     capitalised = [i for i in run if sentence.words[i].capitalised]
     if len(capitalised) < 2 or len(run) > 7:
         return title, []
     # Month names inside a name are given names ("Carlos Julio Rojas").
-    if folded[run[0]] in lexicon.NOT_A_NAME or any(
+    if (folded[run[0]] in lexicon.NOT_A_NAME and folded[run[0]] not in _MONTHS_GIVEN) or any(
         folded[i] in lexicon.THING or folded[i] in lexicon.MONTHS for i in capitalised
     ):
         return title, []
@@ -252,6 +292,44 @@ def _name(run: list[int], sentence: _Sentence, listed: bool) -> tuple[list[int],
     if not (first_known or listed or len(capitalised) >= 3):
         return title, []
     return title, run
+
+
+def _without_leading_complement(run: list[int], sentence: _Sentence) -> list[int]:
+    """The run without the capitalised words before the name that belong to the words
+    before the run: from its first given name after a trade's or an office's "de" ("el
+    concejal de Tovar Juan Bautista Ramírez", "el exfuncionario de Protección Civil Freddy
+    Moreno") or an institution ("Universidad de Los Andes Luis Felipe de la Torre"); after
+    an article, without the noun and titles it opens ("die Katechetin Yanira Colina"). A
+    given name no dictionary knows stays: "la liberación de Ramsés Eduardo Guédez" keeps
+    Ramsés, as "de" follows no trade."""
+    if not run or is_given_name(sentence.words[run[0]].text):
+        return run
+    folded = sentence.folded
+    before = folded[run[0] - 1] if run[0] else ""
+    # "de" alone is not enough: "la liberación de Ramsés Eduardo Guédez" names Ramsés.
+    owner = folded[run[0] - 2] if run[0] > 1 else ""
+    owned = (before in _OWNED_BY or before in lexicon.PARTICLES) and (
+        owner in _PLACE_WORDS
+        or any(_inflected(owner, p) for p in (lexicon.TRADE, lexicon.OFFICE, lexicon.THING))
+    )
+    led_by_thing = sentence.folded[run[0]] in lexicon.THING
+    if before in _DETERMINERS and not led_by_thing:
+        # "die Katechetin Yanira Colina", "der Salzburger Tischler Bernhard Aigner": after
+        # an article stands a noun, then any title, then the name.
+        rest = run[1:]
+        while rest and _title_words(folded[rest[0]]):
+            rest = rest[1:]
+        return rest if sum(sentence.words[i].capitalised for i in rest) >= 2 else run
+    if not (owned or led_by_thing):
+        return run
+    for position, index in enumerate(run[1:], start=1):
+        word = sentence.words[index]
+        if word.capitalised and (is_given_name(word.text) or folded[index] in _MONTHS_GIVEN):
+            rest = run[position:]
+            if sum(sentence.words[i].capitalised for i in rest) >= 2:
+                return rest
+            break
+    return run
 
 
 # --- Roles ---------------------------------------------------------------------------------
@@ -289,6 +367,8 @@ def _apposition(sentence: _Sentence, text: str, last: int, phrases: frozenset[st
         .startswith((",", "(", "\u2013", "-"))
     ):
         return False
+    if sentence.folded[after] in _NEXT_IN_LIST:
+        return False  # "X, y el defensor del Pueblo, Y": the title is the next one's
     window = sentence.folded[after : after + _NEAR + 1]
     return any(phrase_at(window, i, phrases) for i in range(min(3, len(window))))
 
@@ -379,12 +459,23 @@ def _after_apposition(sentence: _Sentence, text: str, last: int) -> int:
     return last
 
 
+def _counted(words_: list[str]) -> bool:
+    """A number among the words: "X zählt neun freigelassene" counts others."""
+    from curation.proposals.counts import NUMBER_WORDS  # counts reads people's roles
+
+    return any(w.isdigit() or w in NUMBER_WORDS for w in words_)
+
+
 def _directly_freed(sentence: _Sentence, text: str, first: int, last: int, cues: _Cues) -> bool:
     last = _after_apposition(sentence, text, last)
     for start, _after in cues.release:
         if last < start <= last + _NEAR + 1:
             between = sentence.folded[last + 1 : start]
-            if not any(phrase_at(between, i, lexicon.SPEECH) for i in range(len(between))):
+            # "X nannte die Freilassung …": the release is the object of X's verb.
+            owned = bool(between) and (between[-1] in _DETERMINERS or between[-1] in _POSSESSIVE)
+            if not (owned or _counted(between)) and not any(
+                phrase_at(between, i, lexicon.SPEECH) for i in range(len(between))
+            ):
                 return True
         # "freed X", "liberaron a X": right before, in the same clause, no comma between.
         gap = text[sentence.words[_after - 1].end : sentence.words[first].start] if _after else ""
@@ -394,19 +485,61 @@ def _directly_freed(sentence: _Sentence, text: str, first: int, last: int, cues:
     return False
 
 
+_TITLED = ((RELATIVE, lexicon.RELATIVE), (LAWYER, lexicon.LAWYER), (OFFICIAL, lexicon.OFFICE))
+
+
 def _titled_role(sentence: _Sentence, text: str, title: list[int], first: int, last: int):
     """The role the words describing the person give: a relative, a lawyer, an official."""
     titled = " ".join(sentence.folded[i] for i in title).split()
-    for role, phrases in (
-        (RELATIVE, lexicon.RELATIVE),
-        (LAWYER, lexicon.LAWYER),
-        (OFFICIAL, lexicon.OFFICE),
-    ):
-        if any(word in phrases for word in titled):
+    complement = _office_with_complement(sentence, text, first)
+    if complement == OFFICIAL:  # "el defensor del Pueblo, X" is no lawyer
+        return OFFICIAL
+    for role, phrases in _TITLED:
+        if any(_inflected(word, phrases) for word in titled):
             return role
         if _before(sentence, first, phrases) or _apposition(sentence, text, last, phrases):
             return role
+    return complement
+
+
+# Words that may stand between an office and the comma before its holder's name: "el
+# ministro de Interior, X", "O Alto Comissário das Nações Unidas para os Direitos Humanos, X".
+_COMPLEMENT = frozenset(["of", "for", "the", "and", "y", "e", "para", "und", "fur", "en", "in"])
+_COMPLEMENT_SPAN = 10
+
+
+def _office_with_complement(sentence: _Sentence, text: str, first: int) -> str | None:
+    """The role of an office, lawyer or relative word whose complement of capitalised words
+    ends at the comma before the name ("el gobernador del Táchira, Freddy Bernal")."""
+    words_, folded = sentence.words, sentence.folded
+    if not first or text[words_[first - 1].end : words_[first].start].strip() != ",":
+        return None
+    for index in range(first - 1, max(-1, first - 1 - _COMPLEMENT_SPAN), -1):
+        # The longest title first: "el defensor del Pueblo" is an office, not a lawyer.
+        for role, phrases in reversed(_TITLED):
+            if index < first - 1 and (
+                phrase_at(folded, index, phrases) or _inflected(folded[index], phrases)
+            ):
+                return role
+        word = folded[index]
+        if not (
+            words_[index].capitalised
+            or word in _COMPLEMENT
+            or word in _OWNED_BY
+            or word in lexicon.PARTICLES
+            or word in _DETERMINERS
+        ):
+            return None
     return None
+
+
+def _holds_office(title_role: str | None, sentence: _Sentence, title: list[int], first: int):
+    """An office no prisoner holds while in prison (a minister, a spokesperson, a rights
+    group's director), not an elected one ("el alcalde X" may be among the freed)."""
+    if title_role != OFFICIAL:
+        return False
+    near = [sentence.folded[i] for i in title] + sentence.folded[max(0, first - 3) : first]
+    return not any(word in _ELECTED for word in near)
 
 
 def _role(
@@ -421,6 +554,10 @@ def _role(
         return titled or QUOTED
     if titled == RELATIVE:
         return RELATIVE
+    if _holds_office(titled, sentence, title, first):
+        # "liberaciones difundida por el ministro Diosdado Cabello": release words in the
+        # clause speak of others.
+        return OFFICIAL
     clause = sentence.clause[first]
     held = [c for c in cues.held if sentence.clause[c[0]] == clause]
     release = [c for c in cues.release if sentence.clause[c[0]] == clause]
@@ -458,23 +595,101 @@ def _title(sentence: _Sentence, text: str, title: list[int], last: int) -> str:
     return ""
 
 
-def _is_list_continuation(sentence: _Sentence, text: str, names: int) -> bool:
-    if list_item_start(text, sentence.start) is not None:
-        return True
-    if any(
+def _opens_list(sentence: _Sentence) -> bool:
+    """ "Entre ellos está…", "Among them is…", "São eles…" in the sentence's first words."""
+    return any(
         phrase_at(sentence.folded, i, lexicon.LIST_OPENERS)
         for i in range(min(4, len(sentence.folded)))
-    ):
+    )
+
+
+def _opens_with_name(sentence: _Sentence, names: list[tuple[list[int], list[int]]]) -> bool:
+    """ "Joost van Dam, 58, a skipper…", "Os portugueses Manuel Teixeira…": the sentence's
+    first words are the name, or lead to it with no other capitalised word."""
+    if not names:
+        return False
+    first = names[0][1][0]
+    return first <= 3 and not any(w.capitalised for w in sentence.words[1:first])
+
+
+def _is_list_continuation(sentence: _Sentence, text: str, names: int) -> bool:
+    if list_item_start(text, sentence.start) is not None or _opens_list(sentence):
         return True
     return names >= 2
+
+
+# A byline or a credit line: "By A and B", "(Reporting by A in Valencia; Editing by B)".
+_BYLINE_OPENERS = frozenset(["by", "por", "von", "de", "texto", "text", "reportagem"])
+_CREDITS = frozenset(
+    ["reporting", "writing", "editing", "additional", "written", "edited", "texto", "text"]
+)
+_BYLINE_WORDS = (
+    _BYLINE_OPENERS
+    | _CREDITS
+    | frozenset(["and", "y", "e", "und", "in", "en", "em", "with", "con", "com", "mit"])
+)
+
+
+def _is_byline(sentence: _Sentence) -> bool:
+    folded, words_ = sentence.folded, sentence.words
+    opener = next((i for i, w in enumerate(folded) if w in _BYLINE_OPENERS), None)
+    if opener is None or len(folded) > 30:
+        return False
+    if any(w not in _CREDITS for w in folded[:opener]):
+        return False  # "Salieron de Tocorón:" is no byline
+    return all(
+        word.capitalised or folded[i] in _BYLINE_WORDS or folded[i] in lexicon.PARTICLES
+        for i, word in enumerate(words_)
+    ) and any(word.capitalised for word in words_[opener + 1 :])
+
+
+def _names_in(
+    sentence: _Sentence, text: str, known: list[Found], listed: bool
+) -> list[tuple[list[int], list[int]]]:
+    """(title words, name words) of every new person the sentence names."""
+    names = []
+    for run in _runs(sentence, text):
+        for piece in _unknown(run, sentence, known):
+            title, name = _name(list(piece), sentence, listed)
+            if name:
+                names.append((title, name))
+    return names
+
+
+def _reading(
+    sentence: _Sentence,
+    text: str,
+    title: list[int],
+    name: list[int],
+    role: str,
+    context: tuple[int, int] | None,
+) -> Reading:
+    start, end = sentence.words[name[0]].start, sentence.words[name[-1]].end
+    if text[end - 2 : end] in ("'s", "\u2019s"):
+        end -= 2
+    return Reading(
+        text[start:end],
+        start,
+        end,
+        (sentence.start, sentence.end),
+        role,
+        _title(sentence, text, title, name[-1]),
+        context,
+    )
 
 
 def read(text: str, spans: list[tuple[int, int]], known: list[Found]) -> list[Reading]:
     """Every naming of someone the record does not know, with its role, in reading order."""
     readings: list[Reading] = []
     context: tuple[str, tuple[int, int]] | None = None  # the last list-worthy role, and where
+    previous: tuple[int, int, bool] | None = None  # the last sentence, and if it inherited
     for left, right in spans:
         sentence = _sentence(text, left, right)
+        if _is_byline(sentence):
+            for title, name in _names_in(sentence, text, known, listed=False):
+                readings.append(_reading(sentence, text, title, name, NAMED, None))
+            context, previous = None, (left, right, False)
+            continue
         cues = _cues(sentence)
         listed = list_item_start(text, left) is not None
         line_role = None
@@ -483,41 +698,47 @@ def read(text: str, spans: list[tuple[int, int]], known: list[Found]) -> list[Re
             # liberada el jueves."): the line's words count for its names.
             line_end = text.find("\n", right)
             line_role = _cues(_sentence(text, left, len(text) if line_end == -1 else line_end)).role
-        names = []
-        for run in _runs(sentence, text):
-            for piece in _unknown(run, sentence, known):
-                title, name = _name(list(piece), sentence, listed)
-                if name:
-                    names.append((title, name))
+        names = _names_in(sentence, text, known, listed)
         inherited = None
-        if cues.role is None and context and _is_list_continuation(sentence, text, len(names)):
+        if (
+            cues.role is None
+            and context
+            and _is_list_continuation(sentence, text, len(names))
+            and (
+                listed
+                or _continues(text, previous, left)
+                or _opens_list(sentence)
+                or _opens_with_name(sentence, names)
+            )
+        ):
             inherited = context
         for title, name in names:
-            first, last = name[0], name[-1]
-            role = _role(sentence, text, title, first, last, cues)
+            role = _role(sentence, text, title, name[0], name[-1], cues)
             if role is None:
                 role = line_role or (inherited[0] if inherited else NAMED)
-            start, end = sentence.words[first].start, sentence.words[last].end
-            if text[end - 2 : end] in ("'s", "\u2019s"):
-                end -= 2
+            took_context = inherited and role == inherited[0] and cues.role is None
             readings.append(
-                Reading(
-                    text[start:end],
-                    start,
-                    end,
-                    (left, right),
-                    role,
-                    _title(sentence, text, title, last),
-                    inherited[1]
-                    if inherited and role == inherited[0] and cues.role is None
-                    else None,
-                )
+                _reading(sentence, text, title, name, role, inherited[1] if took_context else None)
             )
         if cues.role is not None:
             context = (cues.role, (left, right))
         elif inherited is None and not _keeps_context(text, left, right, bool(names)):
             context = None
+        previous = (left, right, inherited is not None)
     return readings
+
+
+def _continues(text: str, previous: tuple[int, int, bool] | None, left: int) -> bool:
+    """Whether a sentence goes on from the one before it: in the same line, or on the next
+    line after a heading ("Los nombres:") or after a line that itself went on. Otherwise a
+    new paragraph or a liveblog's new entry ("15:00 — …") takes the role before it only
+    when it opens as a list or with the name."""
+    if previous is None:
+        return False
+    before_left, before_right, went_on = previous
+    if "\n" not in text[before_right:left]:
+        return True
+    return went_on or text[before_left:before_right].rstrip().endswith(":")
 
 
 def _keeps_context(text: str, left: int, right: int, named: bool) -> bool:

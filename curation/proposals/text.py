@@ -72,9 +72,11 @@ def whole_word(text: str, start: int, end: int) -> bool:
     )
 
 
+# A list's number ("10. Ana Ríos") is no sentence of its own, however many digits.
 _ABBREVIATION = re.compile(
-    r"(?:\b\w\.)+$|\bEE\.\s?UU\.$|\b(?:Mr|Mrs|Ms|Dr|Dra|Sr|Sra|Srta|St|Gen|Col|Lt|Jr|Cap|"
-    r"Tte|Cnel|Prof|Lic|Abg|Ing|Nr|No|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec|Ene|Dic)\.$"
+    r"(?:\b\w\.)+$|^\s*\d{1,3}\.$|\bEE\.\s?UU\.$|\b(?:Mr|Mrs|Ms|Dr|Dra|Sr|Sra|Srta|St|Gen|Col|Lt|Jr|Cap|"
+    r"Tte|Cnel|Prof|Lic|Abg|Ing|Nr|No|Capt|Sgt|Cpl|Pvt|Maj|Adm|Cmdr|Rev|Gov|Sen|Rep|Sgto|"
+    r"Gral|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec|Ene|Dic)\.$"
 )
 _SENTENCE_END = re.compile(r"[.!?…]+[\"\u201d\u2019)\]]*(?=\s+[\"“¿¡(\[]?[^\W_])|\n")
 

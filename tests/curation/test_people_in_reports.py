@@ -1,0 +1,166 @@
+"""Who is freed and who is not, on the ways reports name people that the first rules
+misread: bylines, offices with their complement, titles glued to names, German nouns and
+separable verbs, numbered lists past nine, military ranks, and a liveblog's new entry.
+Sentences written here for the purpose."""
+
+import pytest
+
+from curation.proposals import gazetteer, people, read
+
+pytestmark = pytest.mark.django_db(databases=[])
+
+RECORD = gazetteer.build([(1, "Rocío San Miguel")], [(1, "El Helicoide")], {})
+
+
+def roles(text):
+    return {person.name: person.role for person in read(text, RECORD).people}
+
+
+def freed(text):
+    return {name for name, role in roles(text).items() if role == people.FREED}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Venezuela frees dozens of prisoners\nBy Marta Quiroga and Tobias Lindgren\n"
+        "CARACAS — Dozens were released on Friday.",
+        "Thirty prisoners were freed on Friday.\n"
+        "(Reporting by Marta Quiroga in Maracaibo; Editing by Tobias Lindgren)",
+        "Excarcelan a 30 presos políticos\nPor Marta Quiroga y Tobias Lindgren\n"
+        "Treinta presos fueron excarcelados el viernes.",
+    ],
+)
+def test_a_byline_names_its_writers_not_freed_people(text):
+    found = roles(text)
+    assert found["Marta Quiroga"] == people.NAMED
+    assert found["Tobias Lindgren"] == people.NAMED
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        (
+            "Asistieron a la entrega de los liberados el gobernador de Lara, Ramiro Quintana "
+            "Ortiz, y el defensor del Pueblo, Aurelio Pacheco.",
+            "Ramiro Quintana Ortiz",
+        ),
+        (
+            "Asistieron a la entrega de los liberados el gobernador de Lara, Ramiro Quintana "
+            "Ortiz, y el defensor del Pueblo, Aurelio Pacheco.",
+            "Aurelio Pacheco",
+        ),
+        (
+            "O Alto Comissário das Nações Unidas para os Direitos Humanos, Ingrid Solberg, "
+            "pediu a lista das pessoas libertadas.",
+            "Ingrid Solberg",
+        ),
+        (
+            "La ONG rechazó la cifra de liberaciones difundida por el ministro Teodoro Anzola.",
+            "Teodoro Anzola",
+        ),
+        (
+            'Innenminister Konrad Albrecht nannte die Freilassung "überfällig".',
+            "Konrad Albrecht",
+        ),
+    ],
+)
+def test_an_office_keeps_its_holder_out_of_the_freed_in_a_sentence_about_releases(text, name):
+    assert roles(text)[name] == people.OFFICIAL
+
+
+def test_an_office_word_can_still_belong_to_someone_freed():
+    found = roles("El alcalde Gilberto Moncada Ruiz fue excarcelado el jueves.")
+    assert found["Gilberto Moncada Ruiz"] == people.FREED
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        (
+            "Del penal salieron el estudiante de Derecho Anselmo Javier Peraza Luna y el "
+            "concejal de Palavecino Julio César Ortega Briceño.",
+            "Anselmo Javier Peraza Luna",
+        ),
+        (
+            "Del penal salieron el estudiante de Derecho Anselmo Javier Peraza Luna y el "
+            "concejal de Palavecino Julio César Ortega Briceño.",
+            "Julio César Ortega Briceño",
+        ),
+        (
+            "Fue excarcelado el profesor de la Universidad de Carabobo Luis Miguel Arcaya.",
+            "Luis Miguel Arcaya",
+        ),
+        ("Nach 14 Monaten ist der Grazer Tischler Stefan Leitgeb wieder frei.", "Stefan Leitgeb"),
+        (
+            "Die Bischöfe begrüßten die Freilassung des Priesters Manuel Ángel Ceballos.",
+            "Manuel Ángel Ceballos",
+        ),
+        ("Mit ihm kam auch die Katechetin Gisela Marina Ochoa frei.", "Gisela Marina Ochoa"),
+    ],
+)
+def test_the_words_before_a_name_are_not_part_of_it(text, name):
+    assert name in freed(text)
+
+
+def test_a_name_after_release_words_of_others_keeps_its_first_word():
+    text = "El Foro Penal pidió la liberación de Ramsés Eduardo Guédez Pinto."
+    assert "Ramsés Eduardo Guédez Pinto" in roles(text)
+
+
+LISTED = [
+    "Anabel Cristina Rojas",
+    "Gilberto José Salas",
+    "Nidia Carolina Parra",
+    "Eleazar Antonio Mujica",
+    "Yaritza del Valle Gómez",
+    "Rubén Darío Montilla",
+    "Ilse Marina Castro",
+    "Efraín José Linares",
+    "Zoraida Beatriz Ochoa",
+    "Ovidio Ramón Fermín",
+    "Lucrecia Ana Villegas",
+]
+
+
+def test_a_numbered_list_past_nine_keeps_its_role():
+    lines = "\n".join(f"{n}. {name}, {20 + n} años." for n, name in enumerate(LISTED, start=1))
+    assert freed("Salieron de Tocorón:\n\n" + lines) == set(LISTED)
+
+
+def test_a_rank_abbreviated_does_not_end_the_sentence():
+    text = (
+        "The soldiers released on Wednesday were Army Capt. Rodolfo Ignacio Mejías and "
+        "National Guard Sgt. Wilmer Antonio Cedeño."
+    )
+    assert freed(text) == {"Rodolfo Ignacio Mejías", "Wilmer Antonio Cedeño"}
+
+
+def test_a_liveblog_entry_does_not_inherit_the_last_entrys_release():
+    text = (
+        "10:05 — Salen del penal Anabel Cristina Rojas y Gilberto José Salas.\n"
+        "10:40 — Frente a la sede policial, Nidia Carolina Parra espera noticias de su hermano."
+    )
+    found = roles(text)
+    assert found["Anabel Cristina Rojas"] == people.FREED
+    assert found["Nidia Carolina Parra"] != people.FREED
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Among them is Desmond Okafor Reyes, a 40-year-old teacher from Leeds.",
+        "Desmond Okafor Reyes, 40, a teacher from Leeds, was arrested in 2024, according to "
+        "his sister, Abigail Reyes.",
+    ],
+)
+def test_the_paragraph_after_a_release_names_who_was_freed(second):
+    text = f"Venezuela has released three British citizens, the Foreign Office said.\n\n{second}"
+    assert freed(text) == {"Desmond Okafor Reyes"}
+
+
+def test_a_count_after_the_name_speaks_of_others():
+    text = (
+        "Spanien zählt nach Angaben seines Außenministers Pablo Ibarra neun freigelassene Bürger."
+    )
+    assert roles(text)["Pablo Ibarra"] != people.FREED
