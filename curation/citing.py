@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.utils.translation import gettext
 
 from releases.derived import batch, changed
 from releases.models import Cited, Person, ReleaseEvent
@@ -38,26 +39,31 @@ def resolve_selection(
         # The browser counts in the text as a page shows it, where every CR is gone.
         shown = article_text.lf_line_ends(text)
         if not 0 <= start < end <= len(shown):
-            raise CitationRefused(f"The selection {start} to {end} is outside the article.")
+            outside = gettext("The selection %(start)d to %(end)d is outside the article.")
+            raise CitationRefused(outside % {"start": start, "end": end})
         if shown[start:end] != quote:
-            raise CitationRefused("The selected words do not match the article at that place.")
+            raise CitationRefused(
+                gettext("The selected words do not match the article at that place.")
+            )
         if shown != text:
             origin = article_text.positions_in(text)
             start, end = origin[start], origin[end]
             quote = text[start:end]
         span = quotes.Span(start, end)
         if not quotes.outside([span], excluded):
-            raise CitationRefused("The selection is in page chrome or a repeated block.")
+            raise CitationRefused(gettext("The selection is in page chrome or a repeated block."))
         return Selection(start, end, quote)
     if not quote.strip():
-        raise CitationRefused("Select some words of the article (or type a quote).")
+        raise CitationRefused(gettext("Select some words of the article (or type a quote)."))
     found = quotes.outside(quotes.find_all(text, quote), excluded)
     if not found:
         near, ratio = quotes.closest_match(text, quote)
-        raise CitationRefused(f"Not found in the article; closest ({ratio:.0%}): “{near}”.")
+        not_found = gettext("Not found in the article; closest (%(ratio)s): “%(near)s”.")
+        raise CitationRefused(not_found % {"ratio": f"{ratio:.0%}", "near": near})
     if len(found) > 1:
         raise CitationRefused(
-            f"That quote occurs {len(found)} times; select the one you mean in the text."
+            gettext("That quote occurs %(count)d times; select the one you mean in the text.")
+            % {"count": len(found)}
         )
     return Selection(found[0].start, found[0].end, text[found[0].start : found[0].end])
 

@@ -1,4 +1,6 @@
 from django import forms
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from sources import article_text
 from sources.dates import PartialDateError, parse_partial_date
@@ -8,17 +10,24 @@ from sources.models import Capture
 class ArticleFieldsForm(forms.Form):
     """What is said of a new article besides its text."""
 
-    title = forms.CharField(max_length=300, required=False)
-    outlet = forms.CharField(max_length=200, required=False, help_text="Blank when unknown.")
-    url = forms.URLField(max_length=500, required=False, assume_scheme="https")
+    title = forms.CharField(label=_("Title"), max_length=300, required=False)
+    outlet = forms.CharField(
+        label=_("Outlet"), max_length=200, required=False, help_text=_("Blank when unknown.")
+    )
+    url = forms.URLField(label=_("URL"), max_length=500, required=False, assume_scheme="https")
     published = forms.CharField(
-        required=False, help_text="YYYY-MM-DD, YYYY-MM or YYYY; blank when unknown."
+        label=_("Published"),
+        required=False,
+        help_text=_("YYYY-MM-DD, YYYY-MM or YYYY; blank when unknown."),
     )
     published_text = forms.CharField(
-        max_length=200, required=False, help_text="The words in the copy the date comes from."
+        label=_("Published text"),
+        max_length=200,
+        required=False,
+        help_text=_("The words in the copy the date comes from."),
     )
-    language = forms.CharField(max_length=8, initial="en")
-    wire_agency = forms.CharField(max_length=100, required=False)
+    language = forms.CharField(label=_("Language"), max_length=8, initial="en")
+    wire_agency = forms.CharField(label=_("Wire agency"), max_length=100, required=False)
 
     def clean_published(self):
         try:
@@ -34,22 +43,28 @@ class IngestArticleForm(ArticleFieldsForm):
     field_order = ["text", "upload"]
 
     text = forms.CharField(
+        label=_("Text"),
         widget=forms.Textarea(attrs={"rows": 16, "cols": 100}),
         required=False,
         strip=False,
-        help_text="Paste the article, page chrome and all; it is stored exactly as given, "
-        "except that line ends become LF and a leading byte-order mark is dropped.",
+        help_text=_(
+            "Paste the article, page chrome and all; it is stored exactly as given, "
+            "except that line ends become LF and a leading byte-order mark is dropped."
+        ),
     )
-    upload = forms.FileField(
-        required=False,
-        help_text=f"…or upload a UTF-8 .txt file (at most {article_text.MAX_BYTES:,} bytes).",
-    )
+    upload = forms.FileField(label=_("Upload"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["upload"].help_text = gettext(
+            "…or upload a UTF-8 .txt file (at most %(limit)s bytes)."
+        ) % {"limit": f"{article_text.MAX_BYTES:,}"}
 
     def clean(self):
         cleaned = super().clean()
         text, upload = cleaned.get("text"), cleaned.get("upload")
         if bool(text) == bool(upload):
-            raise forms.ValidationError("Paste the text or upload a file (one of the two).")
+            raise forms.ValidationError(_("Paste the text or upload a file (one of the two)."))
         field = "upload" if upload else "text"
         try:
             if upload:
@@ -69,19 +84,22 @@ class LinkForm(forms.Form):
     link = forms.CharField(
         max_length=2000,
         required=False,
-        label="Link",
-        help_text="http or https; fetched once, from this server, and kept as a capture.",
+        label=_("Link"),
+        help_text=_("http or https; fetched once, from this server, and kept as a capture."),
     )
     saved_page = forms.FileField(
+        label=_("Saved page"),
         required=False,
-        help_text="…or upload a page saved from your browser (.html, at most 5 MB); the link "
-        "above is then its address, if you know it.",
+        help_text=_(
+            "…or upload a page saved from your browser (.html, at most 5 MB); the link "
+            "above is then its address, if you know it."
+        ),
     )
 
     def clean(self):
         cleaned = super().clean()
         if not cleaned.get("link") and not cleaned.get("saved_page"):
-            raise forms.ValidationError("Give a link, or upload a saved page.")
+            raise forms.ValidationError(_("Give a link, or upload a saved page."))
         return cleaned
 
 
@@ -92,10 +110,13 @@ class ConfirmPageForm(ArticleFieldsForm):
 
     capture = forms.ModelChoiceField(Capture.objects.all(), widget=forms.HiddenInput)
     text = forms.CharField(
+        label=_("Text"),
         widget=forms.Textarea(attrs={"rows": 20, "cols": 100}),
         strip=False,
-        help_text="The article as the extractor read it. Correct what it got wrong; page "
-        "chrome it kept can also be marked as boilerplate once the article is stored.",
+        help_text=_(
+            "The article as the extractor read it. Correct what it got wrong; page "
+            "chrome it kept can also be marked as boilerplate once the article is stored."
+        ),
     )
 
     def clean_text(self):

@@ -10,6 +10,7 @@ the record of a retrieval, listed in the admin."""
 from dataclasses import dataclass
 
 from django.db.models import Q
+from django.utils.translation import gettext
 
 from curation import fetching
 from curation.extraction import Extracted, NothingToExtract, extract
@@ -52,7 +53,7 @@ def stored_from(url: str) -> SourceArticle | None:
 def _refuse_if_stored(url: str) -> None:
     existing = stored_from(url)
     if existing is not None:
-        raise DuplicateArticle(existing, why="A page from this link")
+        raise DuplicateArticle(existing, why=gettext("A page from this link"))
 
 
 def capture_link(url: str) -> Page:
@@ -80,9 +81,13 @@ def capture_link(url: str) -> Page:
 def capture_saved_page(body: bytes, *, filename: str, url: str = "") -> Page:
     """Keep a page a curator saved from their browser (``.html``, or ``.txt``)."""
     if len(body) > fetching.MAX_BYTES:
-        raise fetching.FetchRefused(
-            f"{filename} is {len(body):,} bytes; the limit is {fetching.MAX_BYTES:,} bytes "
+        too_big = gettext(
+            "%(name)s is %(size)s bytes; the limit is %(limit)s bytes "
             "(5 MB): a news page is far smaller, so this is not one article."
+        )
+        limit = f"{fetching.MAX_BYTES:,}"
+        raise fetching.FetchRefused(
+            too_big % {"name": filename, "size": f"{len(body):,}", "limit": limit}
         )
     _refuse_if_stored(url)
     content_type = "text/plain" if filename.lower().endswith(".txt") else "text/html"

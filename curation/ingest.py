@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from django.db import IntegrityError, transaction
 from django.db.models import Count
+from django.utils.translation import gettext
 
 from sources.article_text import normalise
 from sources.models import Capture, Shingle, SourceArticle, sha256_of
@@ -34,10 +35,11 @@ FILENAME_MAX = SourceArticle._meta.get_field("filename").max_length
 
 
 class DuplicateArticle(Exception):
-    def __init__(self, existing: SourceArticle, *, why: str = "This exact text"):
+    def __init__(self, existing: SourceArticle, *, why: str | None = None):
         self.existing = existing
-        self.why = why
-        super().__init__(f"{why} is already stored as “{existing}” ({existing.slug}).")
+        self.why = why or gettext("This exact text")
+        stored = gettext("%(what)s is already stored as “%(article)s” (%(slug)s).")
+        super().__init__(stored % {"what": self.why, "article": existing, "slug": existing.slug})
 
 
 def _stored_with(digest: str) -> SourceArticle | None:

@@ -11,6 +11,9 @@ from dataclasses import dataclass
 from django import forms
 from django.contrib import admin
 from django.contrib.admin.widgets import AutocompleteSelect
+from django.utils.functional import Promise
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from curation import versions
 from releases.models import (
@@ -33,7 +36,7 @@ CLAIM_FIELDS = ("certainty", "attributed_to", "note")
 @dataclass(frozen=True)
 class FactKind:
     key: str
-    label: str
+    label: str | Promise
     model: type
     fields: tuple[str, ...]
 
@@ -43,30 +46,32 @@ class FactKind:
 
 
 KINDS: tuple[FactKind, ...] = (
-    FactKind("citizenship", "nationality (citizenship)", Citizenship, ("country", *CLAIM_FIELDS)),
+    FactKind(
+        "citizenship", _("nationality (citizenship)"), Citizenship, ("country", *CLAIM_FIELDS)
+    ),
     FactKind(
         "release",
-        "release",
+        _("release"),
         Release,
         ("event", "facility", "date", "with_conditions", *CLAIM_FIELDS),
     ),
     FactKind(
         "detention",
-        "detention",
+        _("detention"),
         Detention,
         ("facility", "since", "since_text", "reason", *CLAIM_FIELDS),
     ),
-    FactKind("role", "role", Role, ("kind", "title", "event", *CLAIM_FIELDS)),
-    FactKind("alias", "alias (another form of the name)", Alias, ("name", *CLAIM_FIELDS)),
+    FactKind("role", _("role"), Role, ("kind", "title", "event", *CLAIM_FIELDS)),
+    FactKind("alias", _("alias (another form of the name)"), Alias, ("name", *CLAIM_FIELDS)),
     FactKind(
         "status_change",
-        "status change (death in custody, re-arrest, still held)",
+        _("status change (death in custody, re-arrest, still held)"),
         StatusChange,
         ("status", "date", "date_text", *CLAIM_FIELDS),
     ),
     FactKind(
         "count",
-        "count claim",
+        _("count claim"),
         CountClaim,
         (
             "value_text",
@@ -86,7 +91,7 @@ KINDS: tuple[FactKind, ...] = (
     ),
     FactKind(
         "event",
-        "release event",
+        _("release event"),
         ReleaseEvent,
         ("title", "slug", "date", "date_text", "date_note", "description"),
     ),
@@ -114,7 +119,8 @@ class SelectedWordsForm(forms.Form):
         required=False,
         strip=False,
         widget=forms.Textarea(attrs={"rows": 2, "cols": 80}),
-        help_text="Filled in when you select words above; or type a quote to find.",
+        label=_("Quote"),
+        help_text=_("Filled in when you select words above; or type a quote to find."),
     )
 
 
@@ -124,13 +130,13 @@ class SelectionForm(SelectedWordsForm):
     kind = forms.ChoiceField(
         choices=[(kind.key, kind.label) for kind in KINDS],
         widget=forms.RadioSelect,
-        label="The words support a new",
+        label=_("The words support a new"),
     )
     new_person = forms.CharField(
         required=False,
         max_length=200,
-        label="…or a new person",
-        help_text="The name as the text gives it; a new person is created with the fact.",
+        label=_("…or a new person"),
+        help_text=_("The name as the text gives it; a new person is created with the fact."),
     )
 
     # "pk:version" of the person the form was opened about (see ``clean``).
@@ -147,8 +153,8 @@ class SelectionForm(SelectedWordsForm):
         self.fields["person"] = forms.ModelChoiceField(
             Person.objects.all(),
             required=False,
-            label="About",
-            help_text="An existing person…",
+            label=_("About"),
+            help_text=_("An existing person…"),
             widget=PersonSearch(Release._meta.get_field("person"), admin_site),
         )
         self.order_fields(["start", "end", "quote", "kind", "person", "new_person"])
@@ -160,12 +166,14 @@ class SelectionForm(SelectedWordsForm):
         cleaned["new_person"] = new_name
         if kind is None or not kind.about_a_person:
             if person or new_name:
+                what = kind.label if kind else gettext("fact")
                 self.add_error(
-                    "person", f"A {kind.label if kind else 'fact'} is not about a person."
+                    "person", gettext("A %(kind)s is not about a person.") % {"kind": what}
                 )
         elif bool(person) == bool(new_name):
             self.add_error(
-                "new_person", "Choose an existing person or name a new one (one of the two)."
+                "new_person",
+                gettext("Choose an existing person or name a new one (one of the two)."),
             )
         elif person:
             self._refuse_if_changed(person, cleaned.get("seen_person", ""))
@@ -195,8 +203,10 @@ class PartialDatesForm(forms.ModelForm):
             self.fields[name] = forms.CharField(
                 label=self.fields[name].label,
                 required=False,
-                help_text="YYYY-MM-DD, YYYY-MM or YYYY, as precise as the text; "
-                "blank when it gives no date.",
+                help_text=_(
+                    "YYYY-MM-DD, YYYY-MM or YYYY, as precise as the text; "
+                    "blank when it gives no date."
+                ),
             )
 
     def clean(self):
@@ -218,5 +228,5 @@ def fact_form(kind: FactKind, data=None) -> forms.ModelForm:
     form = form_class(data, prefix=kind.key)
     if "slug" in form.fields:
         form.fields["slug"].required = False
-        form.fields["slug"].help_text = "Blank: made from the title."
+        form.fields["slug"].help_text = gettext("Blank: made from the title.")
     return form

@@ -33,6 +33,7 @@ import pycountry
 from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import ngettext
 
 from curation import known_names, name_changes, tasks
 from curation import proposals as engine
@@ -434,12 +435,16 @@ def review_url(article: SourceArticle) -> str:
 
 def suggest_after_ingest(article: SourceArticle) -> IngestNote:
     made = suggest_for_article(article)
-    return IngestNote(
-        f"{len(made)} suggested citation(s) to review: names of known people, facilities "
+    note = ngettext(
+        "%(count)d suggested citation to review: names of known people, facilities "
         "and countries, nationalities beside names, new people (freed or not) with their "
         "roles, new facilities and nationalities, and counts.",
-        review_url(article),
+        "%(count)d suggested citations to review: names of known people, facilities "
+        "and countries, nationalities beside names, new people (freed or not) with their "
+        "roles, new facilities and nationalities, and counts.",
+        len(made),
     )
+    return IngestNote(note % {"count": len(made)}, review_url(article))
 
 
 def ingest_with_suggestions(**fields) -> IngestResult:

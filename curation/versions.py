@@ -14,6 +14,7 @@ from django.db.models import Max, Model
 from django.http import QueryDict
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext, pgettext
 
 SEEN = "seen_version"
 
@@ -58,15 +59,19 @@ def refusal(instance: Model, seen: int) -> str:
             ((c.field, _short(c.old), _short(c.new)) for c in changes),
         )
         if changes
-        else "the record was " + ("deleted" if last.history_type == "-" else "saved again")
+        else gettext("the record was deleted")
+        if last.history_type == "-"
+        else gettext("the record was saved again")
     )
     opts = instance._meta
     current = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[instance.pk])
     return format_html(
-        "Not saved: {} changed this {} at {} UTC, after you opened it ({}). "
-        '<a href="{}">Open the current version</a> to start from theirs, or save again to '
-        "keep yours over it.",
-        " and ".join(who),
+        gettext(
+            "Not saved: {} changed this {} at {} UTC, after you opened it ({}). "
+            '<a href="{}">Open the current version</a> to start from theirs, or save again to '
+            "keep yours over it."
+        ),
+        f" {pgettext('joining names', 'and')} ".join(who),
         opts.verbose_name,
         last.history_date.strftime("%Y-%m-%d %H:%M:%S"),
         what,

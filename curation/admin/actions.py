@@ -6,6 +6,7 @@ from typing import Any
 from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest, StreamingHttpResponse
+from django.utils.translation import gettext_lazy as _
 
 from releases.exports import Export, PersonRecordExport
 
@@ -18,7 +19,7 @@ def export_action(
     """An admin action exporting the selected rows as CSV, in the public export's format
     (same columns, same rule that only cited facts appear)."""
 
-    @admin.action(description="Export selected as CSV (public format)", permissions=("view",))
+    @admin.action(description=_("Export selected as CSV (public format)"), permissions=("view",))
     def export_selected(
         modeladmin: admin.ModelAdmin[Any], request: HttpRequest, queryset: QuerySet[Any]
     ) -> StreamingHttpResponse:

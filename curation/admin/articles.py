@@ -11,6 +11,8 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.http import urlencode
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from curation import citing, from_link, new_fact, suggestions
@@ -40,7 +42,7 @@ def quote_in_context(text: str, start: int, end: int) -> str:
 def already_stored(exc: DuplicateArticle) -> str:
     """The refusal of a duplicate, with a link to the article already stored."""
     return format_html(
-        '{} is already stored: <a href="{}">{}</a>.',
+        gettext('{} is already stored: <a href="{}">{}</a>.'),
         exc.why,
         reverse("admin:sources_sourcearticle_change", args=[exc.existing.pk]),
         exc.existing,
@@ -133,7 +135,7 @@ class SourceArticleAdmin(OneRefreshPerWrite, NoLostEdits, FoldedSearchMixin, Sim
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
             "form": form,
-            "title": "Ingest an article",
+            "title": gettext("Ingest an article"),
             "from_link_url": reverse("admin:sources_sourcearticle_from_link"),
             **(extra_context or {}),
         }
@@ -178,15 +180,19 @@ class SourceArticleAdmin(OneRefreshPerWrite, NoLostEdits, FoldedSearchMixin, Sim
                 upload = data["saved_page"]
                 if upload.size > from_link.fetching.MAX_BYTES:  # before reading it
                     raise from_link.fetching.FetchRefused(
-                        f"{upload.name} is {upload.size:,} bytes; the limit is "
-                        f"{from_link.fetching.MAX_BYTES:,} bytes (5 MB)."
+                        gettext("%(name)s is %(size)s bytes; the limit is %(limit)s bytes (5 MB).")
+                        % {
+                            "name": upload.name,
+                            "size": f"{upload.size:,}",
+                            "limit": f"{from_link.fetching.MAX_BYTES:,}",
+                        }
                     )
                 return from_link.capture_saved_page(
                     upload.read(), filename=upload.name, url=data["link"]
                 )
             return from_link.capture_link(data["link"])
         except from_link.REFUSALS as exc:
-            form.add_error(None, f"Refused, nothing stored: {exc}")
+            form.add_error(None, gettext("Refused, nothing stored: %(why)s") % {"why": exc})
         except DuplicateArticle as exc:
             form.add_error(None, already_stored(exc))
         return None
@@ -197,7 +203,8 @@ class SourceArticleAdmin(OneRefreshPerWrite, NoLostEdits, FoldedSearchMixin, Sim
             capture = data["capture"]
             used = capture.articles.first()
             if used is not None:  # confirmed already (twice sent, or by another curator)
-                form.add_error(None, already_stored(DuplicateArticle(used, why="This page")))
+                duplicate = DuplicateArticle(used, why=gettext("This page"))
+                form.add_error(None, already_stored(duplicate))
                 return self._render_from_link(request, form=form, step="confirm", capture=capture)
             page = from_link.Page(capture, Extracted(text=data["text"]))
             fields = {
@@ -225,23 +232,26 @@ class SourceArticleAdmin(OneRefreshPerWrite, NoLostEdits, FoldedSearchMixin, Sim
             {
                 **self.admin_site.each_context(request),
                 "opts": self.model._meta,
-                "title": "Add article from a link",
+                "title": gettext("Add article from a link"),
                 **context,
             },
         )
 
     def _after_ingest(self, request, result):
         article = result.article
-        self.message_user(request, f"Stored “{article}” verbatim (sha256 {article.sha256[:12]}…).")
+        stored = gettext("Stored “%(article)s” verbatim (sha256 %(sha256)s…).")
+        self.message_user(request, stored % {"article": article, "sha256": article.sha256[:12]})
         for other, score in result.near_duplicates:
             self.message_user(
                 request,
                 format_html(
-                    'Near-duplicate of <a href="{}">{}</a> ({}% shared): '
-                    "linked as one story origin.",
+                    gettext(
+                        'Near-duplicate of <a href="{}">{}</a> ({} shared): '
+                        "linked as one story origin."
+                    ),
                     reverse("admin:sources_sourcearticle_change", args=[other.pk]),
                     other,
-                    round(score * 100),
+                    f"{round(score * 100)}%",
                 ),
                 messages.WARNING,
             )
@@ -249,15 +259,15 @@ class SourceArticleAdmin(OneRefreshPerWrite, NoLostEdits, FoldedSearchMixin, Sim
             self.message_user(request, format_html('<a href="{}">{}</a>', note.url, note.text))
         return redirect(reverse("admin:sources_sourcearticle_change", args=[article.pk]))
 
-    @admin.display(description="published", ordering="published_on")
+    @admin.display(description=_("published"), ordering="published_on")
     def published_display(self, obj: SourceArticle) -> str:
         return obj.published_display
 
-    @admin.display(description="passages", ordering="passage_total")
+    @admin.display(description=_("passages"), ordering="passage_total")
     def passage_count(self, obj) -> int:
         return obj.passage_total
 
-    @admin.display(description="text (read-only; cited passages highlighted)")
+    @admin.display(description=_("text (read-only; cited passages highlighted)"))
     def highlighted_text(self, obj: SourceArticle) -> str:
         if obj.pk is None:
             return "—"
@@ -313,7 +323,8 @@ class SourceArticleAdmin(OneRefreshPerWrite, NoLostEdits, FoldedSearchMixin, Sim
             "opts": self.model._meta,
             "original": article,
             "article": article,
-            "title": f"New fact from selected words of “{article}”",
+            "title": gettext("New fact from selected words of “%(article)s”")
+            % {"article": article},
             "form": form,
             "kinds": [(kind, fact_forms[kind.key]) for kind in new_fact.KINDS],
             "media": self.media + form.media,
@@ -350,7 +361,7 @@ class SourceArticleAdmin(OneRefreshPerWrite, NoLostEdits, FoldedSearchMixin, Sim
         self.message_user(
             request,
             format_html(
-                'Created <a href="{}">{}</a>, citing “{}”.',
+                gettext('Created <a href="{}">{}</a>, citing “{}”.'),
                 reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[record.pk]),
                 record,
                 passage.quote,
@@ -382,14 +393,17 @@ class PassageAdmin(OneRefreshPerWrite, SimpleHistoryAdmin):
     def changelist_view(self, request, extra_context=None):
         stale = Passage.objects.stale().count()
         if stale:
-            messages.warning(
-                request,
-                f"{stale} passage(s) no longer match their article's text and are hidden from "
+            warning = ngettext(
+                "%(count)d passage no longer matches its article's text and is hidden from "
                 "public pages. Run manage.py check_integrity for the list.",
+                "%(count)d passages no longer match their article's text and are hidden from "
+                "public pages. Run manage.py check_integrity for the list.",
+                stale,
             )
+            messages.warning(request, warning % {"count": stale})
         return super().changelist_view(request, extra_context)
 
-    @admin.display(description="quote in context")
+    @admin.display(description=_("quote in context"))
     def quote_in_context(self, obj: Passage) -> str:
         return quote_in_context(obj.article.text, obj.start, obj.end)
 
@@ -410,7 +424,7 @@ class CaptureAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).defer("warc").annotate(article_total=Count("articles"))
 
-    @admin.display(description="articles", ordering="article_total")
+    @admin.display(description=_("articles"), ordering="article_total")
     def article_count(self, obj) -> int:
         return obj.article_total
 

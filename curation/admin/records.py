@@ -2,7 +2,7 @@
 editable in one place, with accent-insensitive search and the columns a curator scans for."""
 
 from collections.abc import Callable, Sequence
-from typing import Any, ClassVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from django import forms
 from django.contrib import admin, messages
@@ -16,6 +16,8 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import URLPattern, path, reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from curation import citing, new_fact, tasks
@@ -49,6 +51,9 @@ from releases.models import (
 from sources.models import SourceArticle
 from sources.search import FoldedSearchMixin
 
+if TYPE_CHECKING:  # a lazy translation, to the type checker only
+    from django.utils.functional import _StrPromise
+
 
 class SuggestsAfterSave(AdminMixin):
     """After a person, alias or country is saved, re-run the citation suggestions of the
@@ -68,13 +73,18 @@ class SuggestsAfterSave(AdminMixin):
         if not queued.finished:
             self.message_user(
                 request,
-                "The citation suggestions of the articles that name it are being computed "
-                "again in the background; the suggestions list shows when they are done.",
+                gettext(
+                    "The citation suggestions of the articles that name it are being computed "
+                    "again in the background; the suggestions list shows when they are done."
+                ),
             )
         elif queued.made:
-            self.message_user(
-                request, f"{queued.made} new citation suggestion(s) in articles that name it."
+            message = ngettext(
+                "%(count)d new citation suggestion in articles that name it.",
+                "%(count)d new citation suggestions in articles that name it.",
+                queued.made,
             )
+            self.message_user(request, message % {"count": queued.made})
 
 
 class CountColumns(AdminMixin):
@@ -82,7 +92,7 @@ class CountColumns(AdminMixin):
     heading and the ``Count`` annotated on the list query; each becomes a sortable column
     of that name."""
 
-    count_columns: ClassVar[dict[str, tuple[str, BaseExpression]]] = {}
+    count_columns: ClassVar[dict[str, tuple["str | _StrPromise", BaseExpression]]] = {}
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -95,7 +105,7 @@ class CountColumns(AdminMixin):
         return counted
 
 
-def _count_column(name: str, heading: str) -> Callable[[object, Model], int]:
+def _count_column(name: str, heading: "str | _StrPromise") -> Callable[[object, Model], int]:
     @admin.display(description=heading, ordering=f"{name}_total")
     def column(self: object, obj: Model) -> int:
         total: int = getattr(obj, f"{name}_total")
@@ -120,9 +130,11 @@ class CiteForm(new_fact.SelectedWordsForm):
     parts = forms.MultipleChoiceField(
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        label="These words support",
-        help_text="Tick what the words say when they support only part of the record "
-        "(its place, its date…); leave all unticked when they support the whole of it.",
+        label=_("These words support"),
+        help_text=_(
+            "Tick what the words say when they support only part of the record "
+            "(its place, its date…); leave all unticked when they support the whole of it."
+        ),
     )
 
     def __init__(self, *args: Any, model: type[Cited], **kwargs: Any) -> None:
@@ -168,13 +180,14 @@ class CiteBySelectionMixin(AdminMixin):
     def get_readonly_fields(self, request: HttpRequest, obj: Cited | None = None) -> list[str]:
         return [*super().get_readonly_fields(request, obj), "cite_link"]
 
-    @admin.display(description="add a citation")
+    @admin.display(description=_("add a citation"))
     def cite_link(self, obj: Cited | None) -> str:
         if obj is None or obj.pk is None:
-            return "Save first, then cite passages by selecting text."
+            return gettext("Save first, then cite passages by selecting text.")
         opts = self.model._meta
         url = reverse(f"admin:{opts.app_label}_{opts.model_name}_cite", args=[obj.pk])
-        return format_html('<a href="{}">Cite a passage by selecting text in an article</a>', url)
+        label = gettext("Cite a passage by selecting text in an article")
+        return format_html('<a href="{}">{}</a>', url, label)
 
     @staticmethod
     def _only_article(record: Cited) -> int | None:
@@ -192,7 +205,7 @@ class CiteBySelectionMixin(AdminMixin):
         parts_form = CitedPartsForm(request.POST if saving_parts else None, record=record)
         if saving_parts and parts_form.is_valid():
             citing.set_cited_parts(record, parts_form.chosen())
-            self.message_user(request, "Saved what each quote supports.")
+            self.message_user(request, gettext("Saved what each quote supports."))
             return redirect(request.get_full_path())
         form = CiteForm(
             None if saving_parts else request.POST or None,
@@ -211,7 +224,10 @@ class CiteBySelectionMixin(AdminMixin):
                 form.add_error("quote", str(exc))
             else:
                 passage = citing.cite_selection(record, article, selection, data["parts"])
-                self.message_user(request, f"Cited “{passage.quote}” ({article.slug}).")
+                cited = gettext("Cited “%(quote)s” (%(article)s).")
+                self.message_user(
+                    request, cited % {"quote": passage.quote, "article": article.slug}
+                )
                 return redirect(change_url)
         chosen = str(form["article"].value() or "")
         # At most 18 digits: an id that fits a 64-bit column (longer ones are no article's,
@@ -223,7 +239,7 @@ class CiteBySelectionMixin(AdminMixin):
             **self.admin_site.each_context(request),
             "opts": opts,
             "original": record,
-            "title": f"Cite a passage for “{record}”",
+            "title": gettext("Cite a passage for “%(record)s”") % {"record": record},
             "form": form,
             "article": article,
             "current": parts_form.passages,
@@ -241,12 +257,19 @@ class WarnsWhenUnsupported(AdminMixin):
         problems = unsupported_records(self.model)
         if problems:
             shown = "; ".join(p.label for p in problems[:5])
-            more = f" and {len(problems) - 5} more" if len(problems) > 5 else ""
-            messages.warning(
-                request,
-                f"{len(problems)} hidden from public pages for lack of a valid citation: "
-                f"{shown}{more}. Run manage.py check_integrity for the full list.",
+            if len(problems) > 5:
+                shown = gettext("%(shown)s and %(more)d more") % {
+                    "shown": shown,
+                    "more": len(problems) - 5,
+                }
+            warning = ngettext(
+                "%(count)d hidden from public pages for lack of a valid citation: %(shown)s. "
+                "Run manage.py check_integrity for the full list.",
+                "%(count)d hidden from public pages for lack of a valid citation: %(shown)s. "
+                "Run manage.py check_integrity for the full list.",
+                len(problems),
             )
+            messages.warning(request, warning % {"count": len(problems), "shown": shown})
         return super().changelist_view(request, extra_context)
 
 
@@ -370,7 +393,7 @@ class CountryAdmin(
     list_display = ("code", "name", "demonym", "people")
     search_fields = ("code", "name", "demonym")
     actions = [export_action(exports.COUNTRY_EXPORT, selectors.countries)]
-    count_columns = {"people": ("named people", Count("citizenships__person", distinct=True))}
+    count_columns = {"people": (_("named people"), Count("citizenships__person", distinct=True))}
 
 
 @admin.register(Facility)
@@ -390,7 +413,7 @@ class FacilityAdmin(
     inlines = [FacilityDetentionInline, FacilityReportInline]
     actions = [export_action(exports.FACILITY_EXPORT, selectors.facilities)]
     count_columns = {
-        "people": ("people held", Count("detentions__person", distinct=True)),
+        "people": (_("people held"), Count("detentions__person", distinct=True)),
         "citation_count": CITATION_COUNT,
     }
 
@@ -412,7 +435,7 @@ class ReleaseEventAdmin(
     prepopulated_fields = {"slug": ("title",)}
     inlines = [EventReleaseInline, CountClaimInline]
     actions = [export_action(exports.EVENT_EXPORT, selectors.events)]
-    count_columns = {"people": ("named people freed", Count("releases__person", distinct=True))}
+    count_columns = {"people": (_("named people freed"), Count("releases__person", distinct=True))}
 
 
 @admin.register(Person)
@@ -433,7 +456,7 @@ class PersonAdmin(
     prepopulated_fields = {"slug": ("name",)}
     actions = [export_action(exports.PERSON_EXPORT, selectors.people), "merge_people"]
 
-    @admin.action(description="Merge the two selected people (one person spelt two ways)")
+    @admin.action(description=_("Merge the two selected people (one person spelt two ways)"))
     def merge_people(
         self, request: HttpRequest, queryset: QuerySet[Person]
     ) -> TemplateResponse | None:
@@ -443,27 +466,34 @@ class PersonAdmin(
             raise PermissionDenied
         people = list(queryset.order_by("pk")[:3])
         if len(people) != 2:
-            self.message_user(request, "Tick exactly two people to merge.", messages.WARNING)
+            self.message_user(
+                request, gettext("Tick exactly two people to merge."), messages.WARNING
+            )
             return None
         keep_pk = request.POST.get("keep", "")
         if keep_pk:
             keep = next((p for p in people if str(p.pk) == keep_pk), None)
             if keep is None:
-                self.message_user(request, "Pick one of the two people to keep.", messages.ERROR)
+                self.message_user(
+                    request, gettext("Pick one of the two people to keep."), messages.ERROR
+                )
                 return None
             merged = next(p for p in people if p.pk != keep.pk)
             merge_people(keep=keep, merge=merged)
             self.message_user(
                 request,
-                f"Merged “{merged.name}” into “{keep.name}”: its facts, citations and name "
-                f"(now an alias) are theirs, and /{merged.slug}/ redirects.",
+                gettext(
+                    "Merged “%(merged)s” into “%(keep)s”: its facts, citations and name "
+                    "(now an alias) are theirs, and /%(slug)s/ redirects."
+                )
+                % {"merged": merged.name, "keep": keep.name, "slug": merged.slug},
                 messages.SUCCESS,
             )
             return None
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
-            "title": "Merge two people",
+            "title": gettext("Merge two people"),
             "people": people,
             "selected": [p.pk for p in people],
             "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
@@ -479,12 +509,12 @@ class PersonAdmin(
         StatusChangeInline,
     ]
 
-    count_columns = {"sources": ("sources", selectors.source_count())}
+    count_columns = {"sources": (_("sources"), selectors.source_count())}
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Person]:
         return super().get_queryset(request).prefetch_related("citizenships__country")
 
-    @admin.display(description="nationalities")
+    @admin.display(description=_("nationalities"))
     def nationalities(self, obj: Person) -> str:
         return ", ".join(c.country.code for c in obj.citizenships.all()) or "—"
 

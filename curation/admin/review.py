@@ -10,6 +10,8 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.html import format_html
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 
 from curation import suggestions, tasks
 from curation.admin.articles import quote_in_context
@@ -69,11 +71,14 @@ def say_if_computing(request) -> None:
     background re-runs, ``curation.tasks``): what the page lists may still grow or shrink."""
     pending = tasks.pending_reruns()
     if pending:
-        messages.warning(
-            request,
-            f"Suggestions are still being computed after {pending} recent save(s) of "
+        warning = ngettext(
+            "Suggestions are still being computed after %(count)d recent save of "
             "people, aliases or countries: reload in a moment for the complete list.",
+            "Suggestions are still being computed after %(count)d recent saves of "
+            "people, aliases or countries: reload in a moment for the complete list.",
+            pending,
         )
+        messages.warning(request, warning % {"count": pending})
 
 
 @admin.register(CitationSuggestion)
@@ -117,33 +122,41 @@ class CitationSuggestionAdmin(OneRefreshPerWrite, admin.ModelAdmin):
             *super().get_urls(),
         ]
 
-    @admin.display(description="in the article")
+    @admin.display(description=_("in the article"))
     def quote_in_context(self, obj: CitationSuggestion) -> str:
         return quote_in_context(obj.article.text, obj.start, obj.end)
 
-    @admin.display(description="proposes")
+    @admin.display(description=_("proposes"))
     def proposal(self, obj: CitationSuggestion) -> str:
         return obj.proposal
 
-    @admin.display(description="review")
+    @admin.display(description=_("review"))
     def review_link(self, obj: CitationSuggestion) -> str:
         return format_html(
-            '<a href="{}">all of this article</a>', suggestions.review_url(obj.article)
+            '<a href="{}">{}</a>',
+            suggestions.review_url(obj.article),
+            gettext("all of this article"),
         )
 
     def _decide(self, request, chosen: list[CitationSuggestion], verdict: str, event=None) -> None:
         if verdict == "accept":
             accepted = suggestions.accept_many(chosen, event=event)
-            self.message_user(request, f"Accepted {accepted} suggestion(s).", messages.SUCCESS)
+            done = ngettext(
+                "Accepted %(count)d suggestion.", "Accepted %(count)d suggestions.", accepted
+            )
+            self.message_user(request, done % {"count": accepted}, messages.SUCCESS)
         else:
             rejected = suggestions.reject_many(chosen)
-            self.message_user(request, f"Rejected {rejected} suggestion(s).", messages.SUCCESS)
+            done = ngettext(
+                "Rejected %(count)d suggestion.", "Rejected %(count)d suggestions.", rejected
+            )
+            self.message_user(request, done % {"count": rejected}, messages.SUCCESS)
 
-    @admin.action(description="Accept: cite these passages", permissions=["change"])
+    @admin.action(description=_("Accept: cite these passages"), permissions=["change"])
     def accept_selected(self, request, queryset):
         self._decide(request, list(queryset.select_related("article", "mention")), "accept")
 
-    @admin.action(description="Reject: never publish these", permissions=["change"])
+    @admin.action(description=_("Reject: never publish these"), permissions=["change"])
     def reject_selected(self, request, queryset):
         self._decide(request, list(queryset.select_related("article", "mention")), "reject")
 
@@ -174,7 +187,7 @@ class CitationSuggestionAdmin(OneRefreshPerWrite, admin.ModelAdmin):
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
-            "title": f"Suggestions for “{article}”",
+            "title": gettext("Suggestions for “%(article)s”") % {"article": article},
             "article": article,
             "rows": [review_row(text, sentences, s) for s in rows.order_by("start", "kind")],
             "shown": shown,
@@ -198,7 +211,8 @@ class CitationSuggestionAdmin(OneRefreshPerWrite, admin.ModelAdmin):
             wanted = request.POST.getlist("selected")
         if verdict == "rerun":
             made = suggestions.suggest_for_article(article)
-            self.message_user(request, f"Re-ran suggestions: {len(made)} new.", messages.SUCCESS)
+            done = gettext("Re-ran suggestions: %(count)d new.") % {"count": len(made)}
+            self.message_user(request, done, messages.SUCCESS)
             return
         event, event_error = _chosen_event(request.POST.get("event", ""))
         if event_error:
@@ -214,11 +228,13 @@ class CitationSuggestionAdmin(OneRefreshPerWrite, admin.ModelAdmin):
                 ).values_list("pk", flat=True)
             ]
         if verdict not in {"accept", "reject"}:
-            self.message_user(request, "Choose accept, reject or re-run.", messages.ERROR)
+            self.message_user(request, gettext("Choose accept, reject or re-run."), messages.ERROR)
             return
         ids = [int(pk) for pk in wanted if pk.isdigit()]
         if not ids:
-            self.message_user(request, "Tick at least one suggestion first.", messages.WARNING)
+            self.message_user(
+                request, gettext("Tick at least one suggestion first."), messages.WARNING
+            )
             return
         chosen = list(
             article.suggestions.filter(pk__in=ids)
@@ -234,5 +250,6 @@ def _chosen_event(value: str) -> tuple[ReleaseEvent | None, str]:
     if not value:
         return None, ""
     if not value.isdigit() or not (event := ReleaseEvent.objects.filter(pk=value).first()):
-        return None, f"No release event has the id {value[:20]!r}: pick one from the list."
+        error = gettext("No release event has the id %(id)r: pick one from the list.")
+        return None, error % {"id": value[:20]}
     return event, ""

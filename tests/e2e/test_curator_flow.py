@@ -39,7 +39,7 @@ def test_ingest_accept_select_and_cite_then_see_it_public(seeded_server, page):
     page.locator("#id_title").fill("San Miguel speaks")
     page.get_by_role("button", name="Ingest").click()
     expect(page.locator(".messagelist")).to_contain_text("Stored")
-    page.get_by_role("link", name="suggested citation(s) to review").click()
+    page.get_by_role("link", name="suggested citations to review").click()
 
     # Accept the suggestion that names Rocío San Miguel, on the article's review screen.
     page.get_by_role("checkbox", name="Tick Rocío San Miguel").check()

@@ -63,7 +63,7 @@ def test_a_spanish_list_report_into_the_record_in_forty_clicks(seeded_server, pa
     page.locator("#id_text").fill(REPORT)
     page.locator("#id_title").fill("Excarcelan a doce presos políticos")
     clicks.click(page.get_by_role("button", name="Ingest"))
-    clicks.click(page.get_by_role("link", name="suggested citation(s) to review"))
+    clicks.click(page.get_by_role("link", name="suggested citations to review"))
 
     # Every freed person at once, in the seed's release event.
     page.locator("#review-event").select_option(

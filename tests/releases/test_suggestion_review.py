@@ -49,7 +49,7 @@ def test_bulk_accept_creates_cited_mentions(admin_client, article):
         {"action": "accept", "selected": [s.pk for s in chosen]},
         follow=True,
     )
-    assert "Accepted 3 suggestion(s)." in [str(x) for x in response.context["messages"]]
+    assert "Accepted 3 suggestions." in [str(x) for x in response.context["messages"]]
     mentions = {str(x.subject): [p.quote for p in x.citations.all()] for x in Mention.objects.all()}
     assert mentions == {
         "Venezuela (VE)": ["Venezuela"],

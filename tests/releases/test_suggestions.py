@@ -48,7 +48,7 @@ def test_ingesting_proposes_known_names_ignoring_accents_and_case(known):
     }
     for suggestion in result.article.suggestions.all():
         assert NEW_TEXT[suggestion.start : suggestion.end] == suggestion.quote
-    assert "3 suggested citation(s)" in result.notes[0].text
+    assert "3 suggested citations" in result.notes[0].text
 
 
 def test_nothing_suggested_is_public_until_accepted(client, known):
@@ -80,7 +80,7 @@ def test_admin_ingest_form_stores_and_proposes(admin_client, known):
     )
     messages = [str(message) for message in response.context["messages"]]
     assert any("Stored" in message for message in messages)
-    assert any("3 suggested citation(s)" in message for message in messages)
+    assert any("3 suggested citations" in message for message in messages)
     article = CitationSuggestion.objects.first().article
     assert (article.published_precision, article.text) == ("month", NEW_TEXT)
 
