@@ -467,6 +467,16 @@ def _names_of(record) -> list[str]:
     raise TypeError(f"No names to look for in a {type(record).__name__}.")
 
 
+def articles_naming(names: set[str]):
+    """The articles whose folded text contains one of these folded names (on PostgreSQL, a
+    lookup in the trigram index of the texts, sources 0009)."""
+    naming = Q()
+    for name in names:
+        naming |= Q(search_text__contains=name)
+    # No order: ordered by slug, PostgreSQL would walk the slug index and read every text.
+    return SourceArticle.objects.filter(naming).order_by()
+
+
 def suggest_after_change(*records: Person | Alias | Country) -> int:
     """Re-run the suggestions of every article whose text contains a name of these people,
     aliases or countries (found in the articles' folded search text), each article once
@@ -474,10 +484,7 @@ def suggest_after_change(*records: Person | Alias | Country) -> int:
     names = {fold_for_search(name) for r in records for name in _names_of(r) if name.strip()}
     if not names:
         return 0
-    naming = Q()
-    for name in names:
-        naming |= Q(search_text__contains=name)
-    articles = SourceArticle.objects.filter(naming).prefetch_related("boilerplate_spans")
+    articles = articles_naming(names).prefetch_related("boilerplate_spans")
     known = KnownNames.read()
     return sum(len(suggest_for_article(article, known)) for article in articles)
 

@@ -88,3 +88,20 @@ def test_accepting_a_new_person_queues_the_rerun_of_the_articles_naming_them(adm
 
     made = second.suggestions.get(kind=CitationSuggestion.SuggestionKind.MENTION)
     assert made.person == freed.person and made.quote == "Marta Linares"
+
+
+@pytest.mark.django_db
+def test_the_articles_naming_a_person_are_found_by_the_trigram_index_on_postgresql():
+    from django.db import connection
+
+    from curation.suggestions import articles_naming
+
+    named = ingest_article(text="Caracas freed Marta Linares on Monday.", title="One").article
+    ingest_article(text="Caracas freed Ana Rojas on Monday.", title="Other")
+    found = articles_naming({"marta linares", "la flaca"})
+    assert list(found) == [named]
+    if connection.vendor != "postgresql":
+        return  # SQLite reads every text: correct, without the index
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")  # a tiny table is scanned otherwise
+        assert "article_search_text_trgm" in found.explain()
