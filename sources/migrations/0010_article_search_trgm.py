@@ -23,6 +23,6 @@ def _run(statements):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("sources", "0008_passage_hidden_at")]
+    dependencies = [("sources", "0009_admin_labels_in_every_language")]
 
     operations = [migrations.RunPython(_run(INSTALL), _run(UNINSTALL))]
