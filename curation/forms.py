@@ -1,3 +1,6 @@
+import datetime
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -29,7 +32,7 @@ class ArticleFieldsForm(forms.Form):
     language = forms.CharField(label=_("Language"), max_length=8, initial="en")
     wire_agency = forms.CharField(label=_("Wire agency"), max_length=100, required=False)
 
-    def clean_published(self):
+    def clean_published(self) -> tuple[datetime.date | None, str]:
         try:
             return parse_partial_date(self.cleaned_data["published"] or None)
         except PartialDateError as exc:
@@ -54,15 +57,17 @@ class IngestArticleForm(ArticleFieldsForm):
     )
     upload = forms.FileField(label=_("Upload"), required=False)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["upload"].help_text = gettext(
             "…or upload a UTF-8 .txt file (at most %(limit)s bytes)."
         ) % {"limit": f"{article_text.MAX_BYTES:,}"}
 
-    def clean(self):
-        cleaned = super().clean()
-        text, upload = cleaned.get("text"), cleaned.get("upload")
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        cleaned = self.cleaned_data
+        text: str = cleaned.get("text") or ""
+        upload = cleaned.get("upload")
         if bool(text) == bool(upload):
             raise forms.ValidationError(_("Paste the text or upload a file (one of the two)."))
         field = "upload" if upload else "text"
@@ -96,8 +101,9 @@ class LinkForm(forms.Form):
         ),
     )
 
-    def clean(self):
-        cleaned = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        cleaned = self.cleaned_data
         if not cleaned.get("link") and not cleaned.get("saved_page"):
             raise forms.ValidationError(_("Give a link, or upload a saved page."))
         return cleaned
@@ -119,7 +125,7 @@ class ConfirmPageForm(ArticleFieldsForm):
         ),
     )
 
-    def clean_text(self):
+    def clean_text(self) -> str:
         try:
             return article_text.normalise(self.cleaned_data["text"])
         except article_text.UnacceptableText as exc:

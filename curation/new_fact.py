@@ -6,7 +6,9 @@ person, which person: an existing one or a new name); the kind's own form holds 
 values. ``curation.citing.create_cited`` writes them in one transaction.
 """
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.contrib import admin
@@ -18,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from curation import versions
 from releases.models import (
     Alias,
+    Cited,
     Citizenship,
     CountClaim,
     Detention,
@@ -29,6 +32,12 @@ from releases.models import (
 )
 from sources.dates import PartialDateError, parse_partial_date
 
+if TYPE_CHECKING:
+    # A form of any cited model's row (a ModelForm takes no model in brackets at run time).
+    CitedForm = forms.ModelForm[Cited]
+else:
+    CitedForm = forms.ModelForm
+
 # How every fact is claimed (``releases.models.Fact``).
 CLAIM_FIELDS = ("certainty", "attributed_to", "note")
 
@@ -37,7 +46,7 @@ CLAIM_FIELDS = ("certainty", "attributed_to", "note")
 class FactKind:
     key: str
     label: str | Promise
-    model: type
+    model: type[Cited]
     fields: tuple[str, ...]
 
     @property
@@ -103,7 +112,9 @@ class PersonSearch(AutocompleteSelect):
     """The admin's person search box, which shows a value sent back with the form only
     when it can be a person's id (the admin's own widget fails on any other)."""
 
-    def optgroups(self, name, value, attrs=None):
+    def optgroups(
+        self, name: str, value: Sequence[str], attrs: dict[str, Any] | None = None
+    ) -> list[tuple[str | None, list[dict[str, Any]], int | None]]:
         return super().optgroups(
             name, [v for v in value if str(v).isascii() and str(v).isdigit()], attrs
         )
@@ -142,7 +153,7 @@ class SelectionForm(SelectedWordsForm):
     # "pk:version" of the person the form was opened about (see ``clean``).
     seen_person = forms.CharField(required=False, widget=forms.HiddenInput)
 
-    def __init__(self, *args, admin_site: admin.AdminSite, **kwargs):
+    def __init__(self, *args: Any, admin_site: admin.AdminSite, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         opened_about = str(self.initial.get("person", ""))
         if not self.is_bound and opened_about.isdigit():
@@ -159,8 +170,9 @@ class SelectionForm(SelectedWordsForm):
         )
         self.order_fields(["start", "end", "quote", "kind", "person", "new_person"])
 
-    def clean(self):
-        cleaned = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        cleaned = self.cleaned_data
         kind = KINDS_BY_KEY.get(cleaned.get("kind", ""))
         person, new_name = cleaned.get("person"), cleaned.get("new_person", "").strip()
         cleaned["new_person"] = new_name
@@ -191,11 +203,11 @@ class SelectionForm(SelectedWordsForm):
             versions.carry(self, "seen_person", f"{person.pk}:{current}")
 
 
-class PartialDatesForm(forms.ModelForm):
+class PartialDatesForm(CitedForm):
     """Each partial date (a date field with a ``<name>_precision`` beside it) is one text
     box, "2026-01-08", "2026-01" or "2026", that sets the date and its precision."""
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         names = {f.name for f in self._meta.model._meta.get_fields()}
         self.partial_dates = [name for name in self.fields if f"{name}_precision" in names]
@@ -209,8 +221,9 @@ class PartialDatesForm(forms.ModelForm):
                 ),
             )
 
-    def clean(self):
-        cleaned = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        cleaned = self.cleaned_data
         for name in self.partial_dates:
             try:
                 cleaned[name], precision = parse_partial_date(cleaned.get(name) or None)
@@ -221,7 +234,7 @@ class PartialDatesForm(forms.ModelForm):
         return cleaned
 
 
-def fact_form(kind: FactKind, data=None) -> forms.ModelForm:
+def fact_form(kind: FactKind, data: Mapping[str, Any] | None = None) -> CitedForm:
     """The form for one kind's own values, prefixed by its key so that every kind's
     fields can sit on one page."""
     form_class = forms.modelform_factory(kind.model, form=PartialDatesForm, fields=kind.fields)

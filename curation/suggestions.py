@@ -26,8 +26,9 @@ never proposed again), pending ones that no longer hold are removed, new ones ar
 just added or changed."""
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import pycountry
 from django.db import transaction
@@ -45,6 +46,7 @@ from releases.derived import batch, changed
 from releases.models import (
     Alias,
     CitationSuggestion,
+    Cited,
     Citizenship,
     CountClaim,
     Country,
@@ -75,6 +77,13 @@ NEW_KINDS = (
     SuggestionKind.COUNT,
 )
 PERSON_KINDS = (SuggestionKind.NEW_PERSON, SuggestionKind.OTHER_PERSON, SuggestionKind.SAME_PERSON)
+
+# What a proposal is about, whatever words carry it: a hashable key of its kind and ids.
+About = tuple[object, ...]
+# The version of the names the suggestions match (``curation.name_changes.names_version``).
+NamesVersion = tuple[int | None, ...]
+# What an acceptance made, by kind: a row's id, or the ids of its aliases.
+Made = Mapping[str, int | list[int]]
 
 
 def _masked(article: SourceArticle) -> str:
@@ -111,7 +120,7 @@ class Proposal:
         )
 
     @property
-    def about(self) -> tuple:
+    def about(self) -> About:
         """What the proposal is about, whatever words carry it."""
         if self.kind in PERSON_KINDS:
             return ("person", fold_for_search(self.name))
@@ -124,7 +133,7 @@ class Proposal:
         return (self.kind, self.person_id, self.facility_id, self.country_id)
 
 
-def _details(**fields) -> str:
+def _details(**fields: object) -> str:
     return json.dumps({k: v for k, v in fields.items() if v not in (None, "", [])}, sort_keys=True)
 
 
@@ -136,7 +145,7 @@ class KnownNames:
     countries: dict[str, int]  # ISO code → the record's Country pk
     # A build of every name (a base): the names version it was read at, and the aliases
     # public then (``curation.name_changes.since``). Empty for a base with changes laid over.
-    version: tuple = ()
+    version: NamesVersion = ()
     public_aliases: frozenset[int] = frozenset()
 
     @classmethod
@@ -167,7 +176,7 @@ class KnownNames:
 
     @classmethod
     def _build(
-        cls, version: tuple = (), changes: name_changes.Changes | None = None
+        cls, version: NamesVersion = (), changes: name_changes.Changes | None = None
     ) -> "KnownNames":
         """Every name read at ``version`` (read before: what changes later is seen as
         changed since), or only the names of ``changes`` (ignoring ``version``)."""
@@ -216,19 +225,19 @@ class KnownNames:
         automata = getattr(self.gazetteer, "automata", {})
         return sum(len(automaton) for automaton in automata.values())
 
-    def changes_since(self, version: tuple) -> name_changes.Changes | None:
+    def changes_since(self, version: NamesVersion) -> name_changes.Changes | None:
         """What changed from this base to ``version`` (None: build everything again)."""
         return name_changes.since(self.version, version, self.public_aliases)
 
 
 REBUILD_AT = 200  # names changed since the base: the worker then builds a new one
 names_version = name_changes.names_version
-_latest: tuple[tuple, KnownNames] | None = None  # the names read last, with their version
+_latest: tuple[NamesVersion, KnownNames] | None = None  # the names read last, with their version
 _base: KnownNames | None = None  # the process's build of every name
 
 
 def _base_and_changes(
-    version: tuple,
+    version: NamesVersion,
 ) -> tuple[KnownNames | None, name_changes.Changes | None]:
     """The base to lay changes over and the changes since it: the process's own while
     they are few, else the newest on disk (the worker's); (None, None) when neither
@@ -244,7 +253,7 @@ def _base_and_changes(
     return (_base, changes) if changes is not None else (None, None)
 
 
-def _keep(version: tuple, known: KnownNames, base: KnownNames) -> None:
+def _keep(version: NamesVersion, known: KnownNames, base: KnownNames) -> None:
     global _latest, _base
     _latest = (version, known)
     if base is not _base:
@@ -270,7 +279,7 @@ def forget_names() -> None:
     _latest = _base = None
 
 
-def _span(pair) -> list[int] | None:
+def _span(pair: tuple[int, int] | None) -> list[int] | None:
     return list(pair) if pair else None
 
 
@@ -335,10 +344,16 @@ def proposals(article: SourceArticle, known: KnownNames) -> Iterator[Proposal]:
     """Every candidate, in reading order, before curators' decisions are applied."""
     text = _masked(article)
     reading = engine.read(text, known.gazetteer)
-    for found in reading.known:
+    for found in reading.known:  # a known person, facility or country
         kind, key = found.entry.kind, found.entry.key
-        pk = known.countries[key] if kind == names.COUNTRY else key
-        yield Proposal(SuggestionKind.MENTION, found.start, found.end, **{f"{kind}_id": pk})
+        yield Proposal(
+            SuggestionKind.MENTION,
+            found.start,
+            found.end,
+            person_id=int(key) if kind == names.PERSON else None,
+            facility_id=int(key) if kind == names.FACILITY else None,
+            country_id=known.countries[str(key)] if kind == names.COUNTRY else None,
+        )
     for citizenship in reading.citizenships:
         yield Proposal(
             SuggestionKind.CITIZENSHIP,
@@ -369,9 +384,10 @@ def proposals(article: SourceArticle, known: KnownNames) -> Iterator[Proposal]:
     yield from _counts(reading, text, known)
 
 
-def _settled(existing: list[Suggestion]) -> tuple[set, set]:
+def _settled(existing: list[Suggestion]) -> tuple[set[About], set[Proposal]]:
     """(what is settled by an acceptance, the exact proposals rejected)."""
-    accepted, rejected = set(), set()
+    accepted: set[About] = set()
+    rejected: set[Proposal] = set()
     for suggestion in existing:
         proposal = Proposal.of(suggestion)
         if suggestion.state == State.ACCEPTED:
@@ -401,7 +417,7 @@ def suggest_for_article(
     """Bring the article's suggestions up to date with the record; returns the new ones."""
     existing = list(article.suggestions.all())
     accepted, rejected = _settled(existing)
-    wanted: dict[tuple, Proposal] = {}
+    wanted: dict[About, Proposal] = {}
     for proposal in proposals(article, known or KnownNames.read()):
         if proposal.about in accepted or proposal in rejected:
             continue
@@ -447,16 +463,17 @@ def suggest_after_ingest(article: SourceArticle) -> IngestNote:
     return IngestNote(note % {"count": len(made)}, review_url(article))
 
 
-def ingest_with_suggestions(**fields) -> IngestResult:
-    """Store a new article (``curation.ingest.ingest_article``) and propose its citations:
-    how every way in (the admin, ``ingest_article``) adds an article."""
+def ingest_with_suggestions(**fields: Any) -> IngestResult:
+    """Store a new article (``curation.ingest.ingest_article``, whose keyword arguments
+    ``fields`` are) and propose its citations: how every way in (the admin,
+    ``ingest_article``) adds an article."""
     with transaction.atomic():
         result = ingest_article(**fields)
         result.notes.append(suggest_after_ingest(result.article))
     return result
 
 
-def _names_of(record) -> list[str]:
+def _names_of(record: Person | Alias | Country) -> list[str]:
     if isinstance(record, Person):
         return [record.name, *record.aliases.values_list("name", flat=True)]
     if isinstance(record, Alias):
@@ -547,19 +564,21 @@ def _facility(words: str, passage: Passage) -> Facility | None:
     return found
 
 
-def _cite(fact, passages: list[Passage]):
+def _cite[F: Cited](fact: F, passages: list[Passage]) -> F:
     fact.citations.add(*passages)
     return fact
 
 
-def _new_person(suggestion: Suggestion, passages: list[Passage], event) -> dict:
+def _new_person(
+    suggestion: Suggestion, passages: list[Passage], event: ReleaseEvent | None
+) -> Made:
     details = suggestion.details or {}
     person = Person.objects.create(
         name=suggestion.name,
         slug=unique_slug(suggestion.name, Person.objects.all(), fallback="person"),
     )
     suggestion.person = person
-    made = {"person": person.pk}
+    made: dict[str, int | list[int]] = {"person": person.pk}
     mention = _cite(Mention.objects.create(person=person), passages[:1])
     suggestion.mention = mention
     country = suggestion.country or _country(details.get("country_code", ""))
@@ -582,14 +601,17 @@ def _new_person(suggestion: Suggestion, passages: list[Passage], event) -> dict:
         made["detention"] = _cite(
             Detention.objects.create(person=person, facility=facility), passages
         ).pk
+    aliases = []
     for spelling in details.get("spellings", []):
         if fold_for_search(spelling) != fold_for_search(person.name):
             alias = Alias.objects.create(person=person, name=spelling[:200])
-            made.setdefault("aliases", []).append(_cite(alias, passages[:1]).pk)
+            aliases.append(_cite(alias, passages[:1]).pk)
+    if aliases:
+        made["aliases"] = aliases
     return made
 
 
-def _count(suggestion: Suggestion, passages: list[Passage]) -> dict:
+def _count(suggestion: Suggestion, passages: list[Passage]) -> dict[str, int]:
     details = suggestion.details or {}
     qualifier = details.get("qualifier", CountClaim.Qualifier.UNSPECIFIED)
     value = details.get("value") if qualifier != CountClaim.Qualifier.UNSPECIFIED else None
@@ -613,7 +635,9 @@ def _count(suggestion: Suggestion, passages: list[Passage]) -> dict:
     return {"count": _cite(claim, passages).pk}
 
 
-def _accept_new(suggestion: Suggestion, passage: Passage, event) -> tuple[object, dict]:
+def _accept_new(
+    suggestion: Suggestion, passage: Passage, event: ReleaseEvent | None
+) -> tuple[Cited | None, Made]:
     """Create what a suggestion of a new thing proposes; returns its main fact and what was
     made (kept in the suggestion's details, so a rejection can withdraw it)."""
     passages = _context_passages(suggestion, passage)
@@ -621,9 +645,9 @@ def _accept_new(suggestion: Suggestion, passage: Passage, event) -> tuple[object
         made = _new_person(suggestion, passages, event)
         return suggestion.mention, made
     if suggestion.kind == SuggestionKind.SAME_PERSON:
-        alias = _cite(
-            Alias.objects.create(person=suggestion.person, name=suggestion.name), [passage]
-        )
+        # The person is set: the database refuses a same-person suggestion without one.
+        named = Alias.objects.create(person=suggestion.person, name=suggestion.name)  # type: ignore[misc]
+        alias = _cite(named, [passage])
         return alias, {"alias": alias.pk}
     if suggestion.kind == SuggestionKind.NEW_FACILITY:
         facility = Facility.objects.filter(name__iexact=suggestion.name).first()
@@ -653,7 +677,7 @@ def accept_many(chosen: list[Suggestion], *, event: ReleaseEvent | None = None) 
     suggestions of the articles naming what they created once for all ("accept all 18
     freed" is one refresh and one re-run, not 18). The re-run is queued to the background
     (``curation.tasks``), like after an admin save. Returns how many were newly accepted."""
-    created = []
+    created: list[Person | Country] = []
     accepted = 0
     with transaction.atomic(), batch():
         for suggestion in chosen:
@@ -667,7 +691,7 @@ def accept_many(chosen: list[Suggestion], *, event: ReleaseEvent | None = None) 
     return accepted
 
 
-def accept(suggestion: Suggestion, *, event: ReleaseEvent | None = None):
+def accept(suggestion: Suggestion, *, event: ReleaseEvent | None = None) -> Cited | None:
     """Make the suggestion public evidence: a passage of its words, cited by the fact it
     proposes (a mention, a citizenship, a new person with their release or role, an alias,
     a facility, a country, a count). ``event`` is the release event a freed person's
@@ -681,17 +705,17 @@ def accept(suggestion: Suggestion, *, event: ReleaseEvent | None = None):
     return fact
 
 
-def _made_by(suggestion: Suggestion) -> list:
+def _made_by(suggestion: Suggestion) -> list[Person | Country]:
     """The person or country an accepted suggestion created, for the re-run."""
     made = (suggestion.details or {}).get("made", {})
-    if "person" in made:
+    if "person" in made and suggestion.person:
         return [suggestion.person]
     if "country" in made:
         return [Country.objects.get(pk=made["country"])]
     return []
 
 
-def _accept(suggestion: Suggestion, event: ReleaseEvent | None):
+def _accept(suggestion: Suggestion, event: ReleaseEvent | None) -> Cited | None:
     """The writes of one acceptance, inside the caller's transaction and batch."""
     # Lock the row and read it afresh: a second acceptance (two curators, a double click)
     # finds it accepted and makes nothing.
@@ -701,20 +725,24 @@ def _accept(suggestion: Suggestion, event: ReleaseEvent | None):
         suggestion.details = {**(suggestion.details or {}), "made": {}}  # nothing new now
         return suggestion.mention
     passage = _passage(suggestion)
+    fact: Cited | None
     if suggestion.kind in NEW_KINDS:
         fact, made = _accept_new(suggestion, passage, event)
         suggestion.details = {**(suggestion.details or {}), "made": made}
     elif suggestion.kind == SuggestionKind.CITIZENSHIP:
-        fact, _created = Citizenship.objects.get_or_create(
+        # Both are set: the database refuses a citizenship suggestion without either.
+        citizenship, _created = Citizenship.objects.get_or_create(  # type: ignore[misc]
             person_id=suggestion.person_id, country_id=suggestion.country_id
         )
-        fact.citations.add(passage)
+        citizenship.citations.add(passage)
+        fact = citizenship
     else:
-        fact = suggestion.mention or Mention.objects.create(
+        mention = suggestion.mention or Mention.objects.create(
             person=suggestion.person, facility=suggestion.facility, country=suggestion.country
         )
-        suggestion.mention = fact
-        fact.citations.add(passage)
+        suggestion.mention = mention
+        mention.citations.add(passage)
+        fact = mention
     suggestion.state = State.ACCEPTED
     suggestion.save(update_fields=["state", "mention", "person", "details"])
     if suggestion.person_id:
@@ -723,6 +751,8 @@ def _accept(suggestion: Suggestion, event: ReleaseEvent | None):
 
 
 def _withdraw_citizenship(suggestion: Suggestion) -> None:
+    if suggestion.person_id is None or suggestion.country_id is None:
+        return  # no citizenship has no person or no country
     citizenship = Citizenship.objects.filter(
         person_id=suggestion.person_id, country_id=suggestion.country_id
     ).first()
@@ -747,7 +777,7 @@ _MADE_FACTS = {
 }
 
 
-def _withdraw_made(made: dict) -> None:
+def _withdraw_made(made: dict[str, Any]) -> None:
     """Delete the facts an acceptance made; a person, facility or country it created stays,
     uncited, so hidden from the public, for a curator to delete."""
     for key, model in _MADE_FACTS.items():
@@ -783,7 +813,7 @@ def _reject(suggestion: Suggestion) -> None:
         ):
             _withdraw_citizenship(suggestion)
         _withdraw_made(made)
-    if suggestion.mention_id:
+    if suggestion.mention:
         suggestion.mention.delete()
     suggestion.state, suggestion.mention = State.REJECTED, None
     suggestion.save(update_fields=["state", "mention", "details"])

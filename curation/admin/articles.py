@@ -1,21 +1,27 @@
 """The evidence in the admin: articles (ingested verbatim, with their citation suggestions
 and "new fact from selected words") and the passages cut from them."""
 
+from collections.abc import Callable
+from typing import Any
+
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, QuerySet
+from django.forms.formsets import BaseFormSet
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import URLPattern, path, reverse
 from django.utils.html import format_html
 from django.utils.http import urlencode
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from curation import citing, from_link, new_fact, suggestions
+from curation import citing, fetching, from_link, new_fact, suggestions
 from curation.admin.actions import export_action
 from curation.admin.batching import OneRefreshPerWrite
 from curation.admin.locking import NoLostEdits
@@ -64,14 +70,16 @@ def _confirm_form(page: from_link.Page) -> ConfirmPageForm:
     )
 
 
-class BoilerplateSpanInline(admin.TabularInline):
+class BoilerplateSpanInline(admin.TabularInline[BoilerplateSpan, SourceArticle]):
     model = BoilerplateSpan
     extra = 0
     fields = ("start", "end", "kind", "note")
 
 
 @admin.register(SourceArticle)
-class SourceArticleAdmin(OneRefreshPerWrite, NoLostEdits, FoldedSearchMixin, SimpleHistoryAdmin):
+class SourceArticleAdmin(
+    OneRefreshPerWrite, NoLostEdits, FoldedSearchMixin, SimpleHistoryAdmin[SourceArticle]
+):
     """Articles: a new one is ingested verbatim and gets its citation suggestions, and "new
     fact from selected words" lets the curator select words and create, in one form, the
     fact they support (about a new or existing person, or a count or release event) with
@@ -96,15 +104,26 @@ class SourceArticleAdmin(OneRefreshPerWrite, NoLostEdits, FoldedSearchMixin, Sim
     class Media:
         css = {"all": ("curation/css/admin.css",)}
 
-    def get_queryset(self, request):
-        return super().get_queryset(request).annotate(passage_total=Count("passages"))
+    def get_queryset(self, request: HttpRequest) -> QuerySet[SourceArticle]:
+        counted: QuerySet[SourceArticle] = (
+            super().get_queryset(request).annotate(passage_total=Count("passages"))
+        )
+        return counted
 
-    def save_related(self, request, form, formsets, change):
+    def save_related(
+        self,
+        request: HttpRequest,
+        form: forms.ModelForm[SourceArticle],
+        formsets: list[BaseFormSet[forms.BaseForm]],
+        change: bool,
+    ) -> None:
         # Boilerplate spans edited inline change the body text: refresh what derives from it.
         super().save_related(request, form, formsets, change)
         refresh_search_text(form.instance)
 
-    def add_view(self, request, form_url="", extra_context=None):
+    def add_view(
+        self, request: HttpRequest, form_url: str = "", extra_context: dict[str, Any] | None = None
+    ) -> HttpResponse:
         """Adding an article is ingesting it: stored verbatim, duplicates refused,
         reprints linked, citation suggestions proposed (``ingest``)."""
         if not self.has_add_permission(request):
@@ -141,10 +160,12 @@ class SourceArticleAdmin(OneRefreshPerWrite, NoLostEdits, FoldedSearchMixin, Sim
         }
         return TemplateResponse(request, "curation/ingest_article.html", context)
 
-    def ingest(self, **fields) -> IngestResult:
+    def ingest(self, **fields: Any) -> IngestResult:
         return suggestions.ingest_with_suggestions(**fields)
 
-    def _stored_or_refused(self, request, form, ingest):
+    def _stored_or_refused(
+        self, request: HttpRequest, form: forms.Form, ingest: Callable[[], IngestResult]
+    ) -> HttpResponseRedirect | None:
         """The redirect to the article ``ingest`` stored, or None with the reason it was
         refused on the form (already stored: with its link)."""
         try:
@@ -157,7 +178,7 @@ class SourceArticleAdmin(OneRefreshPerWrite, NoLostEdits, FoldedSearchMixin, Sim
             return self._after_ingest(request, result)
         return None
 
-    def from_link_view(self, request):
+    def from_link_view(self, request: HttpRequest) -> HttpResponse:
         """Add article from a link (or a saved page): fetch it safely and keep the response
         as a capture, then show what was read for the curator to confirm or correct, then
         ingest it as any article, recording its capture. A refusal stores nothing."""
@@ -173,18 +194,18 @@ class SourceArticleAdmin(OneRefreshPerWrite, NoLostEdits, FoldedSearchMixin, Sim
                 return self._confirm_page(request, _confirm_form(page), page.capture)
         return self._render_from_link(request, form=form, step="link")
 
-    def _capture(self, form) -> from_link.Page | None:
+    def _capture(self, form: LinkForm) -> from_link.Page | None:
         data = form.cleaned_data
         try:
             if data["saved_page"]:
                 upload = data["saved_page"]
-                if upload.size > from_link.fetching.MAX_BYTES:  # before reading it
-                    raise from_link.fetching.FetchRefused(
+                if upload.size > fetching.MAX_BYTES:  # before reading it
+                    raise fetching.FetchRefused(
                         gettext("%(name)s is %(size)s bytes; the limit is %(limit)s bytes (5 MB).")
                         % {
                             "name": upload.name,
                             "size": f"{upload.size:,}",
-                            "limit": f"{from_link.fetching.MAX_BYTES:,}",
+                            "limit": f"{fetching.MAX_BYTES:,}",
                         }
                     )
                 return from_link.capture_saved_page(
@@ -197,7 +218,9 @@ class SourceArticleAdmin(OneRefreshPerWrite, NoLostEdits, FoldedSearchMixin, Sim
             form.add_error(None, already_stored(exc))
         return None
 
-    def _confirm_page(self, request, form, capture: Capture | None = None):
+    def _confirm_page(
+        self, request: HttpRequest, form: ConfirmPageForm, capture: Capture | None = None
+    ) -> HttpResponse:
         if form.is_bound and form.is_valid():
             data = form.cleaned_data
             capture = data["capture"]
@@ -225,7 +248,7 @@ class SourceArticleAdmin(OneRefreshPerWrite, NoLostEdits, FoldedSearchMixin, Sim
             capture = Capture.objects.filter(pk=pk).first() if pk.isdigit() else None
         return self._render_from_link(request, form=form, step="confirm", capture=capture)
 
-    def _render_from_link(self, request, **context):
+    def _render_from_link(self, request: HttpRequest, **context: object) -> TemplateResponse:
         return TemplateResponse(
             request,
             "curation/ingest_from_link.html",
@@ -237,7 +260,7 @@ class SourceArticleAdmin(OneRefreshPerWrite, NoLostEdits, FoldedSearchMixin, Sim
             },
         )
 
-    def _after_ingest(self, request, result):
+    def _after_ingest(self, request: HttpRequest, result: IngestResult) -> HttpResponseRedirect:
         article = result.article
         stored = gettext("Stored “%(article)s” verbatim (sha256 %(sha256)s…).")
         self.message_user(request, stored % {"article": article, "sha256": article.sha256[:12]})
@@ -264,8 +287,9 @@ class SourceArticleAdmin(OneRefreshPerWrite, NoLostEdits, FoldedSearchMixin, Sim
         return obj.published_display
 
     @admin.display(description=_("passages"), ordering="passage_total")
-    def passage_count(self, obj) -> int:
-        return obj.passage_total
+    def passage_count(self, obj: SourceArticle) -> int:
+        total: int = getattr(obj, "passage_total")  # noqa: B009 (annotated by the list's query)
+        return total
 
     @admin.display(description=_("text (read-only; cited passages highlighted)"))
     def highlighted_text(self, obj: SourceArticle) -> str:
@@ -274,7 +298,7 @@ class SourceArticleAdmin(OneRefreshPerWrite, NoLostEdits, FoldedSearchMixin, Sim
         passages = list(obj.passages.order_by("start", "end"))
         return render_to_string("curation/article_text.html", {"segments": segments(obj, passages)})
 
-    def get_urls(self):
+    def get_urls(self) -> list[URLPattern]:
         return [
             path(
                 "from-link/",
@@ -289,14 +313,20 @@ class SourceArticleAdmin(OneRefreshPerWrite, NoLostEdits, FoldedSearchMixin, Sim
             *super().get_urls(),
         ]
 
-    def change_view(self, request, object_id, form_url="", extra_context=None):
+    def change_view(
+        self,
+        request: HttpRequest,
+        object_id: str,
+        form_url: str = "",
+        extra_context: dict[str, Any] | None = None,
+    ) -> HttpResponse:
         extra_context = {
             **(extra_context or {}),
             "new_fact_url": reverse("admin:sources_sourcearticle_new_fact", args=[object_id]),
         }
         return super().change_view(request, object_id, form_url, extra_context)
 
-    def new_fact_view(self, request, object_id):
+    def new_fact_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
         article = self.get_object(request, object_id)
         if article is None or not self.has_view_permission(request, article):
             raise PermissionDenied
@@ -304,7 +334,7 @@ class SourceArticleAdmin(OneRefreshPerWrite, NoLostEdits, FoldedSearchMixin, Sim
         form = new_fact.SelectionForm(
             posted, initial=request.GET.dict(), admin_site=self.admin_site
         )
-        chosen = posted.get("kind") if posted else request.GET.get("kind")
+        chosen = (posted.get("kind") if posted else request.GET.get("kind")) or ""
         fact_forms = {
             kind.key: new_fact.fact_form(kind, posted if kind.key == chosen else None)
             for kind in new_fact.KINDS
@@ -331,7 +361,13 @@ class SourceArticleAdmin(OneRefreshPerWrite, NoLostEdits, FoldedSearchMixin, Sim
         }
         return TemplateResponse(request, "curation/new_fact.html", context)
 
-    def _create_fact(self, request, article, form, fact_form):
+    def _create_fact(
+        self,
+        request: HttpRequest,
+        article: SourceArticle,
+        form: new_fact.SelectionForm,
+        fact_form: forms.ModelForm[Any],
+    ) -> HttpResponseRedirect | None:
         """Write the fact citing the selection, or put the reason it can't be on the form
         (and return None)."""
         data = form.cleaned_data
@@ -369,7 +405,11 @@ class SourceArticleAdmin(OneRefreshPerWrite, NoLostEdits, FoldedSearchMixin, Sim
             messages.SUCCESS,
         )
         # Back to the same words, ready for another fact about the same person.
-        again = {"kind": kind.key, "start": selection.start, "end": selection.end}
+        again: dict[str, str | int] = {
+            "kind": kind.key,
+            "start": selection.start,
+            "end": selection.end,
+        }
         if kind.about_a_person:
             again["person"] = record.person_id
         url = reverse("admin:sources_sourcearticle_new_fact", args=[article.pk])
@@ -377,20 +417,22 @@ class SourceArticleAdmin(OneRefreshPerWrite, NoLostEdits, FoldedSearchMixin, Sim
 
 
 @admin.register(Passage)
-class PassageAdmin(OneRefreshPerWrite, SimpleHistoryAdmin):
+class PassageAdmin(OneRefreshPerWrite, SimpleHistoryAdmin[Passage]):
     list_display = ("quote_in_context", "article", "start", "end")
     list_filter = ("article",)
     list_select_related = ("article",)
     search_fields = ("quote", "article__slug", "article__title")
     readonly_fields = ("article", "start", "end", "quote", "quote_in_context")
 
-    def has_add_permission(self, request) -> bool:
+    def has_add_permission(self, request: HttpRequest) -> bool:
         # Passages are made by selecting words of an article ("Cite a passage" on a fact,
         # "New fact from selected words" on an article), never typed in as offsets. This
         # also removes the "+" beside every citations field.
         return False
 
-    def changelist_view(self, request, extra_context=None):
+    def changelist_view(
+        self, request: HttpRequest, extra_context: dict[str, Any] | None = None
+    ) -> HttpResponse:
         stale = Passage.objects.stale().count()
         if stale:
             warning = ngettext(
@@ -409,7 +451,7 @@ class PassageAdmin(OneRefreshPerWrite, SimpleHistoryAdmin):
 
 
 @admin.register(Capture)
-class CaptureAdmin(admin.ModelAdmin):
+class CaptureAdmin(admin.ModelAdmin[Capture]):
     """Pages as retrieved, read only: the database refuses any change to one. A capture no
     article records is a page fetched and never confirmed."""
 
@@ -421,15 +463,16 @@ class CaptureAdmin(admin.ModelAdmin):
         field.name for field in Capture._meta.fields if field.name not in ("id", "warc")
     ]
 
-    def get_queryset(self, request):
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Capture]:
         return super().get_queryset(request).defer("warc").annotate(article_total=Count("articles"))
 
     @admin.display(description=_("articles"), ordering="article_total")
-    def article_count(self, obj) -> int:
-        return obj.article_total
+    def article_count(self, obj: Capture) -> int:
+        total: int = getattr(obj, "article_total")  # noqa: B009 (annotated by the list's query)
+        return total
 
-    def has_add_permission(self, request) -> bool:
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False  # made by "Add article from a link", never typed in
 
-    def has_change_permission(self, request, obj=None) -> bool:
+    def has_change_permission(self, request: HttpRequest, obj: Capture | None = None) -> bool:
         return False
