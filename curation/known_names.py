@@ -11,6 +11,7 @@ import hashlib
 import os
 import pickle
 import tempfile
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -25,9 +26,20 @@ def _directory() -> Path | None:
     return Path(where) if where else None
 
 
+@cache
+def _builder() -> str:
+    """The code that builds the names: a build kept by other code (a deploy that changed
+    how names or facilities are matched) is never loaded."""
+    from curation.proposals import gazetteer
+    from releases import country_names
+
+    sources = (Path(module.__file__ or "").read_bytes() for module in (gazetteer, country_names))
+    return hashlib.sha256(b"".join(sources)).hexdigest()[:12]
+
+
 def _database() -> str:
     # One database's names are never another's, even at the same version.
-    key = repr((connection.vendor, connection.settings_dict.get("NAME")))
+    key = repr((connection.vendor, connection.settings_dict.get("NAME"), _builder()))
     return hashlib.sha256(key.encode()).hexdigest()[:16]
 
 

@@ -17,6 +17,7 @@ from releases import country_names
 
 PERSON, FACILITY, COUNTRY, NOTHING = "person", "facility", "country", "nothing"
 _FOLDED, _CASED, _EXACT = "folded", "cased", "exact"
+_FACILITY_ARTICLES = frozenset(["el", "la", "los", "las", "the", "o", "a", "os", "as"])
 _ROMAN = frozenset(["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"])
 
 
@@ -77,6 +78,17 @@ class Gazetteer:
         for word in words:
             self._words_by_start[word[:2]].add(word)
             self._words_by_start[f"_{word[1:3]}"].add(word)
+
+    def add_facility(self, pk: int, name: str) -> None:
+        """The facility's name, and without its article as reports write it after a
+        contraction or a preposition ("al Helicoide", "complexo do Rodeo", "the Rodeo
+        prison complex"): capitalised as in the name, so "a rodeo" is not El Rodeo (and
+        "Rodeo I" is not either, as any facility with a numeral after it)."""
+        entry = Entry(FACILITY, pk)
+        self.add(_FOLDED, name, entry)
+        first, _, rest = name.partition(" ")
+        if fold(first) in _FACILITY_ARTICLES and rest[:1].isupper():
+            self.add(_EXACT, rest, entry)
 
     def finish(self) -> "Gazetteer":
         for automaton in self.automata.values():
@@ -250,7 +262,7 @@ def build(
     for pk, name in people:
         gazetteer.add_person(pk, name)
     for pk, name in facilities:
-        gazetteer.add(_FOLDED, name, Entry(FACILITY, pk))
+        gazetteer.add_facility(pk, name)
     chosen = None if only_countries is None else set(only_countries)
     for country in pycountry.countries:
         code = country.alpha_2

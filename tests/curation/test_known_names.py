@@ -195,6 +195,18 @@ def test_a_base_being_written_is_never_loaded(on_disk, monkeypatch):
     assert _keys(KnownNames.read(), "Marta Linares.") != []
 
 
+@pytest.mark.django_db(transaction=True)
+def test_names_built_by_other_code_are_never_loaded(on_disk, monkeypatch):
+    from curation import known_names
+
+    builders.person("Marta Linares", is_named=True)
+    KnownNames.read()
+    assert known_names.load_newest() is not None
+    monkeypatch.setattr(known_names, "_builder", lambda: "a deploy's new matching")
+
+    assert known_names.load_newest() is None
+
+
 @pytest.mark.django_db
 def test_too_many_changes_are_no_changes_to_lay_over(monkeypatch):
     from curation import name_changes

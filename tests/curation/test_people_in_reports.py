@@ -164,3 +164,22 @@ def test_a_count_after_the_name_speaks_of_others():
         "Spanien zählt nach Angaben seines Außenministers Pablo Ibarra neun freigelassene Bürger."
     )
     assert roles(text)["Pablo Ibarra"] != people.FREED
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Después me pasaron al Helicoide y de ahí a Yare.",
+        "A família esperou na entrada do complexo do Helicoide.",
+        "The road to the Helicoide detention centre was closed.",
+    ],
+)
+def test_a_known_facility_without_its_article_is_the_known_one(text):
+    found = [f for f in read(text, RECORD).known if f.entry.kind == gazetteer.FACILITY]
+    assert [f.entry.key for f in found] == [1]
+
+
+def test_a_facility_without_its_article_needs_its_capital_and_no_numeral():
+    record = gazetteer.build([], [(2, "El Rodeo")], {})
+    for text in ("She rode in a rodeo in Texas.", "Held in Rodeo II since 2024."):
+        assert not [f for f in read(text, record).known if f.entry.kind == gazetteer.FACILITY]
