@@ -231,6 +231,10 @@ class KnownNames:
 
 
 REBUILD_AT = 200  # names changed since the base: the worker then builds a new one
+# A process keeps its own base until this many have changed since, then loads the newest on
+# disk (in the request that finds them: seconds at a million names; a new process's first
+# read pays it too).
+SWITCH_AT = 1_000
 names_version = name_changes.names_version
 _latest: tuple[NamesVersion, KnownNames] | None = None  # the names read last, with their version
 _base: KnownNames | None = None  # the process's build of every name
@@ -240,10 +244,10 @@ def _base_and_changes(
     version: NamesVersion,
 ) -> tuple[KnownNames | None, name_changes.Changes | None]:
     """The base to lay changes over and the changes since it: the process's own while
-    they are few, else the newest on disk (the worker's); (None, None) when neither
-    serves."""
+    they are few (``SWITCH_AT``), else the newest on disk (the worker's); (None, None) when
+    neither serves."""
     changes = _base.changes_since(version) if _base is not None else None
-    if _base is not None and changes is not None and len(changes) <= REBUILD_AT:
+    if _base is not None and changes is not None and len(changes) <= SWITCH_AT:
         return _base, changes
     stored = known_names.load_newest(unless=_base.version if _base is not None else None)
     if isinstance(stored, KnownNames) and stored.version:
