@@ -70,7 +70,7 @@ def resolve_selection(
 
 @transaction.atomic
 def cite_selection(
-    record, article: SourceArticle, selection: Selection, parts: Iterable[str] = ()
+    record: Cited, article: SourceArticle, selection: Selection, parts: Iterable[str] = ()
 ) -> Passage:
     """Cite the selected words for ``record``: for the whole of it, or for ``parts`` of it
     (``Cited.cited_parts``). The citation and the parts are two writes, and the record's
@@ -119,8 +119,8 @@ def create_cited(
     e.g. a second citizenship of one person in one country. Derived data is refreshed
     once, when all of it is written."""
     with batch():
-        if new_person:
-            record.person = Person.objects.create(
+        if new_person:  # only for a kind of fact about a person (the form checks it)
+            record.person = Person.objects.create(  # type: ignore[attr-defined]
                 name=new_person, slug=unique_slug(new_person, Person.objects, fallback="person")
             )
         if isinstance(record, ReleaseEvent) and not record.slug:

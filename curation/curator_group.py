@@ -8,7 +8,7 @@ CURATOR_GROUP = "curator"
 CURATED_APPS = ("sources", "releases")
 
 
-def ensure_curator_group(**_signal_kwargs) -> Group:
+def ensure_curator_group(**_signal_kwargs: object) -> Group:
     group, _created = Group.objects.get_or_create(name=CURATOR_GROUP)
     permissions = Permission.objects.filter(content_type__app_label__in=CURATED_APPS).exclude(
         content_type__model="importrecord", codename__regex=r"^(add|change|delete)_"

@@ -25,6 +25,7 @@ import ipaddress
 import socket
 import ssl
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
@@ -90,7 +91,14 @@ def fetch(url: str) -> Fetched:
             connection.close()
 
 
-def _kept(url, current, response, connection, deadline, redirects) -> Fetched:
+def _kept(
+    url: str,
+    current: str,
+    response: http.client.HTTPResponse,
+    connection: http.client.HTTPConnection,
+    deadline: float,
+    redirects: list[str],
+) -> Fetched:
     if not 200 <= response.status < 300:
         raise FetchRefused(
             f"{current} answered {response.status} {response.reason}: not a page to store."
@@ -125,7 +133,12 @@ def _too_big(url: str, size: int) -> str:
     )
 
 
-def _read_body(url, response, connection, deadline) -> bytes:
+def _read_body(
+    url: str,
+    response: http.client.HTTPResponse,
+    connection: http.client.HTTPConnection,
+    deadline: float,
+) -> bytes:
     chunks: list[bytes] = []
     total = 0
     while True:
@@ -146,7 +159,7 @@ def _too_slow(url: str) -> str:
     return f"{url} took longer than {TIMEOUT:g} seconds; try again later, or save the page."
 
 
-def _set_timeout(connection, url, deadline) -> None:
+def _set_timeout(connection: http.client.HTTPConnection, url: str, deadline: float) -> None:
     remaining = deadline - time.monotonic()
     if remaining <= 0:
         raise FetchRefused(_too_slow(url))
@@ -154,7 +167,9 @@ def _set_timeout(connection, url, deadline) -> None:
         connection.sock.settimeout(remaining)
 
 
-def _request(url: str, deadline: float):
+def _request(
+    url: str, deadline: float
+) -> tuple[http.client.HTTPResponse, http.client.HTTPConnection]:
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https"):
         raise FetchRefused(
@@ -238,8 +253,12 @@ def _refusal(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str:
     return ""
 
 
-def _connect_to(address: str):
-    def create_connection(_host_and_port, timeout, source_address=None):
+def _connect_to(address: str) -> Callable[..., socket.socket]:
+    def create_connection(
+        _host_and_port: tuple[str, int],
+        timeout: float | None,
+        source_address: tuple[str, int] | None = None,
+    ) -> socket.socket:
         return socket.create_connection((address, _host_and_port[1]), timeout, source_address)
 
     return create_connection

@@ -8,6 +8,7 @@ read (so the confirmation form carries only its id); a capture never confirmed s
 the record of a retrieval, listed in the admin."""
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import Q
 from django.utils.translation import gettext
@@ -98,7 +99,7 @@ def capture_saved_page(body: bytes, *, filename: str, url: str = "") -> Page:
     return Page(capture, extracted)
 
 
-def ingest_page(page: Page, **fields) -> IngestResult:
+def ingest_page(page: Page, **fields: Any) -> IngestResult:
     """Ingest the page's article with the suggestions; ``fields`` (title, text, language…,
     and ``published`` as a parsed pair) are what the curator confirmed or corrected; one
     not given (or None) is what was read."""

@@ -17,6 +17,7 @@ what the whole corpus costs.
 import datetime
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import cast
 
 from django.db import IntegrityError, transaction
 from django.db.models import Count
@@ -31,7 +32,7 @@ from sources.slugs import unique_slug
 
 NEAR_DUPLICATE_THRESHOLD = 0.5
 LOOKUP_BATCH = 500  # hashes per query, well under every database's parameter limit
-FILENAME_MAX = SourceArticle._meta.get_field("filename").max_length
+FILENAME_MAX = cast(int, SourceArticle._meta.get_field("filename").max_length)  # a CharField's
 
 
 class DuplicateArticle(Exception):

@@ -43,7 +43,7 @@ def _database() -> str:
     return hashlib.sha256(key.encode()).hexdigest()[:16]
 
 
-def _path(directory: Path, version: tuple) -> Path:
+def _path(directory: Path, version: tuple[object, ...]) -> Path:
     digest = hashlib.sha256(repr(version).encode()).hexdigest()[:32]
     return directory / f"names-{_database()}-{digest}.pickle"
 
@@ -55,7 +55,7 @@ def _stored(directory: Path) -> list[Path]:
     )
 
 
-def load_newest(unless: tuple | None = None) -> Any | None:
+def load_newest(unless: tuple[object, ...] | None = None) -> Any | None:
     """The newest version ``store`` kept, or None (also when it is ``unless``: the one
     the caller has)."""
     directory = _directory()
@@ -74,7 +74,7 @@ def load_newest(unless: tuple | None = None) -> Any | None:
         return None
 
 
-def store(version: tuple, record: Any) -> None:
+def store(version: tuple[object, ...], record: Any) -> None:
     """Keep ``record`` for ``version`` (written whole, then renamed: a process loading it
     never reads half a file), and drop all but the newest ``KEEP`` versions."""
     directory = _directory()

@@ -8,30 +8,34 @@ An alias shown or hidden without a history row of its own (a quote it cites fail
 integrity check) is not seen that way; the count of public aliases then differs from what
 the changes explain, and ``since`` answers None: build everything again."""
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
-from django.db.models import Max, Model
+from django.db.models import Max
 
 from releases.models import Alias, Country, Facility, Person
 
-MODELS: tuple[type[Model], ...] = (Person, Alias, Facility, Country)
+NamedModel = type[Person] | type[Alias] | type[Facility] | type[Country]
+MODELS: tuple[NamedModel, ...] = (Person, Alias, Facility, Country)
+# The newest history id and key of each of MODELS, then the public aliases' count.
+NamesVersion = tuple[int | None, ...]
 LIMIT = 5_000  # rows changed: more, and building everything again is as cheap
 _CHUNK = 500  # keys per IN (SQLite's limit on a statement's variables)
 
 
-def names_version() -> tuple:
+def names_version() -> NamesVersion:
     """Changes whenever a name the suggestions match may have: a person, alias, facility or
     country added, edited, deleted or reverted (each leaves a history row: the newest
     history id moves), loaded in bulk (the newest key moves), or an alias published or
     hidden (the public aliases' count moves). Newest values are one index look-up each
     whatever the size of the record; only the public aliases are counted (from their index).
     Not a read of the names."""
-    parts: list = []
+    parts: list[int | None] = []
     for model in MODELS:
         parts += [
-            model.history.aggregate(newest=Max("history_id"))["newest"],  # type: ignore[attr-defined]
-            model.objects.aggregate(newest=Max("pk"))["newest"],  # type: ignore[attr-defined]
+            model.history.aggregate(newest=Max("history_id"))["newest"],
+            model.objects.aggregate(newest=Max("pk"))["newest"],
         ]
     return (*parts, public_aliases_count())
 
@@ -55,13 +59,15 @@ class Changes:
         return len(self.people) + len(self.facilities) + len(self.countries)
 
 
-def _chunks(keys: Iterable) -> Iterable[list]:
+def _chunks(keys: Iterable[int]) -> Iterator[list[int]]:
     keys = sorted(keys)
     for start in range(0, len(keys), _CHUNK):
         yield keys[start : start + _CHUNK]
 
 
-def _changed_rows(model, newest_history: int | None, newest_key: int | None) -> set[int]:
+def _changed_rows(
+    model: NamedModel, newest_history: int | None, newest_key: int | None
+) -> set[int]:
     """Keys of the rows of ``model`` written since: with a newer history row or key."""
     rows = set(
         model.history.filter(history_id__gt=newest_history or 0).values_list("id", flat=True)
@@ -69,21 +75,21 @@ def _changed_rows(model, newest_history: int | None, newest_key: int | None) -> 
     return rows | set(model.objects.filter(pk__gt=newest_key or 0).values_list("pk", flat=True))
 
 
-def _ever(model, rows: set[int], field: str) -> set:
+def _ever(model: NamedModel, rows: set[int], field: str) -> set[Any]:
     """Every value ``field`` has had in these rows, now and in their history (an alias
     moved to another person changes both people's names)."""
-    values: set = set()
+    values: set[Any] = set()
     for chunk in _chunks(rows):
         values |= set(model.history.filter(id__in=chunk).values_list(field, flat=True))
         values |= set(model.objects.filter(pk__in=chunk).values_list(field, flat=True))
     return values - {None}
 
 
-def since(then: tuple, now: tuple, public_then: frozenset[int]) -> Changes | None:
+def since(then: NamesVersion, now: NamesVersion, public_then: frozenset[int]) -> Changes | None:
     """What changed between the names versions ``then`` (a build's, whose public aliases
     were ``public_then``) and ``now``; None when building everything again is needed
     (more than ``LIMIT`` rows, or an alias shown or hidden with no row saying so)."""
-    rows: dict[type[Model], set[int]] = {}
+    rows: dict[NamedModel, set[int]] = {}
     for index, model in enumerate(MODELS):
         newest = then[2 * index : 2 * index + 2]
         rows[model] = (

@@ -32,7 +32,7 @@ from typing import Any
 
 import pycountry
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.urls import reverse
 from django.utils.translation import ngettext
 
@@ -80,8 +80,6 @@ PERSON_KINDS = (SuggestionKind.NEW_PERSON, SuggestionKind.OTHER_PERSON, Suggesti
 
 # What a proposal is about, whatever words carry it: a hashable key of its kind and ids.
 About = tuple[object, ...]
-# The version of the names the suggestions match (``curation.name_changes.names_version``).
-NamesVersion = tuple[int | None, ...]
 # What an acceptance made, by kind: a row's id, or the ids of its aliases.
 Made = Mapping[str, int | list[int]]
 
@@ -145,7 +143,7 @@ class KnownNames:
     countries: dict[str, int]  # ISO code → the record's Country pk
     # A build of every name (a base): the names version it was read at, and the aliases
     # public then (``curation.name_changes.since``). Empty for a base with changes laid over.
-    version: NamesVersion = ()
+    version: name_changes.NamesVersion = ()
     public_aliases: frozenset[int] = frozenset()
 
     @classmethod
@@ -176,7 +174,7 @@ class KnownNames:
 
     @classmethod
     def _build(
-        cls, version: NamesVersion = (), changes: name_changes.Changes | None = None
+        cls, version: name_changes.NamesVersion = (), changes: name_changes.Changes | None = None
     ) -> "KnownNames":
         """Every name read at ``version`` (read before: what changes later is seen as
         changed since), or only the names of ``changes`` (ignoring ``version``)."""
@@ -225,7 +223,7 @@ class KnownNames:
         automata = getattr(self.gazetteer, "automata", {})
         return sum(len(automaton) for automaton in automata.values())
 
-    def changes_since(self, version: NamesVersion) -> name_changes.Changes | None:
+    def changes_since(self, version: name_changes.NamesVersion) -> name_changes.Changes | None:
         """What changed from this base to ``version`` (None: build everything again)."""
         return name_changes.since(self.version, version, self.public_aliases)
 
@@ -236,12 +234,13 @@ REBUILD_AT = 200  # names changed since the base: the worker then builds a new o
 # read pays it too).
 SWITCH_AT = 1_000
 names_version = name_changes.names_version
-_latest: tuple[NamesVersion, KnownNames] | None = None  # the names read last, with their version
+# The names read last, with their version.
+_latest: tuple[name_changes.NamesVersion, KnownNames] | None = None
 _base: KnownNames | None = None  # the process's build of every name
 
 
 def _base_and_changes(
-    version: NamesVersion,
+    version: name_changes.NamesVersion,
 ) -> tuple[KnownNames | None, name_changes.Changes | None]:
     """The base to lay changes over and the changes since it: the process's own while
     they are few (``SWITCH_AT``), else the newest on disk (the worker's); (None, None) when
@@ -257,7 +256,7 @@ def _base_and_changes(
     return (_base, changes) if changes is not None else (None, None)
 
 
-def _keep(version: NamesVersion, known: KnownNames, base: KnownNames) -> None:
+def _keep(version: name_changes.NamesVersion, known: KnownNames, base: KnownNames) -> None:
     global _latest, _base
     _latest = (version, known)
     if base is not _base:
@@ -488,7 +487,7 @@ def _names_of(record: Person | Alias | Country) -> list[str]:
     raise TypeError(f"No names to look for in a {type(record).__name__}.")
 
 
-def articles_naming(names: set[str]):
+def articles_naming(names: set[str]) -> QuerySet[SourceArticle]:
     """The articles whose folded text contains one of these folded names (on PostgreSQL, a
     lookup in the trigram index of the texts, sources 0009)."""
     naming = Q()

@@ -20,14 +20,14 @@ REBUILD_TASK = "curation.tasks.rebuild_names"
 
 
 @task()
-def rerun_suggestions(records: list[list]) -> int:
+def rerun_suggestions(records: list[list[str | int | None]]) -> int:
     """Re-run the suggestions for ``records`` ([app label, model name, pk] each); one
     deleted since is skipped. Returns how many suggestions were made."""
     from curation.suggestions import suggest_after_change  # which queues this task
 
     found = []
     for app_label, model_name, pk in records:
-        model = apps.get_model(app_label, model_name)
+        model = apps.get_model(str(app_label), str(model_name))
         record = model.objects.filter(pk=pk).first()
         if record is not None:
             found.append(record)

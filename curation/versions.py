@@ -9,6 +9,8 @@ and compares, inside the admin's transaction, so of two curators saving at once 
 always sees the first's change. Derived data refreshed in bulk leaves no history row, and
 so is no one's edit."""
 
+from typing import TYPE_CHECKING, Any
+
 from django import forms
 from django.db.models import Max, Model
 from django.http import QueryDict
@@ -18,6 +20,16 @@ from django.utils.translation import gettext, pgettext
 
 SEEN = "seen_version"
 
+# A row of a model's history, and a change between two: django-simple-history has no types.
+HistoryRow = Any
+FieldChange = Any
+
+if TYPE_CHECKING:
+    # A form of any curated model (a ModelForm takes no model in brackets at run time).
+    AnyModelForm = forms.ModelForm[Any]
+else:
+    AnyModelForm = forms.ModelForm
+
 
 def version_of(instance: Model) -> int:
     """The newest history id of the record (0 if it has none)."""
@@ -26,19 +38,20 @@ def version_of(instance: Model) -> int:
     return newest or 0
 
 
-def _who(row) -> str:
+def _who(row: HistoryRow) -> str:
     user = row.history_user
     if user is None:
         return "someone outside the admin (an import or a script)"
-    return user.get_full_name() or user.get_username()
+    name: str = user.get_full_name() or user.get_username()
+    return name
 
 
-def _short(value) -> str:
+def _short(value: object) -> str:
     text = ", ".join(map(str, value)) if isinstance(value, list | tuple) else str(value)
     return text if len(text) <= 80 else text[:77] + "…"
 
 
-def changes_since(instance: Model, seen: int) -> tuple[list, list]:
+def changes_since(instance: Model, seen: int) -> tuple[list[HistoryRow], list[FieldChange]]:
     """The history rows newer than ``seen``, and the field changes they made together."""
     history = type(instance).history  # type: ignore[attr-defined]
     rows = list(history.filter(id=instance.pk, history_id__gt=seen).order_by("history_id"))
@@ -79,7 +92,7 @@ def refusal(instance: Model, seen: int) -> str:
     )
 
 
-def refuse_if_changed(form: forms.Form, instance: Model, seen: int) -> int | None:
+def refuse_if_changed(form: forms.BaseForm, instance: Model, seen: int) -> int | None:
     """Refuse ``form`` if ``instance`` moved past version ``seen``, naming who changed what,
     and return the current version (for the form to carry, so that sending it again goes
     through); None when unchanged. The row is locked until the transaction ends: two saves
@@ -92,7 +105,7 @@ def refuse_if_changed(form: forms.Form, instance: Model, seen: int) -> int | Non
     return current
 
 
-def carry(form: forms.Form, field: str, value: str) -> None:
+def carry(form: forms.BaseForm, field: str, value: str) -> None:
     """Put ``value`` in the bound form's hidden ``field``, as it will be sent next time."""
     posted = form.data
     data = posted.copy() if isinstance(posted, QueryDict) else dict(posted)  # immutable as sent
@@ -100,18 +113,22 @@ def carry(form: forms.Form, field: str, value: str) -> None:
     form.data = data
 
 
-class VersionCheckedForm(forms.ModelForm):
+class VersionCheckedForm(AnyModelForm):
     """Carries the version the record was opened at, and refuses the save if it moved."""
 
     seen_version = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if self.instance.pk is not None and not self.is_bound:
             self.fields[SEEN].initial = version_of(self.instance)
 
-    def clean(self):
+    def clean(self) -> dict[str, Any]:
+        # The admin's form for the model may come after this among the bases and give
+        # back data of its own, or None (keep cleaned_data), as Django allows.
         cleaned = super().clean()
+        if cleaned is None:
+            cleaned = self.cleaned_data
         seen = cleaned.get(SEEN)
         if self.instance.pk is None or seen is None:
             return cleaned  # a new record, or a form posted without a version: nothing to compare

@@ -6,6 +6,7 @@ the other way round).
 
 import functools
 import hashlib
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -116,7 +117,7 @@ class SourceArticle(models.Model):
     def __str__(self) -> str:
         return self.display_title
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         self.sha256 = sha256_of(self.text)
         super().save(*args, **kwargs)
 

@@ -1,10 +1,12 @@
 """Slugs for records made in the admin, unique within their table."""
 
-from django.db.models import QuerySet
+from typing import Any
+
+from django.db.models import Manager, QuerySet
 from django.utils.text import slugify
 
 
-def unique_slug(base: str, taken: QuerySet, *, fallback: str) -> str:
+def unique_slug(base: str, taken: QuerySet[Any] | Manager[Any], *, fallback: str) -> str:
     """``slugify(base)`` (or ``fallback``), with -2, -3… added until no row of ``taken``
     has it."""
     slug = slugify(base)[:100] or fallback

@@ -2,13 +2,15 @@
 rejected one by one or together. Nothing suggested is public until accepted."""
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count
+from django.db.models import Count, QuerySet
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import path
+from django.urls import URLPattern, path
 from django.utils.html import format_html
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
@@ -36,7 +38,9 @@ class ReviewRow:
 REVIEW_CONTEXT_CHARS = 110
 
 
-def review_row(text: str, sentences: list[tuple[int, int]], suggestion) -> ReviewRow:
+def review_row(
+    text: str, sentences: list[tuple[int, int]], suggestion: CitationSuggestion
+) -> ReviewRow:
     start, end = suggestion.start, suggestion.end
     details = suggestion.details or {}
     marked = details.get("name_at") or details.get("words_at")
@@ -66,7 +70,7 @@ def review_row(text: str, sentences: list[tuple[int, int]], suggestion) -> Revie
     )
 
 
-def say_if_computing(request) -> None:
+def say_if_computing(request: HttpRequest) -> None:
     """Tell the curator that suggestions are still being computed after recent saves (the
     background re-runs, ``curation.tasks``): what the page lists may still grow or shrink."""
     pending = tasks.pending_reruns()
@@ -82,7 +86,7 @@ def say_if_computing(request) -> None:
 
 
 @admin.register(CitationSuggestion)
-class CitationSuggestionAdmin(OneRefreshPerWrite, admin.ModelAdmin):
+class CitationSuggestionAdmin(OneRefreshPerWrite, admin.ModelAdmin[CitationSuggestion]):
     """Suggested citations from ingested articles: accept or reject each, best from the
     review screen of one article. Nothing here is public until accepted."""
 
@@ -105,14 +109,16 @@ class CitationSuggestionAdmin(OneRefreshPerWrite, admin.ModelAdmin):
     )
     actions = ["accept_selected", "reject_selected"]
 
-    def has_add_permission(self, request) -> bool:
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
-    def changelist_view(self, request, extra_context=None):
+    def changelist_view(
+        self, request: HttpRequest, extra_context: dict[str, Any] | None = None
+    ) -> HttpResponse:
         say_if_computing(request)
         return super().changelist_view(request, extra_context)
 
-    def get_urls(self):
+    def get_urls(self) -> list[URLPattern]:
         return [
             path(
                 "article/<int:article_id>/",
@@ -138,7 +144,13 @@ class CitationSuggestionAdmin(OneRefreshPerWrite, admin.ModelAdmin):
             gettext("all of this article"),
         )
 
-    def _decide(self, request, chosen: list[CitationSuggestion], verdict: str, event=None) -> None:
+    def _decide(
+        self,
+        request: HttpRequest,
+        chosen: list[CitationSuggestion],
+        verdict: str,
+        event: ReleaseEvent | None = None,
+    ) -> None:
         if verdict == "accept":
             accepted = suggestions.accept_many(chosen, event=event)
             done = ngettext(
@@ -153,14 +165,14 @@ class CitationSuggestionAdmin(OneRefreshPerWrite, admin.ModelAdmin):
             self.message_user(request, done % {"count": rejected}, messages.SUCCESS)
 
     @admin.action(description=_("Accept: cite these passages"), permissions=["change"])
-    def accept_selected(self, request, queryset):
+    def accept_selected(self, request: HttpRequest, queryset: QuerySet[CitationSuggestion]) -> None:
         self._decide(request, list(queryset.select_related("article", "mention")), "accept")
 
     @admin.action(description=_("Reject: never publish these"), permissions=["change"])
-    def reject_selected(self, request, queryset):
+    def reject_selected(self, request: HttpRequest, queryset: QuerySet[CitationSuggestion]) -> None:
         self._decide(request, list(queryset.select_related("article", "mention")), "reject")
 
-    def review_view(self, request, article_id: int):
+    def review_view(self, request: HttpRequest, article_id: int) -> HttpResponse:
         """One article's suggestions, each in its sentence: tick rows and accept or reject
         them together, or decide a row with its own button; keys j/k, x, a, r (see the
         page). Works without JavaScript."""
@@ -201,7 +213,7 @@ class CitationSuggestionAdmin(OneRefreshPerWrite, admin.ModelAdmin):
         }
         return TemplateResponse(request, "curation/suggestion_review.html", context)
 
-    def _review_post(self, request, article: SourceArticle) -> None:
+    def _review_post(self, request: HttpRequest, article: SourceArticle) -> None:
         verdict = request.POST.get("action", "")
         one = request.POST.get("one", "")
         if one:

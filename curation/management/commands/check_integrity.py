@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.core.management.base import BaseCommand, CommandError
 
 from releases.integrity import all_problems
@@ -9,7 +11,7 @@ class Command(BaseCommand):
         "citation (both are hidden from public pages). Exits non-zero if any."
     )
 
-    def handle(self, *args, **options):
+    def handle(self, *args: str, **options: Any) -> None:
         problems = all_problems()
         for problem in problems:
             self.stdout.write(f"{problem.kind}: {problem.label} ({problem.admin_url})")

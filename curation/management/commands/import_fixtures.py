@@ -5,9 +5,10 @@ All-or-nothing, idempotent and curation-safe: see releases/importer/ for the rul
 
 import sys
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import OperationalError
 
 from curation.importer.apply import (
@@ -35,7 +36,7 @@ class _DryRun(Exception):
 class Command(BaseCommand):
     help = "Import fixtures/*.yaml and the article texts they name. Nothing is written on error."
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
             "path", nargs="?", default=str(settings.BASE_DIR / "fixtures"), help="fixture folder"
         )
@@ -49,7 +50,9 @@ class Command(BaseCommand):
         )
         parser.add_argument("--progress", action="store_true", help="always show progress")
 
-    def handle(self, *args, path: str, strict: bool, dry_run: bool, progress: bool, **options):
+    def handle(
+        self, *args: str, path: str, strict: bool, dry_run: bool, progress: bool, **options: Any
+    ) -> None:
         try:
             with one_import_at_a_time(on_wait=self._say_waiting):
                 # Planned inside the lock, so that it reads what an earlier import wrote.

@@ -5,12 +5,15 @@ A link or a saved page is kept as a capture and its article read from the HTML; 
 outlet, date and language read can be replaced with the options. With a text file,
 ``--url`` is only the address of the page the text came from."""
 
+import functools
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from curation import from_link
+from curation import fetching, from_link
 from curation.ingest import DuplicateArticle, IngestResult
 from curation.suggestions import ingest_with_suggestions
 from sources import article_text
@@ -48,7 +51,7 @@ class Command(BaseCommand):
         "--url URL to fetch, --html FILE of a saved page, or --urls FILE of links."
     )
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("file", type=Path, nargs="?", help="a UTF-8 text file")
         parser.add_argument(
             "--url", default="", help="the link to fetch; with FILE, the page the text is from"
@@ -62,7 +65,14 @@ class Command(BaseCommand):
         parser.add_argument("--published-text", default=None, help="the words the date is from")
         parser.add_argument("--wire-agency", default=None)
 
-    def handle(self, *args, file: Path | None, html: Path | None, urls: Path | None, **options):
+    def handle(
+        self,
+        *args: str,
+        file: Path | None,
+        html: Path | None,
+        urls: Path | None,
+        **options: Any,
+    ) -> None:
         fields = self._fields(options)
         ways = [way for way in (file, html, urls) if way is not None]
         if len(ways) > 1 or (not ways and not options["url"]):
@@ -70,7 +80,7 @@ class Command(BaseCommand):
         if urls is not None:
             return self._batch(urls, fields)
         if html is not None:
-            body = _read(html, from_link.fetching.MAX_BYTES)
+            body = _read(html, fetching.MAX_BYTES)
             page = self._page(
                 lambda: from_link.capture_saved_page(body, filename=html.name, url=options["url"])
             )
@@ -80,8 +90,8 @@ class Command(BaseCommand):
             return self._report(self._ingest_page(page, fields))
         return self._report(self._ingest_text(file, options["url"], fields))
 
-    def _fields(self, options) -> dict:
-        fields = {
+    def _fields(self, options: dict[str, Any]) -> dict[str, Any]:
+        fields: dict[str, Any] = {
             key: options[key]
             for key in ("title", "outlet", "language", "published_text", "wire_agency")
             if options[key] is not None
@@ -93,7 +103,7 @@ class Command(BaseCommand):
                 raise CommandError(f"--published: {exc}") from None
         return fields
 
-    def _page(self, capture) -> from_link.Page:
+    def _page(self, capture: Callable[[], from_link.Page]) -> from_link.Page:
         try:
             return capture()
         except from_link.REFUSALS as exc:
@@ -101,10 +111,10 @@ class Command(BaseCommand):
         except DuplicateArticle as exc:
             raise CommandError(str(exc)) from None
 
-    def _ingest_page(self, page: from_link.Page, fields: dict) -> IngestResult:
+    def _ingest_page(self, page: from_link.Page, fields: dict[str, Any]) -> IngestResult:
         return self._ingest(lambda: from_link.ingest_page(page, **fields))
 
-    def _ingest_text(self, file: Path, url: str, fields: dict) -> IngestResult:
+    def _ingest_text(self, file: Path, url: str, fields: dict[str, Any]) -> IngestResult:
         try:
             text = article_text.normalise(article_text.decode(_read(file, article_text.MAX_BYTES)))
         except article_text.UnacceptableText as exc:
@@ -121,7 +131,7 @@ class Command(BaseCommand):
             )
         )
 
-    def _ingest(self, ingest) -> IngestResult:
+    def _ingest(self, ingest: Callable[[], IngestResult]) -> IngestResult:
         try:
             return ingest()
         except DuplicateArticle as exc:
@@ -149,7 +159,7 @@ class Command(BaseCommand):
                 f"{article.story_origin}."
             )
 
-    def _batch(self, file: Path, fields: dict) -> None:
+    def _batch(self, file: Path, fields: dict[str, Any]) -> None:
         """Each link in turn, a line of progress each; a refusal is reported and the batch
         goes on; the exit status is non-zero if any link was refused."""
         links = [
@@ -161,7 +171,7 @@ class Command(BaseCommand):
         for number, link in enumerate(links, 1):
             prefix = f"[{number}/{len(links)}] {link}"
             try:
-                page = self._page(lambda link=link: from_link.capture_link(link))
+                page = self._page(functools.partial(from_link.capture_link, link))
                 result = self._ingest_page(page, fields)
             except CommandError as exc:
                 outcome = "already stored" if "already stored" in str(exc) else "refused"
