@@ -5,18 +5,31 @@ Filters across facts use ``Exists`` subqueries rather than joins, so a person ma
 two citizenships or two releases is listed once without ``distinct()``.
 """
 
+import datetime
 import functools
 import operator
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, cast
 
 import django_filters as filters
 from django import forms
 from django.conf import settings
 from django.core.validators import validate_slug
-from django.db.models import BooleanField, Exists, ExpressionWrapper, F, OuterRef, Q
-from django.utils.functional import lazy
+from django.db.models import (
+    BooleanField,
+    Exists,
+    Expression,
+    ExpressionWrapper,
+    F,
+    Model,
+    OuterRef,
+    Q,
+    QuerySet,
+)
+from django.http import QueryDict
+from django.utils.functional import Promise, lazy
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_filters import fields
@@ -35,11 +48,14 @@ from releases.models import (
     ReleaseEvent,
     Status,
 )
-from releases.selectors import COUNT_GROUPS, FACT_KINDS, fact_citations
+from releases.selectors import COUNT_GROUPS, FACT_KINDS, FactCitations, fact_citations
 from sources.models import SourceArticle
 from sources.search import fold_for_search
 from web.caching import page_data_version
 from web.widgets import QuickSelect
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 STATUS_ANY = "any"
 # Who a person is in the story: held at some point (any status but "no detention or release
@@ -52,12 +68,15 @@ DEFAULT_PERSON_STATUS = Status.RELEASED
 # (``PersonFilter.sorted_after_matching``); one matching more is read in the list's order.
 SORT_AFTER_MATCHING = 10_000
 
+# A menu's choices: (value, label) pairs, read when a form is built.
+Choices = list[tuple[str, str | Promise]]
+
 
 class MenuFilter(filters.ChoiceFilter):
     """A menu of choices, drawn by ``QuickSelect`` (the same markup, in a fraction of the
     time: the people page's menus hold a couple of hundred options)."""
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("widget", QuickSelect)
         super().__init__(*args, **kwargs)
 
@@ -69,8 +88,8 @@ def search_words(value: str) -> list[str]:
     return [word for word in value.casefold().split() if fold_for_search(word)][:10]
 
 
-def _descending_label(label) -> str:
-    return filters.OrderingFilter.descending_fmt % label
+def _descending_label(label: str | Promise) -> str:
+    return str(filters.OrderingFilter.descending_fmt % label)
 
 
 _descending = lazy(_descending_label, str)
@@ -80,7 +99,9 @@ class OrderingFilter(filters.OrderingFilter):
     """Whitelisted ordering with empty values last on every database (SQLite and
     PostgreSQL disagree by default), and a stable tie-break on the primary key."""
 
-    def __init__(self, *args, within: tuple = (), **kwargs):
+    def __init__(
+        self, *args: Any, within: tuple[str | Expression, ...] = (), **kwargs: Any
+    ) -> None:
         # ``within``: an order that always comes first (the groups a page shows), so that
         # the chosen one sorts inside each group.
         self.within = within
@@ -89,7 +110,9 @@ class OrderingFilter(filters.OrderingFilter):
         kwargs.setdefault("widget", QuickSelect)
         super().__init__(*args, **kwargs)
 
-    def build_choices(self, fields, labels):
+    def build_choices(
+        self, fields: Mapping[str, str], labels: dict[str, "StrOrPromise"] | None
+    ) -> list[tuple[str, str]]:
         # django-filter formats "<label> (descending)" once, when the module is imported,
         # in whatever language is active then; kept lazy, each page shows its own language.
         choices = super().build_choices(fields, labels)
@@ -99,7 +122,7 @@ class OrderingFilter(filters.OrderingFilter):
             for param, label in choices
         ]
 
-    def filter(self, qs, value):
+    def filter(self, qs: QuerySet[Any], value: list[str] | None) -> QuerySet[Any]:
         # "name," arrives as ["name", ""]: an empty item means nothing, not a field.
         value = [item for item in value or [] if item and item.strip()]
         if not value:
@@ -131,7 +154,8 @@ def sort_headers(filterset: filters.FilterSet, *, default: str) -> dict[str, Sor
     chosen = [item for item in filterset.form.cleaned_data.get("ordering") or [] if item]
     current = chosen[0] if chosen else default
     headers = {}
-    for param in filterset.filters["ordering"].param_map:
+    ordering = cast(OrderingFilter, filterset.filters["ordering"])
+    for param in ordering.param_map or {}:
         if current == param:
             headers[param] = SortHeader(f"-{param}", "ascending")
         elif current == f"-{param}":
@@ -152,8 +176,8 @@ class SearchFilter(filters.CharFilter):
         folded_field: str,
         also_matches: Callable[[str], Q | None] = lambda words: None,
         longest_run: int = 1,
-        **kwargs,
-    ):
+        **kwargs: Any,
+    ) -> None:
         self.folded_field = folded_field
         self.also_matches = also_matches
         self.longest_run = longest_run
@@ -180,7 +204,7 @@ class SearchFilter(filters.CharFilter):
         """What a search for ``value`` asks of every row listed, one ``Q`` per run."""
         return self._conditions(search_words(value))
 
-    def filter(self, qs, value):
+    def filter(self, qs: QuerySet[Any], value: str | None) -> QuerySet[Any]:
         for condition in self.conditions(value or ""):
             qs = qs.filter(condition)
         return qs
@@ -199,7 +223,7 @@ def people_of_countries_named(words: str) -> Q | None:
 
 
 # Each menu's choices, by data version and language (``_choices``).
-_KEPT_MENUS: list[dict] = []
+_KEPT_MENUS: list[dict[Any, Any]] = []
 
 
 def forget_menus() -> None:
@@ -208,22 +232,29 @@ def forget_menus() -> None:
         kept.clear()
 
 
-def _choices(model, value, label, *, order_by: str, fields: tuple[str, ...]):
+def _choices[M: Model](
+    model: type[M],
+    value: Callable[[M], str],
+    label: Callable[[M], str | Promise],
+    *,
+    order_by: str,
+    fields: tuple[str, ...],
+) -> Callable[[], Choices]:
     """Choices read from the database each time a form is built (callable, so a new
     facility or event appears without a restart). Validating against them keeps any value
     we do not know (NUL bytes and all) away from the database."""
 
-    kept: dict[tuple, list] = {}
+    kept: dict[tuple[int | None, str | None], Choices] = {}
     _KEPT_MENUS.append(kept)
 
-    def load():
+    def load() -> Choices:
         # The same for every page of one data version (in one language): kept for them,
         # not read again for each page and each validation.
         version = page_data_version()
         key = (version, get_language())
         if version is not None and key in kept:
             return kept[key]
-        rows = model.objects.order_by(order_by).only(*fields)
+        rows = model._default_manager.order_by(order_by).only(*fields)
         if hasattr(rows, "published"):  # no name of an unsupported record in a menu
             rows = rows.published()
         choices = [(value(obj), label(obj)) for obj in rows]
@@ -236,7 +267,7 @@ def _choices(model, value, label, *, order_by: str, fields: tuple[str, ...]):
     return load
 
 
-def _sorted_by_label(load):
+def _sorted_by_label(load: Callable[[], Choices]) -> Callable[[], Choices]:
     """Choices in the order of what the menu shows: a name in the page's language sorts
     where it reads ("Alemania" before "España" on Spanish pages), not where English has it."""
     return lambda: sorted(load(), key=lambda choice: fold_for_search(str(choice[1])))
@@ -262,7 +293,7 @@ class SourceField(forms.SlugField):
 
     widget = forms.HiddenInput
 
-    def validate(self, value):
+    def validate(self, value: str) -> None:
         super().validate(value)
         if value:
             validate_slug(value)  # before the database sees it (NUL bytes and all)
@@ -342,15 +373,20 @@ class PersonFilter(filters.FilterSet):
         model = Person
         fields: list[str] = []
 
-    def __init__(self, data=None, queryset=None, **kwargs):
+    def __init__(
+        self,
+        data: QueryDict | dict[str, Any] | None = None,
+        queryset: QuerySet[Person] | None = None,
+        **kwargs: Any,
+    ) -> None:
         if queryset is None:
             queryset = Person.objects.filter(is_public=True)
         super().__init__(data, queryset=queryset.order_by("name", "pk"), **kwargs)
 
-    def queryset_without(self, *names: str):
+    def queryset_without(self, *names: str) -> QuerySet[Any]:
         """The people matching every valid filter but ``names`` (and in no set order):
         what a facet counts over. Call after ``is_valid()``."""
-        queryset = self.queryset.order_by()
+        queryset = self._people().order_by()
         for name, value in self.form.cleaned_data.items():
             if name not in names and name != "ordering":
                 queryset = self.filters[name].filter(queryset, value)
@@ -364,7 +400,11 @@ class PersonFilter(filters.FilterSet):
             if value not in (None, "", [], STATUS_ANY) and name not in (*excluding, "ordering")
         ]
 
-    def filter_queryset(self, queryset):
+    def _people(self) -> QuerySet[Any]:
+        """The people before filtering (``__init__`` always gives them)."""
+        return cast(QuerySet[Any], self.queryset)
+
+    def filter_queryset(self, queryset: QuerySet[Any]) -> QuerySet[Any]:
         queryset = super().filter_queryset(queryset)
         if self.form.cleaned_data.get("status") == STATUS_ANY:
             # Everyone the sources name: the detainees first, then the people only
@@ -372,7 +412,7 @@ class PersonFilter(filters.FilterSet):
             queryset = queryset.order_by(MENTIONED_LAST, *queryset.query.order_by)
         return queryset
 
-    def sorted_after_matching(self, matched: int):
+    def sorted_after_matching(self, matched: int) -> QuerySet[Any]:
         """The rows listed (``qs``), knowing that ``matched`` people match. PostgreSQL
         cannot tell how few people a search matches, nor that they bunch together in the
         list's order ("maria" among the names in M), so it reads the list in order, testing
@@ -380,34 +420,39 @@ class PersonFilter(filters.FilterSet):
         search matching few is sorted first by its own condition, true for every row: the
         order is unchanged, but no index has it, so the matches are found through the
         trigram index and only they are sorted."""
-        conditions = list(self.filters["q"].conditions(self.form.cleaned_data.get("q") or ""))
+        search = cast(SearchFilter, self.filters["q"])
+        conditions = list(search.conditions(self.form.cleaned_data.get("q") or ""))
         if not conditions or matched > SORT_AFTER_MATCHING:
             return self.qs
         matching = ExpressionWrapper(conditions[0], output_field=BooleanField())
         return self.qs.order_by(matching.desc(), *self.qs.query.order_by)
 
-    def filter_status(self, qs, name, value):
+    def filter_status(self, qs: QuerySet[Person], name: str, value: str) -> QuerySet[Person]:
         return qs if value == STATUS_ANY else qs.filter(status=value)
 
-    def filter_involvement(self, qs, name, value):
+    def filter_involvement(self, qs: QuerySet[Person], name: str, value: str) -> QuerySet[Person]:
         if value == DETAINEE:
             return qs.filter(WAS_HELD)
         if value == MENTIONED:
             return qs.exclude(WAS_HELD)
         return qs
 
-    def filter_link(self, qs, name, value):
+    def filter_link(self, qs: QuerySet[Person], name: str, value: str) -> QuerySet[Person]:
         if not value:
             return qs
         links = PersonLink.objects.filter(kind=LINK_FILTERS[name], key=value)
         return qs.filter(pk__in=links.values("person"))
 
-    def filter_released_from(self, qs, name, value):
+    def filter_released_from(
+        self, qs: QuerySet[Person], name: str, value: datetime.date
+    ) -> QuerySet[Person]:
         return qs.filter(
             Exists(Release.objects.published().filter(person=OuterRef("pk"), date__gte=value))
         )
 
-    def filter_released_to(self, qs, name, value):
+    def filter_released_to(
+        self, qs: QuerySet[Person], name: str, value: datetime.date
+    ) -> QuerySet[Person]:
         return qs.filter(
             Exists(Release.objects.published().filter(person=OuterRef("pk"), date__lte=value))
         )
@@ -472,7 +517,7 @@ class ArticleFilter(filters.FilterSet):
 
 
 # Every public claimant by key ({key: [{"en": …, "es": …}, …]}), by data version.
-_KEPT_CLAIMANTS: dict = {}
+_KEPT_CLAIMANTS: dict[int, dict[str, list[dict[str, str]]]] = {}
 _KEPT_MENUS.append(_KEPT_CLAIMANTS)
 
 
@@ -501,7 +546,7 @@ def _claimant_label(names: dict[str, str]) -> str:
     return next((names[lang] for lang in order if names.get(lang)), "")
 
 
-def _claimant_choices():
+def _claimant_choices() -> list[tuple[str, str]]:
     """The claimants' keys, each labelled as the page's language names them."""
     choices = [(key, _claimant_label(names[0])) for key, names in claimants().items()]
     return sorted(choices, key=lambda choice: fold_for_search(choice[1]))
@@ -512,7 +557,7 @@ class ClaimantField(fields.ChoiceField):
     language showed it: "the UN", "la ONU") still filters: the name is read as its
     claimant's key."""
 
-    def clean(self, value):
+    def clean(self, value: Any) -> Any:
         if value and value not in claimants():
             typed = fold_for_search(str(value))
             for key, all_names in claimants().items():
@@ -556,12 +601,16 @@ class CountFilter(filters.FilterSet):
         model = CountClaim
         fields: list[str] = []
 
-    def filter_claimant(self, qs, name, value):
+    def filter_claimant(
+        self, qs: QuerySet[CountClaim], name: str, value: str
+    ) -> QuerySet[CountClaim]:
         if not value:
             return qs
         return qs.filter(claimant_key=value)
 
-    def filter_country(self, qs, name, value):
+    def filter_country(
+        self, qs: QuerySet[CountClaim], name: str, value: str
+    ) -> QuerySet[CountClaim]:
         return qs.filter(country__code=value.upper()) if value else qs
 
 
@@ -576,13 +625,13 @@ class FactFilter(PersonFilter):
         label=_("Kind of fact"),
         empty_label=_("any"),
     )
-    ordering = None
+    ordering = None  # type: ignore[assignment]  # the declared filter removed, as django-filter allows
 
-    def filter_kind(self, qs, name, value):
+    def filter_kind(self, qs: QuerySet[Person], name: str, value: str) -> QuerySet[Person]:
         return qs  # applied to the facts, not to the people (``qs`` below)
 
     @property
-    def qs(self):
+    def qs(self) -> FactCitations:  # type: ignore[override]  # facts, not the people filtered
         if not hasattr(self, "_facts"):
             people = super().qs  # validates the form first
             kind = self.form.cleaned_data.get("kind") if self.is_bound else None

@@ -401,13 +401,13 @@ ENDPOINTS = [
 
 def _filter_schema(field) -> dict:
     if isinstance(field, OrderingFilter):
-        names = list(field.param_map)
+        names = list(field.param_map or {})
         return {"type": "string", "enum": [*names, *(f"-{name}" for name in names)]}
     if isinstance(field, ChoiceFilter):
         choices = field.extra.get("choices")
         if callable(choices):  # read from the record: its menu on the page lists them
             return {"type": "string", "maxLength": 200}
-        return {"type": "string", "enum": [str(value) for value, _label in choices]}
+        return {"type": "string", "enum": [str(value) for value, _label in choices or ()]}
     if isinstance(field, DateFilter):
         return {"type": "string", "format": "date"}
     return {"type": "string", "maxLength": field.extra.get("max_length") or 200}
