@@ -38,11 +38,19 @@ from sources.services import refresh_search_text
 CONTEXT_CHARS = 80
 
 
-def quote_in_context(text: str, start: int, end: int) -> str:
-    """The words around a span, the span marked; every part escaped by format_html."""
+def quote_in_context(article: SourceArticle, start: int, end: int) -> str:
+    """The words around a span, the span marked, in the article's language (a Spanish
+    admin shows an English article's words as English); every part escaped by format_html."""
+    text = article.text
     before = text[max(0, start - CONTEXT_CHARS) : start]
     after = text[end : end + CONTEXT_CHARS]
-    return format_html("…{}<mark>{}</mark>{}…", before, text[start:end], after)
+    return format_html(
+        '<span lang="{}">…{}<mark>{}</mark>{}…</span>',
+        article.language,
+        before,
+        text[start:end],
+        after,
+    )
 
 
 def already_stored(exc: DuplicateArticle) -> str:
@@ -296,7 +304,8 @@ class SourceArticleAdmin(
         if obj.pk is None:
             return "—"
         passages = list(obj.passages.order_by("start", "end"))
-        return render_to_string("curation/article_text.html", {"segments": segments(obj, passages)})
+        context = {"segments": segments(obj, passages), "language": obj.language}
+        return render_to_string("curation/article_text.html", context)
 
     def get_urls(self) -> list[URLPattern]:
         return [
@@ -447,7 +456,7 @@ class PassageAdmin(OneRefreshPerWrite, SimpleHistoryAdmin[Passage]):
 
     @admin.display(description=_("quote in context"))
     def quote_in_context(self, obj: Passage) -> str:
-        return quote_in_context(obj.article.text, obj.start, obj.end)
+        return quote_in_context(obj.article, obj.start, obj.end)
 
 
 @admin.register(Capture)

@@ -114,7 +114,7 @@ def _count_column(name: str, heading: "str | _StrPromise") -> Callable[[object, 
     return column
 
 
-CITATION_COUNT = ("citations", Count("citations", distinct=True))
+CITATION_COUNT = (_("citations"), Count("citations", distinct=True))
 
 # The fields every fact has, after its own: what supports it and how it is claimed.
 FACT_FIELDS = ("citations", *new_fact.CLAIM_FIELDS)
@@ -588,6 +588,10 @@ class CountClaimAdmin(FactAdmin):
     search_fields = ("subject_en", "subject_es", "claimed_by_en", "claimed_by_es", "value_text")
     folded_search_fields = ()
     autocomplete_fields = ("event", "country", "claimant", "citations")
+
+    @admin.display(description=_("as of"), ordering="as_of")
+    def as_of_display(self, obj: CountClaim) -> str:
+        return obj.as_of_display
 
 
 @admin.register(FacilityReport)

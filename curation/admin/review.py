@@ -130,7 +130,7 @@ class CitationSuggestionAdmin(OneRefreshPerWrite, admin.ModelAdmin[CitationSugge
 
     @admin.display(description=_("in the article"))
     def quote_in_context(self, obj: CitationSuggestion) -> str:
-        return quote_in_context(obj.article.text, obj.start, obj.end)
+        return quote_in_context(obj.article, obj.start, obj.end)
 
     @admin.display(description=_("proposes"))
     def proposal(self, obj: CitationSuggestion) -> str:
