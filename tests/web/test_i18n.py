@@ -379,7 +379,7 @@ def data_strings() -> list[str]:
     return sorted((s for s in found if len(s) > 1), key=len, reverse=True)
 
 
-def english_left(html: str, data: list[str]) -> list[str]:
+def english_left(html: str, data: list[str], words: set[str] = ENGLISH_WORDS) -> list[str]:
     """The English phrases on a Spanish page: any catalogue msgid of four words or more
     shown as it is, and any text (less the data it contains) with an English word."""
     texts = interface_text(html)
@@ -399,8 +399,8 @@ def english_left(html: str, data: list[str]) -> list[str]:
                 # Whole words only: the data "ES" must not eat the "es" of "Personas".
                 rest = re.sub(rf"(?<!\w){re.escape(value)}(?!\w)", " ", rest)
         # Letters only, accented ones included: "allí" is not "all".
-        words = {w.lower() for w in re.findall(r"[^\W\d_]+", rest)}
-        english = sorted(words & ENGLISH_WORDS - SHARED_WORDS)
+        found = {w.lower() for w in re.findall(r"[^\W\d_]+", rest)}
+        english = sorted(found & words - SHARED_WORDS)
         if english:
             problems.append(f"{' '.join(text.split())!r} has English {english}")
     return problems
