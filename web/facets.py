@@ -68,7 +68,20 @@ def _query_with(params: QueryDict, name: str, value: str | None) -> str:
     return query.urlencode()
 
 
-def _labels(name: str, keys: list[str]) -> dict[str, str]:
+def _labels(filterset: PersonFilter, name: str, keys: list[str]) -> dict[str, str]:
+    """What each of a facet's ``keys`` is called: the label the filter's menu gives it (a
+    menu is read once per data version and language, so this costs no query), else, for a
+    value the menu does not offer (a facility no citation supports yet) or a facet with no
+    menu (sources), from the table."""
+    field = filterset.form.fields[name]
+    menu = dict(field.choices) if hasattr(field, "choices") else {}
+    labels = {key: str(menu[key]) for key in keys if key in menu}
+    if missing := [key for key in keys if key not in labels]:
+        labels.update(_labels_read(name, missing))
+    return labels
+
+
+def _labels_read(name: str, keys: list[str]) -> dict[str, str]:
     if name == "nationality":
         countries = Country.objects.filter(code__in=[key.upper() for key in keys])
         return {c.code.lower(): c.local_name for c in countries}
@@ -133,7 +146,7 @@ def _link_counts(
     selected = filterset.form.cleaned_data.get(name)
     if selected and selected not in {key for key, _n in shown}:
         shown += [(key, n) for key, n in counted if key == selected] or [(selected, 0)]
-    labels = _labels(name, [key for key, _n in shown])
+    labels = _labels(filterset, name, [key for key, _n in shown])
     rows = [(key, labels.get(key, key), n) for key, n in shown]
     return rows, len(counted) - len(shown)
 
