@@ -40,6 +40,8 @@ from releases.models import (
     PersonLink,
     PersonRecord,
     ReleaseEvent,
+    Status,
+    day_key,
 )
 from releases.records import PERSON_COLUMNS, person_json, stored_path
 from releases.selectors import citations_prefetch, person_facts_prefetches
@@ -136,6 +138,14 @@ def search_text_for(person: Person) -> str:
 def _links_of(person: Person, public_facts: list[Fact]) -> set[tuple[str, str]]:
     kind = PersonLink.LinkKind
     links = {(kind.NATIONALITY, c.country.code.lower()) for c in person.citizenships.all()}
+    links.update(
+        (kind.RELEASED_ON, day_key(r.date, r.date_precision)) for r in person.releases.all()
+    )
+    links.update(
+        (kind.DIED_ON, day_key(change.date, change.date_precision))
+        for change in person.status_changes.all()
+        if change.status == Status.DIED_IN_CUSTODY
+    )
     links.update((kind.FACILITY, facility.slug) for facility in _facilities_of(person))
     for fact in [*person.releases.all(), *person.roles.all()]:
         if fact.event_id:

@@ -7,6 +7,7 @@ Facility and ReleaseEvent carry citations of their own for the descriptive value
 (a facility's city, an event's date).
 """
 
+import datetime
 from typing import ClassVar, Self, TypeVar
 
 from django.conf import settings
@@ -1246,6 +1247,17 @@ class ImportRecord(models.Model):
         return f"{self.kind}:{self.key} → {self.object_id}"
 
 
+def day_key(date: datetime.date | None, precision: str) -> str:
+    """A partial date as a link's key: "2026-01-08|day", "2026-01-01|month", "|unknown"."""
+    return f"{date.isoformat() if date else ''}|{precision}"
+
+
+def key_day(key: str) -> tuple[datetime.date | None, str]:
+    """``day_key`` read back."""
+    date, precision = key.split("|")
+    return (datetime.date.fromisoformat(date) if date else None), precision
+
+
 class PersonLink(models.Model):
     """What links a public person to a nationality, a facility, an event or a source article,
     through their public facts: one row per (person, kind, key). Derived, refreshed with the
@@ -1258,6 +1270,10 @@ class PersonLink(models.Model):
         FACILITY = "facility", "facility"
         EVENT = "event", "event"
         SOURCE = "source", "source"
+        # The dates of a public release or death in custody (``day_key``),
+        # not filters: counted ahead (``FacetCount``), they are the home page's timeline.
+        RELEASED_ON = "released_on", "released on"
+        DIED_ON = "died_on", "died in custody on"
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="links")
     kind = models.CharField(max_length=12, choices=LinkKind.choices)

@@ -8,6 +8,7 @@ query count does not grow with its rows. What is public is stored (``is_public``
 correlated subqueries, so a page of 25 rows counts for those 25 only.
 """
 
+import datetime
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -18,7 +19,6 @@ from operator import or_
 from django.db.models import (
     BooleanField,
     Case,
-    Count,
     DateField,
     Exists,
     Expression,
@@ -31,6 +31,7 @@ from django.db.models import (
     Q,
     QuerySet,
     Subquery,
+    Sum,
     TextField,
     Value,
     When,
@@ -48,6 +49,7 @@ from releases.models import (
     CountClaim,
     Country,
     Detention,
+    FacetCount,
     Facility,
     FacilityReport,
     Fact,
@@ -59,6 +61,7 @@ from releases.models import (
     Role,
     Status,
     StatusChange,
+    key_day,
     supported_parts,
 )
 from sources.citations import source_label, text_fragment_url
@@ -279,6 +282,10 @@ class TimelinePeople:
     grouped: bool
 
 
+def _date_order(row: dict) -> tuple:
+    return (row["date"] is None, row["date"] or datetime.date.min, row["date_precision"])
+
+
 def timeline_people() -> TimelinePeople:
     releases = Release.objects.published()
     deaths = StatusChange.objects.published().filter(status=Status.DIED_IN_CUSTODY)
@@ -289,15 +296,24 @@ def timeline_people() -> TimelinePeople:
             grouped=False,
         )
 
-    def by_date(facts):
-        rows = (
-            facts.order_by()
-            .values("date", "date_precision")
-            .annotate(n=Count("person", distinct=True))
-        )
-        return list(rows.order_by(F("date").asc(nulls_last=True), "date_precision"))
-
-    return TimelinePeople(by_date(releases), by_date(deaths), grouped=True)
+    # People by the dates of their public releases and deaths, counted ahead
+    # (``releases.derived`` keeps a link per person and date): a few hundred rows, not a
+    # count of every release.
+    kinds = [PersonLink.LinkKind.RELEASED_ON, PersonLink.LinkKind.DIED_ON]
+    counted = (
+        FacetCount.objects.filter(kind__in=kinds)
+        .values_list("kind", "key")
+        .annotate(people=Sum("n"))
+        .filter(people__gt=0)
+    )
+    dates: dict[str, list[dict]] = {kind: [] for kind in kinds}
+    for kind, key, people in counted:
+        date, precision = key_day(key)
+        dates[kind].append({"date": date, "date_precision": precision, "n": people})
+    for rows in dates.values():
+        # The order of dates, undated last (ORDER BY date NULLS LAST, date_precision).
+        rows.sort(key=_date_order)
+    return TimelinePeople(*dates.values(), grouped=True)
 
 
 # The quantities a count measures, in the order a reader asks about them.

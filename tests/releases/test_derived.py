@@ -84,10 +84,13 @@ def test_links_follow_the_facts_and_carry_the_status(world):
         ("facility", "el-helicoide", "released"),
         ("event", "thursday", "released"),
         ("source", world["article"].slug, "released"),
+        # The date of the release (January 2026), counted ahead for the home's timeline.
+        ("released_on", "2026-01-01|month", "released"),
     }
     died = StatusChange.objects.create(person=person, status=Status.DIED_IN_CUSTODY)
     died.citations.add(world["article"].passages.first())
     assert {status for _kind, _key, status in _links(person)} == {"died_in_custody"}
+    assert ("died_on", "|unknown", "died_in_custody") in _links(person)  # undated
 
 
 def test_the_stored_export_record_follows_a_rename_of_what_it_names(world):

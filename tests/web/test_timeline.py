@@ -151,3 +151,49 @@ def test_the_drawings_coordinates_are_numbers_in_every_language(client, world, l
     values = [number for pair in coordinates for part in pair for number in part.split()]
     assert values and all(re.fullmatch(r"-?\d+(\.\d+)?", value) for value in values), values
     assert any("." in value for value in values)  # some fall between whole units
+
+
+def _counted_over_the_facts(facts) -> list[dict]:
+    """People per date of ``facts``, counted over every fact (what the counts kept ahead
+    must equal)."""
+    from django.db.models import Count, F
+
+    rows = (
+        facts.order_by().values("date", "date_precision").annotate(n=Count("person", distinct=True))
+    )
+    return list(rows.order_by(F("date").asc(nulls_last=True), "date_precision"))
+
+
+def test_the_people_by_date_kept_ahead_follow_every_write(db):
+    """Many people: the timeline reads people by date as counted ahead by releases.derived.
+    Through new dates, two releases of one person on one date, an undated release, a
+    citation taken away, a date changed and a person deleted, they stay the facts' own."""
+    from releases.models import Person, Release
+
+    made = builders.world(45)
+    quote = made["article"].passages.first()
+    _died(made, datetime.date(2026, 1, 9), "day")
+    first, second, third = made["people"][:3]
+    builders.cite(
+        Release.objects.create(person=first, date=datetime.date(2026, 1, 8), date_precision="day"),
+        quote,
+    )
+    builders.cite(
+        Release.objects.create(person=first, date=datetime.date(2026, 1, 8), date_precision="day"),
+        quote,
+    )
+    undated = builders.cite(Release.objects.create(person=second), quote)
+    moved = third.releases.get()
+    moved.date, moved.date_precision = datetime.date(2026, 1, 10), "day"
+    moved.save()
+    undated.citations.clear()
+    builders.cite(Release.objects.create(person=second), quote)
+    Person.objects.get(pk=made["people"][4].pk).delete()
+
+    people = timeline_people()
+    assert people.grouped
+    releases = Release.objects.published()
+    deaths = StatusChange.objects.published().filter(status=Status.DIED_IN_CUSTODY)
+    assert people.releases == _counted_over_the_facts(releases)
+    assert people.deaths == _counted_over_the_facts(deaths)
+    assert [row["n"] for row in people.releases] == [43, 1, 1, 1]  # Jan; 8 Jan; 10 Jan; undated
