@@ -75,6 +75,9 @@ _DETERMINERS = frozenset(
 _NEXT_IN_LIST = frozenset(["y", "e", "and", "und", "ou", "o", "or", "oder", "as well"])
 # Offices that are also trades: prisoners among their holders (TRADE's mayors, councillors).
 _ELECTED = lexicon.OFFICE & lexicon.TRADE
+_GERMAN_ARTICLES = frozenset(
+    ["der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem", "einen"]
+)
 _MONTHS_GIVEN = frozenset(["julio", "abril"])  # given names the dictionary leaves out as months
 _PLACE_WORDS = frozenset(["municipio", "parroquia", "municipality", "county", "estado", "state"])
 _REPORTED = frozenset(["that", "que", "dass", "como", "whether", "si", "ob"])
@@ -313,9 +316,10 @@ def _without_leading_complement(run: list[int], sentence: _Sentence) -> list[int
         or any(_inflected(owner, p) for p in (lexicon.TRADE, lexicon.OFFICE, lexicon.THING))
     )
     led_by_thing = sentence.folded[run[0]] in lexicon.THING
-    if before in _DETERMINERS and not led_by_thing:
+    if before in _GERMAN_ARTICLES and not led_by_thing:
         # "die Katechetin Yanira Colina", "der Salzburger Tischler Bernhard Aigner": after
-        # an article stands a noun, then any title, then the name.
+        # a German article stands a noun, then any title, then the name. Not after "a" or
+        # "o": "liberaron a Jhonathan David Arrieche" names Jhonathan.
         rest = run[1:]
         while rest and _title_words(folded[rest[0]]):
             rest = rest[1:]
