@@ -31,39 +31,6 @@ EXACT, APPROXIMATE, AT_LEAST, MORE_THAN, UNSPECIFIED = (
 RELEASED, STILL_HELD, HELD = "released", "still_held", "held"
 OWN_REPORTING = "not attributed (the article's own reporting)"
 
-NUMBER_WORDS = {
-    fold(word): value
-    for value, spellings in {
-        2: "two dos dois duas zwei",
-        3: "three tres três drei",
-        4: "four cuatro quatro vier",
-        5: "five cinco fünf",
-        6: "six seis sechs",
-        7: "seven siete sete sieben",
-        8: "eight ocho oito acht",
-        9: "nine nueve nove neun",
-        10: "ten diez dez zehn decena dezena",
-        11: "eleven once onze elf",
-        12: "twelve doce doze zwölf dozen docena dúzia dutzend",
-        13: "thirteen trece treze dreizehn",
-        14: "fourteen catorce catorze vierzehn",
-        15: "fifteen quince quinze fünfzehn",
-        16: "sixteen dieciséis dezesseis sechzehn",
-        17: "seventeen diecisiete dezessete siebzehn",
-        18: "eighteen dieciocho dezoito achtzehn",
-        19: "nineteen diecinueve dezenove neunzehn",
-        20: "twenty veinte vinte zwanzig",
-        30: "thirty treinta trinta dreißig",
-        40: "forty cuarenta quarenta vierzig",
-        50: "fifty cincuenta cinquenta fünfzig",
-        60: "sixty sesenta sessenta sechzig",
-        70: "seventy setenta siebzig",
-        80: "eighty ochenta oitenta achtzig",
-        90: "ninety noventa neunzig",
-        100: "hundred cien cem hundert centenar centena",
-    }.items()
-    for word in spellings.split()
-}
 VAGUE = lexicon._entries(
     "dozens|scores|hundreds|thousands|several|multiple|many|numerous|a large number|"
     "a number|a handful|decenas|docenas|cientos|centenares|miles|varios|varias|numerosos|"
@@ -233,7 +200,7 @@ class Count:
 def _number(token: str) -> int | None:
     if _DIGITS.fullmatch(token):
         return int(re.sub(r"\D", "", token))
-    return NUMBER_WORDS.get(fold(token))
+    return lexicon.NUMBER_WORDS.get(fold(token))
 
 
 # Verbs of estimating and counting, beside those of speech: "Foro Penal estima que…".

@@ -252,3 +252,39 @@ TRADE = _entries(
     "offizier|hauptmann|leutnant|oberst|gewerkschafterin|unternehmerin|rentner|rentnerin|"
     "lusodescendente|luso-descendente|enfermeira|enfermeiro|enfermera|enfermero"
 )
+
+# Number words up to a hundred, with the collective nouns that name a number ("decena",
+# "dozen"), each folded to its value.
+NUMBER_WORDS = {
+    fold_for_search(word): value
+    for value, spellings in {
+        2: "two dos dois duas zwei",
+        3: "three tres três drei",
+        4: "four cuatro quatro vier",
+        5: "five cinco fünf",
+        6: "six seis sechs",
+        7: "seven siete sete sieben",
+        8: "eight ocho oito acht",
+        9: "nine nueve nove neun",
+        10: "ten diez dez zehn decena dezena",
+        11: "eleven once onze elf",
+        12: "twelve doce doze zwölf dozen docena dúzia dutzend",
+        13: "thirteen trece treze dreizehn",
+        14: "fourteen catorce catorze vierzehn",
+        15: "fifteen quince quinze fünfzehn",
+        16: "sixteen dieciséis dezesseis sechzehn",
+        17: "seventeen diecisiete dezessete siebzehn",
+        18: "eighteen dieciocho dezoito achtzehn",
+        19: "nineteen diecinueve dezenove neunzehn",
+        20: "twenty veinte vinte zwanzig",
+        30: "thirty treinta trinta dreißig",
+        40: "forty cuarenta quarenta vierzig",
+        50: "fifty cincuenta cinquenta fünfzig",
+        60: "sixty sesenta sessenta sechzig",
+        70: "seventy setenta siebzig",
+        80: "eighty ochenta oitenta achtzig",
+        90: "ninety noventa neunzig",
+        100: "hundred cien cem hundert centenar centena",
+    }.items()
+    for word in spellings.split()
+}

@@ -465,9 +465,7 @@ def _after_apposition(sentence: _Sentence, text: str, last: int) -> int:
 
 def _counted(words_: list[str]) -> bool:
     """A number among the words: "X zählt neun freigelassene" counts others."""
-    from curation.proposals.counts import NUMBER_WORDS  # counts reads people's roles
-
-    return any(w.isdigit() or w in NUMBER_WORDS for w in words_)
+    return any(w.isdigit() or w in lexicon.NUMBER_WORDS for w in words_)
 
 
 def _directly_freed(sentence: _Sentence, text: str, first: int, last: int, cues: _Cues) -> bool:
