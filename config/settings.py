@@ -65,6 +65,10 @@ CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     # Before the admin, whose forms it extends with a field per language.
     "modeltranslation",
+    # Before the admin, whose search box it gives a translated alt text
+    # (curation/templates/admin/search_form.html), and before simple_history, whose history
+    # table template it replaces.
+    "curation",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -74,8 +78,6 @@ INSTALLED_APPS = [
     "django_filters",
     "django_htmx",
     "django_tasks_db",
-    # Before simple_history, whose history table template it replaces.
-    "curation",
     "simple_history",
     "axes",
     "sources",

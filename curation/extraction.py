@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 import trafilatura
+from django.utils.translation import gettext
 from trafilatura.settings import Document
 from trafilatura.utils import load_html
 
@@ -36,9 +37,11 @@ def extract(body: bytes, *, content_type: str = "text/html", url: str = "") -> E
         try:
             text = body.decode(charset_of(content_type) or "utf-8")
         except (LookupError, UnicodeDecodeError):
-            raise NothingToExtract("The text is not in the character set it states.") from None
+            raise NothingToExtract(
+                gettext("The text is not in the character set it states.")
+            ) from None
         if not text.strip():
-            raise NothingToExtract("The page is empty.")
+            raise NothingToExtract(gettext("The page is empty."))
         return Extracted(text=text)
     document = trafilatura.bare_extraction(
         body, url=url or None, with_metadata=True, include_comments=False, favor_recall=True
@@ -46,8 +49,10 @@ def extract(body: bytes, *, content_type: str = "text/html", url: str = "") -> E
     text = getattr(document, "text", None) or ""
     if not isinstance(document, Document) or not text.strip():
         raise NothingToExtract(
-            "No article text was found in the page (it may be built by scripts, or be an "
-            "index of links); save the article's text and paste it instead."
+            gettext(
+                "No article text was found in the page (it may be built by scripts, or be an "
+                "index of links); save the article's text and paste it instead."
+            )
         )
     return Extracted(
         text=text,

@@ -3,7 +3,8 @@ the public internet, never this machine, the office network or a cloud's metadat
 (an address typed or redirected to there would let anyone who can suggest a link read what
 only the server can reach).
 
-The rules, each refusal a ``FetchRefused`` whose message says what and why:
+The rules, each refusal a ``FetchRefused`` whose message says what and why (in the language
+active when it is refused: the curator's in the admin):
 
 - http and https only;
 - every address the host name resolves to is public (not loopback, private, link-local,
@@ -30,6 +31,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
 from django.conf import settings
+from django.utils.translation import gettext
 
 MAX_REDIRECTS = 5
 TIMEOUT = 10.0  # seconds, for the whole fetch
@@ -81,8 +83,11 @@ def fetch(url: str) -> Fetched:
                 redirects.append(target)
                 if len(redirects) > MAX_REDIRECTS:
                     raise FetchRefused(
-                        f"{url} redirects more than {MAX_REDIRECTS} times (last to {target}); "
-                        "a news page needs one or two at most."
+                        gettext(
+                            "%(url)s redirects more than %(most)s times (last to %(target)s); "
+                            "a news page needs one or two at most."
+                        )
+                        % {"url": url, "most": MAX_REDIRECTS, "target": target}
                     )
                 current = target
                 continue
@@ -101,17 +106,24 @@ def _kept(
 ) -> Fetched:
     if not 200 <= response.status < 300:
         raise FetchRefused(
-            f"{current} answered {response.status} {response.reason}: not a page to store."
+            gettext("%(url)s answered %(status)s %(reason)s: not a page to store.")
+            % {"url": current, "status": response.status, "reason": response.reason}
         )
     kind = response.headers.get_content_type()
     if kind not in ACCEPTED_TYPES or not response.getheader("Content-Type"):
-        raise FetchRefused(
-            f"{current} is {response.getheader('Content-Type') or 'of no stated type'}, "
-            "not an HTML page or plain text; only those are articles."
+        stated = response.getheader("Content-Type")
+        refusal = (
+            gettext("%(url)s is %(type)s, not an HTML page or plain text; only those are articles.")
+            if stated
+            else gettext(
+                "%(url)s is of no stated type, not an HTML page or plain text; "
+                "only those are articles."
+            )
         )
+        raise FetchRefused(refusal % {"url": current, "type": stated})
     length = response.getheader("Content-Length", "")
     if length.isdigit() and int(length) > MAX_BYTES:
-        raise FetchRefused(_too_big(current, int(length)))
+        raise FetchRefused(too_big(current, int(length)))
     body = _read_body(current, response, connection, deadline)
     return Fetched(
         requested_url=url,
@@ -126,11 +138,13 @@ def _kept(
     )
 
 
-def _too_big(url: str, size: int) -> str:
-    return (
-        f"{url} is over {size:,} bytes; the limit is {MAX_BYTES:,} bytes (5 MB): a news page "
+def too_big(name: str, size: int) -> str:
+    """The refusal of a page or saved file of ``size`` bytes, over MAX_BYTES."""
+    refusal = gettext(
+        "%(name)s is at least %(size)s bytes; the limit is %(limit)s bytes (5 MB): a news page "
         "is far smaller, so this is not one article."
     )
+    return refusal % {"name": name, "size": f"{size:,}", "limit": f"{MAX_BYTES:,}"}
 
 
 def _read_body(
@@ -151,12 +165,15 @@ def _read_body(
             return b"".join(chunks)
         total += len(chunk)
         if total > MAX_BYTES:
-            raise FetchRefused(_too_big(url, total - 1))
+            raise FetchRefused(too_big(url, total))
         chunks.append(chunk)
 
 
 def _too_slow(url: str) -> str:
-    return f"{url} took longer than {TIMEOUT:g} seconds; try again later, or save the page."
+    refusal = gettext(
+        "%(url)s took longer than %(seconds)s seconds; try again later, or save the page."
+    )
+    return refusal % {"url": url, "seconds": f"{TIMEOUT:g}"}
 
 
 def _set_timeout(connection: http.client.HTTPConnection, url: str, deadline: float) -> None:
@@ -172,16 +189,22 @@ def _request(
 ) -> tuple[http.client.HTTPResponse, http.client.HTTPConnection]:
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https"):
-        raise FetchRefused(
-            f"{url}: only http and https links can be fetched, not {parts.scheme or 'no scheme'}."
+        refusal = (
+            gettext("%(url)s: only http and https links can be fetched, not %(scheme)s.")
+            if parts.scheme
+            else gettext(
+                "%(url)s: only http and https links can be fetched, not one with no scheme."
+            )
         )
+        raise FetchRefused(refusal % {"url": url, "scheme": parts.scheme})
     host = parts.hostname
     if not host:
-        raise FetchRefused(f"{url}: the link names no host.")
+        raise FetchRefused(gettext("%(url)s: the link names no host.") % {"url": url})
     try:
         port = parts.port or (443 if parts.scheme == "https" else 80)
     except ValueError:
-        raise FetchRefused(f"{url}: the port is not a number from 0 to 65535.") from None
+        refusal = gettext("%(url)s: the port is not a number from 0 to 65535.")
+        raise FetchRefused(refusal % {"url": url}) from None
     address = vetted_address(host, port)
     remaining = deadline - time.monotonic()
     if remaining <= 0:
@@ -211,10 +234,12 @@ def _request(
         raise FetchRefused(_too_slow(url)) from None
     except ssl.SSLError as exc:
         connection.close()
-        raise FetchRefused(f"{url}: the secure connection failed ({exc.reason}).") from None
+        refusal = gettext("%(url)s: the secure connection failed (%(reason)s).")
+        raise FetchRefused(refusal % {"url": url, "reason": exc.reason}) from None
     except (OSError, http.client.HTTPException) as exc:
         connection.close()
-        raise FetchRefused(f"{url}: could not be fetched ({exc or type(exc).__name__}).") from None
+        refusal = gettext("%(url)s: could not be fetched (%(error)s).")
+        raise FetchRefused(refusal % {"url": url, "error": exc or type(exc).__name__}) from None
 
 
 def vetted_address(host: str, port: int) -> str:
@@ -223,12 +248,14 @@ def vetted_address(host: str, port: int) -> str:
     try:
         found = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError):
-        raise FetchRefused(f"{host}: no such host (the name does not resolve).") from None
+        refusal = gettext("%(host)s: no such host (the name does not resolve).")
+        raise FetchRefused(refusal % {"host": host}) from None
     addresses = [info[4][0] for info in found]
     for address in addresses:
         refusal = _refusal(ipaddress.ip_address(str(address).split("%", 1)[0]))
         if refusal:
-            raise FetchRefused(f"{host} resolves to {address}, {refusal}; it is never fetched.")
+            never = gettext("%(host)s resolves to %(address)s, %(why)s; it is never fetched.")
+            raise FetchRefused(never % {"host": host, "address": address, "why": refusal})
     return str(addresses[0])
 
 
@@ -237,19 +264,19 @@ def _refusal(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str:
     if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
         ip = ip.ipv4_mapped
     if ip in METADATA_ADDRESSES:
-        return "a cloud metadata address"
+        return gettext("a cloud metadata address")
     if ip.is_unspecified or ip.is_multicast:
-        return "not a public internet address"
+        return gettext("not a public internet address")
     if ip.is_loopback:
         if getattr(settings, "INGEST_ALLOW_LOOPBACK", False):
             return ""
-        return "a loopback address (this machine)"
+        return gettext("a loopback address (this machine)")
     if ip.is_link_local:
-        return "a link-local address"
+        return gettext("a link-local address")
     if ip.is_private:
-        return "a private network address"
+        return gettext("a private network address")
     if ip.is_reserved or not ip.is_global:
-        return "not a public internet address"
+        return gettext("not a public internet address")
     return ""
 
 

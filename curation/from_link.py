@@ -82,14 +82,7 @@ def capture_link(url: str) -> Page:
 def capture_saved_page(body: bytes, *, filename: str, url: str = "") -> Page:
     """Keep a page a curator saved from their browser (``.html``, or ``.txt``)."""
     if len(body) > fetching.MAX_BYTES:
-        too_big = gettext(
-            "%(name)s is %(size)s bytes; the limit is %(limit)s bytes "
-            "(5 MB): a news page is far smaller, so this is not one article."
-        )
-        limit = f"{fetching.MAX_BYTES:,}"
-        raise fetching.FetchRefused(
-            too_big % {"name": filename, "size": f"{len(body):,}", "limit": limit}
-        )
+        raise fetching.FetchRefused(fetching.too_big(filename, len(body)))
     _refuse_if_stored(url)
     content_type = "text/plain" if filename.lower().endswith(".txt") else "text/html"
     extracted = extract(body, content_type=content_type, url=url)

@@ -17,7 +17,7 @@ from django.db.models.functions import Length, Upper
 from django.db.models.lookups import Exact, GreaterThan
 from django.urls import reverse
 from django.utils.text import slugify
-from django.utils.translation import get_language, pgettext_lazy
+from django.utils.translation import get_language, gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -159,16 +159,26 @@ class Cited(models.Model):
         allowed = {CLAIM, *self.citable_parts}
         problems = []
         if not isinstance(self.cited_parts, dict):
-            raise ValidationError({"cited_parts": "A map of passage id to a list of parts."})
+            raise ValidationError(
+                {"cited_parts": gettext("A map of passage id to a list of parts.")}
+            )
         for key, parts in self.cited_parts.items():
             if not str(key).isdigit() or not isinstance(parts, list) or not parts:
-                problems.append(f"{key!r}: a passage id with a non-empty list of parts")
+                not_parts = gettext("%(key)s: a passage id with a non-empty list of parts")
+                problems.append(not_parts % {"key": repr(key)})
                 continue
             unknown = [p for p in parts if p not in allowed]
             if unknown:
+                not_a_part = gettext(
+                    "%(key)s: %(unknown)s is not a part of this record (it has %(parts)s)"
+                )
                 problems.append(
-                    f"{key}: {', '.join(map(str, unknown))} is not a part of this record "
-                    f"(it has {', '.join(sorted(allowed))})"
+                    not_a_part
+                    % {
+                        "key": key,
+                        "unknown": ", ".join(map(str, unknown)),
+                        "parts": ", ".join(sorted(allowed)),
+                    }
                 )
         if problems:
             raise ValidationError({"cited_parts": problems})

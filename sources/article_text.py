@@ -21,11 +21,9 @@ In particular the text is not Unicode-normalised (NFC would merge the two forms 
 and change offsets and hashes of text that looks the same).
 """
 
+from django.utils.translation import gettext
+
 MAX_BYTES = 1_000_000
-WHY_MAX = (
-    "news articles are far smaller (the longest seed is under 10 kB); a bigger file is "
-    "almost certainly not one article, and every page that shows the text would be slow"
-)
 BOM = "\ufeff"
 
 
@@ -35,10 +33,12 @@ class UnacceptableText(ValueError):
 
 def check_size(size_in_bytes: int) -> None:
     if size_in_bytes > MAX_BYTES:
-        raise UnacceptableText(
-            f"The article is {size_in_bytes:,} bytes; the limit is {MAX_BYTES:,} bytes "
-            f"(1 MB), because {WHY_MAX}."
+        too_big = gettext(
+            "The article is %(size)s bytes; the limit is %(limit)s bytes (1 MB), because news "
+            "articles are far smaller (the longest seed is under 10 kB); a bigger file is "
+            "almost certainly not one article, and every page that shows the text would be slow."
         )
+        raise UnacceptableText(too_big % {"size": f"{size_in_bytes:,}", "limit": f"{MAX_BYTES:,}"})
 
 
 def decode(data: bytes) -> str:
@@ -47,9 +47,8 @@ def decode(data: bytes) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise UnacceptableText(
-            f"Not UTF-8 (byte {exc.start} is not valid); save the file as UTF-8."
-        ) from None
+        not_utf8 = gettext("Not UTF-8 (byte %(byte)s is not valid); save the file as UTF-8.")
+        raise UnacceptableText(not_utf8 % {"byte": exc.start}) from None
 
 
 def normalise(text: str) -> str:
@@ -59,10 +58,11 @@ def normalise(text: str) -> str:
     if nul != -1:
         line = text.count("\n", 0, nul) + 1
         column = nul - text.rfind("\n", 0, nul)
-        raise UnacceptableText(
-            f"The text contains a NUL character (line {line}, column {column}); an article "
+        nul_found = gettext(
+            "The text contains a NUL character (line %(line)s, column %(column)s); an article "
             "never does, so the file is probably not plain text. Save it as UTF-8 text."
         )
+        raise UnacceptableText(nul_found % {"line": line, "column": column})
     if text.startswith(BOM):
         text = text[len(BOM) :]
     return lf_line_ends(text)

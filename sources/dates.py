@@ -39,14 +39,17 @@ def parse_partial_date(value: object) -> tuple[datetime.date | None, str]:
     text = str(value).strip()
     match = _PARTIAL_DATE.match(text)
     if not match:
-        raise PartialDateError(
-            f"{value!r} is not a date; write YYYY-MM-DD, YYYY-MM, YYYY or 'unknown'"
+        not_a_date = gettext(
+            "%(value)s is not a date; write YYYY-MM-DD, YYYY-MM, YYYY or 'unknown'"
         )
+        raise PartialDateError(not_a_date % {"value": repr(value)})
     year, month, day = match["year"], match["month"], match["day"]
     try:
         parsed = datetime.date(int(year), int(month or 1), int(day or 1))
-    except ValueError as exc:
-        raise PartialDateError(f"{value!r} is an impossible date ({exc})") from None
+    except ValueError:
+        # Python's own reason ("day is out of range for month") has no translation.
+        impossible = gettext("%(value)s is an impossible date (no such day or month)")
+        raise PartialDateError(impossible % {"value": repr(value)}) from None
     if day:
         return parsed, DatePrecision.DAY
     if month:

@@ -353,12 +353,13 @@ class Passage(models.Model):
         if self.article_id is None:
             return
         if self.end > len(self.article.text):
+            past = gettext("End %(end)s is past the article's length (%(length)s).")
             raise ValidationError(
-                {"end": f"End {self.end} is past the article's length ({len(self.article.text)})."}
+                {"end": past % {"end": self.end, "length": len(self.article.text)}}
             )
         if not self.matches_article():
             raise ValidationError(
-                {"quote": "The quote is not the article's text at these offsets."}
+                {"quote": gettext("The quote is not the article's text at these offsets.")}
             )
 
 

@@ -208,14 +208,7 @@ class SourceArticleAdmin(
             if data["saved_page"]:
                 upload = data["saved_page"]
                 if upload.size > fetching.MAX_BYTES:  # before reading it
-                    raise fetching.FetchRefused(
-                        gettext("%(name)s is %(size)s bytes; the limit is %(limit)s bytes (5 MB).")
-                        % {
-                            "name": upload.name,
-                            "size": f"{upload.size:,}",
-                            "limit": f"{fetching.MAX_BYTES:,}",
-                        }
-                    )
+                    raise fetching.FetchRefused(fetching.too_big(upload.name, upload.size))
                 return from_link.capture_saved_page(
                     upload.read(), filename=upload.name, url=data["link"]
                 )

@@ -2,6 +2,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
+from curation.management.language import in_english
 from releases.integrity import all_problems
 
 
@@ -11,6 +12,7 @@ class Command(BaseCommand):
         "citation (both are hidden from public pages). Exits non-zero if any."
     )
 
+    @in_english
     def handle(self, *args: str, **options: Any) -> None:
         problems = all_problems()
         for problem in problems:

@@ -23,6 +23,7 @@ from curation.importer.apply import (
 )
 from curation.importer.loading import FixtureErrors
 from curation.importer.plan import build_plan
+from curation.management.language import in_english
 
 # Below this many records an import takes well under a second: no progress display.
 PROGRESS_THRESHOLD = 500
@@ -50,6 +51,7 @@ class Command(BaseCommand):
         )
         parser.add_argument("--progress", action="store_true", help="always show progress")
 
+    @in_english
     def handle(
         self, *args: str, path: str, strict: bool, dry_run: bool, progress: bool, **options: Any
     ) -> None:

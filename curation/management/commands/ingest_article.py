@@ -15,6 +15,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from curation import fetching, from_link
 from curation.ingest import DuplicateArticle, IngestResult
+from curation.management.language import in_english
 from curation.suggestions import ingest_with_suggestions
 from sources import article_text
 from sources.dates import PartialDateError, parse_partial_date
@@ -65,6 +66,7 @@ class Command(BaseCommand):
         parser.add_argument("--published-text", default=None, help="the words the date is from")
         parser.add_argument("--wire-agency", default=None)
 
+    @in_english
     def handle(
         self,
         *args: str,
