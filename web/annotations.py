@@ -64,7 +64,7 @@ def _passages() -> QuerySet[Passage]:
     )
 
 
-def capture_states(article: SourceArticle, link: Link) -> list[dict]:
+def capture_states(article: SourceArticle, link: Link) -> list[dict[str, Any]]:
     """The archived copy of the original page the text was read from, as a ``TimeState``:
     ``cached`` names it twice, by the address of its WARC record and by that record's
     SHA-256 (an RFC 6920 ``ni:`` name, which the download checks against), and
@@ -85,7 +85,7 @@ def capture_states(article: SourceArticle, link: Link) -> list[dict]:
     ]
 
 
-def _quote_selector(passage: Passage) -> dict:
+def _quote_selector(passage: Passage) -> dict[str, Any]:
     return {
         "type": "TextQuoteSelector",
         "exact": passage.quote,
@@ -95,7 +95,7 @@ def _quote_selector(passage: Passage) -> dict:
     }
 
 
-def targets(passage: Passage, link: Link) -> list[dict]:
+def targets(passage: Passage, link: Link) -> list[dict[str, Any]]:
     """Where the words are: the original page (by quote), and the stored text (by quote
     and by position)."""
     article = passage.article
@@ -114,7 +114,7 @@ def targets(passage: Passage, link: Link) -> list[dict]:
     }
     if not article.url:
         return [stored]
-    original: dict = {
+    original: dict[str, Any] = {
         "type": "SpecificResource",
         "source": article.url,
         "selector": _quote_selector(passage),
@@ -141,7 +141,7 @@ def description(fact: CitedFact, passage: Passage) -> str:
     }
 
 
-def annotation(fact: CitedFact, passage: Passage, link: Link) -> dict:
+def annotation(fact: CitedFact, passage: Passage, link: Link) -> dict[str, Any]:
     """One fact citing one passage. ``fact`` comes with what its ``str`` and its
     permalink read (``label_related``), ``passage`` with its article and context."""
     return {
@@ -170,11 +170,13 @@ def annotation(fact: CitedFact, passage: Passage, link: Link) -> dict:
     }
 
 
-def _page(items: list[dict], **fields) -> dict:
+def _page(items: list[dict[str, Any]], **fields: object) -> dict[str, Any]:
     return {"type": "AnnotationPage", **fields, "items": items}
 
 
-def small_collection(request: HttpRequest, url: str, label: str, items: list[dict]):
+def small_collection(
+    request: HttpRequest, url: str, label: str, items: list[dict[str, Any]]
+) -> HttpResponse:
     """A collection small enough to send whole (one fact's, one article's), with its one
     page embedded; ``?p=1`` is that page alone."""
     wanted = request.GET.get("p")
@@ -196,13 +198,13 @@ def small_collection(request: HttpRequest, url: str, label: str, items: list[dic
     )
 
 
-def _annotations_of(passages: Iterable[Passage], link: Link) -> list[dict]:
+def _annotations_of(passages: Iterable[Passage], link: Link) -> list[dict[str, Any]]:
     passages = list(passages)
     citing = records_citing(p.pk for p in passages)
     return [annotation(fact, p, link) for p in passages for fact in citing.get(p.pk, [])]
 
 
-def _response(document: dict) -> HttpResponse:
+def _response(document: dict[str, Any]) -> HttpResponse:
     return JsonResponse(
         document, content_type=CONTENT_TYPE, json_dumps_params={"ensure_ascii": False}
     )

@@ -19,13 +19,13 @@ query per kind; ``/changes/`` pages back through all of the history (``?until=``
 """
 
 import datetime
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol, cast
 
 from django.apps import apps
 from django.contrib.syndication.views import Feed
-from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, IntegerField, Model, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -41,6 +41,20 @@ from sources.citations import short_date, source_label
 from sources.dates import format_partial_date
 from sources.models import Passage
 from web.caching import PageParams, cached_page
+
+# What changes are listed about: one person, facility or nationality (None: the whole record).
+Subject = Person | Facility | Country
+# django-simple-history builds its historical models when the app loads, and has no types:
+# a historical row, and its model, are read attribute by attribute.
+HistoricalRow = Any
+HistoricalModel = Any
+
+
+class _Shown(Protocol):
+    """A record with a page (or a place on one) of its own."""
+
+    def get_absolute_url(self) -> str: ...
+
 
 # The latest changes a page or feed lists.
 SHOWN = 50
@@ -131,7 +145,7 @@ class Change:
         return gettext("%(record)s (%(reason)s).") % {"record": self.title, "reason": reason}
 
 
-def _cites(history_model) -> Coalesce:
+def _cites(history_model: HistoricalModel) -> Coalesce:
     """How many citations a historical row had (its snapshot of the citations table)."""
     through = apps.get_model(history_model._meta.app_label, f"{history_model.__name__}_citations")
     rows = through.objects.filter(history=OuterRef("pk")).order_by().values("history")
@@ -139,7 +153,7 @@ def _cites(history_model) -> Coalesce:
     return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
 
 
-def _previous(history_model) -> Subquery:
+def _previous(history_model: HistoricalModel) -> Subquery:
     earlier = history_model.objects.filter(
         id=OuterRef("id"), history_date__lt=OuterRef("history_date")
     ).order_by("-history_date", "-history_id")
@@ -151,7 +165,7 @@ def _tracked(model: type[Cited]) -> list[str]:
     return [name for name in LABELS if name in names]
 
 
-def _shown(row, name: str) -> str:
+def _shown(row: HistoricalRow, name: str) -> str:
     """A value as the pages say it."""
     value = getattr(row, name)
     model_field = row._meta.get_field(name)
@@ -168,7 +182,7 @@ def _shown(row, name: str) -> str:
     return str(value)
 
 
-def _differences(model: type[Cited], row, before) -> list[Difference]:
+def _differences(model: type[Cited], row: HistoricalRow, before: HistoricalRow) -> list[Difference]:
     found = []
     for name in _tracked(model):
         precision = PRECISION_OF.get(name)
@@ -180,7 +194,7 @@ def _differences(model: type[Cited], row, before) -> list[Difference]:
     return found
 
 
-def _title(model: type[Cited], row) -> str:
+def _title(model: type[Cited], row: HistoricalRow) -> str:
     """What the record is, as its ``str`` says it, from its historical row."""
     instance = row.instance
     for name in model.label_related:
@@ -188,7 +202,7 @@ def _title(model: type[Cited], row) -> str:
     return str(instance)
 
 
-def _with(queryset: QuerySet, related: Iterable[str]) -> QuerySet:
+def _with[M: Model](queryset: QuerySet[M], related: Iterable[str]) -> QuerySet[M]:
     # select_related() of nothing would join every foreign key.
     related = list(related)
     return queryset.select_related(*related) if related else queryset
@@ -207,8 +221,10 @@ def _complete_after(dates: list[datetime.datetime]) -> datetime.datetime | None:
     return dates[-1] if len(dates) == READ_PER_KIND else None
 
 
-def _changes_of(model: type[Cited], where: dict, until: datetime.datetime | None) -> _Read:
-    history = model.history.model
+def _changes_of(
+    model: type[Cited], where: dict[str, int], until: datetime.datetime | None
+) -> _Read:
+    history: HistoricalModel = model.history.model
     wanted = _related(model)
     related = [f.name for f in history._meta.fields if f.is_relation and f.name in wanted]
     rows_of = history.objects.filter(**where)
@@ -244,7 +260,12 @@ def _related(model: type[Cited]) -> set[str]:
     }
 
 
-def _classify(model: type[Cited], row, previous, current) -> Change | None:
+def _classify(
+    model: type[Cited],
+    row: HistoricalRow,
+    previous: HistoricalRow | None,
+    current: Cited | None,
+) -> Change | None:
     was_cited = previous is not None and previous.cites > 0
     guid = f"{model._meta.model_name}-{row.history_id}"
     reason = row.history_change_reason or ""
@@ -267,7 +288,9 @@ def _classify(model: type[Cited], row, previous, current) -> Change | None:
             f"{source_label(p.article)}, {short_date(p.article)}" for p in current.citations.all()
         )
     )
-    url = current.get_absolute_url()
+    # Every kind in CITED_MODELS is shown at an address of its own, though ``Cited``, their
+    # abstract base, declares none.
+    url = cast(_Shown, current).get_absolute_url()
     if not was_cited:
         return Change(ChangeKind.NEW, row.history_date, guid, str(current), url, sources=sources)
     differences = _differences(model, row, previous)
@@ -289,7 +312,7 @@ def _has(model: type[Cited], name: str) -> bool:
     return name in {f.name for f in model._meta.concrete_fields}
 
 
-def _hidden_quotes(subject: Any, until: datetime.datetime | None) -> _Read:
+def _hidden_quotes(subject: Subject | None, until: datetime.datetime | None) -> _Read:
     """Quotes the integrity check hid (their words no longer match the article's stored
     text), each withdrawn with that reason: of the whole record, or those cited by what is
     about the subject. One query."""
@@ -335,7 +358,9 @@ class ChangesPage:
     older: datetime.datetime | None
 
 
-def changes_page(subject: Any = None, until: datetime.datetime | None = None) -> ChangesPage:
+def changes_page(
+    subject: Subject | None = None, until: datetime.datetime | None = None
+) -> ChangesPage:
     """Up to ``SHOWN`` changes at or before ``until`` (the newest without it), newest first,
     of the whole record or of what is about one person, facility or country; and where the
     next page starts. Each kind of record is read ``READ_PER_KIND`` rows at a time (a fixed
@@ -366,12 +391,12 @@ def changes_page(subject: Any = None, until: datetime.datetime | None = None) ->
     return ChangesPage(found, complete_after)
 
 
-def changes(subject: Any = None) -> list[Change]:
+def changes(subject: Subject | None = None) -> list[Change]:
     """The latest changes, newest first (the first page)."""
     return changes_page(subject).changes
 
 
-def _kinds(subject: Any) -> Iterable[tuple[type[Cited], dict]]:
+def _kinds(subject: Subject | None) -> Iterator[tuple[type[Cited], dict[str, int]]]:
     for model in CITED_MODELS:
         if subject is None:
             yield model, {}
@@ -418,7 +443,7 @@ def change_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _subject(kind: str | None, key: str | None):
+def _subject(kind: str | None, key: str | None) -> Subject | None:
     if kind is None:
         return None
     if kind == "people":
@@ -430,26 +455,28 @@ def _subject(kind: str | None, key: str | None):
     raise Http404("No such subject.")
 
 
-class ChangeFeed(Feed):
+class ChangeFeed(Feed[Change, Subject | None]):
     feed_type = Atom1Feed
 
-    def get_object(self, request, kind=None, key=None):
+    def get_object(
+        self, request: HttpRequest, kind: str | None = None, key: str | None = None
+    ) -> Subject | None:
         self.request = request
         return _subject(kind, key)
 
-    def title(self, subject):
+    def title(self, subject: Subject | None) -> str:
         if subject is None:
             return gettext("Detainee releases: what changed")
         name = getattr(subject, "local_name", None) or str(subject)
         return gettext("Detainee releases: what changed about %(subject)s") % {"subject": name}
 
-    def link(self, subject):
+    def link(self, subject: Subject | None) -> str:
         return subject.get_absolute_url() if subject is not None else reverse("releases:changes")
 
-    def subtitle(self, subject):
+    def subtitle(self, subject: Subject | None) -> str:
         return gettext("New facts, corrections and removals, newest first, each with its sources.")
 
-    def items(self, subject):
+    def items(self, subject: Subject | None) -> list[Change]:
         return changes(subject)
 
     def item_title(self, change: Change) -> str:

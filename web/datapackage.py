@@ -15,8 +15,9 @@ which the package lets anyone check (``citations`` against ``articles.text``).
 
 import datetime
 import itertools
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
@@ -58,15 +59,18 @@ from web.caching import cached_page, entity_tag, mark, not_modified, validators
 CHUNK = 2000
 PARTIAL_DATE = {"pattern": r"\d{4}(-\d{2}(-\d{2})?)?"}
 
+# A table's row: its cells' values as the database gives them (``_cell`` writes them).
+Cells = list[object]
+
 
 @dataclass(frozen=True)
 class Column:
     name: str
     type: str
     description: str
-    constraints: dict = field(default_factory=dict)
+    constraints: Mapping[str, object] = field(default_factory=dict)
 
-    def schema(self) -> dict:
+    def schema(self) -> dict[str, object]:
         described = {"name": self.name, "type": self.type, "description": self.description}
         return described | ({"constraints": self.constraints} if self.constraints else {})
 
@@ -125,13 +129,13 @@ class Resource:
     title: Promise
     description: Promise
     columns: list[Column]
-    rows: Callable[[], Iterable[list]]
+    rows: Callable[[], Iterable[Cells]]
     primary_key: list[str] = field(default_factory=lambda: ["id"])
     # (column, resource, its column)
     foreign_keys: list[tuple[str, str, str]] = field(default_factory=list)
 
-    def descriptor(self, version: int) -> dict:
-        schema: dict = {
+    def descriptor(self, version: int) -> dict[str, Any]:
+        schema: dict[str, Any] = {
             "fields": [column.schema() for column in self.columns],
             "primaryKey": self.primary_key,
             "missingValues": [""],
@@ -159,12 +163,12 @@ def _cell(value: object) -> str:
         return ""
     if value is True or value is False:
         return "true" if value else "false"
-    if hasattr(value, "isoformat"):
+    if isinstance(value, datetime.date | datetime.time):
         return value.isoformat()
     return str(value)
 
 
-def _values(queryset: QuerySet, *paths: str) -> Iterator[tuple]:
+def _values(queryset: QuerySet[Any], *paths: str) -> Iterator[tuple[Any, ...]]:
     return queryset.order_by("pk").values_list(*paths).iterator(chunk_size=CHUNK)
 
 
@@ -178,19 +182,19 @@ _FACT_TRANSLATED = ("title", "reason", "text", "attributed_to", "note")
 _COUNT_TRANSLATED = ("subject", "claimed_by", "attributed_to", "note")
 
 
-def _countries() -> Iterator[list]:
+def _countries() -> Iterator[Cells]:
     for code, name, demonym in _values(Country.objects.all(), "code", "name", "demonym"):
         yield [code, name, demonym]
 
 
-def _people() -> Iterator[list]:
+def _people() -> Iterator[Cells]:
     people = Person.objects.filter(is_public=True)
     paths = ("pk", "slug", "name", "is_named", "status", "description")
     for row in _values(people, *paths, *_language_paths(*_PERSON_TRANSLATED)):
         yield list(row)
 
 
-def _referenced(model: type[Cited], facts: list[tuple[type[Fact], str]]) -> QuerySet:
+def _referenced[C: Cited](model: type[C], facts: list[tuple[type[Fact], str]]) -> QuerySet[C]:
     """Public rows of ``model``, and the others a public fact names (a release from an
     event that cites nothing of its own): a foreign key never points at a missing row."""
     named = Q(is_public=True)
@@ -201,7 +205,7 @@ def _referenced(model: type[Cited], facts: list[tuple[type[Fact], str]]) -> Quer
     return model.objects.filter(named)
 
 
-def _facilities() -> Iterator[list]:
+def _facilities() -> Iterator[Cells]:
     facilities = _referenced(
         Facility,
         [
@@ -216,7 +220,7 @@ def _facilities() -> Iterator[list]:
         yield list(row)
 
 
-def _events() -> Iterator[list]:
+def _events() -> Iterator[Cells]:
     events = _referenced(
         ReleaseEvent,
         [(Release, "event"), (Role, "event"), (FacilityReport, "event"), (CountClaim, "event")],
@@ -230,7 +234,7 @@ def _events() -> Iterator[list]:
         yield [pk, slug, title, date, precision, text, note, public, *words]
 
 
-def _articles() -> Iterator[list]:
+def _articles() -> Iterator[Cells]:
     paths = (
         "pk",
         "slug",
@@ -256,7 +260,7 @@ def _articles() -> Iterator[list]:
         yield values
 
 
-def _passages() -> Iterator[list]:
+def _passages() -> Iterator[Cells]:
     for row in _values(Passage.objects.valid(), "pk", "article", "start", "end", "quote"):
         yield list(row)
 
@@ -315,7 +319,7 @@ def record_id(model: type[Cited], pk: int) -> str:
     return f"{model._meta.model_name}-{pk}"
 
 
-def _fact_status(model: type[Fact], values: dict) -> str | None:
+def _fact_status(model: type[Fact], values: dict[str, Any]) -> str | None:
     if model is Detention:
         return "detained"
     if model is Release:
@@ -323,7 +327,7 @@ def _fact_status(model: type[Fact], values: dict) -> str | None:
     return values.get("status")
 
 
-def _facts() -> Iterator[list]:
+def _facts() -> Iterator[Cells]:
     for model, sources in _FACT_SOURCES.items():
         # The fact's own field for each column of curators' words it fills.
         fields = {c: sources.get(c, c) for c in _FACT_TRANSLATED}
@@ -338,7 +342,7 @@ def _facts() -> Iterator[list]:
         )
         for row in _values(model.objects.published(), *paths):
             values = dict(zip(paths, row, strict=True))
-            cells: list = [record_id(model, values["pk"]), model._meta.model_name]
+            cells: Cells = [record_id(model, values["pk"]), model._meta.model_name]
             for column in _FACT_COLUMNS:
                 source = sources.get(column)
                 if column == "status":
@@ -355,7 +359,7 @@ def _facts() -> Iterator[list]:
             yield [*cells, values["certainty"], values["attributed_to"], values["note"], *words]
 
 
-def _counts() -> Iterator[list]:
+def _counts() -> Iterator[Cells]:
     paths = (
         "pk",
         "metric",
@@ -386,7 +390,7 @@ _CITING_COLUMN = {Facility: "facility_id", ReleaseEvent: "event_id", CountClaim:
 _CITATION_COLUMNS = ("record", "fact_id", "count_id", "facility_id", "event_id")
 
 
-def _citations() -> Iterator[list]:
+def _citations() -> Iterator[Cells]:
     for model in CITED_MODELS:
         owner = model.citations_owner()
         rows = model.citations.through._default_manager.filter(
@@ -718,7 +722,7 @@ RESOURCES = [
 BY_NAME = {resource.name: resource for resource in RESOURCES}
 
 
-def descriptor(request: HttpRequest) -> dict:
+def descriptor(request: HttpRequest) -> dict[str, Any]:
     version, changed = data_version()
     return {
         "profile": "tabular-data-package",

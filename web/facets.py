@@ -10,8 +10,9 @@ ahead by ``releases.derived``: a few hundred rows, not every person.
 """
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
-from django.db.models import Count, Sum
+from django.db.models import Count, QuerySet, Sum
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
@@ -35,6 +36,14 @@ from web.filters import (
     PersonFilter,
 )
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
+# The rows a facet counts: links, or their counts kept ahead (both repeat the status).
+Links = QuerySet[PersonLink] | QuerySet[FacetCount]
+# A facet's option before it is linked: value, label, people.
+Row = tuple[str, "StrOrPromise", int]
+
 # The most frequent values of a facet are offered (the selected one always is); a facet of
 # a thousand sources would help no one.
 FACET_LIMIT = 20
@@ -43,7 +52,7 @@ FACET_LIMIT = 20
 @dataclass(frozen=True)
 class FacetOption:
     value: str
-    label: str
+    label: "StrOrPromise"
     count: int
     query: str
     selected: bool
@@ -52,7 +61,7 @@ class FacetOption:
 @dataclass(frozen=True)
 class Facet:
     name: str
-    label: str
+    label: "StrOrPromise"
     options: list[FacetOption]
     more: int = 0  # values left out of ``options`` by FACET_LIMIT
 
@@ -94,7 +103,7 @@ def _labels_read(name: str, keys: list[str]) -> dict[str, str]:
     return {a.slug: a.title or source_label(a) for a in articles}
 
 
-def _status_rows(filterset: PersonFilter) -> dict[str, list[tuple[str, str, int]]]:
+def _status_rows(filterset: PersonFilter) -> dict[str, list[Row]]:
     """The status facet and the "detainee or only mentioned" facet, from one count of the
     people under every other filter by status (whether someone is a detainee is read from
     their status: anything but "no detention or release reported")."""
@@ -122,7 +131,7 @@ def _status_rows(filterset: PersonFilter) -> dict[str, list[tuple[str, str, int]
         value: n for value, n in counts.items() if involvement in ("", None, kind_of(value))
     }
     labels = dict(Status.choices)
-    status_rows = [(v, labels[v], by_status[v]) for v in labels if v in by_status]
+    status_rows: list[Row] = [(v, labels[v], by_status[v]) for v in labels if v in by_status]
     by_involvement = {
         kind: sum(
             n
@@ -139,7 +148,7 @@ def _status_rows(filterset: PersonFilter) -> dict[str, list[tuple[str, str, int]
 
 def _link_counts(
     filterset: PersonFilter, name: str, counted: list[tuple[str, int]] | None = None
-) -> tuple[list[tuple[str, str, int]], int]:
+) -> tuple[list[Row], int]:
     if counted is None:
         counted = _counted_links(filterset, name, filterset.active(name, "status", "involvement"))
     shown = counted[:FACET_LIMIT]
@@ -147,11 +156,13 @@ def _link_counts(
     if selected and selected not in {key for key, _n in shown}:
         shown += [(key, n) for key, n in counted if key == selected] or [(selected, 0)]
     labels = _labels(filterset, name, [key for key, _n in shown])
-    rows = [(key, labels.get(key, key), n) for key, n in shown]
+    rows: list[Row] = [(key, labels.get(key, key), n) for key, n in shown]
     return rows, len(counted) - len(shown)
 
 
-def _under_status(filterset: PersonFilter, links):
+def _under_status[L: (QuerySet[PersonLink], QuerySet[FacetCount])](
+    filterset: PersonFilter, links: L
+) -> L:
     """Links repeat their person's status, so the people list's own status and involvement
     filters apply to them directly, with no join."""
     status = filterset.form.cleaned_data.get("status")
@@ -162,7 +173,7 @@ def _under_status(filterset: PersonFilter, links):
     )
 
 
-def _tally(links, *by: str, stored: bool):
+def _tally(links: Links, *by: str, stored: bool) -> QuerySet[Any, tuple[Any, ...]]:
     """People per value of ``by``: links counted, or ``FacetCount`` rows (counted ahead by
     ``releases.derived``) summed over the statuses the filters allow."""
     grouped = links.values_list(*by)
@@ -183,18 +194,22 @@ def _links_of_the_same_people(filterset: PersonFilter) -> dict[str, list[tuple[s
         return {}
     names = [name for name in LINK_FILTERS if name not in chosen]
     kinds = [LINK_FILTERS[name] for name in names]
+    links: Links
     if others:
         links = _of_the_people(filterset, PersonLink.objects.filter(kind__in=kinds), others)
+        links = _under_status(filterset, links)
     else:
-        links = FacetCount.objects.filter(kind__in=kinds)
+        links = _under_status(filterset, FacetCount.objects.filter(kind__in=kinds))
     counted: dict[str, list[tuple[str, int]]] = {kind: [] for kind in kinds}
-    tallied = _tally(_under_status(filterset, links), "kind", "key", stored=not others)
+    tallied = _tally(links, "kind", "key", stored=not others)
     for kind, key, n in tallied.order_by("kind", "-people", "key"):
         counted[kind].append((key, n))
     return {name: counted[LINK_FILTERS[name]] for name in names}
 
 
-def _of_the_people(filterset: PersonFilter, links, others: list[str], *without: str):
+def _of_the_people(
+    filterset: PersonFilter, links: QuerySet[PersonLink], others: list[str], *without: str
+) -> QuerySet[PersonLink]:
     """``links`` of the people every filter in use selects but ``without`` (``others``:
     those in use, but status and involvement, which ``_under_status`` applies to links)."""
     others = [name for name in others if name not in without]
@@ -214,15 +229,23 @@ def _of_the_people(filterset: PersonFilter, links, others: list[str], *without: 
 
 def _counted_links(filterset: PersonFilter, name: str, others: list[str]) -> list[tuple[str, int]]:
     """(key, people) of the facet ``name``, most people first, under every other filter."""
-    links = FacetCount.objects.all() if not others else PersonLink.objects.all()
-    links = _under_status(filterset, links.filter(kind=LINK_FILTERS[name]))
-    links = _of_the_people(filterset, links, others, name)
+    kind = LINK_FILTERS[name]
+    links: Links
+    if others:
+        people_links = _under_status(filterset, PersonLink.objects.filter(kind=kind))
+        links = _of_the_people(filterset, people_links, others, name)
+    else:
+        # No other filter in use: the links counted ahead.
+        links = _under_status(filterset, FacetCount.objects.filter(kind=kind))
     return list(_tally(links, "key", stored=not others).order_by("-people", "key"))
 
 
 def person_facets(filterset: PersonFilter) -> list[Facet]:
     """The facets of a valid ``PersonFilter``."""
     params = filterset.data
+    if not isinstance(params, QueryDict):
+        # Every option links to the page's query with its own value (``_query_with``).
+        raise TypeError("The facets need a filter set bound to a request's query.")
     facets = []
     status_rows = _status_rows(filterset)
     shared = _links_of_the_same_people(filterset)

@@ -41,6 +41,7 @@ from releases.models import (
     WAS_HELD,
     CountClaim,
     Country,
+    FacetCount,
     Facility,
     Person,
     PersonLink,
@@ -427,10 +428,17 @@ class PersonFilter(filters.FilterSet):
         matching = ExpressionWrapper(conditions[0], output_field=BooleanField())
         return self.qs.order_by(matching.desc(), *self.qs.query.order_by)
 
-    def filter_status(self, qs: QuerySet[Person], name: str, value: str) -> QuerySet[Person]:
+    # The status and involvement filters apply to people, and as they are to the links and
+    # their stored counts (``web.facets``), which repeat their person's status.
+
+    def filter_status[M: Person | PersonLink | FacetCount](
+        self, qs: QuerySet[M], name: str, value: str
+    ) -> QuerySet[M]:
         return qs if value == STATUS_ANY else qs.filter(status=value)
 
-    def filter_involvement(self, qs: QuerySet[Person], name: str, value: str) -> QuerySet[Person]:
+    def filter_involvement[M: Person | PersonLink | FacetCount](
+        self, qs: QuerySet[M], name: str, value: str | None
+    ) -> QuerySet[M]:
         if value == DETAINEE:
             return qs.filter(WAS_HELD)
         if value == MENTIONED:

@@ -3,17 +3,25 @@ just the results fragment for htmx), or stream CSV/JSON with exactly the same fi
 order. Bad parameters give a 400 with a message; unknown ones are ignored, and listed where
 the template leaves the page cache's marker for them (``web.caching``)."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from typing import Any, Protocol
 
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext
 from django_filters import FilterSet
+from django_htmx.middleware import HtmxDetails
 
 PAGE_SIZE = 25
 FORMATS = ("html", "csv", "json")
+
+# A template's context, and the JSON record of one object.
+Context = dict[str, Any]
+JsonObject = dict[str, Any]
 
 
 def _unknown_format(formats: tuple[str, ...]) -> str:
@@ -22,12 +30,15 @@ def _unknown_format(formats: tuple[str, ...]) -> str:
 
 def wants_fragment(request: HttpRequest) -> bool:
     """An htmx request for part of a page (not a history restore, which needs it all)."""
-    htmx = getattr(request, "htmx", None)
-    return bool(htmx) and not htmx.history_restore_request
+    # Set by django-htmx's middleware, which a request built in a test may not have been through.
+    htmx: HtmxDetails | None = getattr(request, "htmx", None)
+    if not htmx:
+        return False
+    return not htmx.history_restore_request
 
 
 def render_page(
-    request: HttpRequest, template: str, context: dict, *, status: int = 200
+    request: HttpRequest, template: str, context: Context, *, status: int = 200
 ) -> HttpResponse:
     """Render ``template``: the whole page, or for htmx requests (``fragment``) only its
     #results (a list template then extends web/layouts/fragment.html instead of web/base.html)."""
@@ -44,16 +55,25 @@ def render_page(
     return response
 
 
-def render_list(
+class ListExport(Protocol):
+    """What the list flow needs of an export (``releases.exports``): the filtered rows,
+    streamed as CSV or JSON."""
+
+    def csv_response(self, queryset: QuerySet[Any], request: HttpRequest) -> HttpResponseBase: ...
+
+    def json_response(self, queryset: QuerySet[Any], request: HttpRequest) -> HttpResponseBase: ...
+
+
+def render_list[F: FilterSet](
     request: HttpRequest,
     *,
-    filterset_class: type[FilterSet],
-    queryset,
-    export,
+    filterset_class: type[F],
+    queryset: QuerySet[Any],
+    export: ListExport,
     template: str,
     defaults: dict[str, str] | None = None,
-    extra_context: Callable[[FilterSet], dict] | None = None,
-) -> HttpResponse:
+    extra_context: Callable[[F], Context] | None = None,
+) -> HttpResponseBase:
     params = _non_empty(request.GET)
     for name, value in (defaults or {}).items():
         if not params.get(name):
@@ -100,14 +120,21 @@ def _non_empty(query: QueryDict) -> QueryDict:
     return kept
 
 
-def _query_without(params, *names: str) -> str:
+def _query_without(params: QueryDict, *names: str) -> str:
     query = params.copy()
     for name in names:
         query.pop(name, None)
     return query.urlencode()
 
 
-def _bad_request(request, template, filterset, output, errors) -> HttpResponse:
+def _bad_request(
+    request: HttpRequest,
+    template: str,
+    filterset: FilterSet,
+    output: str,
+    errors: Mapping[str, list[Any]],
+) -> HttpResponse:
+    # ``errors`` are a form's (ErrorDict) or the list flow's own: messages, lazy or not.
     messages = {field: [str(e) for e in field_errors] for field, field_errors in errors.items()}
     if output == "json":
         return JsonResponse({"errors": messages}, status=400)
@@ -121,13 +148,13 @@ def _bad_request(request, template, filterset, output, errors) -> HttpResponse:
 DETAIL_FORMATS = ("html", "json")
 
 
-def render_detail(
+def render_detail[T](
     request: HttpRequest,
-    obj,
+    obj: T,
     *,
-    to_json: Callable[[object, Callable[[str], str]], dict],
+    to_json: Callable[[T, Callable[[str], str]], JsonObject],
     template: str,
-    context: Callable[[object], dict],
+    context: Callable[[T], Context],
 ) -> HttpResponse:
     """One object as HTML (``?format=html``, the default) or as its JSON record."""
     output = request.GET.get("format", "html")

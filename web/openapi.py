@@ -8,6 +8,7 @@ real responses against them and by a fuzzer (schemathesis) that runs in CI.
 """
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
@@ -16,7 +17,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
-from django_filters import ChoiceFilter, DateFilter, FilterSet, OrderingFilter
+from django_filters import ChoiceFilter, DateFilter, Filter, FilterSet, OrderingFilter
 
 from releases.models import ALL_PARTS, PART_LABELS, Certainty, CountClaim, Role, Status
 from sources.dates import DatePrecision
@@ -31,8 +32,11 @@ from web.filters import (
     PersonFilter,
 )
 
+# A JSON Schema, or any other object of the document.
+Schema = dict[str, Any]
 
-def _nullable(kind: str, **more) -> dict:
+
+def _nullable(kind: str, **more: object) -> Schema:
     return {"type": [kind, "null"], **more}
 
 
@@ -46,7 +50,7 @@ _IN_EVERY_LANGUAGE = {
 }
 
 
-def _object(properties: dict, *, required: list[str] | None = None) -> dict:
+def _object(properties: Schema, *, required: list[str] | None = None) -> Schema:
     """An object with exactly these properties, all present (a record always has every
     key; a missing value is null), and the translations of its translated fields."""
     return {
@@ -58,11 +62,11 @@ def _object(properties: dict, *, required: list[str] | None = None) -> dict:
     }
 
 
-def _ref(name: str) -> dict:
+def _ref(name: str) -> Schema:
     return {"$ref": f"#/components/schemas/{name}"}
 
 
-def _list_of(name: str) -> dict:
+def _list_of(name: str) -> Schema:
     return {"type": "array", "items": _ref(name)}
 
 
@@ -71,7 +75,7 @@ _PARTIAL_DATE = _nullable("string", pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _URL = {"type": "string", "format": "uri"}
 
 
-def _fact(**properties) -> dict:
+def _fact(**properties: Schema) -> Schema:
     """A fact: its own values, how certain, who says so, and at least one citation."""
     return _object(
         {
@@ -170,7 +174,7 @@ _COUNTRY_FIELDS = {
     "counts": _list_of("Count"),
 }
 
-SCHEMAS: dict[str, dict] = {
+SCHEMAS: dict[str, Schema] = {
     "Citation": _object(
         {
             "article": _SLUG,
@@ -399,7 +403,7 @@ ENDPOINTS = [
 ]
 
 
-def _filter_schema(field) -> dict:
+def _filter_schema(field: Filter) -> Schema:
     if isinstance(field, OrderingFilter):
         names = list(field.param_map or {})
         return {"type": "string", "enum": [*names, *(f"-{name}" for name in names)]}
@@ -413,7 +417,7 @@ def _filter_schema(field) -> dict:
     return {"type": "string", "maxLength": field.extra.get("max_length") or 200}
 
 
-def _parameters(endpoint: Endpoint) -> list[dict]:
+def _parameters(endpoint: Endpoint) -> list[Schema]:
     parameters = [
         {
             "name": "format",
@@ -454,11 +458,11 @@ _PAGE = {"schema": {"type": "string"}}
 _TEXT = {"text/html": _PAGE, "text/plain": _PAGE}
 
 
-def _json(schema: dict) -> dict:
+def _json(schema: Schema) -> Schema:
     return {"application/json": {"schema": schema}}
 
 
-def _operation(endpoint: Endpoint) -> dict:
+def _operation(endpoint: Endpoint) -> Schema:
     if endpoint.filterset:
         ok = _object(
             {
@@ -494,7 +498,7 @@ def _operation(endpoint: Endpoint) -> dict:
     }
 
 
-def document(request: HttpRequest) -> dict:
+def document(request: HttpRequest) -> Schema:
     # The mount asked (/en, /es or none): links in the responses are in its language.
     match = request.resolver_match
     home = reverse("releases:home", current_app=match.namespace if match else None)

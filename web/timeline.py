@@ -14,14 +14,20 @@ not placed.
 
 import calendar
 import datetime
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
 from django.urls import reverse
 from django.utils.translation import gettext, gettext_lazy, ngettext
 
 from releases import selectors
+from releases.models import Release, ReleaseEvent, StatusChange
 from sources.dates import DatePrecision, format_partial_date
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 WIDTH, MARGIN = 760, 30
 # The lanes, top to bottom; each kind's colour and shape are in site.css and
@@ -63,7 +69,7 @@ class Item:
         return self.precision in (DatePrecision.MONTH, DatePrecision.YEAR)
 
     @property
-    def kind(self) -> str:
+    def kind(self) -> "StrOrPromise":
         return LANES[self.lane]
 
 
@@ -130,7 +136,7 @@ def _last_day(date: datetime.date, precision: str) -> datetime.date:
     return date
 
 
-def _event_items(events) -> list[Item]:
+def _event_items(events: Iterable[ReleaseEvent]) -> list[Item]:
     return [
         Item(
             "events",
@@ -161,7 +167,7 @@ def _group_label(lane: str, count: int) -> str:
     ) % {"count": count}
 
 
-def _fact_items(facts, lane: str) -> list[Item]:
+def _fact_items(facts: Iterable[Release | StatusChange], lane: str) -> list[Item]:
     """One item per dated fact about a person (a release, a death in custody)."""
     return [
         Item(
@@ -177,9 +183,10 @@ def _fact_items(facts, lane: str) -> list[Item]:
     ]
 
 
-def _group_items(groups, lane: str, query: dict[str, str]) -> list[Item]:
+def _group_items(groups: Iterable[dict[str, Any]], lane: str, query: dict[str, str]) -> list[Item]:
     """One item per date on which many people were freed (or died): the people list,
-    filtered, shows who, each with their sources."""
+    filtered, shows who, each with their sources. ``groups`` are rows of ``date``,
+    ``date_precision`` and ``n`` (``selectors.timeline_people``)."""
     items = []
     for group in groups:
         date, precision, count = group["date"], group["date_precision"], group["n"]
@@ -199,7 +206,7 @@ def _group_items(groups, lane: str, query: dict[str, str]) -> list[Item]:
     return items
 
 
-def _items(events, people: selectors.TimelinePeople) -> list[Item]:
+def _items(events: Iterable[ReleaseEvent], people: selectors.TimelinePeople) -> list[Item]:
     items = _event_items(events)
     if people.grouped:
         items += _group_items(people.releases, "freed", {"status": "any"})
@@ -210,7 +217,7 @@ def _items(events, people: selectors.TimelinePeople) -> list[Item]:
     return items
 
 
-def _date_order(item: Item) -> tuple:
+def _date_order(item: Item) -> tuple[datetime.date | None, bool, int, str]:
     # By the first day the date may stand for; a month-only item before the days of its
     # month (it says "some time in January", not "on 31 January"); then by lane and label.
     return (item.start, not item.is_partial, list(LANES).index(item.lane), item.label)
@@ -233,7 +240,7 @@ def _rows(items: list[Item]) -> tuple[list[int], int]:
     return rows, max(len(row_ends), 1)
 
 
-def _months(first: datetime.date, last: datetime.date):
+def _months(first: datetime.date, last: datetime.date) -> Iterator[datetime.date]:
     month = first
     while month <= last:
         yield month
@@ -254,21 +261,28 @@ def _ticks(months: list[tuple[float, datetime.date]]) -> list[Tick]:
     return ticks
 
 
-def build_timeline(events, people: selectors.TimelinePeople) -> Timeline:
+def _drawn_on(item: Item) -> datetime.date:
+    """The day a dated item is drawn at (undated ones are only listed)."""
+    if item.start is None:
+        raise ValueError(f"An undated item has no place on the axis: {item.label}")
+    return item.start
+
+
+def build_timeline(events: Iterable[ReleaseEvent], people: selectors.TimelinePeople) -> Timeline:
     items = _items(events, people)
     dated = sorted((i for i in items if i.start), key=_date_order)
     undated = [i for i in items if not i.start]
     if not dated:
         return Timeline([], undated, [], [], 0)
-    first = dated[0].start.replace(day=1)
-    last = max(_last_day(i.start, DatePrecision.MONTH) for i in dated)
+    first = _drawn_on(dated[0]).replace(day=1)
+    last = max(_last_day(_drawn_on(i), DatePrecision.MONTH) for i in dated)
     scale = (WIDTH - 2 * MARGIN) / ((last - first).days + 1)
 
     def x_of(day: datetime.date) -> float:
         return round(MARGIN + (day - first).days * scale, 1)
 
     # In date order, so x never decreases within a lane and the list keeps this order.
-    positioned = [replace(i, x=x_of(i.start)) for i in dated]
+    positioned = [replace(i, x=x_of(_drawn_on(i))) for i in dated]
     lanes, top = [], TOP
     for name, title in LANES.items():
         indexes = [n for n, item in enumerate(positioned) if item.lane == name]

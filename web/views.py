@@ -3,22 +3,30 @@ fragment, CSV, JSON); details through ``render_detail`` (HTML or JSON of one obj
 once). Every page is cached whole until the next write (``web.caching``)."""
 
 import base64
+import datetime
+from collections.abc import Callable
+from typing import Any
 
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
+from django_filters import FilterSet
 
 from releases import exports, records, selectors
 from releases.derived import person_page_state
-from releases.models import CountClaim, Country, PersonRedirect
+from releases.models import Citizenship, CountClaim, Country, PersonRedirect
+from releases.records import Link
 from releases.status import status_history
 from sources import selectors as source_selectors
 from sources.highlight import segments
-from sources.models import SourceArticle
+from sources.models import Passage, SourceArticle
 from sources.records import article_json
 from web.caching import (
     DETAIL_PARAMS,
+    View,
     cached_page,
     entity_tag,
     list_params,
@@ -39,7 +47,7 @@ from web.filters import (
     PersonFilter,
     sort_headers,
 )
-from web.listing import render_detail, render_list
+from web.listing import Context, JsonObject, ListExport, render_detail, render_list
 from web.timeline import build_timeline
 
 # The home page names this many of the latest people freed; the people list has them all.
@@ -48,13 +56,19 @@ HOME_FREED = 12
 HOME_CLAIMS = 6
 
 
-def list_page(*, filterset_class, queryset, export, template: str):
+def list_page(
+    *,
+    filterset_class: type[FilterSet],
+    queryset: Callable[[], QuerySet[Any]],
+    export: ListExport,
+    template: str,
+) -> View:
     """A public list with nothing of its own: its filters, rows (``queryset()``), exports
     and template, through the one list flow."""
 
     @require_safe
     @cached_page(params=list_params(filterset_class))
-    def view(request: HttpRequest) -> HttpResponse:
+    def view(request: HttpRequest) -> HttpResponseBase:
         return render_list(
             request,
             filterset_class=filterset_class,
@@ -76,13 +90,16 @@ def home(request: HttpRequest) -> HttpResponse:
         "claims_shown": HOME_CLAIMS,
         "freed_total": selectors.freed_count(),
         "freed": selectors.latest_freed(HOME_FREED),
-        "latest_events": sorted(dated_events, key=lambda e: e.date, reverse=True)[:5],
+        # Every one of them is dated: the ``or`` is never taken, but tells the type checker.
+        "latest_events": sorted(
+            dated_events, key=lambda e: e.date or datetime.date.min, reverse=True
+        )[:5],
         "timeline": build_timeline(events, selectors.timeline_people()),
     }
     return render(request, "web/home.html", context)
 
 
-def _people_facets(filterset: PersonFilter) -> dict:
+def _people_facets(filterset: PersonFilter) -> Context:
     facets = person_facets(filterset)
     status = next(facet for facet in facets if facet.name == "status")
     chosen = filterset.form.cleaned_data.get("status")
@@ -114,15 +131,22 @@ def about(request: HttpRequest) -> HttpResponse:
         "last_changed": exports.last_changed(),
         # The home page of the mount asked (/, /en/ or /es/), as {% url %} would link it.
         "site_url": request.build_absolute_uri(
-            reverse("releases:home", current_app=request.resolver_match.namespace)
+            reverse("releases:home", current_app=_namespace(request))
         ),
     }
     return render(request, "web/about.html", context)
 
 
+def _namespace(request: HttpRequest) -> str | None:
+    """The URL namespace of the mount the request came in by (a view is only reached
+    resolved, so the match is always there)."""
+    match = request.resolver_match
+    return match.namespace if match is not None else None
+
+
 @require_safe
 @cached_page(params=list_params(PersonFilter, {"status": DEFAULT_PERSON_STATUS}))
-def person_list(request: HttpRequest) -> HttpResponse:
+def person_list(request: HttpRequest) -> HttpResponseBase:
     return render_list(
         request,
         filterset_class=PersonFilter,
@@ -136,7 +160,7 @@ def person_list(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 @cached_page(params=DETAIL_PARAMS, version=person_page_state)
-def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
+def person_detail(request: HttpRequest, slug: str) -> HttpResponseBase:
     try:
         person = get_object_or_404(selectors.person_with_everything(), slug=slug)
     except Http404:
@@ -187,12 +211,11 @@ nationality_list = list_page(
 )
 
 
-def _country_json(country: Country, link) -> dict:
+def _country_json(country: Country, link: Link, first_people: list[Citizenship]) -> JsonObject:
     """A nationality with its first named people (the people list's export has them all)."""
-    record = records.country_json(country, link)
+    record: JsonObject = records.country_json(country, link)
     record["people"] = [
-        records.fact_json(c, link, name=c.person.name, slug=c.person.slug)
-        for c in country.first_people
+        records.fact_json(c, link, name=c.person.name, slug=c.person.slug) for c in first_people
     ]
     return record
 
@@ -203,13 +226,17 @@ def nationality_detail(request: HttpRequest, code: str) -> HttpResponse:
     if len(code) != 2 or not (code.isascii() and code.isalpha() and code.islower()):
         raise Http404("Nationalities are addressed by lower-case ISO 3166 alpha-2 codes.")
     country = get_object_or_404(selectors.countries(), code=code.upper())
-    country.first_people = selectors.country_people(country)
+    first_people = selectors.country_people(country)
     return render_detail(
         request,
         country,
-        to_json=_country_json,
+        to_json=lambda country, link: _country_json(country, link, first_people),
         template="web/nationality_detail.html",
-        context=lambda country: {"country": country, "shown": selectors.DETAIL_PEOPLE},
+        context=lambda country: {
+            "country": country,
+            "first_people": first_people,
+            "shown": selectors.DETAIL_PEOPLE,
+        },
     )
 
 
@@ -247,7 +274,7 @@ count_list = list_page(
 
 @require_safe
 @cached_page(params=list_params(FactFilter, {"status": STATUS_ANY}))
-def fact_list(request: HttpRequest) -> HttpResponse:
+def fact_list(request: HttpRequest) -> HttpResponseBase:
     """Every public fact about a person, once per passage citing it: for checking in a
     spreadsheet. Same filters as the people list, but of every status by default."""
     return render_list(
@@ -270,8 +297,8 @@ article_list = list_page(
 )
 
 
-def _article_json(article, link) -> dict:
-    record = article_json(article, link)
+def _article_json(article: SourceArticle, link: Link, passages: list[Passage]) -> JsonObject:
+    record: JsonObject = article_json(article, link)
     record["text"] = article.text
     record["capture"] = _capture_json(article, link)
     record["boilerplate"] = [
@@ -286,13 +313,13 @@ def _article_json(article, link) -> dict:
             "quote": p.quote,
             "url": link(p.get_absolute_url()),
         }
-        for p in article.valid_passages
+        for p in passages
     ]
     return record
 
 
 @require_safe
-def article_capture(request: HttpRequest, slug: str) -> HttpResponse:
+def article_capture(request: HttpRequest, slug: str) -> HttpResponseBase:
     """The page the article's text was read from, as retrieved: one gzipped WARC record,
     byte for byte as stored (its sha256 is on the article's page)."""
     article = get_object_or_404(SourceArticle.objects.select_related("capture"), slug=slug)
@@ -310,7 +337,7 @@ def article_capture(request: HttpRequest, slug: str) -> HttpResponse:
     return response
 
 
-def _capture_json(article, link) -> dict | None:
+def _capture_json(article: SourceArticle, link: Link) -> JsonObject | None:
     capture = article.capture
     if capture is None:
         return None
@@ -324,15 +351,16 @@ def _capture_json(article, link) -> dict | None:
     }
 
 
-def _article_context(article) -> dict:
-    passages = article.valid_passages
+def _article_context(article: SourceArticle, passages: list[Passage]) -> Context:
     supported = selectors.records_citing(p.pk for p in passages)
-    for number, passage in enumerate(passages, start=1):
-        passage.number = number  # footnote number, shown in the text and in the list
+    numbered = list(enumerate(passages, start=1))
+    for number, passage in numbered:
+        # The passage's footnote number on this page, which the text's segments show.
+        passage.number = number  # type: ignore[attr-defined]  # for the template, not a field
     return {
         "article": article,
         "segments": segments(article, passages),
-        "passages": [(p.number, p, supported.get(p.pk, [])) for p in passages],
+        "passages": [(number, p, supported.get(p.pk, [])) for number, p in numbered],
     }
 
 
@@ -342,11 +370,11 @@ def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
     # The capture's summary is shown, never its bytes (up to 5 MB): those are downloaded.
     with_capture = source_selectors.articles().select_related("capture").defer("capture__warc")
     article = get_object_or_404(with_capture, slug=slug)
-    article.valid_passages = list(article.passages.valid().order_by("start", "end"))
+    passages = list(article.passages.valid().order_by("start", "end"))
     return render_detail(
         request,
         article,
-        to_json=_article_json,
+        to_json=lambda article, link: _article_json(article, link, passages),
         template="web/article_detail.html",
-        context=_article_context,
+        context=lambda article: _article_context(article, passages),
     )

@@ -1,13 +1,24 @@
 from collections import Counter
+from collections.abc import Iterable
+from typing import TypedDict
 
 from django import template
+from django.http import HttpRequest
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
-from releases.models import CLAIM, PART_LABELS, Certainty
-from sources.citations import short_date, short_title, source_label, support, text_fragment_url
+from releases.models import CLAIM, PART_LABELS, Certainty, Cited
+from sources.citations import (
+    Support,
+    short_date,
+    short_title,
+    source_label,
+    support,
+    text_fragment_url,
+)
+from sources.models import Passage, SourceArticle
 from web.templatetags.translated import marked
 
 register = template.Library()
@@ -16,12 +27,28 @@ register = template.Library()
 LONG_TITLE_WORDS = 8
 
 
-def _tell_apart(groups: list[dict]) -> None:
+class _ArticleLabels(TypedDict):
+    """What a marker says of its article."""
+
+    article: SourceArticle
+    source: str
+    date: str
+    detail: str
+    published: str
+
+
+class _Group(_ArticleLabels):
+    """One article's marker: its labels and the fact's quotes from it."""
+
+    quotes: list[Passage]
+
+
+def _tell_apart(groups: list[_Group]) -> None:
     """Markers of one fact that would read the same (same outlet and date, or two untitled
     copies) get the words that tell them apart: the headline's start after an outlet, more
     of the headline otherwise, and a number as the last resort."""
 
-    def label(group: dict) -> tuple[str, str, str]:
+    def label(group: _Group) -> tuple[str, str, str]:
         return (group["source"], group["date"], group["detail"])
 
     for key, seen in Counter(label(g) for g in groups).items():
@@ -35,7 +62,7 @@ def _tell_apart(groups: list[dict]) -> None:
                 else:
                     group["source"] = short_title(article, words=LONG_TITLE_WORDS)
     repeats = Counter(label(g) for g in groups)
-    numbers: Counter = Counter()
+    numbers: Counter[tuple[str, str, str]] = Counter()
     for group in groups:
         key = label(group)
         if repeats[key] > 1:
@@ -54,7 +81,7 @@ def implied_badge() -> SafeString:
 
 
 @register.simple_tag
-def fact_meta(fact) -> SafeString:
+def fact_meta(fact: Cited) -> SafeString:
     """What qualifies a fact, after it: "implied" when the text suggests it without saying
     it, who the claim is attributed to, and the curator's note. Count claims have only a
     note (their claimant is a column of their own)."""
@@ -73,7 +100,9 @@ def fact_meta(fact) -> SafeString:
 
 
 @register.simple_tag(takes_context=True)
-def citations(context, fact, label: str = "", permalink: bool = False) -> SafeString:
+def citations(
+    context: template.Context, fact: Cited, label: str = "", permalink: bool = False
+) -> SafeString:
     """Compact citation markers for anything with a ``citations`` relation (prefetched):
     one marker per article, labelled by outlet and date, opening to its quotes; then, once
     per fact, how many independent origins support it. With ``permalink`` (pages that
@@ -82,9 +111,9 @@ def citations(context, fact, label: str = "", permalink: bool = False) -> SafeSt
     Written with ``format_html`` rather than an included template: a people page shows a
     hundred facts or more, and rendering a template per fact was a third of its time.
     Every value is escaped by ``format_html``."""
-    request = context.get("request")
+    request: HttpRequest | None = context.get("request")
     passages = list(fact.citations.all())
-    by_article: dict[int, dict] = {}
+    by_article: dict[int, _Group] = {}
     for passage in passages:
         article = passage.article
         group = by_article.setdefault(
@@ -106,15 +135,18 @@ def citations(context, fact, label: str = "", permalink: bool = False) -> SafeSt
     )
 
 
-def _article_labels(article, request) -> dict:
+def _article_labels(article: SourceArticle, request: HttpRequest | None) -> _ArticleLabels:
     """What a marker says of its article, worked out once per article and language in a
     request: a page cites a few articles a hundred times, and formatting their dates was
     a good part of drawing each marker."""
-    memo = getattr(request, "_citation_articles", None) if request else None
+    # Kept on the request, by article and language.
+    memo: dict[tuple[int, str | None], _ArticleLabels] | None = (
+        getattr(request, "_citation_articles", None) if request else None
+    )
     key = (article.pk, get_language())
     if memo is not None and key in memo:
         return {**memo[key], "article": article}
-    labels = {
+    labels: _ArticleLabels = {
         "article": article,
         "source": source_label(article),
         "date": short_date(article),
@@ -123,9 +155,10 @@ def _article_labels(article, request) -> dict:
     }
     if request is not None:
         if memo is None:
-            memo = request._citation_articles = {}
+            memo = {}
+            request._citation_articles = memo  # type: ignore[attr-defined]  # ours, for this request
         memo[key] = labels
-    return dict(labels)
+    return labels.copy()
 
 
 def _parts_label(names: list[str]) -> str:
@@ -134,7 +167,7 @@ def _parts_label(names: list[str]) -> str:
     return ", ".join(str(PART_LABELS[name]) for name in shown)
 
 
-def _by_part(fact, groups: list[dict]) -> SafeString:
+def _by_part(fact: Cited, groups: list[_Group]) -> SafeString:
     """For a fact whose quotes each support only some of its values: value by value, which
     quotes say it (the place from one sentence, the date from another), so a reader needn't
     open every marker to tell. Nothing for the usual fact, whose every quote supports it
@@ -173,7 +206,7 @@ def _by_part(fact, groups: list[dict]) -> SafeString:
 
 
 @register.simple_tag
-def translation_of(passage) -> SafeString | str:
+def translation_of(passage: Passage) -> SafeString | str:
     """The quote's translation into the page's language, after the original and never
     instead of it, saying how it was made and by whom ("traducción humana, por …")."""
     if not passage.translation or passage.translation_language != (get_language() or "en"):
@@ -188,11 +221,11 @@ def translation_of(passage) -> SafeString | str:
     )
 
 
-def _joined(parts) -> SafeString:
+def _joined(parts: Iterable[SafeString | str]) -> SafeString:
     return format_html_join("", "{}", ((part,) for part in parts))
 
 
-def _original_links(article, original: str | None) -> SafeString:
+def _original_links(article: SourceArticle, original: str | None) -> SafeString:
     """The live page (at the quote, where the browser can find it) and, when the text was
     read from a captured page, the capture: the page as it was, whatever it says now."""
     links = []
@@ -215,7 +248,7 @@ def _original_links(article, original: str | None) -> SafeString:
     return format_html_join("", " ·\n    {}", ((link,) for link in links))
 
 
-def _marker(group: dict, prefix: str, request, fact) -> SafeString:
+def _marker(group: _Group, prefix: str, request: HttpRequest | None, fact: Cited) -> SafeString:
     """One article's marker: a disclosure whose summary names the source and whose body
     holds the quotes, each with what it supports when that is only part of the fact, and
     its place in the article and on the original page."""
@@ -259,7 +292,7 @@ def _marker(group: dict, prefix: str, request, fact) -> SafeString:
     )
 
 
-def _support_note(support, permalink: bool) -> str:
+def _support_note(support: Support, permalink: bool) -> str:
     """How many independent origins support the fact, when reprints make them fewer than
     the articles (otherwise the markers already say it)."""
     if not support.has_reprints:
@@ -282,7 +315,7 @@ def _support_note(support, permalink: bool) -> str:
     return format_html('<span class="support">{}</span>\n', note % numbers)
 
 
-def _fact_tools(fact, label: str) -> SafeString:
+def _fact_tools(fact: Cited, label: str) -> SafeString:
     """The fact's permalink, and the "Copy citation" button that static/js/citations.js
     reveals where the clipboard can be written; its data attributes are the copied text's
     lines in the page's language."""
