@@ -18,6 +18,7 @@ from curation.proposals.gazetteer import (
     PERSON,
     Found,
     Gazetteer,
+    Layered,
     same_person,
 )
 from curation.proposals.people import FREED, NewPerson
@@ -85,13 +86,15 @@ def _same(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return same_person(a, b)
 
 
-def read(text: str, gazetteer: Gazetteer) -> Reading:
+def read(text: str, gazetteer: Gazetteer | Layered) -> Reading:
     spans = sentences(text)
     found = gazetteer.find(text)
     known = [f for f in found if f.entry.kind in (PERSON, FACILITY, COUNTRY) and f.entry.known]
     demonyms = nationality.demonyms(found)
+    # A known person's key is their primary key, a country's its ISO code (an entry's key
+    # may be either).
     citizenships = [
-        Citizenship(f.entry.key, d.entry.key, min(f.start, d.start), max(f.end, d.end))
+        Citizenship(int(f.entry.key), str(d.entry.key), min(f.start, d.start), max(f.end, d.end))
         for f in found
         if f.entry.kind == PERSON
         for d in nationality.beside(text, (f.start, f.end), demonyms)

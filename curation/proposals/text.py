@@ -148,7 +148,9 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
     ]
 
 
-def phrase_at(folded_words: list[str], index: int, phrases: frozenset[str], longest: int = 4):
+def phrase_at(
+    folded_words: list[str], index: int, phrases: frozenset[str], longest: int = 4
+) -> int:
     """The longest phrase of ``phrases`` starting at ``folded_words[index]``, as its length
     in words (0 when none)."""
     for size in range(min(longest, len(folded_words) - index), 0, -1):
