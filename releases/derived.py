@@ -18,6 +18,7 @@ reverts, citations added or removed — reach them through ``releases.receivers`
 """
 
 import contextlib
+import datetime
 import json
 import threading
 from collections import Counter, defaultdict
@@ -447,7 +448,7 @@ def bump_data_version(*, shared: bool = True) -> None:
         )
 
 
-def data_version() -> tuple[int, object]:
+def data_version() -> tuple[int, datetime.datetime | None]:
     """The current version and when it changed (0 and None before any write)."""
     row = DataVersion.objects.filter(pk=1).values_list("version", "changed_at").first()
     return row or (0, None)

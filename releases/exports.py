@@ -21,6 +21,7 @@ import json
 import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from django.db import DatabaseError
 from django.db.models import QuerySet
@@ -70,7 +71,9 @@ def last_changed() -> datetime.datetime | None:
     return changed_at
 
 
-def _dated(response: StreamingHttpResponse, changed: datetime.datetime | None):
+def _dated(
+    response: StreamingHttpResponse, changed: datetime.datetime | None
+) -> StreamingHttpResponse:
     """An export says when the data last changed: in its ``Last-Modified`` header (both
     formats), and in JSON also as ``last_changed``, beside ``count``."""
     if changed is not None:
@@ -106,7 +109,7 @@ def _csv_response(name: str, columns: list[Column], lines: Iterable[str]) -> Str
     return _dated(response, last_changed())
 
 
-def _first_ready(rows: Iterator) -> Iterator:
+def _first_ready[T](rows: Iterator[T]) -> Iterator[T]:
     """Compute the first row before the response starts, so that a query that fails does
     so before a 200 is sent, not halfway through a download."""
     first = list(itertools.islice(rows, 1))
@@ -114,12 +117,15 @@ def _first_ready(rows: Iterator) -> Iterator:
 
 
 @dataclass(frozen=True)
-class Export:
+class Export[T]:
+    """A list's export: each of its objects (``T``) as a JSON record, and the CSV columns
+    drawn from that record."""
+
     name: str
-    to_json: Callable[[object, Callable[[str], str]], dict]
+    to_json: Callable[[T, Callable[[str], str]], dict[str, Any]]
     columns: list[Column]
 
-    def records(self, queryset: QuerySet, request: HttpRequest) -> Iterator[dict]:
+    def records(self, queryset: QuerySet[Any], request: HttpRequest) -> Iterator[dict[str, Any]]:
         """Records one chunk of rows at a time (iterator(chunk_size=…) keeps
         prefetch_related working)."""
         link = request.build_absolute_uri

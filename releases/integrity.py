@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from releases import derived
-from releases.models import CITED_MODELS
+from releases.models import CITED_MODELS, Cited
 from sources import captures
 from sources.models import Capture, Passage
 
@@ -55,7 +55,7 @@ def stale_passages() -> list[IntegrityProblem]:
     ]
 
 
-def unsupported_records(model=None) -> list[IntegrityProblem]:
+def unsupported_records(model: type[Cited] | None = None) -> list[IntegrityProblem]:
     problems = []
     for cited_model in [model] if model else CITED_MODELS:
         unsupported = cited_model.objects.unsupported()

@@ -14,6 +14,7 @@ from releases.models import (
     CountClaim,
     Mention,
     Person,
+    PersonFact,
     PersonRedirect,
 )
 from sources.search import fold_for_search
@@ -23,10 +24,10 @@ class MergeError(ValueError):
     """A merge that cannot be made, with why."""
 
 
-def _move_fact(fact, keep: Person) -> None:
+def _move_fact(fact: PersonFact, keep: Person) -> None:
     """Give ``fact`` to ``keep``, or fold its citations into the same fact ``keep`` has
     (one citizenship per country, one alias per name)."""
-    same = None
+    same: Citizenship | Alias | None = None
     if isinstance(fact, Citizenship):
         same = keep.citizenships.filter(country_id=fact.country_id).first()
     elif isinstance(fact, Alias):

@@ -1213,7 +1213,8 @@ class CitationSuggestion(NamesOneThing):
 
 
 # Facts that are about one person (they have a ``person`` foreign key).
-PERSON_FACT_MODELS: tuple[type[Fact], ...] = (
+PersonFact = Alias | Citizenship | Role | Detention | Release | StatusChange
+PERSON_FACT_MODELS: tuple[type[PersonFact], ...] = (
     Alias,
     Citizenship,
     Role,

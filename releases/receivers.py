@@ -7,6 +7,7 @@ and return nothing. Bulk writers (the importer, the benchmark generator) call re
 themselves, or write inside ``derived.batch()`` so the refresh is done once.
 """
 
+from django.db.models import Model
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 
 from releases import derived
@@ -19,6 +20,7 @@ from releases.models import (
     Facility,
     Mention,
     Person,
+    PersonFact,
     Release,
     ReleaseEvent,
     Role,
@@ -27,7 +29,7 @@ from sources.models import BoilerplateSpan, Passage, SourceArticle
 
 # What a change to one of these rows means for people's stored records (which repeat names,
 # slugs, outlets): the facts through which people are linked to it.
-_PEOPLE_THROUGH = {
+_PEOPLE_THROUGH: dict[type[Model], list[tuple[type[PersonFact | Mention], str]]] = {
     Facility: [(Detention, "facility"), (Release, "facility")],
     ReleaseEvent: [(Release, "event"), (Role, "event")],
     Country: [(Citizenship, "country")],
@@ -41,7 +43,7 @@ def _person_of(instance) -> list[int]:
 
 
 def _people_linked_to(instance) -> set[int]:
-    people = set()
+    people: set[int] = set()
     for model, path in _PEOPLE_THROUGH.get(type(instance), []):
         people.update(
             model.objects.filter(**{path: instance}, person__isnull=False).values_list(
@@ -168,9 +170,9 @@ def connect() -> None:
     post_save.connect(_person_saved, sender=Person, dispatch_uid=uid)
     pre_delete.connect(_person_deleting, sender=Person, dispatch_uid=uid)
     post_delete.connect(_written, sender=Person, dispatch_uid=uid)
-    for model in (Country, SourceArticle):
-        post_save.connect(_linked_saved, sender=model, dispatch_uid=uid)
-        post_delete.connect(_written, sender=model, dispatch_uid=uid)
+    for linked in (Country, SourceArticle):
+        post_save.connect(_linked_saved, sender=linked, dispatch_uid=uid)
+        post_delete.connect(_written, sender=linked, dispatch_uid=uid)
     pre_delete.connect(_passage_deleting, sender=Passage, dispatch_uid=uid)
     post_delete.connect(_passage_deleted, sender=Passage, dispatch_uid=uid)
     post_save.connect(_passage_saved, sender=Passage, dispatch_uid=uid)

@@ -7,7 +7,8 @@ from releases.models import Fact, GrammaticalGender, Person, Status, status_labe
 from sources.dates import format_partial_date
 
 # When two facts carry the same (or no) date, the later stage of a detention wins.
-_STAGE = {
+# Keyed by the status's value, as a step stores it.
+_STAGE: dict[str, int] = {
     Status.DETAINED: 0,
     Status.RELEASED: 1,
     Status.RELEASED_WITH_CONDITIONS: 1,

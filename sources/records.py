@@ -1,12 +1,16 @@
 """The public record (JSON and CSV columns) of a source article."""
 
 from collections.abc import Callable
+from operator import itemgetter
+from typing import TYPE_CHECKING, Any
 
-from sources.models import SourceArticle
 from sources.tabular import Column
 
+if TYPE_CHECKING:
+    from sources.selectors import CountedArticle
 
-def article_json(article: SourceArticle, link: Callable[[str], str]) -> dict:
+
+def article_json(article: "CountedArticle", link: Callable[[str], str]) -> dict[str, Any]:
     return {
         "slug": article.slug,
         "url": link(article.get_absolute_url()),
@@ -24,7 +28,7 @@ def article_json(article: SourceArticle, link: Callable[[str], str]) -> dict:
 
 
 ARTICLE_COLUMNS = [
-    Column(name, lambda r, name=name: r[name], links=name == "url")
+    Column(name, itemgetter(name), links=name == "url")
     for name in (
         "slug",
         "title",

@@ -1,5 +1,7 @@
 """Reads of the evidence that several views share."""
 
+from typing import TYPE_CHECKING, TypedDict
+
 from django.db.models import (
     Case,
     Count,
@@ -17,7 +19,19 @@ from django.db.models.functions import Coalesce, Greatest, Substr
 from sources.models import Passage, SourceArticle
 
 
-def articles() -> QuerySet[SourceArticle]:
+class _PassageCount(TypedDict):
+    passage_count: int
+
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
+
+    # An article read by ``articles()``: with its number of valid passages (a type only:
+    # django-stubs' WithAnnotations takes no arguments at run time).
+    CountedArticle = WithAnnotations[SourceArticle, _PassageCount]
+
+
+def articles() -> "QuerySet[CountedArticle]":
     """Articles with their number of valid passages. The count is a correlated subquery, so
     a page of 25 articles counts the passages of those 25, not of every article."""
     passage_count = (

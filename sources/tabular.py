@@ -6,8 +6,10 @@ streamed exports (``releases.exports``) use it, so the CSV of a list is derived 
 record in one way only.
 """
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 # A cell starting with one of these is run as a formula by spreadsheet programs.
 _FORMULA_STARTS = ("=", "+", "-", "@")
@@ -46,6 +48,11 @@ def _words(record: dict, key: str, language: str, languages: tuple[str, ...]) ->
     return next((values[lang] for lang in (language, *languages) if values.get(lang)), None)
 
 
+def _written_in(record: dict[str, Any], key: str, language: str) -> object:
+    """``key``'s curators' words as written in ``language``; None where they are not."""
+    return (record.get(f"{key}_i18n") or {}).get(language)
+
+
 def in_every_language(key: str, languages: tuple[str, ...]) -> list[Column]:
     """A column of curators' words in the export's language, and one per language beside it
     (``title``, ``title_en``, ``title_es``), drawn from the record's ``title_i18n``; a
@@ -59,7 +66,7 @@ def in_every_language(key: str, languages: tuple[str, ...]) -> list[Column]:
             in_language=lambda r, lang: _words(r, key, lang, languages),
         ),
         *(
-            Column(f"{key}_{lang}", lambda r, lang=lang: (r.get(f"{key}_i18n") or {}).get(lang))
+            Column(f"{key}_{lang}", functools.partial(_written_in, key=key, language=lang))
             for lang in languages
         ),
     ]
@@ -102,7 +109,7 @@ def translated_citation_columns(key: str, field: str, languages: tuple[str, ...]
         *(
             Column(
                 f"{key}_{lang}",
-                labels(lambda f, lang=lang: (f.get(f"{field}_i18n") or {}).get(lang)),
+                labels(functools.partial(_written_in, key=field, language=lang)),
             )
             for lang in languages
         ),

@@ -314,6 +314,8 @@ def cached_page(
             query, ignored = canonical_query(request.GET, params)
             _canonical_request(request, query)
             scoped = version(*args, **kwargs) if version else None
+            # When the data last changed, as ``version`` or ``data_version`` gives it.
+            changed_at: object
             if scoped is None:
                 current, changed_at = data_version()
                 stamp = str(current)

@@ -5,7 +5,7 @@ once). Every page is cached whole until the next write (``web.caching``)."""
 import base64
 import datetime
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
@@ -49,6 +49,9 @@ from web.filters import (
 )
 from web.listing import Context, JsonObject, ListExport, render_detail, render_list
 from web.timeline import build_timeline
+
+if TYPE_CHECKING:
+    from sources.selectors import CountedArticle
 
 # The home page names this many of the latest people freed; the people list has them all.
 HOME_FREED = 12
@@ -297,7 +300,7 @@ article_list = list_page(
 )
 
 
-def _article_json(article: SourceArticle, link: Link, passages: list[Passage]) -> JsonObject:
+def _article_json(article: "CountedArticle", link: Link, passages: list[Passage]) -> JsonObject:
     record: JsonObject = article_json(article, link)
     record["text"] = article.text
     record["capture"] = _capture_json(article, link)

@@ -14,7 +14,7 @@ ExportAction = Callable[[admin.ModelAdmin[Any], HttpRequest, QuerySet[Any]], Str
 
 
 def export_action(
-    export: Export | PersonRecordExport, public_queryset: Callable[[], QuerySet[Any]]
+    export: Export[Any] | PersonRecordExport, public_queryset: Callable[[], QuerySet[Any]]
 ) -> ExportAction:
     """An admin action exporting the selected rows as CSV, in the public export's format
     (same columns, same rule that only cited facts appear)."""
