@@ -632,11 +632,13 @@ _BYLINE_WORDS = (
 )
 
 
-def _is_byline(sentence: _Sentence) -> bool:
+def _is_byline(sentence: _Sentence, text: str) -> bool:
     folded, words_ = sentence.folded, sentence.words
     opener = next((i for i, w in enumerate(folded) if w in _BYLINE_OPENERS), None)
     if opener is None or len(folded) > 30:
         return False
+    if text[sentence.start : sentence.end].rstrip().endswith(":"):
+        return False  # "De Caracas:" heads the list lines that follow; a byline heads nothing
     if any(w not in _CREDITS for w in folded[:opener]):
         return False  # "Salieron de Tocorón:" is no byline
     return all(
@@ -653,9 +655,36 @@ def _names_in(
     for run in _runs(sentence, text):
         for piece in _unknown(run, sentence, known):
             title, name = _name(list(piece), sentence, listed)
-            if name:
+            if name and not (listed and _describes_the_listed(sentence, text, name[0])):
                 names.append((title, name))
     return names
+
+
+_FROM = frozenset(["de", "del", "da", "do", "of", "from", "aus", "von", "en", "em", "in"])
+
+
+def _describing_noun(sentence: _Sentence, text: str, first: int) -> str | None:
+    """In a list line, the noun before "de", "of", "aus" when the name at ``first`` follows
+    it after the line's first comma: a list line names its person first, then describes
+    them ("• Ana Ríos, 27 años, mototaxista de Ocumare del Tuy")."""
+    if first < 2 or sentence.folded[first - 1] not in _FROM:
+        return None
+    if "," not in text[sentence.start : sentence.words[first].start]:
+        return None
+    return sentence.folded[first - 2]
+
+
+def _describes_the_listed(sentence: _Sentence, text: str, first: int) -> bool:
+    """A name in a list line's description is the listed person's town or employer
+    ("filho de emigrantes de Oliveira de Azeméis"), unless a relative's word leads to it."""
+    noun = _describing_noun(sentence, text, first)
+    return noun is not None and noun not in lexicon.RELATIVE
+
+
+def _relative_of_the_listed(sentence: _Sentence, text: str, first: int) -> bool:
+    """ "• Zoraida Ochoa, hija de Ramón Ochoa": the listed person's relative."""
+    noun = _describing_noun(sentence, text, first)
+    return noun is not None and noun in lexicon.RELATIVE
 
 
 def _reading(
@@ -687,7 +716,7 @@ def read(text: str, spans: list[tuple[int, int]], known: list[Found]) -> list[Re
     previous: tuple[int, int, bool] | None = None  # the last sentence, and if it inherited
     for left, right in spans:
         sentence = _sentence(text, left, right)
-        if _is_byline(sentence):
+        if _is_byline(sentence, text):
             for title, name in _names_in(sentence, text, known, listed=False):
                 readings.append(_reading(sentence, text, title, name, NAMED, None))
             context, previous = None, (left, right, False)
@@ -716,6 +745,8 @@ def read(text: str, spans: list[tuple[int, int]], known: list[Found]) -> list[Re
             inherited = context
         for title, name in names:
             role = _role(sentence, text, title, name[0], name[-1], cues)
+            if listed and _relative_of_the_listed(sentence, text, name[0]):
+                role = RELATIVE
             if role is None:
                 role = line_role or (inherited[0] if inherited else NAMED)
             took_context = inherited and role == inherited[0] and cues.role is None

@@ -193,3 +193,35 @@ def test_a_facility_without_its_article_needs_its_capital_and_no_numeral():
     record = gazetteer.build([], [(2, "El Rodeo")], {})
     for text in ("She rode in a rodeo in Texas.", "Held in Rodeo II since 2024."):
         assert not [f for f in read(text, record).known if f.entry.kind == gazetteer.FACILITY]
+
+
+def test_a_heading_opening_with_de_is_no_byline_and_keeps_the_lists_role():
+    text = (
+        "Estos son los liberados del penal de Tocuyito:\n\nDe Barquisimeto:\n"
+        "• Anabel Cristina Rojas, 30 años, docente;\n• Gilberto José Salas, 41 años, chofer."
+    )
+    assert freed(text) == {"Anabel Cristina Rojas", "Gilberto José Salas"}
+
+
+@pytest.mark.parametrize(
+    "line, place",
+    [
+        ("• Efraín José Linares, 27 años, mototaxista de Puerto Cumarebo;", "Puerto Cumarebo"),
+        (
+            "\u2013 Ilse Marina Castro, 61 anos, padeira, filha de emigrantes de Vila Nova Sintra;",
+            "Vila Nova Sintra",
+        ),
+        ("- Ovidio Ramón Fermín, 50, a fisherman from Punta Gorda;", "Punta Gorda"),
+    ],
+)
+def test_a_place_describing_a_listed_person_is_not_another_freed_person(line, place):
+    found = freed(f"Salieron de Tocorón:\n\n{line}")
+    assert len(found) == 1
+    assert place not in found
+
+
+def test_a_relatives_name_in_a_list_line_is_still_read():
+    line = "• Zoraida Beatriz Ochoa, 30 años, docente y hermana de Ramón Ochoa Pérez;"
+    found = roles(f"Salieron de Tocorón:\n\n{line}")
+    assert found["Ramón Ochoa Pérez"] == people.RELATIVE
+    assert found["Zoraida Beatriz Ochoa"] == people.FREED
