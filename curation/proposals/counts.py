@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from curation.proposals import lexicon, people
 from curation.proposals.gazetteer import COUNTRY, Found
 from curation.proposals.given_names import is_given_name
-from curation.proposals.text import fold, phrase_at, words
+from curation.proposals.text import Word, fold, phrase_at, words
 
 EXACT, APPROXIMATE, AT_LEAST, MORE_THAN, UNSPECIFIED = (
     "exact",
@@ -137,7 +137,8 @@ HOLDING = lexicon._entries(
 )
 # "CARACAS, 14 ene (Agencia) - ", "WASHINGTON — ": where a wire story was filed, not who speaks.
 _DATELINE = re.compile(
-    r"^\s*(?:[A-ZÁÉÍÓÚÑÜ][A-ZÁÉÍÓÚÑÜ .'-]{2,}(?:,[^\u2014\u2013-]{0,40})?"
+    # "17:00 — ", "09.10 - ": a liveblog entry's time.
+    r"^\s*(?:\d{1,2}[:.h]\d{2}|[A-ZÁÉÍÓÚÑÜ][A-ZÁÉÍÓÚÑÜ .'-]{2,}(?:,[^\u2014\u2013-]{0,40})?"
     # "Caracas, 29 ene 2026 (AFP) - ", "Caracas, 9 ene (EFE).- ": a city in any case, with
     # the agency in brackets.
     r"|[A-ZÁÉÍÓÚÑÜ][\w .'-]{2,30},[^\u2014\u2013()]{0,40}\([A-Za-z/ ]{2,20}\)\.?)"
@@ -212,7 +213,8 @@ CLAIMING = lexicon.SPEECH | lexicon._entries(
     "contabilizan|contabilizaba|contabilizo|registra|registran|registraba|registro|cifra|"
     "cifro|cuenta|contaba|reporta|reportan|reporto|reportaba|sostiene|verifico|verificado|"
     "verificaba|habla|hablan|confirmado|registrado|contabilizado|documentado|"
-    "estimou|calculou|contabiliza|contabilizava|contabilizou|registra|registrava|"
+    "registrados|registradas|"
+    "estimou|calculou|contabiliza|contabilizava|contabilizou|registra|registrava|conta|contam|"
     "registrou|aponta|apontou|verificou|fala|falam|"
     "schatzt|schätzt|schätzen|schatzen|zahlt|zählt|zählte|zahlte|registrierte|spricht|"
     "sprechen|sprach|verzeichnete|dokumentierte|"
@@ -251,12 +253,16 @@ ANAPHORS = lexicon._entries(
     "la organizacion|la ong|el grupo|la agrupacion|esa organizacion|dicha organizacion|"
     "su organizacion|a organizacao|a ong|o grupo|sua organizacao|"
     "der organisation|die organisation|die gruppe|der gruppe|seine organisation|"
-    "ihre organisation"
+    "ihre organisation|"
+    # "según la misma ONG", "a mesma ONG", "the same group": the one named before.
+    "la misma ong|la misma organizacion|el mismo grupo|a mesma ong|a mesma organizacao|"
+    "o mesmo grupo|the same group|the same organisation|the same organization|"
+    "dieselbe organisation|derselben organisation"
 )
 # …or by a pronoun ("Segundo ele", "Nach seinen Worten", '" she said'): the one who spoke
 # last, in this sentence or the ones before.
 PRONOUNS = lexicon._entries(
-    "he|she|they|him|her|ella|ellos|ellas|ele|ela|eles|elas|er|sie|ihm|"
+    "he|she|they|it|him|her|ella|ellos|ellas|ele|ela|eles|elas|er|sie|ihm|"
     "nach seinen worten|nach ihren worten|ihm zufolge|ihr zufolge|"
     "according to him|according to her|segun el|segun ella|segundo ele|segundo ela"
 )
@@ -343,9 +349,11 @@ def _claimant(
 
 # A tally's document, in "según los registros de la ONG": who it belongs to, if named.
 _DOCUMENT = re.compile(
-    r"(?:(?:el|la|los|las|the|o|a|os|as|die|der|den)\s+)?(?:(?:nuevo|nueva|último|última|"
-    r"new|latest|novo|nova|último|neuen|neuesten)\s+)?(?:registros?|balance|datos|cifras?|"
-    r"conteo|recuento|lista|informe|reporte|records?|figures?|data|tally|count|report|list|"
+    r"(?:(?P<determiner>el|la|los|las|the|o|a|os|as|die|der|den|su|sus|its|their|his|her|"
+    r"seu|sua|seus|suas|sein|seine|ihr|ihre|nuestr[oa]s?|our|noss[oa]s?|unser[e]?)\s+)?"
+    r"(?:(?:nuevo|nueva|último|última|primer|new|latest|first|novo|nova|neuen|neuesten)\s+)?"
+    r"(?:registros?|balance|datos|cifras?|conteo|recuento|lista|informe|reporte|corte|"
+    r"cuentas?|c[aá]lculos?|contas?|total|records?|figures?|data|tally|count|report|list|"
     r"dados|números|levantamento|relatório|Zählung|Liste|Bericht|Bilanz)\b"
     r"(?:\s+(?:de|del|of|da|do|der|des|von)\s+(?P<owner>[^,;:.]+))?",
     re.I,
@@ -399,6 +407,8 @@ def _verb_subject(
             (piece, start)
             for piece in _subject_candidates(pieces)
             if not (start := text.index(piece, offset)) <= count_at < start + len(piece)
+            # "said the total of verified releases": what is said, not who says it
+            and not _DOCUMENT.match(piece)
         ]
         after = _speaker_after(text, sentence_words, index, right, count_at)
         # '"…", dijo X', "…, sagt Kravets, seien…", "…, informó Foro Penal": after a comma
@@ -451,7 +461,11 @@ def _speaker_after(text: str, sentence_words, index: int, right: int, count_at: 
     if when := _WHEN.match(text, start):  # "contabilizou hoje o ministro …"
         start = when.end()
     end = _claimant_end(text, start, right)
-    if _opens_like_a_speaker(text[start:end]) and not start <= count_at < end:
+    if (
+        _opens_like_a_speaker(text[start:end])
+        and not start <= count_at < end
+        and not _DOCUMENT.match(text[start:end])
+    ):
         start, end = _with_their_name(text, (start, end), right)
         return text[start:end].strip(), (start, end)
     return None
@@ -607,11 +621,75 @@ def _resolved(
         named = list(_ORGANISATION.finditer(text, 0, count_at))
         if named:
             return named[-1].group("name"), named[-1].span("name")
+        if named_before and _organisation_like(named_before[0]):
+            # "Foro Penal contabilizava 431…; já o executivo fala em… Segundo a mesma ONG":
+            # the organisation that claimed the count before, not whoever spoke last.
+            return named_before
         # "Foro Penal confirmó… La organización precisó": whoever spoke just before.
         return _speaker_before(text, spans, position) or named_before or claimed
     if phrase_at(folded, 0, PRONOUNS) == len(folded):
         return _speaker_before(text, spans, position) or named_before or claimed
     return claimed
+
+
+def _organisation_like(name: str) -> bool:
+    """Whether a claimant reads as an organisation's name: capitalised words (joined by
+    "de", "of"…), no office and no given name ("Foro Penal", not "Alfredo Romero")."""
+    said = words(name)
+    if said and said[0].folded in _DETERMINERS:  # "o Foro Penal"
+        said = said[1:]
+    folded = [w.folded for w in said]
+    return (
+        bool(said)
+        and all(w.capitalised or w.folded in _NAME_JOINERS for w in said)
+        and not any(phrase_at(folded, i, lexicon.OFFICE) for i in range(len(said)))
+        and not any(is_given_name(w.text) for w in said)
+    )
+
+
+def _office_holder(text: str, spans: list[tuple[int, int]], position: int, claimed):
+    """ "añadió la ministra": an office named without its holder is the one who spoke
+    before, when they were named ("La canciller Gabriela Sommerfeld precisó…")."""
+    said = words(claimed[0])
+    folded = [w.folded for w in said]
+    if not (
+        len(folded) >= 2
+        and folded[0] in _DETERMINERS
+        and phrase_at(folded, 1, lexicon.OFFICE) == len(folded) - 1
+    ):
+        return claimed
+    earlier = words(text, max(0, spans[position][0] - 1500), spans[position][0])
+    folded = [w.folded for w in earlier]
+    for index in range(len(earlier) - 2, -1, -1):
+        size = phrase_at(folded, index, lexicon.OFFICE)
+        name = index + size
+        while name < len(earlier) and earlier[name].capitalised:
+            name += 1
+        if size and name - (index + size) >= 2:
+            start, end = earlier[index].start, earlier[name - 1].end
+            return text[start:end], (start, end)
+    return claimed
+
+
+# "o MNE", "the UNHCR": an acronym the text spelt out before, "Ministério dos Negócios
+# Estrangeiros (MNE)".
+_ACRONYM = re.compile(r"\b[A-ZÁÉÍÓÚ]{2,6}\b")
+
+
+def _spelt_out(text: str, claimed_by: str, at: tuple[int, int]):
+    said = claimed_by.split()
+    acronyms = [w for w in said if _ACRONYM.fullmatch(w)]
+    if len(acronyms) != 1 or len(said) > 2:
+        return claimed_by, at
+    spelt = re.search(
+        r"(?:[A-ZÁÉÍÓÚÑ][\w-]+\s+(?:(?:de|del|do|dos|da|das|of|the|for|für|der|des)\s+)*)+\("
+        + re.escape(acronyms[0])
+        + r"\)",
+        text[: at[0]],
+    )
+    if spelt is None:
+        return claimed_by, at
+    return spelt.group(), spelt.span()
 
 
 def _speaker_before(text: str, spans: list[tuple[int, int]], position: int):
@@ -680,15 +758,8 @@ def _with_organisation(text: str, claimed_by: str, at: tuple[int, int], named_be
         left = max(text.rfind(".", 0, at[0]) + 1, text.rfind("\n", 0, at[0]) + 1)
         opening = _opening_name(text, left, at[0])
         organisation = opening[0] if opening else ""
-    if not organisation and named_before:
-        earlier = words(named_before[0])
-        folded_earlier = [w.folded for w in earlier]
-        if not (  # an organisation's name: capitalised, no office, no given name
-            not all(w.capitalised or w.folded in _NAME_JOINERS for w in earlier)
-            or any(phrase_at(folded_earlier, i, lexicon.OFFICE) for i in range(len(earlier)))
-            or any(is_given_name(w.text) for w in earlier)
-        ):
-            organisation = named_before[0]
+    if not organisation and named_before and _organisation_like(named_before[0]):
+        organisation = named_before[0]
     if not organisation or fold(organisation) in fold(claimed_by):
         return claimed_by
     return f"{claimed_by} ({organisation})"
@@ -711,7 +782,7 @@ _NAME_JOINERS = lexicon._entries(
 )
 # "Foro Penal había verificado": the auxiliary is not part of who says it.
 _AUXILIARY_AT_END = re.compile(
-    r"\s+(?:había|habían|ha|han|has|have|had|hat|hatte|hatten|tem|tinha|têm|"
+    r"\s+(?:había|habían|ha|han|has|have|had|hat|hatte|hatten|tem|tinha|têm|tenía|tenían|"
     r"haben|has been|had been|would|will|could)\s*$",
     re.I,
 )
@@ -757,6 +828,9 @@ def _subject_candidates(pieces: list[str]) -> Iterator[str]:
     ):
         yield last
     first = cleaned[0]
+    if said := [w for w in words(first) if w.folded in lexicon.SPEECH]:
+        # "Foro Penal said the total of verified releases…": who said it.
+        first = first[: said[0].start].strip() or first
     first_word = fold(first.split()[0])
     if (
         len(first.split()) <= 7
@@ -891,11 +965,23 @@ def read(text: str, spans: list[tuple[int, int]], found: list[Found]) -> list[Co
                 claimed_by, claimant_at = _resolved(
                     text, spans, position, start, (claimed_by, claimant_at), named_before
                 )
+            claimed_by, claimant_at = _office_holder(
+                text, spans, position, (claimed_by, claimant_at)
+            )
+            if claimant_at:
+                claimed_by, claimant_at = _spelt_out(text, claimed_by, claimant_at)
             if claimant_at and len(claimed_by.split()) == 1 and claimed_by[:1].isupper():
                 claimed_by, claimant_at = _first_mention(text, claimed_by, claimant_at)
             if claimant_at and (office := _AFFILIATION.match(text, claimant_at[1], right)):
                 claimant_at = (claimant_at[0], office.end("office"))
                 claimed_by = text[claimant_at[0] : claimant_at[1]]
+            first_person = _first_person(claimed_by, sentence_words)
+            if (claimed_by == OWN_REPORTING or first_person) and (
+                voice := _voice(text, start, first_person)
+            ):
+                # "hemos documentado 233", "según nuestros registros", "I had 37 clients":
+                # the statement's, the transcript's or the interview's own voice.
+                claimed_by, claimant_at = voice
             if claimant_at:
                 claimed_by = _with_organisation(text, claimed_by, claimant_at, named_before)
             if claimed_by != OWN_REPORTING and not _spoken_of_again(claimed_by):
@@ -919,6 +1005,91 @@ def read(text: str, spans: list[tuple[int, int]], found: list[Found]) -> list[Co
             )
             index = end_word + 1
     return counts
+
+
+# Words of a first-person speaker: a statement's "hemos documentado", an interview's
+# "Salimos cuatro", "we count 41", "wir zählen".
+_FIRST_PERSON = lexicon._entries(
+    "we|us|our|ours|my|me|myself|"
+    "nosotros|nosotras|nuestro|nuestra|nuestros|nuestras|hemos|mi|mis|yo|conmigo|"
+    "salimos|eramos|estabamos|tenemos|contamos|celebramos|exigimos|instamos|acompanamos|"
+    "eu|meu|minha|meus|minhas|nosso|nossa|nossos|nossas|saimos|faziamos|temos|"
+    "wir|uns|unser|unsere|unseren|unserer|ich|mein|meine|meinen|meiner"
+)
+# "COMUNICADO | Justicia, Encuentro y Perdón: "Excarcelar no es liberar"": a headline
+# giving its words to who speaks them.
+_HEADLINE_VOICE = re.compile(
+    r"(?:[A-ZÁÉÍÓÚÑ ]+\s*\|\s*)?(?P<who>[A-ZÁÉÍÓÚÑ][^:|\"\u201c\u00ab\n]{2,80}?):\s*"
+    r"(?P<quote>[\"\u201c\u00ab\u201e][^\n]*)"
+)
+# "MARIELENA TORO (conductora): …", "FIGUERA: …": a transcript's line and who speaks it.
+_TRANSCRIPT_LINE = re.compile(
+    r"^(?P<who>[A-ZÁÉÍÓÚÑÜ]{3,}(?:\s+[A-ZÁÉÍÓÚÑÜ][A-ZÁÉÍÓÚÑÜ.'-]+)*)(?:\s*\([^)\n]*\))?:",
+    re.M,
+)
+_OPENING_QUOTE = re.compile(r"[\"'\u2018\u201c\u00ab\u201e][^\"'\u2019\u201d\u00bb\n]*$")
+_INTERVIEW = re.compile(r"\b(?:Entrevista|Interview|Entretien)\b")
+_STATEMENT = re.compile(
+    r"\b(?:comunicado|statement|communiqu[ée]|Erklärung|Pressemitteilung|nota de prensa)\b",
+    re.I,
+)
+# The first name of two or more capitalised words (particles between): who an interview's
+# lead paragraph is about.
+_LEAD_NAME = re.compile(
+    r"[A-ZÁÉÍÓÚÑ][\w-]+(?:\s+(?:(?:de|del|da|do|dos|das|van|von|la|los)\s+)*[A-ZÁÉÍÓÚÑ][\w-]+)+"
+)
+
+
+def _first_person(claimed_by: str, sentence_words: list[Word]) -> bool:
+    """Whether a claim nobody is named for speaks in the first person ("hemos documentado",
+    "según nuestros registros", "we count", "I had"), or is credited to "we" itself."""
+    said = [w.folded for w in words(claimed_by)]
+    if said and said[0] in _FIRST_PERSON:
+        return True
+    if claimed_by != OWN_REPORTING and not _DOCUMENT.match(claimed_by):
+        return False
+    return any(
+        w.folded in _FIRST_PERSON
+        # "I had", not "Rodeo I": a capital I after a capitalised word is a numeral.
+        or (w.text == "I" and (i == 0 or not sentence_words[i - 1].capitalised))
+        for i, w in enumerate(sentence_words)
+    )
+
+
+def _voice(text: str, at: int, first_person: bool) -> tuple[str, tuple[int, int]] | None:
+    """Whose words are at ``at`` where the article does not say, when the article gives
+    them to someone: a transcript's line to its speaker; a statement ("COMUNICADO | X: "…"")
+    to X; an interview's answers and its headline's quotation to the one its lead paragraph
+    names first; a headline's quotation, or first-person words, to whom the headline gives
+    its quotation. None in a report that is none of these."""
+    line_start = text.rfind("\n", 0, at) + 1
+    if line := _TRANSCRIPT_LINE.match(text, line_start):
+        return line.group("who"), line.span("who")
+    paragraphs = [m.span() for m in re.finditer(r"[^\n]*\S[^\n]*", text)][:3]
+    if not paragraphs:
+        return None
+    headline = _HEADLINE_VOICE.fullmatch(text, *paragraphs[0])
+    in_headline_quote = paragraphs[0][0] <= at < paragraphs[0][1] and (
+        (headline is not None and headline.start("quote") <= at)
+        or bool(_OPENING_QUOTE.match(text, paragraphs[0][0], at))  # "'I had 37 clients…': …"
+    )
+    if headline and len(headline.group("who").split()) < 2:
+        headline = None  # "Transcripción: "…"", "Analyse: …": a kind of text, not a voice
+    opening = text[paragraphs[0][0] : paragraphs[-1][1]]
+    if headline and (_STATEMENT.search(opening) or in_headline_quote or first_person):
+        return headline.group("who"), headline.span("who")
+    if len(paragraphs) < 3 or not _INTERVIEW.search(text, *paragraphs[1]):
+        return None
+    line_end = text.find("\n", at)
+    if not in_headline_quote and (
+        at < paragraphs[2][1]
+        or text[line_start : line_end if line_end > 0 else None].rstrip().endswith("?")
+    ):
+        return None  # the lead paragraph and the questions are the interviewer's
+    for name in _LEAD_NAME.finditer(text, *paragraphs[2]):
+        if fold(name.group().split()[0]) not in lexicon.NOT_A_NAME:
+            return name.group(), name.span()
+    return None
 
 
 _MONTH_ABBREVIATIONS = lexicon._entries(

@@ -72,9 +72,15 @@ def whole_word(text: str, start: int, end: int) -> bool:
     )
 
 
+_MONTH_AFTER = re.compile(
+    r"\s*(?:Januar|Februar|März|Maerz|April|Mai|Juni|Juli|August|September|"
+    r"Oktober|November|Dezember|Jan|Feb|Mär|Apr|Jun|Jul|Aug|Sep|Okt|Nov|Dez)\b"
+)
 # A list's number ("10. Ana Ríos") is no sentence of its own, however many digits.
 _ABBREVIATION = re.compile(
-    r"(?:\b\w\.)+$|^\s*\d{1,3}\.$|\bEE\.\s?UU\.$|\b(?:Mr|Mrs|Ms|Dr|Dra|Sr|Sra|Srta|St|Gen|Col|Lt|Jr|Cap|"
+    # An initial is a letter ("J. Smith"); "on Jan. 8. Foro Penal said" ends at the digit.
+    r"(?:\b[^\W\d_]\.)+$|^\s*\d{1,3}\.$|\bEE\.\s?UU\.$|"
+    r"\b(?:Mr|Mrs|Ms|Dr|Dra|Sr|Sra|Srta|St|Gen|Col|Lt|Jr|Cap|"
     r"Tte|Cnel|Prof|Lic|Abg|Ing|Nr|No|Capt|Sgt|Cpl|Pvt|Maj|Adm|Cmdr|Rev|Gov|Sen|Rep|Sgto|"
     r"Gral|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec|Ene|Dic)\.$"
 )
@@ -94,6 +100,8 @@ def sentences(text: str) -> list[tuple[int, int]]:
                 continue
             if _ABBREVIATION.search(text[start : found.start() + 1]):
                 continue
+            if text[found.start() - 1 : found.start()].isdigit() and _MONTH_AFTER.match(text, end):
+                continue  # "seit dem 8. Januar": a German ordinal, not a sentence's end
         spans.append((start, end))
         start = end
     spans.append((start, len(text)))
