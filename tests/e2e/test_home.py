@@ -62,8 +62,13 @@ def test_the_first_screen_answers_how_many_were_released_and_says_who_says_so(
     claimant = home.locator(f"{first} th.claimant").inner_text().strip()
     figure = home.locator(f"{first} td.figure strong").inner_text().strip()
     # The seed data's first answer: the UN's running total. Who claims it is the curators'
-    # words, in the page's language; the figure is the source's, as written.
-    assert (claimant, figure) == ({"": "the UN", "/es": "la ONU"}[lang], "about 50")
+    # words, in the page's language; the figure is the source's, as written, and on /es/
+    # (the source is English) said in Spanish, the source's words quoted after it.
+    assert (claimant, figure) == {"": ("the UN", "about 50"), "/es": ("la ONU", "unos 50")}[lang]
+    quoted = home.locator(f"{first} td.figure q")
+    expect(quoted).to_have_count({"": 0, "/es": 1}[lang])
+    if lang == "/es":
+        expect(quoted).to_have_text("about 50")
     # Its "as of" cell is on the first screen too, saying the date or that none is given.
     _above_the_fold(home, f"{first} td:nth-child(4)")
 

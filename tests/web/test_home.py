@@ -91,6 +91,34 @@ def test_two_claimants_of_the_same_quantity_stand_side_by_side_with_their_dates(
     assert "more than 800" not in text  # still held: another question
 
 
+def test_a_figure_in_another_language_is_said_in_the_pages_with_the_sources_words_quoted(
+    client, claims
+):
+    """The claims' article is English: on /es/ "more than 800" reads "más de 800" and the
+    source's words follow, quoted and tagged; a number in digits stands alone; a figure with
+    no number ("dozens") is its words quoted, with its badge. On /en/ all stand as written."""
+    vague = builders.article("Dozens more were freed, the UN said.", language="en")
+    _claim(
+        builders.passage(vague, "Dozens more were freed"),
+        metric="released",
+        qualifier="unspecified",
+        value_text="Dozens",
+        claimed_by="the UN",
+    )
+    assert claims["un"].citations.get().article.language == "en"
+    spanish = client.get("/es/").content.decode()
+    assert '<strong>unos 50</strong> <q><span lang="en">about 50</span></q>' in spanish
+    assert '<strong>más de 800</strong> <q><span lang="en">more than 800</span></q>' in spanish
+    assert '<strong lang="en">18</strong>' in spanish
+    assert (
+        '<strong><q><span lang="en">Dozens</span></q></strong> '
+        '<span class="badge">cifra no especificada</span>'
+    ) in spanish
+    english = client.get("/en/").content.decode()
+    assert '<strong lang="en">about 50</strong> <span class="badge">about</span>' in english
+    assert "<q><span" not in english
+
+
 def test_nothing_is_summed(client, claims):
     page = client.get("/").content.decode()
     numbers = _text(page[page.index('id="numbers"') : page.index('id="freed"')])
