@@ -13,10 +13,11 @@ path: rows are written as tuples (``sources.bulk.insert_rows``: PostgreSQL's COP
 ``bulk_create`` on SQLite) under keys the generator hands out, the database's triggers still
 checking every passage against its article, then ``releases.derived`` derives visibility,
 status, search text, links and export records with the values of a curator's write, in bulk
-(``refresh_people_in_bulk``, one process per core). A run stopped while deriving is finished
-by running it again. The people vary like a real register:
-about 20 nationalities with dual nationals, 50 facilities, 100 release events, accented
-names and aliases, a third freed, a few who died in custody.
+(``refresh_cited`` and ``refresh_people_in_bulk``, one process per core), each batch while
+the next is written. A run stopped while deriving is finished by running it again. The
+people vary like a real register: about 20 nationalities with dual nationals, 50
+facilities, 100 release events, accented names and aliases, a third freed, a few who died
+in custody.
 
 ``measure`` grows the record to each size in turn and prints, per size: p50/p95 over
 single-client requests (the page cache emptied before each, so every one is cold) and the
@@ -41,7 +42,7 @@ import sys
 import tempfile
 import time
 import tracemalloc
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from pathlib import Path
 from urllib.parse import quote
 
@@ -261,8 +262,9 @@ class _Keys:
 
 def _batch(
     first: int, count: int, rng: random.Random, keys: _Keys, countries, facilities, events
-) -> None:
-    """People ``first`` to ``first + count`` (a multiple of PER_ARTICLE), bulk-inserted."""
+) -> list[int]:
+    """People ``first`` to ``first + count`` (a multiple of PER_ARTICLE), bulk-inserted.
+    Returns their keys."""
     from releases.models import (
         Alias,
         Citizenship,
@@ -391,6 +393,7 @@ def _batch(
             ),
         )
         _cite(model, [(pk, row[2]) for pk, row in zip(fact_keys, rows, strict=True)])
+    return [plan["pk"] for plan in flat]
 
 
 def _passage(keys: _Keys, passages: list, article_id: int, quoted: tuple[int, int, str]) -> int:
@@ -402,25 +405,41 @@ def _passage(keys: _Keys, passages: list, article_id: int, quoted: tuple[int, in
     return passages[-1][0]
 
 
-def _derive_chunk(person_ids: list[int]) -> int:
-    """In a worker process: refresh these people's derived data (the app's own function)."""
-    from django.db import connections
+def _derive_people(person_ids: list[int]) -> int:
+    """In a worker process: derive these people as a curator's write would, in one
+    transaction: the visibility of their facts (``refresh_cited``), then everything derived
+    about them (``refresh_people_in_bulk``), both the app's own functions."""
+    from django.db import connections, transaction
 
     from releases import derived
+    from releases.models import PERSON_FACT_MODELS
 
     connections.close_all()  # never share the parent's connection
-    derived.refresh_people_in_bulk(person_ids)
+    with transaction.atomic():
+        for model in PERSON_FACT_MODELS:
+            facts = model.objects.filter(person__in=person_ids).values_list("pk", flat=True)
+            derived.refresh_cited(model, list(facts))
+        derived.refresh_people_in_bulk(person_ids)
     connections.close_all()
     return len(person_ids)
 
 
+# People per derive job: small enough that every worker has one soon after a batch lands.
+DERIVE_JOB = 2500
+
+
 def generate(people: int, *, seed: int = 1, quiet: bool = False) -> float:
-    """Grow the record to ``people`` bench people. Returns the seconds it took."""
+    """Grow the record to ``people`` bench people. Returns the seconds it took.
+
+    Writing and deriving overlap: each batch of people, once committed, is derived by a
+    pool of processes (one per core) while the next batch is written, so neither the
+    writer's wait on COPY nor the deriving's Python leaves a core idle."""
     from django.db import connection, connections, transaction
 
     from releases import derived
     from releases.models import (
         CITED_MODELS,
+        PERSON_FACT_MODELS,
         Person,
     )
 
@@ -435,36 +454,53 @@ def generate(people: int, *, seed: int = 1, quiet: bool = False) -> float:
     countries, facilities, events = _reference_data(rng)
     have = Person.objects.filter(slug__startswith="bench-person-").count()
     target = (people // PER_ARTICLE) * PER_ARTICLE
-    underived = Person.objects.filter(slug__startswith="bench-person-", is_public=False)
-    if have >= target and not underived.exists():
+    # Whoever has no derived data yet: those of a run stopped before it derived them.
+    leftover = list(Person.objects.filter(is_public=False).values_list("pk", flat=True))
+    if have >= target and not leftover:
         return time.perf_counter() - started  # grown and derived already
+    # What people's derived data reads besides their own facts (facilities, events) is
+    # made visible first; each job makes its people's facts visible itself.
+    with transaction.atomic():
+        for model in CITED_MODELS:
+            if model not in PERSON_FACT_MODELS:
+                derived.refresh_cited(model, None)
     rng = random.Random(seed + have)
     step = 10000
     keys = _Keys()
-    for first in range(have, target, step):
-        count = min(step, target - first)
-        with transaction.atomic():
-            _batch(first, count, rng, keys, countries, facilities, events)
-        progress(f"inserted {first + count:,} people")
-    keys.settle()
-    # Derived data, by the same functions every write path uses.
-    with transaction.atomic():
-        for model in CITED_MODELS:
-            derived.refresh_cited(model, None)
-    progress("cited rows' visibility derived")
-    # Whoever has no derived data yet: the people just written, or those of a run stopped
-    # before it derived them.
-    ids = list(Person.objects.filter(is_public=False).values_list("pk", flat=True))
-    chunks = [ids[index : index + 10000] for index in range(0, len(ids), 10000)]
-    # One process per core, each with its own connection: people are independent of each
-    # other, so their derived data can be computed side by side.
+    # The workers are forked before the parent opens its connection again: a forked
+    # connection is shared with the server, and closing it in a child ends the parent's.
     connections.close_all()
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=os.cpu_count() or 1, mp_context=context) as pool:
-        done = 0
-        for count in pool.map(_derive_chunk, chunks):
-            done += count
-            progress(f"derived {done:,} of {len(ids):,}")
+    pool = ProcessPoolExecutor(max_workers=os.cpu_count() or 1, mp_context=context)
+    pool.submit(int).result()  # fork every worker now
+    jobs: list[Future] = []
+    derived_count = 0
+
+    def submit(person_ids: list[int]) -> None:
+        for index in range(0, len(person_ids), DERIVE_JOB):
+            jobs.append(pool.submit(_derive_people, person_ids[index : index + DERIVE_JOB]))
+
+    def collect(finished: list[Future]) -> None:
+        nonlocal derived_count
+        for job in finished:
+            before = derived_count
+            derived_count += job.result()  # a worker's error stops the run here
+            jobs.remove(job)
+            if derived_count // step > before // step or not jobs:
+                progress(f"derived {derived_count:,} people")
+
+    with pool:
+        submit(leftover)
+        for first in range(have, target, step):
+            count = min(step, target - first)
+            with transaction.atomic():
+                written = _batch(first, count, rng, keys, countries, facilities, events)
+            progress(f"inserted {first + count:,} people")
+            submit(written)
+            collect([job for job in jobs if job.done()])
+        for job in as_completed(list(jobs)):
+            collect([job])
+    keys.settle()
     with transaction.atomic():
         derived.rebuild_facet_counts()
         derived.bump_data_version()
