@@ -89,7 +89,8 @@ CURATED: dict[str, _Curated] = {
         pt=_words("alemão alemã alemães alemãs"),
         en=_words("German Germans"),
         es=_words("alemán alemana alemanes alemanas"),
-        de=_words("Deutsche Deutscher Deutschen deutsche deutschen deutscher"),
+        # "deutsch-venezolanischer": the first part of a compound nationality.
+        de=_words("Deutsche Deutscher Deutschen deutsche deutschen deutscher deutsch"),
     ),
     "IT": _Curated(
         pt=_words("italiano italiana italianos italianas"),
@@ -104,7 +105,11 @@ CURATED: dict[str, _Curated] = {
         de=_words("Kolumbianer Kolumbianerin Kolumbianern kolumbianische kolumbianischen"),
     ),
     "PT": _Curated(
-        pt=_words("português portuguesa portugueses portuguesas"),
+        # "lusodescendente", "luso-venezuelanos": of Portuguese descent.
+        pt=_words(
+            "português portuguesa portugueses portuguesas lusodescendente lusodescendentes "
+            "luso-descendente luso-descendentes luso"
+        ),
         en=_words("Portuguese"),
         es=_words("portugués portuguesa portugueses portuguesas"),
         de=_words("Portugiese Portugiesin Portugiesen portugiesische portugiesischen"),
@@ -182,6 +187,12 @@ CURATED: dict[str, _Curated] = {
         en=_words("Canadian Canadians"),
         es=_words("canadiense canadienses"),
         de=_words("Kanadier Kanadierin Kanadiern kanadische kanadischen"),
+    ),
+    "TT": _Curated(
+        en=_words("Trinidadian Trinidadians Tobagonian Tobagonians"),
+        es=_words("trinitense trinitenses"),
+        de=_words("Trinidader Trinidaderin"),
+        pt=_words("trinitário trinitária trinitários trinitárias"),
     ),
     "CZ": _Curated(
         en=_words("Czech Czechs"),

@@ -201,7 +201,26 @@ class Count:
 def _number(token: str) -> int | None:
     if _DIGITS.fullmatch(token):
         return int(re.sub(r"\D", "", token))
-    return lexicon.NUMBER_WORDS.get(fold(token))
+    folded = fold(token)
+    if folded in lexicon.NUMBER_WORDS:
+        return lexicon.NUMBER_WORDS[folded]
+    # "twenty-eight", "veintiocho", "achtundzwanzig": tens and units in one word.
+    if composed := _COMPOSED.fullmatch(folded):
+        tens = composed.group("tens") or composed.group("tens_de")
+        units = composed.group("units") or composed.group("units_de")
+        tens_value = lexicon.NUMBER_WORDS.get(tens) if tens else 20  # "veinti-"
+        units_value = 1 if units in ("one", "uno", "ein") else lexicon.NUMBER_WORDS.get(units)
+        if tens_value and units_value and units_value < 10:
+            return tens_value + units_value
+    return None
+
+
+_COMPOSED = re.compile(
+    r"(?:(?P<tens>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-|veinti)"
+    r"(?P<units>[a-z]+)"
+    r"|(?P<units_de>[a-z]+)und(?P<tens_de>zwanzig|dreissig|vierzig|funfzig|sechzig|siebzig|"
+    r"achtzig|neunzig)"
+)
 
 
 # Verbs of estimating and counting, beside those of speech: "Foro Penal estima que…".

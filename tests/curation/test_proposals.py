@@ -387,3 +387,21 @@ def test_a_register_kept_and_a_count_made_are_claimed():
         ("900 presos políticos", "Foro Penal"),
         ("15 portugueses libertados", "MNE"),
     ]
+
+
+def test_nationalities_of_descent_compounds_and_islands_are_proposed():
+    text = (
+        "Salió el comerciante lusodescendente Mario Gomes. "
+        "A Trinidadian fisherman, Dev Ramlal, was freed. "
+        "Der deutsch-venezolanische Arzt Jan Ortiz kam frei."
+    )
+    reading = read(text, RECORD)
+    assert {c.code for c in reading.countries} == {"PT", "TT", "DE"}
+
+
+def test_number_words_of_tens_and_units_in_one_word_count():
+    text = (
+        "Twenty-eight prisoners were freed. Salieron veintiocho presos. "
+        "Einundzwanzig Häftlinge kamen frei."
+    )
+    assert [c.value for c in read(text, RECORD).counts] == [28, 28, 21]
