@@ -57,6 +57,16 @@ def test_a_machine_translation_says_so(client, world):
     assert "machine translation, by a translation engine:" in page
 
 
+def test_a_machine_translation_into_spanish_says_so_in_spanish(client, world):
+    passage = world["passage"]
+    passage.translated_by = "un motor de traducción"
+    passage.translation_method = "machine"
+    passage.save()
+    page = _page(client, f"/es/people/{world['people'][0].slug}/")
+    assert "traducción automática, por un motor de traducción:" in page
+    assert "traducción humana" not in page
+
+
 def test_copy_citation_has_a_line_for_the_translation(client, world):
     page = _page(client, f"/es/people/{world['people'][0].slug}/")
     assert 'data-translation-line="{label}: «{translation}»"' in page
