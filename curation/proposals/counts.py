@@ -30,12 +30,17 @@ EXACT, APPROXIMATE, AT_LEAST, MORE_THAN, UNSPECIFIED = (
 )
 RELEASED, STILL_HELD, HELD = "released", "still_held", "held"
 OWN_REPORTING = "not attributed (the article's own reporting)"
+# Who claims a count, and where the text names them (None: nowhere, as for the article's
+# own reporting).
+Claimant = tuple[str, tuple[int, int] | None]
 
+# Not "many", "muchos", "viele": they say a lot, not how many ("many of them", "many
+# people fear"), and reports rarely mean them as a figure.
 VAGUE = lexicon._entries(
-    "dozens|scores|hundreds|thousands|several|multiple|many|numerous|a large number|"
+    "dozens|scores|hundreds|thousands|several|multiple|numerous|a large number|"
     "a number|a handful|decenas|docenas|cientos|centenares|miles|varios|varias|numerosos|"
-    "numerosas|un gran numero|un numero|muchos|muchas|dezenas|centenas|milhares|varios|"
-    "varias|muitos|muitas|dutzende|hunderte|tausende|mehrere|zahlreiche|viele|eine reihe"
+    "numerosas|un gran numero|un numero|dezenas|centenas|milhares|varios|"
+    "varias|dutzende|hunderte|tausende|mehrere|zahlreiche|eine reihe"
 )
 QUALIFIERS = {
     MORE_THAN: lexicon._entries(
@@ -72,13 +77,14 @@ PEOPLE = lexicon._entries(
     "auslander|ausländer|journalisten|aktivisten|inhaftierte|inhaftierten|freigelassene|"
     # Cases, members, beneficiaries: how tallies name the people they count.
     "cases|casos|falle|fälle|members|miembros|integrantes|membros|beneficiados|"
-    "beneficiarios|beneficiarias|beneficiaries|families|familias|familias|angehorige|"
-    "angehörige|freigelassenen|national|citizen|ciudadano|ciudadana|cidadao|cidadã|"
+    # Not families or relatives: "unas 40 familias", "several dozen relatives" wait outside.
+    "beneficiarios|beneficiarias|beneficiaries|"
+    "freigelassenen|national|citizen|ciudadano|ciudadana|cidadao|cidadã|"
     "compatriots|connationals|madeirenses|"
     # Arrests count the people arrested; officers, civilians and clients are people.
     "arrests|detentions|detenciones|arrestos|capturas|prisoes|prisões|festnahmen|"
     "verhaftungen|oficiales|agentes|policias|policías|civilians|civiles|civis|zivilisten|"
-    "clients|clientes|mandanten|relatives|familiares|parentes|angehörige|sindicalistas|"
+    "clients|clientes|mandanten|sindicalistas|"
     "trade unionists|union members|gewerkschafter|defensores|defenders|lideres|líderes|"
     "leaders|militantes|militants|opposition members|opositoras|presas politicas"
 )
@@ -176,7 +182,10 @@ _DATE_AFTER = re.compile(
     r"octubre|noviembre|diciembre|january|february|march|april|may|june|july|august|"
     r"september|october|november|december|jan|feb|janeiro|fevereiro|januar|februar|"
     r"ene\b|abr\b|ago\b|dic\b|sept?\b|oct\b|nov\b|dez\b|mär\b|mai\b|"
-    r"años|anos|years|jahre|year-old|-year|horas|hours|días|days|de la mañana|a\.m|p\.m|"
+    r"años|anos|years|jahre|jahren|year-old|-year|horas|hours|días|dias|days|tagen?\b|"
+    r"meses|months?\b|monaten?\b|semanas|weeks?\b|wochen\b|de la mañana|a\.m|p\.m|"
+    # "400 mil portugueses", "150,000 people": communities, not detainees
+    r"de miles|de milhares|of thousands|:\d|"
     r"%|por ciento|percent|kilómetros|km)",
     re.I,
 )
@@ -308,10 +317,10 @@ def _claimant(
     left: int,
     right: int,
     folded: list[str],
-    found,
+    found: list[Found] | None,
     at: int | None = 0,
     claiming: frozenset[str] = CLAIMING,
-) -> tuple[str, tuple[int, int] | None]:
+) -> Claimant:
     """Who the sentence says makes the claim, with where their words are: after "según",
     "according to"…, or the subject of the verb of saying or estimating nearest the
     number (at word ``at``); for a number inside a quotation, whoever the sentence says
@@ -357,7 +366,8 @@ def _claimant(
     if agent := _AGENT.search(text, left, right):
         # "libertações verificadas pela organização", "releases confirmed by the UN"
         start = agent.end()
-        end = start + len(_AGENT_WORDS.match(text, start, right).group())
+        agent_words = _AGENT_WORDS.match(text, start, right)
+        end = agent_words.end() if agent_words else start
         if text[start:end].strip() and not start <= count_at < end:
             return text[start:end].strip(), (start, end)
     return _verb_subject(text, left, right, sentence_words, folded, at, count_at, claiming) or (
@@ -395,13 +405,13 @@ def _verb_subject(
     text: str,
     left: int,
     right: int,
-    sentence_words,
+    sentence_words: list[Word],
     folded: list[str],
     at: int,
     count_at: int,
     claiming: frozenset[str],
     limit: int | None = None,
-) -> tuple[str, tuple[int, int] | None] | None:
+) -> Claimant | None:
     """The subject of the verb of saying or estimating nearest word ``at`` (among the
     words before ``limit``), or None."""
     quotation = next(
@@ -467,7 +477,9 @@ def _verb_subject(
     return None
 
 
-def _speaker_after(text: str, sentence_words, index: int, right: int, count_at: int):
+def _speaker_after(
+    text: str, sentence_words: list[Word], index: int, right: int, count_at: int
+) -> Claimant | None:
     """The speaker named right after the verb at word ``index`` ("dijo el ministro",
     "informó Foro Penal", "said Alfredo Romero"), or None."""
     if index + 1 >= len(sentence_words):
@@ -561,7 +573,7 @@ _TIME_WORDS = lexicon._entries(
 )
 
 
-def _names_after(sentence_words, index: int) -> bool:
+def _names_after(sentence_words: list[Word], index: int) -> bool:
     """Whether a name follows the verb at word ``index`` in its sentence."""
     return any(
         w.capitalised and w.folded not in lexicon.NOT_A_NAME for w in sentence_words[index + 1 :]
@@ -627,8 +639,13 @@ def _opening_name(text: str, left: int, end: int) -> tuple[str, tuple[int, int]]
 
 
 def _resolved(
-    text: str, spans: list[tuple[int, int]], position: int, count_at: int, claimed, named_before
-):
+    text: str,
+    spans: list[tuple[int, int]],
+    position: int,
+    count_at: int,
+    claimed: Claimant,
+    named_before: Claimant | None,
+) -> Claimant:
     """A claimant spoken of again: "the group" is the organisation named last before the
     count ("the rights group Foro Penal"), a pronoun is whoever spoke last (in the
     sentences before); failing those, the claimant of the count before."""
@@ -666,7 +683,9 @@ def _organisation_like(name: str) -> bool:
     )
 
 
-def _office_holder(text: str, spans: list[tuple[int, int]], position: int, claimed):
+def _office_holder(
+    text: str, spans: list[tuple[int, int]], position: int, claimed: Claimant
+) -> Claimant:
     """ "añadió la ministra": an office named without its holder is the one who spoke
     before, when they were named ("La canciller Gabriela Sommerfeld precisó…")."""
     said = words(claimed[0])
@@ -695,7 +714,7 @@ def _office_holder(text: str, spans: list[tuple[int, int]], position: int, claim
 _ACRONYM = re.compile(r"\b[A-ZÁÉÍÓÚ]{2,6}\b")
 
 
-def _spelt_out(text: str, claimed_by: str, at: tuple[int, int]):
+def _spelt_out(text: str, claimed_by: str, at: tuple[int, int]) -> Claimant:
     said = claimed_by.split()
     acronyms = [w for w in said if _ACRONYM.fullmatch(w)]
     if len(acronyms) != 1 or len(said) > 2:
@@ -711,7 +730,7 @@ def _spelt_out(text: str, claimed_by: str, at: tuple[int, int]):
     return spelt.group(), spelt.span()
 
 
-def _speaker_before(text: str, spans: list[tuple[int, int]], position: int):
+def _speaker_before(text: str, spans: list[tuple[int, int]], position: int) -> Claimant | None:
     """Whoever the two sentences before ``position`` say spoke, nearest first, or None."""
     for earlier in range(position - 1, max(position - 3, -1), -1):
         left, right = spans[earlier]
@@ -731,7 +750,7 @@ def _inside_quotation(text: str, left: int, right: int, at: int) -> bool:
     )
 
 
-def _first_mention(text: str, surname: str, at: tuple[int, int]):
+def _first_mention(text: str, surname: str, at: tuple[int, int]) -> Claimant:
     """ "disse Himiob": the speaker as the article first named them, with their office
     ("Gonzalo Himiob, vice-presidente do Foro Penal,"), when it did before."""
     earlier = re.search(
@@ -751,7 +770,9 @@ _ORG_WORDS = lexicon._entries(
 )
 
 
-def _with_organisation(text: str, claimed_by: str, at: tuple[int, int], named_before) -> str:
+def _with_organisation(
+    text: str, claimed_by: str, at: tuple[int, int], named_before: Claimant | None
+) -> str:
     """An office-holder named without their organisation ("its director Alfredo Romero",
     "Direktor Alfredo Romero", "vicepresidente de la ONG") with the organisation the text
     named last before them, or else the claimant before if that names no office:
@@ -897,13 +918,18 @@ def _claimant_end(text: str, start: int, right: int) -> int:
 def read(text: str, spans: list[tuple[int, int]], found: list[Found]) -> list[Count]:
     counts: list[Count] = []
     demonyms = [f for f in found if f.entry.kind == COUNTRY and f.entry.demonym]
-    named_before: tuple[str, tuple[int, int] | None] | None = None
+    named_before: Claimant | None = None
+    portuguese = _reads_as_portuguese(text)
     for position, (left, right) in enumerate(spans):
         sentence_words = words(text, left, right)
         folded = [w.folded for w in sentence_words]
         index = 0
         while index < len(folded):
             value, size = _number(sentence_words[index].text), 1
+            if portuguese and folded[index] == "dos":
+                value = None  # "dos libertados": Portuguese "of the", not Spanish "two"
+            if value is not None and folded[index + 1 : index + 2] == ["mil"]:
+                value, size = value * 1000, 2  # "dois mil", "2 mil": thousands
             vague = 0 if value is not None else phrase_at(folded, index, VAGUE)
             if value is None and not vague:
                 index += 1
@@ -911,17 +937,21 @@ def read(text: str, spans: list[tuple[int, int]], found: list[Found]) -> list[Co
             if vague:
                 size = vague
             after = sentence_words[index + size - 1].end
-            if value is not None and (
-                _DATE_AFTER.match(text[after:right])
-                or _is_year(value, sentence_words[index].text)
-                # "Jan 12 (AP)", not "31 ene. — Cinco dirigentes"
-                or (
-                    index
-                    and folded[index - 1] in _MONTH_ABBREVIATIONS
-                    and sentence_words[index].text.isdigit()
+            if (
+                value is not None
+                and (
+                    _DATE_AFTER.match(text[after:right])
+                    or _is_year(value, sentence_words[index].text)
+                    # "Jan 12 (AP)", not "31 ene. — Cinco dirigentes"
+                    or (
+                        index
+                        and folded[index - 1] in _MONTH_ABBREVIATIONS
+                        and sentence_words[index].text.isdigit()
+                    )
+                    or text[sentence_words[index].start - 1 : sentence_words[index].start] == ":"
+                    or _is_list_number(text, sentence_words[index].start, after)
+                    or _is_age(text, sentence_words[index].start, after)
                 )
-                or _is_list_number(text, sentence_words[index].start, after)
-                or _is_age(text, sentence_words[index].start, after)
             ):
                 index += 1
                 continue
@@ -931,11 +961,12 @@ def read(text: str, spans: list[tuple[int, int]], found: list[Found]) -> list[Co
             noun = _people_after(folded, index + size, demonyms, sentence_words)
             figure = None if noun is not None else _figure_before(folded, index)
             if noun is None and figure is None:
-                if not (vague and phrase_at(folded, index + size, _PEOPLE_VERBS)):
+                if not _stands_for_people(folded, index, size, value):
                     index += size
                     continue
-                noun = index + size - 1  # the vague quantity is the people
-            end_word = noun if figure is None else index + size - 1
+                noun = index + size - 1  # the number or the vague quantity is the people
+            # the people counted end the words, or the number itself after a tally's verb
+            end_word = noun if noun is not None and figure is None else index + size - 1
             while end_word + 1 < len(folded) and (phrase_at(folded, end_word + 1, _SUBJECT_TAIL)):
                 end_word += phrase_at(folded, end_word + 1, _SUBJECT_TAIL)
             if figure is not None:
@@ -1122,7 +1153,7 @@ def _is_age(text: str, start: int, end: int) -> bool:
     return text[max(0, start - 2) : start] == ", " and text[end : end + 1] == ","
 
 
-def _number_word_in_a_name(sentence_words, index: int, demonyms: list[Found]) -> bool:
+def _number_word_in_a_name(sentence_words: list[Word], index: int, demonyms: list[Found]) -> bool:
     """ "Ministério dos Negócios Estrangeiros": "dos" is also Portuguese for "of the";
     before a capitalised word that is not a nationality it is part of a name."""
     word = sentence_words[index]
@@ -1156,7 +1187,7 @@ def _looks_like_date(words_: str) -> bool:
 
 
 def _people_after(
-    folded: list[str], index: int, demonyms: list[Found], sentence_words
+    folded: list[str], index: int, demonyms: list[Found], sentence_words: list[Word]
 ) -> int | None:
     """The index of the last word of the people counted, if they follow within a few
     words ("18 presos", "decenas de presos políticos", "five Spanish citizens")."""
@@ -1174,6 +1205,38 @@ def _people_after(
         if _number(sentence_words[position].text) is not None and position > index:
             return None
     return None
+
+
+# Words Portuguese writes and Spanish does not ("não", "uma", "foi", "também"): an article
+# with several of them is Portuguese.
+_PORTUGUESE = frozenset(["não", "uma", "foi", "foram", "também", "são", "pelo", "pela", "ainda"])
+
+
+def _reads_as_portuguese(text: str) -> bool:
+    said = re.findall(r"\w+", text[:3000].lower())
+    return sum(w in _PORTUGUESE for w in said) >= 3
+
+
+def _stands_for_people(folded: list[str], index: int, size: int, value: int | None) -> bool:
+    """Whether a number with no people after it is people all the same: a vague quantity
+    or an approximate number before what people do ("several remain in prison", "Etwa 570
+    sitzen nach deren Angaben weiterhin in Haft", "unos 20 siguen presos"), or a vague
+    quantity said to be ("son decenas los que…", "Dizem que são centenas", "rights groups
+    have recorded dozens"). A bare number ("Nine are still inside") speaks of people named
+    before, and is not a count of its own."""
+    if value is not None and _qualifier(folded, index, value)[0] == EXACT:
+        return False
+    if any(phrase_at(folded, i, _PEOPLE_VERBS) for i in range(index + size, index + size + 4)):
+        return True
+    return (
+        value is None
+        and index > 0
+        and (folded[index - 1] in _SAID_TO_BE or (phrase_at(folded, index - 1, CLAIMING) == 1))
+    )
+
+
+# "son decenas", "são centenas", "there are hundreds": what a vague quantity is said to be.
+_SAID_TO_BE = lexicon._entries("son|eran|sao|eram|sind|waren|are|were|hay|ha|gibt")
 
 
 def _figure_before(folded: list[str], index: int) -> tuple[str, int] | None:
@@ -1196,7 +1259,7 @@ def _figure_before(folded: list[str], index: int) -> tuple[str, int] | None:
     return None
 
 
-def _tally_subject(text: str, sentence_words, folded: list[str], before: int) -> str:
+def _tally_subject(text: str, sentence_words: list[Word], folded: list[str], before: int) -> str:
     """Who a tally counts, from the people words before its verb ("el número de presos
     políticos soltos … passa de 400": "presos políticos soltos"), or ""."""
     for position in range(before - 1, -1, -1):

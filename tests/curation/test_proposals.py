@@ -311,6 +311,7 @@ def test_an_interviews_answers_are_the_interviewees_and_its_lead_the_outlets():
         ("20 women", "Delia Marta Osorio"),  # the headline's quotation
         ("12 detainees", "not attributed (the article's own reporting)"),  # the lead
         ("30 prisoners", "Delia Marta Osorio"),
+        ("About ten", "Delia Marta Osorio"),  # an approximate number before what people do
     ]
 
 
@@ -405,3 +406,28 @@ def test_number_words_of_tens_and_units_in_one_word_count():
         "Einundzwanzig Häftlinge kamen frei."
     )
     assert [c.value for c in read(text, RECORD).counts] == [28, 28, 21]
+
+
+def test_an_approximate_number_or_a_vague_one_is_people_by_what_it_does_or_is_said_to_be():
+    text = (
+        "Etwa 450 sitzen nach Angaben der Gruppe weiterhin in Haft. "
+        "Unos 30 siguen presos en Yare. Nine are still inside. "
+        '"Son decenas los que no tienen abogado", dijo Ana Ruiz.'
+    )
+    assert [text[c.start : c.end] for c in read(text, RECORD).counts] == [
+        "Etwa 450",
+        "Unos 30 siguen presos",  # "presos" is who they are
+        "decenas",
+    ]
+
+
+def test_durations_families_many_a_liveblog_time_and_portuguese_dos_are_no_counts():
+    text = (
+        "Pasó 16 meses preso. Unas 40 familias esperaban y several dozen relatives too. "
+        "Many people were freed, muchos de ellos de noche.\n"
+        "10:30 — El canciller venezolano habló.\n"
+        'A lista dos libertados não foi publicada; o governo fala em "quase dois mil" '
+        "beneficiados e ainda são uma incógnita."
+    )
+    found = [(text[c.start : c.end], c.value) for c in read(text, RECORD).counts]
+    assert found == [('quase dois mil" beneficiados', 2000)]
