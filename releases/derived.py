@@ -189,7 +189,7 @@ def _derive(person: Person) -> _Derived:
         # The stored record is the same whatever the language of the request that saved:
         # curators' words in the default language, and every language's beside them.
         with translation.override(settings.LANGUAGE_CODE):
-            record = person_json(person, stored_path)
+            record = person_json(person, stored_path, history)
         derived.links = _links_of(person, public_facts)
         derived.json = json.dumps(record, ensure_ascii=False)
         derived.csv = json.dumps(csv_segments(PERSON_COLUMNS, record), ensure_ascii=False)

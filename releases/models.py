@@ -24,6 +24,7 @@ from simple_history.models import HistoricalRecords
 from releases import country_names
 from sources.dates import DatePrecision, format_partial_date, partial_date_constraint
 from sources.models import Passage
+from sources.paths import detail_path
 
 # Any cited model, so that a manager made from the queryset knows its model's fields.
 _C = TypeVar("_C", bound="Cited")
@@ -255,7 +256,7 @@ class Country(models.Model):
         return f"{self.name} ({self.code})"
 
     def get_absolute_url(self) -> str:
-        return reverse("releases:nationality_detail", args=[self.code.lower()])
+        return detail_path("releases:nationality_detail", self.code.lower())
 
     @property
     def local_name(self) -> str:
@@ -284,7 +285,7 @@ class Facility(Cited):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("releases:facility_detail", args=[self.slug])
+        return detail_path("releases:facility_detail", self.slug)
 
 
 class ReleaseEvent(Cited):
@@ -323,7 +324,7 @@ class ReleaseEvent(Cited):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("releases:event_detail", args=[self.slug])
+        return detail_path("releases:event_detail", self.slug)
 
     @property
     def date_display(self) -> str:
@@ -522,7 +523,7 @@ class Person(models.Model):
         return self.display_name
 
     def get_absolute_url(self) -> str:
-        return reverse("releases:person_detail", args=[self.slug])
+        return detail_path("releases:person_detail", self.slug)
 
     @property
     def status_label(self) -> str:

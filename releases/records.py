@@ -25,7 +25,7 @@ from releases.models import (
     supported_parts,
     was_held,
 )
-from releases.status import derive_status, status_history
+from releases.status import StatusStep, derive_status, status_history
 from releases.translation import LANGUAGES, both, is_translated
 from sources.citations import citation_json
 from sources.dates import iso_partial_date
@@ -98,8 +98,10 @@ def count_json(count: CountClaim, link: Link) -> dict:
     )
 
 
-def person_json(person: Person, link: Link) -> dict:
-    history = status_history(person)
+def person_json(person: Person, link: Link, history: list[StatusStep] | None = None) -> dict:
+    """``history``: the person's ``status_history``, when the caller has it already."""
+    if history is None:
+        history = status_history(person)
     status = derive_status(history)
     deciding = [step.fact for step in history if step.status == status]
     facilities = {}
