@@ -16,14 +16,19 @@ def _entries(*groups: str) -> frozenset[str]:
     )
 
 
-RELEASE = _entries(
+# Coming home: a release when a prisoner does it, not when their wife goes home.
+HOMECOMING = _entries(
+    "returned home|flew home|back home|arrived home|regresaron|regreso a casa|"
+    "volvio a casa|volvieron a casa|de volta a casa|heimgekehrt"
+)
+
+RELEASE = HOMECOMING | _entries(
     # English
     "freed|frees|freeing|release|released|releases|releasing|set free|walked free|"
     "walk free|let go|out of prison|left prison|was freed|were freed|"
     "libera|liberan|excarcela|excarcelan|liberta|libertam|soltam|lasst frei|laesst frei|"
-    "returned home|flew home|back home|arrived home|regresaron|regreso a casa|"
-    "volvio a casa|volvieron a casa|abandonaron el recinto|abandono el recinto|"
-    "de volta a casa|entlassenen|entlassene|wieder frei|heimgekehrt|"
+    "abandonaron el recinto|abandono el recinto|"
+    "entlassenen|entlassene|wieder frei|"
     # Spanish
     "liberado|liberada|liberados|liberadas|libero|liberaron|liberar|liberacion|"
     "liberaciones|excarcelado|excarcelada|excarcelados|excarceladas|excarcelo|excarcelaron|"
@@ -38,6 +43,18 @@ RELEASE = _entries(
     "freigelassen|freigelassene|freigelassenen|freigelassener|freilassung|freilassungen|"
     "freigekommen|freikam|freikamen|entlassen|entlassung|auf freiem fuss|frei gelassen|"
     "kamen frei|kam frei|ließ frei|liess frei|ließen frei|liessen frei"
+)
+
+# Leaving a prison is a release: a verb of leaving, then within a few words a prison
+# ("deixou no sábado o presídio", "hayan salido de prisión", "left the jail").
+LEAVE = _entries(
+    "salido|salir|deixou|deixaram|deixar|left|leave|leaves|leaving|walked out|walks out|"
+    "verliess|verließ|verliessen|verließen|verlassen|verlasst|verlässt|abandono|abandonaron"
+)
+PRISON = _entries(
+    "prision|carcel|penal|presidio|prisao|cadeia|penitenciaria|penitenciario|reten|"
+    "calabozo|centro de reclusion|centro penitenciario|prison|jail|penitentiary|"
+    "detention centre|detention center|gefangnis|haftanstalt|haft"
 )
 
 # Words that, a few words before a release word, turn it round: "not freed", "pidió la
@@ -68,8 +85,24 @@ STILL_HELD = _entries(
     "continua preso|continua presa|continuam presos|segue preso|segue presa|seguem presos|"
     "segue detido|segue detida|seguem detidos|permanece detido|permanece detida|"
     "permanecem detidos|permanece preso|ainda preso|ainda presa|ainda detido|"
+    "ainda presos|ainda presas|ainda detidos|ainda detida|ainda detidas|"
     "sitzt noch|sitzen noch|noch in haft|weiterhin in haft|bleibt in haft|bleiben in haft|"
     "weiter in haft|noch inhaftiert|weiterhin inhaftiert"
+)
+
+# A verb of remaining and, a few words after it, the state it keeps: "siguen, según la
+# ONG, al menos 40 presos políticos", "remain, the group says, behind bars".
+REMAIN = _entries(
+    "sigue|siguen|continua|continuan|permanece|permanecen|quedan|queda|"
+    "remain|remains|remained|segue|seguem|continuam|permanecem|bleibt|bleiben|sitzt|sitzen"
+)
+HELD_STATE = _entries(
+    "preso|presa|presos|presas|detenido|detenida|detenidos|detenidas|encarcelado|"
+    "encarcelada|encarcelados|encarceladas|tras las rejas|en prision|en la carcel|"
+    "privados de libertad|privadas de libertad|privado de libertad|privada de libertad|"
+    "detido|detida|detidos|detidas|presos politicos|na prisao|na cadeia|"
+    "jailed|imprisoned|detained|behind bars|in custody|in prison|in jail|"
+    "in haft|inhaftiert|im gefangnis|hinter gittern"
 )
 
 # A person's office or work for an institution, before or after the name, or the verb of
@@ -87,7 +120,8 @@ OFFICE = _entries(
     "alto comisionado|titular|responsable|vicecanciller|consul|consules|defensor del pueblo|"
     "defensora del pueblo|ombudsman|alto comissario|vice-chanceler|provedor de justica|"
     "presidente|presidenta|ministro|ministra|chanceler|secretario|porta-voz|embaixador|"
-    "diretor|diretora|chefe|coordenador|coordenadora|governador|"
+    "diretor|diretora|chefe|coordenador|coordenadora|governador|conselheiro|conselheira|"
+    "consejero|consejera|adviser|advisor|counsellor|berater|beraterin|"
     "praesident|prasident|präsident|präsidentin|ministerin|minister|aussenminister|"
     "außenminister|außenministerin|staatssekretär|staatssekretar|sprecher|sprecherin|"
     "botschafter|botschafterin|direktor|direktorin|leiter|leiterin|chef|chefin|"
@@ -123,7 +157,8 @@ SPEECH = _entries(
     "betonte|forderte|begrüßte|begrusste|nannte|nennt|sprach|meinte|kritisierte|"
     "resume|resumio|subraya|subrayo|recalca|recalco|insiste|insistio|agrega|anade|"
     "lamento|estima|estimo|alerta|alerto|sostiene|califico|describio|"
-    "contou|relatou|lamentou|sublinhou|acrescentou|"
+    "contou|relatou|lamentou|sublinhou|acrescentou|adiantou|avancou|referiu|revelou|"
+    "frisou|salientou|garantiu|indicou|precisou|"
     "recalled|described|lamented|stressed|argued|"
     # Acts of office about the releases: whoever does them is not the one freed.
     "ordered|signed|decreed|approved|negotiated|welcomed|applauded|praised|secured|"
@@ -250,7 +285,13 @@ TRADE = _entries(
     "bergfuhrer|bergführer|reiseleiter|reiseleiterin|musiker|musikerin|künstler|kunstler|"
     "schriftsteller|schriftstellerin|ökonom|okonom|ökonomin|okonomin|soldat|soldatin|"
     "offizier|hauptmann|leutnant|oberst|gewerkschafterin|unternehmerin|rentner|rentnerin|"
-    "lusodescendente|luso-descendente|enfermeira|enfermeiro|enfermera|enfermero"
+    "lusodescendente|luso-descendente|enfermeira|enfermeiro|enfermera|enfermero|"
+    "missionary|misionero|misionera|missionario|missionaria|missionar|missionarin|"
+    # Not "chef", "cook", "koch", "baker", "fischer": also an office in German, or surnames.
+    "technician|tecnico|tecnica|techniker|technikerin|cocinero|cocinera|"
+    "cozinheiro|cozinheira|panadero|panadera|padeiro|padeira|"
+    "fisherman|pescador|pescadora|contractor|contratista|empreiteiro|"
+    "accountant|contador|contadora|contabilista|buchhalter|buchhalterin"
 )
 
 # Number words up to a hundred, with the collective nouns that name a number ("decena",

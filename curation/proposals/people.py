@@ -186,13 +186,59 @@ def _separable_release(sentence: _Sentence) -> list[tuple[int, int]]:
     return [] if particle is None else [(particle, particle + 1)]
 
 
+# Words only Portuguese has among the four languages: in their sentence "no" is "in the"
+# ("No mesmo dia saiu em liberdade"), not the Spanish "no", which negates.
+_PORTUGUESE = frozenset(["em", "com", "uma", "foi", "foram", "ao", "aos", "pelo", "pela", "nao"])
+
+_REMAIN_REACH = 8  # words between a verb of remaining and the state it keeps
+
+
+def _remaining(sentence: _Sentence) -> list[tuple[int, int]]:
+    """ "siguen, según la ONG, al menos 40 presos": a verb of remaining, then in its clause
+    the state it keeps, as one still-held span."""
+    folded, spans = sentence.folded, []
+    for verb, word in enumerate(folded):
+        if word not in lexicon.REMAIN:
+            continue
+        for index in range(verb + 1, min(verb + 1 + _REMAIN_REACH, len(folded))):
+            if sentence.clause[index] != sentence.clause[verb]:
+                break
+            size = phrase_at(folded, index, lexicon.HELD_STATE)
+            if size:
+                spans.append((verb, index + size))
+                break
+    return spans
+
+
+_LEAVE_REACH = 4  # words between a verb of leaving and the prison it leaves
+
+
+def _left_prison(sentence: _Sentence) -> list[tuple[int, int]]:
+    """ "deixou no sábado o presídio", "hayan salido de prisión": leaving a prison, as a
+    release at the verb."""
+    folded, spans = sentence.folded, []
+    for verb, after in _phrases(sentence, lexicon.LEAVE):
+        for index in range(after, min(after + _LEAVE_REACH, len(folded))):
+            if sentence.clause[index] != sentence.clause[verb]:
+                break
+            if phrase_at(folded, index, lexicon.PRISON):
+                spans.append((verb, after))
+                break
+    return spans
+
+
 def _cues(sentence: _Sentence) -> _Cues:
-    release, held = _separable_release(sentence), _phrases(sentence, lexicon.STILL_HELD)
+    release = _separable_release(sentence) + _left_prison(sentence)
+    held = _phrases(sentence, lexicon.STILL_HELD) + _remaining(sentence)
+    portuguese = any(word in _PORTUGUESE for word in sentence.folded)
     for first, after in _phrases(sentence, lexicon.RELEASE):
         if any(a <= first < b or a < after <= b for a, b in held):
             continue
         window = sentence.folded[max(0, first - 4) : first]
-        negated = any(phrase_at(window, i, lexicon.NEGATING) for i in range(len(window)))
+        negated = any(
+            phrase_at(window, i, lexicon.NEGATING) and not (portuguese and window[i] == "no")
+            for i in range(len(window))
+        )
         (held if negated else release).append((first, after))
     return _Cues(release, held)
 
@@ -271,8 +317,11 @@ def _title_words(folded: str) -> bool:
     )
 
 
-def _name(run: list[int], sentence: _Sentence, listed: bool) -> tuple[list[int], list[int]]:
-    """(title words, name words) of a run, or an empty name when the run is no person's."""
+def _name(
+    run: list[int], sentence: _Sentence, text: str, listed: bool, named: frozenset[str]
+) -> tuple[list[int], list[int]]:
+    """(title words, name words) of a run, or an empty name when the run is no person's.
+    ``named``: the names the article introduces somewhere (``_introduced``)."""
     folded = sentence.folded
     title: list[int] = []
     while run and (_title_words(folded[run[0]]) or folded[run[0]] in lexicon.PARTICLES):
@@ -290,11 +339,98 @@ def _name(run: list[int], sentence: _Sentence, listed: bool) -> tuple[list[int],
         return title, []
     if any(len(sentence.words[i].text) == 1 for i in capitalised):
         return title, []
-    # An unknown first name is believed in a list line or in a name of three words or more.
+    # An unknown first name is believed in a list line, in a name of three words or more,
+    # or where the article introduces the name as a person's.
     first_known = is_given_name(sentence.words[run[0]].text.rstrip("."))
-    if not (first_known or listed or len(capitalised) >= 3):
+    if not (
+        first_known
+        or listed
+        or len(capitalised) >= 3
+        or _introduced(sentence, text, run)
+        or " ".join(folded[i] for i in run) in named
+    ):
         return title, []
     return title, run
+
+
+def _describes_a_person(folded: str) -> bool:
+    return any(
+        _inflected(folded, phrases)
+        for phrases in (lexicon.TRADE, lexicon.OFFICE, lexicon.LAWYER, lexicon.RELATIVE)
+    )
+
+
+_INDEFINITE = frozenset(["a", "an", "un", "una", "um", "uma", "ein", "eine"])
+
+
+def _introduced(sentence: _Sentence, text: str, run: list[int]) -> bool:
+    """Words around the run that only a person's name takes: a trade or an office before
+    it; an apposition after it that gives an age, a trade or "a/una …" ("Solángel Ugarte,
+    periodista excarcelada", "X, 36,", "X, a journalist"); or a name it is coordinated
+    with ("Jhonder Alexis y Jhoander José Guarimán")."""
+    words_, last = sentence.words, run[-1]
+    if _described_before(sentence, run[0]):
+        return True
+    after = last + 1
+    if after >= len(words_):
+        return False
+    gap = text[words_[last].end : words_[after].start].strip()
+    if gap == ",":
+        return _describing_apposition(sentence, text, after)
+    return not gap and _coordinated_with_a_name(sentence, text, after)
+
+
+def _described_before(sentence: _Sentence, first: int) -> bool:
+    """A trade, an office or a relative's word just before the name, an adjective allowed
+    between ("la periodista Solángel Ugarte", "o missionário cearense Cícero dos Anjos"),
+    but not "de": "el ministro de Asuntos Exteriores" names an office, not its holder."""
+    folded, words_ = sentence.folded, sentence.words
+    if not first or words_[first - 1].capitalised:
+        return False
+    if _describes_a_person(folded[first - 1]):
+        return True
+    between = folded[first - 1]
+    if first < 2 or between in _FROM or between in _OWNED_BY or between in _DETERMINERS:
+        return False
+    return not words_[first - 2].capitalised and _describes_a_person(folded[first - 2])
+
+
+def _coordinated_with_a_name(sentence: _Sentence, text: str, conjunction: int) -> bool:
+    """ "X y Jhoander José …": a conjunction, then a known given name and another
+    capitalised word."""
+    words_ = sentence.words
+    if sentence.folded[conjunction] not in _NEXT_IN_LIST or conjunction + 2 >= len(words_):
+        return False
+    partner, surname = words_[conjunction + 1], words_[conjunction + 2]
+    joined = text[partner.end : surname.start] == " "
+    return partner.capitalised and surname.capitalised and joined and is_given_name(partner.text)
+
+
+_AGES = frozenset(["anos", "years", "year", "jahre", "jahren"])
+
+
+def _describing_apposition(sentence: _Sentence, text: str, start: int) -> bool:
+    """The words from ``start`` (after a comma) describe a person: an age ("36,", "36
+    años"), "a/una …", or a trade, an office or a relative's word, alone or after "the"
+    or "his" ("X, periodista", "X, su esposa"), before any other name."""
+    folded, words_ = sentence.folded, sentence.words
+    window = []
+    for index in range(start, min(start + 3, len(words_))):
+        if words_[index].capitalised:
+            break
+        window.append(folded[index])
+    if not window:
+        return False
+    if window[0].isdigit():
+        # An age, not a date line's day ("Boa Vista, 10 de fevereiro").
+        number = words_[start]
+        following = text[number.end : number.end + 2].strip()
+        return following in (",", ")") or (len(window) > 1 and window[1] in _AGES)
+    if window[0] in _INDEFINITE or _describes_a_person(window[0]):
+        return True
+    # "X, su esposa", "X, la periodista"; not "X, según su hermano" (the brother speaks).
+    leads = window[0] in _DETERMINERS or window[0] in _POSSESSIVE
+    return leads and len(window) > 1 and _describes_a_person(window[1])
 
 
 def _without_leading_complement(run: list[int], sentence: _Sentence) -> list[int]:
@@ -468,23 +604,31 @@ def _counted(words_: list[str]) -> bool:
     return any(w.isdigit() or w in lexicon.NUMBER_WORDS for w in words_)
 
 
-def _directly_freed(sentence: _Sentence, text: str, first: int, last: int, cues: _Cues) -> bool:
+def _freeing_cue(
+    sentence: _Sentence, text: str, first: int, last: int, cues: _Cues
+) -> tuple[int, int] | None:
+    """The release words that free the name directly, if any."""
     last = _after_apposition(sentence, text, last)
     for start, _after in cues.release:
         if last < start <= last + _NEAR + 1:
             between = sentence.folded[last + 1 : start]
             # "X nannte die Freilassung …": the release is the object of X's verb.
             owned = bool(between) and (between[-1] in _DETERMINERS or between[-1] in _POSSESSIVE)
+            # "X, detenido en 2024, cuya esposa, Y, volvió a casa": the verb is Y's.
+            owned = owned or any(w in _WHOSE or w in lexicon.RELATIVE for w in between)
             if not (owned or _counted(between)) and not any(
                 phrase_at(between, i, lexicon.SPEECH) for i in range(len(between))
             ):
-                return True
+                return start, _after
         # "freed X", "liberaron a X": right before, in the same clause, no comma between.
         gap = text[sentence.words[_after - 1].end : sentence.words[first].start] if _after else ""
         same_clause = sentence.clause[start] == sentence.clause[first]
         if 0 <= first - _after <= 2 and same_clause and not any(m in gap for m in ",;:.()"):
-            return True
-    return False
+            return start, _after
+    return None
+
+
+_WHOSE = frozenset(["whose", "cuya", "cuyo", "cuyas", "cuyos", "cuja", "cujo", "dessen", "deren"])
 
 
 _TITLED = ((RELATIVE, lexicon.RELATIVE), (LAWYER, lexicon.LAWYER), (OFFICIAL, lexicon.OFFICE))
@@ -547,7 +691,12 @@ def _holds_office(title_role: str | None, sentence: _Sentence, title: list[int],
 def _role(
     sentence: _Sentence, text: str, title: list[int], first: int, last: int, cues: _Cues
 ) -> str | None:
-    if _directly_freed(sentence, text, first, last, cues):
+    freeing = _freeing_cue(sentence, text, first, last, cues)
+    if freeing is not None and not (
+        # "cuya esposa, Dilcia Orsini, volvió a casa": only a prisoner comes home freed.
+        " ".join(sentence.folded[freeing[0] : freeing[1]]) in lexicon.HOMECOMING
+        and _titled_role(sentence, text, title, first, last) in (RELATIVE, LAWYER, OFFICIAL)
+    ):
         return FREED
     if _relative_in_apposition(sentence, text, first):
         return RELATIVE
@@ -648,13 +797,17 @@ def _is_byline(sentence: _Sentence, text: str) -> bool:
 
 
 def _names_in(
-    sentence: _Sentence, text: str, known: list[Found], listed: bool
+    sentence: _Sentence,
+    text: str,
+    known: list[Found],
+    listed: bool,
+    named: frozenset[str] = frozenset(),
 ) -> list[tuple[list[int], list[int]]]:
     """(title words, name words) of every new person the sentence names."""
     names = []
     for run in _runs(sentence, text):
         for piece in _unknown(run, sentence, known):
-            title, name = _name(list(piece), sentence, listed)
+            title, name = _name(list(piece), sentence, text, listed, named)
             if name and not (listed and _describes_the_listed(sentence, text, name[0])):
                 names.append((title, name))
     return names
@@ -712,6 +865,7 @@ def _reading(
 def read(text: str, spans: list[tuple[int, int]], known: list[Found]) -> list[Reading]:
     """Every naming of someone the record does not know, with its role, in reading order."""
     readings: list[Reading] = []
+    named = _names_read(text, spans, known)
     context: tuple[str, tuple[int, int]] | None = None  # the last list-worthy role, and where
     previous: tuple[int, int, bool] | None = None  # the last sentence, and if it inherited
     for left, right in spans:
@@ -729,7 +883,7 @@ def read(text: str, spans: list[tuple[int, int]], known: list[Found]) -> list[Re
             # liberada el jueves."): the line's words count for its names.
             line_end = text.find("\n", right)
             line_role = _cues(_sentence(text, left, len(text) if line_end == -1 else line_end)).role
-        names = _names_in(sentence, text, known, listed)
+        names = _names_in(sentence, text, known, listed, named)
         inherited = None
         if (
             cues.role is None
@@ -759,6 +913,18 @@ def read(text: str, spans: list[tuple[int, int]], known: list[Found]) -> list[Re
             context = None
         previous = (left, right, inherited is not None)
     return readings
+
+
+def _names_read(text: str, spans: list[tuple[int, int]], known: list[Found]) -> frozenset[str]:
+    """Every name read somewhere in the article, folded: a name its words introduce once
+    ("la periodista Solángel Ugarte") is a name wherever it stands ("Solángel Ugarte salió")."""
+    named = set()
+    for left, right in spans:
+        sentence = _sentence(text, left, right)
+        listed = list_item_start(text, left) is not None
+        for _title, name in _names_in(sentence, text, known, listed):
+            named.add(" ".join(sentence.folded[i] for i in name))
+    return frozenset(named)
 
 
 def _continues(text: str, previous: tuple[int, int, bool] | None, left: int) -> bool:

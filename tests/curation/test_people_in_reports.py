@@ -225,3 +225,94 @@ def test_a_relatives_name_in_a_list_line_is_still_read():
     found = roles(f"Salieron de Tocorón:\n\n{line}")
     assert found["Ramón Ochoa Pérez"] == people.RELATIVE
     assert found["Zoraida Beatriz Ochoa"] == people.FREED
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La periodista Yurbelis Mendoza salió del penal de Tocuyito el martes.",
+        "O missionário paraibano Yurbelis Mendoza foi solto no domingo.",
+        "Yurbelis Mendoza, a radio technician, was released on Tuesday.",
+        "Yurbelis Mendoza, 34, was released on Tuesday.",
+        "Yurbelis Mendoza, periodista excarcelada: «Aprendí a contar los días»",
+    ],
+)
+def test_a_first_name_no_dictionary_knows_is_believed_where_words_say_a_person(text):
+    assert freed(text) == {"Yurbelis Mendoza"}
+
+
+def test_a_name_introduced_once_is_a_name_wherever_it_stands_in_the_article():
+    text = (
+        "La activista Dubraska Quintero habló con este medio.\n\n"
+        "El viernes, Dubraska Quintero fue excarcelada."
+    )
+    assert freed(text) == {"Dubraska Quintero"}
+
+
+def test_a_first_name_coordinated_with_a_name_is_believed():
+    text = "Salieron juntos del penal dos hermanos, Wuilmer Kervin y Pedro José Guevara Lugo."
+    assert freed(text) == {"Wuilmer Kervin", "Pedro José Guevara Lugo"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dainelys Carvajal, según su hermano, Pedro Carvajal, salió del penal.",
+        "Boa Vista, 10 de fevereiro de 2026\nForam soltos dois presos.",
+        "El ministro de Asuntos Exteriores, Pedro Carvajal Lugo, celebró las liberaciones.",
+    ],
+)
+def test_capitalised_words_beside_no_person_word_are_not_believed_a_name(text):
+    found = roles(text)
+    assert "Dainelys Carvajal" not in found
+    assert "Boa Vista" not in found
+    assert "Asuntos Exteriores" not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "En El Helicoide siguen, según la ONG, al menos 30 presos políticos, entre ellos "
+        "el sindicalista Ramón Eduardo Pinto Lugo.",
+        "Os nacionais ainda presos, entre eles o técnico Ramón Eduardo Pinto Lugo, "
+        "esperam uma resposta.",
+    ],
+)
+def test_a_verb_of_remaining_keeps_the_state_it_names_a_few_words_on(text):
+    assert roles(text)["Ramón Eduardo Pinto Lugo"] == people.STILL_HELD
+
+
+def test_a_relative_coming_home_is_not_freed_nor_frees_the_prisoner_before_her():
+    found = roles(
+        "En Yare siguen al menos 30 presos, entre ellos el sindicalista Ramón Eduardo Pinto "
+        "Lugo, detenido en mayo, cuya esposa, Dilcia Carolina Pinto, volvió a casa sin noticias."
+    )
+    assert found["Dilcia Carolina Pinto"] == people.RELATIVE
+    assert found["Ramón Eduardo Pinto Lugo"] != people.FREED
+
+
+def test_portuguese_no_is_in_the_not_a_negation():
+    text = "No mesmo dia saiu em liberdade a enfermeira Márcia Helena Prado Gomes."
+    assert freed(text) == {"Márcia Helena Prado Gomes"}
+
+
+def test_spanish_no_still_negates_a_release():
+    text = "La enfermera Márcia Helena Prado Gomes no fue liberada el viernes."
+    assert roles(text)["Márcia Helena Prado Gomes"] != people.FREED
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Celebramos que hayan salido de prisión la docente Ana Lucía Rivas Mora y otros.",
+        "A docente Ana Lucía Rivas Mora deixou no sábado o presídio de Uribana.",
+        "Ana Lucía Rivas Mora left the jail on Tuesday with her son.",
+    ],
+)
+def test_leaving_a_prison_is_a_release(text):
+    assert freed(text) == {"Ana Lucía Rivas Mora"}
+
+
+def test_leaving_the_country_is_no_release():
+    text = "A la docente Ana Lucía Rivas Mora le prohíben salir del país."
+    assert roles(text)["Ana Lucía Rivas Mora"] != people.FREED
