@@ -634,7 +634,9 @@ _WHOSE = frozenset(["whose", "cuya", "cuyo", "cuyas", "cuyos", "cuja", "cujo", "
 _TITLED = ((RELATIVE, lexicon.RELATIVE), (LAWYER, lexicon.LAWYER), (OFFICIAL, lexicon.OFFICE))
 
 
-def _titled_role(sentence: _Sentence, text: str, title: list[int], first: int, last: int):
+def _titled_role(
+    sentence: _Sentence, text: str, title: list[int], first: int, last: int
+) -> str | None:
     """The role the words describing the person give: a relative, a lawyer, an official."""
     titled = " ".join(sentence.folded[i] for i in title).split()
     complement = _office_with_complement(sentence, text, first)
@@ -679,7 +681,9 @@ def _office_with_complement(sentence: _Sentence, text: str, first: int) -> str |
     return None
 
 
-def _holds_office(title_role: str | None, sentence: _Sentence, title: list[int], first: int):
+def _holds_office(
+    title_role: str | None, sentence: _Sentence, title: list[int], first: int
+) -> bool:
     """An office no prisoner holds while in prison (a minister, a spokesperson, a rights
     group's director), not an elected one ("el alcalde X" may be among the freed)."""
     if title_role != OFFICIAL:
@@ -903,10 +907,10 @@ def read(text: str, spans: list[tuple[int, int]], known: list[Found]) -> list[Re
                 role = RELATIVE
             if role is None:
                 role = line_role or (inherited[0] if inherited else NAMED)
-            took_context = inherited and role == inherited[0] and cues.role is None
-            readings.append(
-                _reading(sentence, text, title, name, role, inherited[1] if took_context else None)
+            took = (
+                inherited[1] if inherited and role == inherited[0] and cues.role is None else None
             )
+            readings.append(_reading(sentence, text, title, name, role, took))
         if cues.role is not None:
             context = (cues.role, (left, right))
         elif inherited is None and not _keeps_context(text, left, right, bool(names)):
