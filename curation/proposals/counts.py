@@ -104,6 +104,19 @@ FIGURE_VERBS = {
         "liegt bei|liege bei|lag bei|steigt auf|stieg auf|betragt|beträgt|betrage"
     ),
 }
+# Words that give a figure as what someone says or finds, in a sentence about releases,
+# detention or a tally: "habla de "más de 600"", "put the total at "nearly 2,000"", "spricht
+# von «über 2000»", "sind es knapp 800", "quedan cientos".
+_SAYS_FIGURE = lexicon._entries(
+    "habla de|hablan de|hablaba de|hablo de|fala em|falam em|falava em|falou em|"
+    "spricht von|sprechen von|sprach von|talks about|talks of|talked about|speaks of|"
+    "put the total at|puts the total at|put the figure at|puts the figure at|"
+    "put the number at|puts the number at|bring the total to|brings the total to|"
+    "brought the total to|the total to|the total at|the figure at|risen to|climbed to|"
+    "closer to|claims|claimed|had confirmed|has confirmed|cifra a|cifra en|la cifra a|"
+    "han sido|habrian sido|sind es|seien es|waren es|quedan|quedaron|restam|ainda restam|"
+    "siguen siendo|more than that|estimates|estima|estiman|calcula|calculan"
+)
 # Words that say the sentence is about a tally of people, for a number after a figure
 # verb: "el número de excarcelaciones asciende a 87".
 _TALLY_WORDS = lexicon._entries(
@@ -931,6 +944,9 @@ def read(text: str, spans: list[tuple[int, int]], found: list[Found]) -> list[Co
             if value is not None and folded[index + 1 : index + 2] == ["mil"]:
                 value, size = value * 1000, 2  # "dois mil", "2 mil": thousands
             vague = 0 if value is not None else phrase_at(folded, index, VAGUE)
+            share = _share_at(text, sentence_words, folded, index, value)
+            if share:
+                value, vague = None, share  # "el 90 por ciento", "cerca de la mitad"
             if value is None and not vague:
                 index += 1
                 continue
@@ -941,7 +957,10 @@ def read(text: str, spans: list[tuple[int, int]], found: list[Found]) -> list[Co
                 value is not None
                 and (
                     _DATE_AFTER.match(text[after:right])
-                    or _is_year(value, sentence_words[index].text)
+                    or (
+                        _is_year(value, sentence_words[index].text)
+                        and _qualifier(folded, index, value)[0] == EXACT
+                    )
                     # "Jan 12 (AP)", not "31 ene. — Cinco dirigentes"
                     or (
                         index
@@ -961,7 +980,9 @@ def read(text: str, spans: list[tuple[int, int]], found: list[Found]) -> list[Co
             noun = _people_after(folded, index + size, demonyms, sentence_words)
             figure = None if noun is not None else _figure_before(folded, index)
             if noun is None and figure is None:
-                if not _stands_for_people(folded, index, size, value):
+                if not (share and _about_people(folded)) and not _stands_for_people(
+                    folded, index, size, value
+                ):
                     index += size
                     continue
                 noun = index + size - 1  # the number or the vague quantity is the people
@@ -1207,6 +1228,33 @@ def _people_after(
     return None
 
 
+# A share of the people, with no number of them: "la mitad", "roughly a third", "Two out of
+# three", "fast drei Viertel", "el 90 por ciento".
+# Not "la mayoría", "a maioria", "the majority": they describe those freed ("la mayoría
+# campesinos"), they seldom count them.
+SHARES = lexicon._entries(
+    "la mitad|la mayor parte|un tercio|dos tercios|tres cuartos|la otra parte|"
+    "half of|a third|two thirds|a quarter|three quarters|two out of three|"
+    "one in three|one out of three|a metade|um terco|dois tercos|"
+    "die halfte|die hälfte|ein drittel|zwei drittel|drei viertel|"
+    "der grossere teil|der größere teil|der grosste teil|der größte teil"
+)
+_PERCENT = re.compile(r"\s*(?:%|por ciento|por cento|percent|per cent|Prozent)\b", re.I)
+
+
+def _share_at(
+    text: str, sentence_words: list[Word], folded: list[str], index: int, value: int | None
+) -> int:
+    """How many words a share of the people takes at word ``index`` ("la mitad": 2,
+    "90 por ciento": 3), or 0."""
+    if value is None:
+        return phrase_at(folded, index, SHARES)
+    percent = _PERCENT.match(text, sentence_words[index].end)
+    if percent is None:
+        return 0
+    return 1 + len(words(percent.group()))
+
+
 # Words Portuguese writes and Spanish does not ("não", "uma", "foi", "também"): an article
 # with several of them is Portuguese.
 _PORTUGUESE = frozenset(["não", "uma", "foi", "foram", "também", "são", "pelo", "pela", "ainda"])
@@ -1256,7 +1304,17 @@ def _figure_before(folded: list[str], index: int) -> tuple[str, int] | None:
                 for i in range(begin)
             ):
                 return (own if own != EXACT else qualifier), begin
+        if phrase in _SAYS_FIGURE and _about_people(folded):
+            return own, begin
     return None
+
+
+_ABOUT_PEOPLE = (_TALLY_WORDS, PEOPLE, lexicon.RELEASE, lexicon.STILL_HELD, HOLDING)
+
+
+def _about_people(folded: list[str]) -> bool:
+    """Whether a sentence speaks of people freed or held, or of a tally."""
+    return any(phrase_at(folded, i, kind) for i in range(len(folded)) for kind in _ABOUT_PEOPLE)
 
 
 def _tally_subject(text: str, sentence_words: list[Word], folded: list[str], before: int) -> str:

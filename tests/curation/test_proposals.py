@@ -346,6 +346,7 @@ def test_a_tally_after_a_verb_is_what_is_said_not_who_says_it():
     )
     assert claims(text) == [
         ("120 excarcelaciones", "Provea"),  # a liveblog's time opens no claimant either
+        ("risen to 300", "Foro Penal"),
         ("about 500 people", "Foro Penal"),
     ]
 
@@ -431,3 +432,32 @@ def test_durations_families_many_a_liveblog_time_and_portuguese_dos_are_no_count
     )
     found = [(text[c.start : c.end], c.value) for c in read(text, RECORD).counts]
     assert found == [('quase dois mil" beneficiados', 2000)]
+
+
+def test_a_figure_said_without_its_people_counts_in_a_sentence_about_releases():
+    text = (
+        'Las excarcelaciones no cuadran: el Gobierno habla de "más de 900". '
+        "Der Minister spricht von «über 3000» Freilassungen. "
+        "The minister put the total at nearly 1,500 released. "
+        "El ministro habla de reformas desde 2024."
+    )
+    found = [(text[c.start : c.end], c.value, c.qualifier) for c in read(text, RECORD).counts]
+    assert found == [
+        ('habla de "más de 900', 900, "more_than"),
+        ("über 3000» Freilassungen", 3000, "more_than"),  # a qualified number is no year
+        ("the total at nearly 1,500", 1500, "approximate"),
+    ]
+
+
+def test_a_share_of_those_freed_or_held_is_a_vague_count():
+    text = (
+        "Según Provea, sigue presa cerca de la mitad. "
+        'Diosdado Cabello dijo que "el 80 por ciento" ya salió de prisión. '
+        "La mayoría campesinos, fueron detenidos en Mérida. "
+        "La mitad del camino está hecha."
+    )
+    found = [(text[c.start : c.end], c.value, c.claimed_by) for c in read(text, RECORD).counts]
+    assert found == [
+        ("la mitad", None, "Provea"),
+        ("80 por ciento", None, "Diosdado Cabello"),
+    ]
