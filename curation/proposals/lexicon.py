@@ -57,6 +57,16 @@ PRISON = _entries(
     "detention centre|detention center|gefangnis|haftanstalt|haft"
 )
 
+# Taking someone captive, just before their name ("seized Nicolás Maduro", "the capture
+# of X"): whoever is taken is not the one freed.
+ARREST = _entries(
+    "seized|captured|capture|arrested|arrest|detained|abducted|kidnapped|"
+    "capturaron|capturo|captura|capturaran|detuvieron|detuvo|detuvieran|detencion|arresto|"
+    "arrestaron|arrestaran|secuestro|"
+    "capturaram|capturou|captura|prenderam|prendeu|detiveram|deteve|"
+    "festgenommen|festnahme|gefangennahme|verhaftet|verhaftung|entfuhrt|entfuhrung"
+)
+
 # Words that, a few words before a release word, turn it round: "not freed", "pidió la
 # liberación de".
 NEGATING = _entries(
@@ -209,7 +219,9 @@ NOT_A_NAME = _entries(
     "estos|estas|ese|esa|al|cuando|donde|como|ademas|asimismo|luego|mientras|otro|otra|"
     "otros|otras|todos|todas|ellos|ellas|el|ella|se|le|les|ya|aun|hoy|ayer|"
     # Verbs of being open list sentences ("Eran Pedro Luis Gámez…, Alexander Tovar…").
-    "eran|era|fueron|fue|son|sao|foram|sind|waren|were|are|ist|war|"
+    "eran|era|fueron|fue|son|sao|foram|sind|waren|were|are|ist|war|was|"
+    # Question words open a sentence: "Was Dietmar K. erlebte", "Quando Manuel T. saiu".
+    "wer|wen|wem|warum|wann|quando|onde|porque|"
     "o|os|as|um|uma|no|na|nos|nas|do|da|dos|das|em|com|pelo|pela|apos|segundo|mas|"
     "der|die|das|den|dem|des|ein|eine|einen|einem|im|am|nach|laut|und|seit|aus|von|vom|"
     "bei|mit|uber|auch|unter|zu|zum|zur|auf|fur|wie|als|er|sie|es|wir|ihr|sein|seine|"

@@ -696,6 +696,8 @@ def _role(
     sentence: _Sentence, text: str, title: list[int], first: int, last: int, cues: _Cues
 ) -> str | None:
     freeing = _freeing_cue(sentence, text, first, last, cues)
+    if freeing is None and _taken_captive(sentence, first):
+        return STILL_HELD
     if freeing is not None and not (
         # "cuya esposa, Dilcia Orsini, volvió a casa": only a prisoner comes home freed.
         " ".join(sentence.folded[freeing[0] : freeing[1]]) in lexicon.HOMECOMING
@@ -723,6 +725,18 @@ def _role(
         # frees them, a trade or an office describes the freed, not a source.
         return FREED
     return titled or cues.role
+
+
+def _taken_captive(sentence: _Sentence, first: int) -> bool:
+    """ "seized Nicolás Maduro", "the capture of X", "detuvieron a X": an arrest's words
+    right before the name, "of", "a" or "the" allowed between."""
+    folded = sentence.folded
+    for index in range(first - 1, max(-1, first - 4), -1):
+        if folded[index] in lexicon.ARREST:
+            return True
+        if not (folded[index] in _OWNED_BY or folded[index] in _DETERMINERS):
+            return False
+    return False
 
 
 def _nearest(spans: list[tuple[int, int]], index: int) -> int:

@@ -316,3 +316,20 @@ def test_leaving_a_prison_is_a_release(text):
 def test_leaving_the_country_is_no_release():
     text = "A la docente Ana Lucía Rivas Mora le prohíben salir del país."
     assert roles(text)["Ana Lucía Rivas Mora"] != people.FREED
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dozens were set free days after soldiers seized Ramiro Quintana Ortiz in the capital.",
+        "It was the first release since the capture of Ramiro Quintana Ortiz on Jan. 3.",
+        "Liberaron a diez presos un día después de que detuvieran a Ramiro Quintana Ortiz.",
+    ],
+)
+def test_a_person_taken_captive_is_not_freed_by_the_release_beside(text):
+    assert roles(text)["Ramiro Quintana Ortiz"] == people.STILL_HELD
+
+
+def test_a_question_word_opening_a_sentence_is_not_part_of_the_name():
+    text = "Was Dietmar Kohlmann in der Haft erlebte, erzählt er nicht."
+    assert "Dietmar Kohlmann" in roles(text)
