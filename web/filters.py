@@ -53,7 +53,7 @@ from releases.selectors import COUNT_GROUPS, FACT_KINDS, FactCitations, fact_cit
 from sources.models import SourceArticle
 from sources.search import fold_for_search
 from web.caching import page_data_version
-from web.widgets import QuickSelect
+from web.widgets import QuickSelect, forget_drawn_menus
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
@@ -228,9 +228,11 @@ _KEPT_MENUS: list[dict[Any, Any]] = []
 
 
 def forget_menus() -> None:
-    """Drop the menus kept (a test's database starts its data versions again)."""
+    """Drop the menus kept, and those drawn (a test's database starts its data versions
+    again)."""
     for kept in _KEPT_MENUS:
         kept.clear()
+    forget_drawn_menus()
 
 
 def _choices[M: Model](

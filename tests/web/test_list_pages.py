@@ -389,6 +389,25 @@ def test_the_menus_are_read_once_a_data_version_and_anew_after_a_write(
     assert "Portugal" in client.get("/people/").content.decode()
 
 
+def test_a_menu_drawn_once_a_data_version_marks_the_option_each_page_chose(client, world):
+    """The menus' markup is kept for the pages of one data version and language
+    (web.widgets), under the option selected: each page still marks its own."""
+    Country.objects.create(code="VE", name="Venezuela")
+
+    def chosen(path: str) -> list[str]:
+        html = client.get(path).content.decode()
+        start = html.index('name="nationality"')
+        select = html[start : html.index("</select>", start)]
+        return re.findall(r'<option value="([^"]*)" selected>', select)
+
+    for _round in range(2):  # drawn, then kept
+        assert chosen("/people/?nationality=es") == ["es"]
+        assert chosen("/people/?nationality=ve") == ["ve"]
+        assert chosen("/people/") == [""]
+    # In the page's language, though drawn first for the other.
+    assert ">España</option>" in client.get("/es/people/?nationality=es").content.decode()
+
+
 def _varied_record(world) -> None:
     """Beside the world's three freed Spaniards: a Spanish-Venezuelan held at another
     facility, a freed Venezuelan, and someone only mentioned."""
