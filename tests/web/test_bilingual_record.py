@@ -219,6 +219,9 @@ def test_csv_exports_give_a_column_per_language_beside_the_page_language(client,
         "Una periodista",
     )
     assert (role["note"], role["note_en"], role["note_es"]) == ("In her own words.",) * 2 + ("",)
+    # The rows' query is kept per language: English after Spanish reads the English value.
+    [role] = _csv_rows(client, "/en/facts/", kind="role")
+    assert role["value"] == "A journalist"
     # A value that is no curator's words has no language: its columns stay empty.
     nationality = next(r for r in _csv_rows(client, "/es/facts/") if r["kind"] == "nationality")
     assert nationality["value"] and nationality["value_en"] == nationality["value_es"] == ""
