@@ -134,7 +134,8 @@ _REPORTED_SPEECH = lexicon._entries("sei|seien|habe|liege|befinde|befänden|gebe
 # What a number word needs before it to be one: "un centenar", "uma dezena".
 _ONE = frozenset(["un", "una", "um", "uma", "a", "an"])
 _COLLECTIVE_NUMBERS = lexicon._entries(
-    "decena|docena|centenar|centena|dezena|duzia|dozen|hundred|dutzend|hundert"
+    "decena|docena|veintena|treintena|centenar|centena|dezena|vintena|duzia|dozen|hundred|"
+    "dutzend|hundert"
 )
 # A vague quantity that the next words show to be people: "several remain in prison",
 # "only a handful have walked out", "Hunderte weiter in Haft".
@@ -226,6 +227,10 @@ def _number(token: str) -> int | None:
     folded = fold(token)
     if folded in lexicon.NUMBER_WORDS:
         return lexicon.NUMBER_WORDS[folded]
+    if folded in _ORDINALS:
+        return _ORDINALS[folded]
+    if ordinal := re.fullmatch(r"(\d{1,3})(?:st|nd|rd|th|º|ª)", token):
+        return int(ordinal.group(1))
     # "twenty-eight", "veintiocho", "achtundzwanzig": tens and units in one word.
     if composed := _COMPOSED.fullmatch(folded):
         tens = composed.group("tens") or composed.group("tens_de")
@@ -235,6 +240,29 @@ def _number(token: str) -> int | None:
         if tens_value and units_value and units_value < 10:
             return tens_value + units_value
     return None
+
+
+# An ordinal before the people it ranks implies a tally: "el tercer colombiano excarcelado",
+# "at least the sixth Venezuelan American freed" (from three: "first" and "second" rank
+# more than they count).
+_ORDINALS = {
+    fold(word): value
+    for value, spellings in {
+        3: "third tercer tercero tercera terceiro terceira dritte dritter",
+        4: "fourth cuarto cuarta quarto quarta vierte vierter",
+        5: "fifth quinto quinta fünfte fünfter",
+        6: "sixth sexto sexta sechste sechster",
+        7: "seventh séptimo séptima sétimo sétima siebte siebter",
+        8: "eighth octavo octava oitavo oitava achte achter",
+        9: "ninth noveno novena nono nona neunte neunter",
+        10: "tenth décimo décima zehnte zehnter",
+    }.items()
+    for word in spellings.split()
+}
+
+
+def _is_ordinal(token: str) -> bool:
+    return fold(token) in _ORDINALS or bool(re.fullmatch(r"\d{1,3}(?:st|nd|rd|th|º|ª)", token))
 
 
 _COMPOSED = re.compile(
@@ -978,6 +1006,9 @@ def read(text: str, spans: list[tuple[int, int]], found: list[Found]) -> list[Co
                 index += 1
                 continue
             noun = _people_after(folded, index + size, demonyms, sentence_words)
+            if _is_ordinal(sentence_words[index].text) and (noun is None or noun > index + 2):
+                index += 1  # "la tercera jornada de liberaciones": what it ranks is no people
+                continue
             figure = None if noun is not None else _figure_before(folded, index)
             if noun is None and figure is None:
                 if not (share and _about_people(folded)) and not _stands_for_people(

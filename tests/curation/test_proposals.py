@@ -461,3 +461,18 @@ def test_a_share_of_those_freed_or_held_is_a_vague_count():
         ("la mitad", None, "Provea"),
         ("80 por ciento", None, "Diosdado Cabello"),
     ]
+
+
+def test_an_ordinal_before_whom_it_ranks_and_a_score_of_twenty_count():
+    text = (
+        "Es el tercer colombiano excarcelado esta semana. "
+        "Fue la tercera jornada consecutiva de liberaciones. "
+        "He is the 19th Colombian released this month. "
+        "Una veintena de presos salió."
+    )
+    found = [(text[c.start : c.end], c.value, c.qualifier) for c in read(text, RECORD).counts]
+    assert found == [
+        ("tercer colombiano", 3, "exact"),
+        ("19th Colombian", 19, "exact"),
+        ("Una veintena de presos", 20, "approximate"),
+    ]
