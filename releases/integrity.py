@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from releases import derived
 from releases.models import CITED_MODELS, Cited
@@ -62,12 +63,12 @@ def unsupported_records(model: type[Cited] | None = None) -> list[IntegrityProbl
         if cited_model.label_related:
             unsupported = unsupported.select_related(*cited_model.label_related)
         for obj in unsupported:
-            name = cited_model._meta.verbose_name
-            problems.append(
-                IntegrityProblem(
-                    "unsupported", f"{name} “{obj}” has no valid citation", _admin_url(obj)
-                )
-            )
+            # Said in the admin's language (its warnings list these), English in the command.
+            label = gettext("%(kind)s “%(record)s” has no valid citation") % {
+                "kind": cited_model._meta.verbose_name,
+                "record": obj,
+            }
+            problems.append(IntegrityProblem("unsupported", label, _admin_url(obj)))
     return problems
 
 

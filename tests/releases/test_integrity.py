@@ -50,3 +50,8 @@ def test_the_admin_warns_about_unsupported_records(admin_client, world):
     response = admin_client.get(reverse("admin:releases_role_changelist"))
     messages = [str(message) for message in response.context["messages"]]
     assert any("Unsupported role" in message for message in messages)
+    spanish = admin_client.get(
+        reverse("admin:releases_role_changelist"), HTTP_ACCEPT_LANGUAGE="es"
+    ).context["messages"]
+    [warning] = [str(message) for message in spanish]
+    assert "papel «p Person 0: Unsupported role» no tiene ninguna cita válida" in warning
