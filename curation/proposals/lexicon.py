@@ -42,7 +42,8 @@ RELEASE = HOMECOMING | _entries(
     # German
     "freigelassen|freigelassene|freigelassenen|freigelassener|freilassung|freilassungen|"
     "freigekommen|freikam|freikamen|entlassen|entlassung|auf freiem fuss|frei gelassen|"
-    "kamen frei|kam frei|ließ frei|liess frei|ließen frei|liessen frei"
+    "kamen frei|kam frei|ließ frei|liess frei|ließen frei|liessen frei|"
+    "ist frei|sind frei|frei ist|frei sind|ist wieder frei|sind wieder frei"
 )
 
 # Leaving a prison is a release: a verb of leaving, then within a few words a prison

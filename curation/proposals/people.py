@@ -347,6 +347,7 @@ def _name(
         or listed
         or len(capitalised) >= 3
         or _introduced(sentence, text, run)
+        or any(_describes_a_person(folded[i]) for i in title)  # "die Journalistin X"
         or " ".join(folded[i] for i in run) in named
     ):
         return title, []

@@ -234,6 +234,7 @@ def test_a_relatives_name_in_a_list_line_is_still_read():
         "O missionário paraibano Yurbelis Mendoza foi solto no domingo.",
         "Yurbelis Mendoza, a radio technician, was released on Tuesday.",
         "Yurbelis Mendoza, 34, was released on Tuesday.",
+        "Nach zwei Jahren kam die Journalistin Yurbelis Mendoza frei.",
         "Yurbelis Mendoza, periodista excarcelada: «Aprendí a contar los días»",
     ],
 )
@@ -333,3 +334,15 @@ def test_a_person_taken_captive_is_not_freed_by_the_release_beside(text):
 def test_a_question_word_opening_a_sentence_is_not_part_of_the_name():
     text = "Was Dietmar Kohlmann in der Haft erlebte, erzählt er nicht."
     assert "Dietmar Kohlmann" in roles(text)
+
+
+@pytest.mark.parametrize(
+    "text, freed_or_not",
+    [
+        ("Frei ist dagegen die Journalistin Gisela Marina Ochoa.", True),
+        ("Die Journalistin Gisela Marina Ochoa ist frei.", True),
+        ("Die Journalistin Gisela Marina Ochoa ist nicht frei.", False),
+    ],
+)
+def test_german_frei_as_a_predicate_frees(text, freed_or_not):
+    assert ("Gisela Marina Ochoa" in freed(text)) is freed_or_not
