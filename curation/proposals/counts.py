@@ -221,15 +221,19 @@ class Count:
     sentence: tuple[int, int]
 
 
+# "3rd", "19th", "5º", "3ª": an ordinal written in digits.
+_NUMBERED_ORDINAL = re.compile(r"(\d{1,3})(?:st|nd|rd|th|º|ª)")
+
+
 def _number(token: str) -> int | None:
     if _DIGITS.fullmatch(token):
         return int(re.sub(r"\D", "", token))
     folded = fold(token)
     if folded in lexicon.NUMBER_WORDS:
         return lexicon.NUMBER_WORDS[folded]
-    if folded in _ORDINALS:
-        return _ORDINALS[folded]
-    if ordinal := re.fullmatch(r"(\d{1,3})(?:st|nd|rd|th|º|ª)", token):
+    if folded in lexicon.ORDINALS:
+        return lexicon.ORDINALS[folded]
+    if ordinal := _NUMBERED_ORDINAL.fullmatch(token):
         return int(ordinal.group(1))
     # "twenty-eight", "veintiocho", "achtundzwanzig": tens and units in one word.
     if composed := _COMPOSED.fullmatch(folded):
@@ -242,27 +246,8 @@ def _number(token: str) -> int | None:
     return None
 
 
-# An ordinal before the people it ranks implies a tally: "el tercer colombiano excarcelado",
-# "at least the sixth Venezuelan American freed" (from three: "first" and "second" rank
-# more than they count).
-_ORDINALS = {
-    fold(word): value
-    for value, spellings in {
-        3: "third tercer tercero tercera terceiro terceira dritte dritter",
-        4: "fourth cuarto cuarta quarto quarta vierte vierter",
-        5: "fifth quinto quinta fünfte fünfter",
-        6: "sixth sexto sexta sechste sechster",
-        7: "seventh séptimo séptima sétimo sétima siebte siebter",
-        8: "eighth octavo octava oitavo oitava achte achter",
-        9: "ninth noveno novena nono nona neunte neunter",
-        10: "tenth décimo décima zehnte zehnter",
-    }.items()
-    for word in spellings.split()
-}
-
-
 def _is_ordinal(token: str) -> bool:
-    return fold(token) in _ORDINALS or bool(re.fullmatch(r"\d{1,3}(?:st|nd|rd|th|º|ª)", token))
+    return fold(token) in lexicon.ORDINALS or bool(_NUMBERED_ORDINAL.fullmatch(token))
 
 
 _COMPOSED = re.compile(

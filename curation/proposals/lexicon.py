@@ -307,11 +307,20 @@ TRADE = _entries(
     "accountant|contador|contadora|contabilista|buchhalter|buchhalterin"
 )
 
+
+def _each_word_to_its_value(spellings_by_value: dict[int, str]) -> dict[str, int]:
+    """{3: "three tres"} -> {"three": 3, "tres": 3}, each word folded as the text is."""
+    return {
+        fold_for_search(word): value
+        for value, spellings in spellings_by_value.items()
+        for word in spellings.split()
+    }
+
+
 # Number words up to a hundred, with the collective nouns that name a number ("decena",
 # "dozen"), each folded to its value.
-NUMBER_WORDS = {
-    fold_for_search(word): value
-    for value, spellings in {
+NUMBER_WORDS = _each_word_to_its_value(
+    {
         2: "two dos dois duas zwei",
         3: "three tres três drei",
         4: "four cuatro quatro vier",
@@ -339,6 +348,22 @@ NUMBER_WORDS = {
         80: "eighty ochenta oitenta achtzig",
         90: "ninety noventa neunzig",
         100: "hundred cien cem hundert centenar centena",
-    }.items()
-    for word in spellings.split()
-}
+    }
+)
+
+
+# An ordinal before the people it ranks implies a tally: "el tercer colombiano excarcelado",
+# "at least the sixth Venezuelan American freed" (from three: "first" and "second" rank
+# more than they count).
+ORDINALS = _each_word_to_its_value(
+    {
+        3: "third tercer tercero tercera terceiro terceira dritte dritter",
+        4: "fourth cuarto cuarta quarto quarta vierte vierter",
+        5: "fifth quinto quinta fünfte fünfter",
+        6: "sixth sexto sexta sechste sechster",
+        7: "seventh séptimo séptima sétimo sétima siebte siebter",
+        8: "eighth octavo octava oitavo oitava achte achter",
+        9: "ninth noveno novena nono nona neunte neunter",
+        10: "tenth décimo décima zehnte zehnter",
+    }
+)
