@@ -29,11 +29,14 @@ def _directory() -> Path | None:
 @cache
 def _builder() -> str:
     """The code that builds the names: a build kept by other code (a deploy that changed
-    how names or facilities are matched) is never loaded."""
+    how names or facilities are matched, or what a build keeps of its version) is never
+    loaded."""
+    from curation import name_changes
     from curation.proposals import gazetteer
     from releases import country_names
 
-    sources = (Path(module.__file__ or "").read_bytes() for module in (gazetteer, country_names))
+    modules = (gazetteer, country_names, name_changes)
+    sources = (Path(module.__file__ or "").read_bytes() for module in modules)
     return hashlib.sha256(b"".join(sources)).hexdigest()[:12]
 
 

@@ -5,9 +5,13 @@ newer than its newest: bulk loads leave no history). Each is an index look-up fr
 the build stopped, whatever the size of the record.
 
 An alias shown or hidden without a history row of its own (a quote it cites failing the
-integrity check) is not seen that way; the count of public aliases then differs from what
-the changes explain, and ``since`` answers None: build everything again."""
+integrity check) is not seen that way: the build keeps the aliases hidden then (few: every
+alias is made with its citation), and the aliases hidden or shown since are those in one of
+the two sets of hidden aliases and not the other, read from the index of ``is_public``. A
+public alias is never counted nor listed, so a names version costs the same at a million
+people as at a thousand."""
 
+import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -18,7 +22,7 @@ from releases.models import Alias, Country, Facility, Person
 
 NamedModel = type[Person] | type[Alias] | type[Facility] | type[Country]
 MODELS: tuple[NamedModel, ...] = (Person, Alias, Facility, Country)
-# The newest history id and key of each of MODELS, then the public aliases' count.
+# The newest history id and key of each of MODELS, then a digest of the hidden aliases.
 NamesVersion = tuple[int | None, ...]
 LIMIT = 5_000  # rows changed: more, and building everything again is as cheap
 _CHUNK = 500  # keys per IN (SQLite's limit on a statement's variables)
@@ -28,25 +32,29 @@ def names_version() -> NamesVersion:
     """Changes whenever a name the suggestions match may have: a person, alias, facility or
     country added, edited, deleted or reverted (each leaves a history row: the newest
     history id moves), loaded in bulk (the newest key moves), or an alias published or
-    hidden (the public aliases' count moves). Newest values are one index look-up each
-    whatever the size of the record; only the public aliases are counted (from their index).
-    Not a read of the names."""
+    hidden (the set of hidden aliases, and so its digest, changes). Newest values are one
+    index look-up each whatever the size of the record, the hidden aliases one read of
+    their few keys from the index. Not a read of the names."""
     parts: list[int | None] = []
     for model in MODELS:
         parts += [
             model.history.aggregate(newest=Max("history_id"))["newest"],
             model.objects.aggregate(newest=Max("pk"))["newest"],
         ]
-    return (*parts, public_aliases_count())
+    return (*parts, _digest(hidden_aliases()))
 
 
-def public_aliases_count() -> int:
-    return Alias.objects.filter(is_public=True).count()
+def hidden_aliases() -> frozenset[int]:
+    """The aliases not public now (no valid citation: few, where every public one is a
+    name): what a build keeps, to tell later which were shown or hidden since."""
+    # Ordered by nothing: Alias's ordering would join the people to sort by name.
+    hidden = Alias.objects.filter(is_public=False).order_by()
+    return frozenset(hidden.values_list("pk", flat=True))
 
 
-def public_aliases() -> frozenset[int]:
-    """The aliases public now: what a build keeps, to tell later which were shown or hidden."""
-    return frozenset(Alias.objects.filter(is_public=True).values_list("pk", flat=True))
+def _digest(keys: frozenset[int]) -> int:
+    joined = ",".join(map(str, sorted(keys))).encode()
+    return int.from_bytes(hashlib.sha256(joined).digest()[:8], "big")
 
 
 @dataclass(frozen=True)
@@ -85,26 +93,21 @@ def _ever(model: NamedModel, rows: set[int], field: str) -> set[Any]:
     return values - {None}
 
 
-def since(then: NamesVersion, now: NamesVersion, public_then: frozenset[int]) -> Changes | None:
-    """What changed between the names versions ``then`` (a build's, whose public aliases
-    were ``public_then``) and ``now``; None when building everything again is needed
-    (more than ``LIMIT`` rows, or an alias shown or hidden with no row saying so)."""
+def since(then: NamesVersion, now: NamesVersion, hidden_then: frozenset[int]) -> Changes | None:
+    """What changed between the names versions ``then`` (a build's, whose hidden aliases
+    were ``hidden_then``) and ``now``; None when building everything again is as cheap
+    (more than ``LIMIT`` rows)."""
     rows: dict[NamedModel, set[int]] = {}
     for index, model in enumerate(MODELS):
         newest = then[2 * index : 2 * index + 2]
         rows[model] = (
             set() if newest == now[2 * index : 2 * index + 2] else _changed_rows(model, *newest)
         )
+    if then[-1] != now[-1]:  # shown or hidden, with or without a row saying so
+        rows[Alias] |= hidden_then ^ hidden_aliases()
     if sum(len(r) for r in rows.values()) > LIMIT:
         return None
     aliases = rows[Alias]
-    shown = set()
-    for chunk in _chunks(aliases):
-        shown |= set(
-            Alias.objects.filter(pk__in=chunk, is_public=True).values_list("pk", flat=True)
-        )
-    if len(public_then) - len(aliases & public_then) + len(shown) != now[-1]:
-        return None
     return Changes(
         people=frozenset(rows[Person] | _ever(Alias, aliases, "person_id")),
         facilities=frozenset(rows[Facility]),

@@ -142,9 +142,9 @@ class KnownNames:
     gazetteer: names.Gazetteer | names.Layered
     countries: dict[str, int]  # ISO code → the record's Country pk
     # A build of every name (a base): the names version it was read at, and the aliases
-    # public then (``curation.name_changes.since``). Empty for a base with changes laid over.
+    # hidden then (``curation.name_changes.since``). Empty for a base with changes laid over.
     version: name_changes.NamesVersion = ()
-    public_aliases: frozenset[int] = frozenset()
+    hidden_aliases: frozenset[int] = frozenset()
 
     @classmethod
     def read(cls) -> "KnownNames":
@@ -178,7 +178,7 @@ class KnownNames:
     ) -> "KnownNames":
         """Every name read at ``version`` (read before: what changes later is seen as
         changed since), or only the names of ``changes`` (ignoring ``version``)."""
-        public = name_changes.public_aliases() if changes is None else frozenset()
+        hidden = name_changes.hidden_aliases() if changes is None else frozenset()
         people = Person.objects.filter(is_named=True)
         aliases = Alias.objects.published().filter(ambiguous=False, person__is_named=True)
         facilities = Facility.objects.all()
@@ -198,7 +198,7 @@ class KnownNames:
             ),
             {code: c.pk for code, c in countries.items()},
             version,
-            public,
+            hidden,
         )
 
     def with_changes(self, changes: name_changes.Changes) -> "KnownNames":
@@ -225,7 +225,7 @@ class KnownNames:
 
     def changes_since(self, version: name_changes.NamesVersion) -> name_changes.Changes | None:
         """What changed from this base to ``version`` (None: build everything again)."""
-        return name_changes.since(self.version, version, self.public_aliases)
+        return name_changes.since(self.version, version, self.hidden_aliases)
 
 
 REBUILD_AT = 200  # names changed since the base: the worker then builds a new one

@@ -136,15 +136,9 @@ def test_a_facility_renamed_and_a_country_added_are_matched_at_once(monkeypatch)
     assert [f.entry.known for f in known.gazetteer.find("Llegó a Colombia.")] == [True]
 
 
-@pytest.mark.django_db(transaction=True)
-def test_an_alias_hidden_with_no_row_saying_so_builds_every_name_again(monkeypatch):
-    from releases.models import Alias
-
-    person = builders.person("Marta Linares", is_named=True)
-    alias = _published_alias(person, "La Flaca")
-    assert _keys(KnownNames.read(), "Habló La Flaca.") == [("person", person.pk)]
-    Alias.objects.filter(pk=alias.pk).update(is_public=False)  # as the integrity check may
-    built = []
+def _counting_builds(monkeypatch) -> list[bool]:
+    """Each build of the names, as whether it was of every name."""
+    built: list[bool] = []
     build = KnownNames._build.__func__
 
     def counted(cls, version=(), changes=None):
@@ -152,9 +146,36 @@ def test_an_alias_hidden_with_no_row_saying_so_builds_every_name_again(monkeypat
         return build(cls, version, changes)
 
     monkeypatch.setattr(KnownNames, "_build", classmethod(counted))
+    return built
 
+
+@pytest.mark.django_db(transaction=True)
+def test_an_alias_hidden_with_no_row_saying_so_is_no_longer_matched_at_once(monkeypatch):
+    from releases.models import Alias
+
+    person = builders.person("Marta Linares", is_named=True)
+    alias = _published_alias(person, "La Flaca")
+    assert _keys(KnownNames.read(), "Habló La Flaca.") == [("person", person.pk)]
+    Alias.objects.filter(pk=alias.pk).update(is_public=False)  # as the integrity check may
+    built = _counting_builds(monkeypatch)
+
+    assert _keys(KnownNames.read(), "Habló La Flaca y Marta Linares.") == [("person", person.pk)]
+    assert built == [False]  # only the names of the person whose alias was hidden
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_alias_shown_with_no_row_saying_so_is_matched_at_once(monkeypatch):
+    from releases.models import Alias
+
+    person = builders.person("Marta Linares", is_named=True)
+    alias = _published_alias(person, "La Flaca")
+    Alias.objects.filter(pk=alias.pk).update(is_public=False)
     assert _keys(KnownNames.read(), "Habló La Flaca.") == []
-    assert built == [True]
+    Alias.objects.filter(pk=alias.pk).update(is_public=True)  # its quote valid again
+    built = _counting_builds(monkeypatch)
+
+    assert _keys(KnownNames.read(), "Habló La Flaca.") == [("person", person.pk)]
+    assert built == [False]
 
 
 @pytest.mark.django_db(transaction=True)
@@ -213,13 +234,13 @@ def test_too_many_changes_are_no_changes_to_lay_over(monkeypatch):
 
     builders.person("Marta Linares", is_named=True)
     then = name_changes.names_version()
-    public = name_changes.public_aliases()
+    hidden = name_changes.hidden_aliases()
     builders.person("Ana Rojas", is_named=True)
     builders.person("Ana Ríos", is_named=True)
 
-    assert len(name_changes.since(then, name_changes.names_version(), public)) == 2
+    assert len(name_changes.since(then, name_changes.names_version(), hidden)) == 2
     monkeypatch.setattr(name_changes, "LIMIT", 1)
-    assert name_changes.since(then, name_changes.names_version(), public) is None
+    assert name_changes.since(then, name_changes.names_version(), hidden) is None
 
 
 @pytest.mark.django_db
