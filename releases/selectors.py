@@ -151,10 +151,15 @@ class _CountDistinct(_Count):
     template = "COUNT(DISTINCT %(expressions)s)"
 
 
+class _Sum(Func):
+    function = "SUM"
+    output_field = IntegerField()
+
+
 def _count(queryset: QuerySet, counted: Func | None = None) -> Coalesce:
     """How many rows of ``queryset`` (correlated with the outer row through ``OuterRef``).
     ``COUNT(*)`` by default: it needs no column, so an index alone can answer it."""
-    subquery = queryset.order_by().annotate(n=counted or _CountRows()).values("n")
+    subquery = queryset.order_by().annotate(counted=counted or _CountRows()).values("counted")
     return Coalesce(Subquery(subquery, output_field=IntegerField()), 0)
 
 
@@ -164,8 +169,27 @@ def _people_with(model, **where) -> Coalesce:
 
 
 def linked_people_count(kind: str, key) -> Coalesce:
-    """How many public people are linked to ``key`` (counted on the link table's index)."""
-    return _count(PersonLink.objects.filter(kind=kind, key=key))
+    """How many public people are linked to ``key``: their links counted ahead
+    (``FacetCount``, a row per status), not counted again (5,500 links a country at 100,000
+    people, 55,000 at a million)."""
+    return _count(FacetCount.objects.filter(kind=kind, key=key), _Sum(F("n")))
+
+
+def first_by_person_name[T: Fact](facts: QuerySet[T], limit: int = DETAIL_PEOPLE) -> list[T]:
+    """The first ``limit`` of ``facts`` by their person's name (then person, then fact). The
+    people are walked in name order on their index, each asked whether they have such a
+    fact, until ``limit`` do; only their facts are then read and sorted. Sorting all the
+    facts by name instead reads every person (a facility's 1,600 detentions at 100,000
+    people were joined to the whole people table: 53-78 ms, growing with the record); the
+    walk reads about as many people as it takes to find ``limit``, whatever the size."""
+    first_people = (
+        public_people()
+        .filter(Exists(facts.filter(person=OuterRef("pk"))))
+        .order_by("name", "pk")
+        .values("pk")[:limit]
+    )
+    chosen = facts.filter(person__in=first_people)
+    return list(chosen.order_by("person__name", "person", "pk")[:limit])
 
 
 def facilities() -> QuerySet[Facility]:
@@ -188,8 +212,8 @@ def facility_detail(facility: Facility) -> dict:
     held = cited(Detention, "person").filter(facility=facility)
     freed = cited(Release, "person", "event").filter(facility=facility)
     facts = {
-        "detentions": list(held.order_by("person__name", "pk")[:DETAIL_PEOPLE]),
-        "releases": list(freed.order_by("person__name", "pk")[:DETAIL_PEOPLE]),
+        "detentions": first_by_person_name(held),
+        "releases": first_by_person_name(freed),
         "reports": list(cited(FacilityReport, "event").filter(facility=facility)),
         "mentions": list(cited(Mention).filter(facility=facility)),
     }
@@ -228,9 +252,7 @@ def countries() -> QuerySet[Country]:
 def country_people(country: Country) -> list[Citizenship]:
     """The first public people of this nationality, by name (the people list has the rest)."""
     citizenships = cited(Citizenship, "person").filter(country=country)
-    return _at(
-        country, list(citizenships.order_by("person__name", "pk")[:DETAIL_PEOPLE]), "country"
-    )
+    return _at(country, first_by_person_name(citizenships), "country")
 
 
 def events() -> QuerySet[ReleaseEvent]:
@@ -262,7 +284,7 @@ def event_people(event: ReleaseEvent) -> dict:
     releases = cited(Release, "person").filter(event=event)
     roles = cited(Role, "person").filter(event=event)
     return {
-        "releases": list(releases.order_by("person__name", "pk")[:DETAIL_PEOPLE]),
+        "releases": first_by_person_name(releases),
         "roles": list(roles.order_by("kind", "person__name", "pk")[:DETAIL_PEOPLE]),
     }
 
