@@ -164,13 +164,12 @@ def person_list(request: HttpRequest) -> HttpResponseBase:
 @require_safe
 @cached_page(params=DETAIL_PARAMS, version=person_page_state)
 def person_detail(request: HttpRequest, slug: str) -> HttpResponseBase:
-    try:
-        person = get_object_or_404(selectors.person_with_everything(), slug=slug)
-    except Http404:
+    person = selectors.person_with_everything(slug)
+    if person is None:
         # A person merged into another: their old address lasts, as a permanent redirect.
         moved = PersonRedirect.objects.filter(slug=slug).select_related("person").first()
         if moved is None:
-            raise
+            raise Http404("No person is at this address.")
         query = f"?{request.GET.urlencode()}" if request.GET else ""
         return redirect(f"{moved.person.get_absolute_url()}{query}", permanent=True)
     return render_detail(
