@@ -47,11 +47,11 @@ from releases.models import (
 from releases.records import PERSON_COLUMNS, person_json, stored_path
 from releases.selectors import citations_prefetch, person_facts_prefetches
 from releases.status import derive_status, status_history
-from releases.translation import every_language
+from releases.translation import LANGUAGES, every_language
 from sources.bulk import insert_rows
 from sources.models import Passage, SourceArticle
 from sources.search import fold_for_search
-from sources.tabular import csv_segments
+from sources.tabular import csv_segments, stored_row
 
 CHUNK = 500
 
@@ -173,7 +173,8 @@ class _Derived:
     person: Person
     links: set[tuple[str, str]] = field(default_factory=set)
     json: str = ""
-    csv: str = ""
+    # The CSV row in each language of the record (``PersonRecord.csv_en`` …).
+    csv: dict[str, str] = field(default_factory=dict)
 
 
 def _derive(person: Person) -> _Derived:
@@ -192,11 +193,16 @@ def _derive(person: Person) -> _Derived:
             record = person_json(person, stored_path, history)
         derived.links = _links_of(person, public_facts)
         derived.json = json.dumps(record, ensure_ascii=False)
-        derived.csv = json.dumps(csv_segments(PERSON_COLUMNS, record), ensure_ascii=False)
+        segments = csv_segments(PERSON_COLUMNS, record)
+        derived.csv = {
+            PersonRecord.csv_field(lang): stored_row(segments, lang) for lang in LANGUAGES
+        }
     return derived
 
 
 _PERSON_FIELDS = ["status", "search_name", "is_public", "first_released_on"]
+# A stored record's fields, the CSV rows in the order ``_derive`` makes them.
+_RECORD_FIELDS = ["json", *(PersonRecord.csv_field(lang) for lang in LANGUAGES)]
 
 
 def _refresh_chunk(person_ids: list[int], counts: Counter) -> int:
@@ -230,16 +236,18 @@ def _refresh_chunk(person_ids: list[int], counts: Counter) -> int:
                 counts[kind, key, person.status] += 1
         stored = getattr(person, "record", None)
         if derived.json and (
-            stored is None or (stored.json, stored.csv) != (derived.json, derived.csv)
+            stored is None
+            or stored.json != derived.json
+            or any(getattr(stored, name) != row for name, row in derived.csv.items())
         ):
-            records.append(PersonRecord(person=person, json=derived.json, csv=derived.csv))
+            records.append(PersonRecord(person=person, json=derived.json, **derived.csv))
     Person.objects.bulk_update(changed_people, _PERSON_FIELDS)
     # Whatever changed, the person's page is rendered anew (web.caching keys it on this).
     Person.objects.filter(pk__in=person_ids).update(page_version=F("page_version") + 1)
     PersonLink.objects.filter(pk__in=stale_links).delete()
     PersonLink.objects.bulk_create(new_links)
     PersonRecord.objects.bulk_create(
-        records, update_conflicts=True, unique_fields=["person"], update_fields=["json", "csv"]
+        records, update_conflicts=True, unique_fields=["person"], update_fields=_RECORD_FIELDS
     )
     PersonRecord.objects.filter(person__in=person_ids, person__is_public=False).delete()
     return len(changed_people)
@@ -411,12 +419,12 @@ def _rewrite_chunk(person_ids: list[int]) -> None:
         derived = _derive(person)
         links.extend((person.pk, kind, key, person.status) for kind, key in derived.links)
         if derived.json:
-            records.append((person.pk, derived.json, derived.csv))
+            records.append((person.pk, derived.json, *derived.csv.values()))
     _store_people(people)
     PersonLink.objects.filter(person__in=person_ids).delete()
     PersonRecord.objects.filter(person__in=person_ids).delete()
     insert_rows(PersonLink, ["person_id", "kind", "key", "status"], links)
-    insert_rows(PersonRecord, ["person_id", "json", "csv"], records)
+    insert_rows(PersonRecord, ["person_id", *_RECORD_FIELDS], records)
 
 
 @transaction.atomic

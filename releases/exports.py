@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import DatabaseError
+from django.db import DatabaseError, connection, transaction
 from django.db.models import QuerySet
 from django.http import HttpRequest, StreamingHttpResponse
 from django.utils.http import http_date
@@ -31,8 +31,9 @@ from django.utils.translation import get_language
 
 from releases import records
 from releases.derived import data_version
+from releases.models import PersonRecord
 from sources.records import ARTICLE_COLUMNS, article_json
-from sources.tabular import Column, csv_cells, csv_line, finish_csv_segments
+from sources.tabular import Column, csv_cells, csv_line, finish_stored_row
 
 CHUNK_SIZE = 200
 STORED_CHUNK_SIZE = 2000
@@ -157,9 +158,7 @@ class PersonRecordExport:
 
     def _stored(self, queryset: QuerySet, field: str) -> Iterator[str]:
         values = queryset.values_list(f"record__{field}", flat=True)
-        return _first_ready(
-            value for value in values.iterator(chunk_size=STORED_CHUNK_SIZE) if value
-        )
+        return _first_ready(_in_one_transaction(values.iterator(chunk_size=STORED_CHUNK_SIZE)))
 
     def json_response(self, queryset: QuerySet, request: HttpRequest) -> StreamingHttpResponse:
         absolute = f'"url": "{_site_root(request)}/'
@@ -167,12 +166,25 @@ class PersonRecordExport:
         return _json_response(self.name, queryset.count(), rows)
 
     def csv_response(self, queryset: QuerySet, request: HttpRequest) -> StreamingHttpResponse:
-        root, language = _site_root(request), get_language()
-        lines = (
-            finish_csv_segments(json.loads(stored), root, language)
-            for stored in self._stored(queryset, "csv")
-        )
-        return _csv_response(self.name, self.columns, lines)
+        root = _site_root(request)
+        stored = self._stored(queryset, PersonRecord.csv_field(get_language()))
+        return _csv_response(self.name, self.columns, (finish_stored_row(r, root) for r in stored))
+
+
+def _in_one_transaction(values: Iterator[str | None]) -> Iterator[str]:
+    """The stored values, read in one transaction. Outside one, Django declares its
+    server-side cursor WITH HOLD, and PostgreSQL then runs the whole query before the first
+    row, sorting every record on disk (1.0-1.4 s at 100,000 people) while the download
+    waits; inside, rows come as the people's index is walked, in a snapshot of one moment.
+    (Read only: a stream closed early, or failing, rolls back nothing.) Inside a transaction
+    already (an atomic block, a test) the cursor is declared without hold anyway: no
+    transaction is begun that would outlive the caller's."""
+    stored = (value for value in values if value)
+    if connection.in_atomic_block:
+        yield from stored
+        return
+    with transaction.atomic():
+        yield from stored
 
 
 PERSON_EXPORT = PersonRecordExport("people", records.PERSON_COLUMNS)

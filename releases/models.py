@@ -1331,18 +1331,28 @@ class FacetCount(models.Model):
 class PersonRecord(models.Model):
     """A public person's export record, built from their public facts and citations and
     stored, so that exports stream rows instead of rebuilding every person (derived, refreshed
-    with the person). ``json`` is the JSON record and ``csv`` the CSV row written ahead
-    (``sources.tabular.csv_segments``); links in both are site paths ("/people/…"), made
-    absolute when served."""
+    with the person). ``json`` is the JSON record, its links site paths ("/people/…"), made
+    absolute when served; ``csv_en`` and ``csv_es`` are the CSV row finished in each
+    language but for the site's root (``sources.tabular.stored_row``), so that serving a row
+    is two string operations."""
 
     person = models.OneToOneField(
         Person, on_delete=models.CASCADE, primary_key=True, related_name="record"
     )
     json = models.TextField()
-    csv = models.TextField()
+    csv_en = models.TextField()
+    csv_es = models.TextField()
 
     def __str__(self) -> str:
         return f"record of {self.person_id}"
+
+    @staticmethod
+    def csv_field(language: str) -> str:
+        """The field holding the CSV row in ``language`` (the default language's for one the
+        record is not written in)."""
+        if language not in ("en", "es"):
+            language = settings.LANGUAGE_CODE
+        return f"csv_{language}"
 
 
 class DataVersion(models.Model):

@@ -7,6 +7,7 @@ record in one way only.
 """
 
 import functools
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -194,3 +195,28 @@ def finish_csv_segments(segments: list[Segment], root: str, language: str) -> st
         else:
             cells.append(csv_field(absolute_links(segment, root)))
     return "".join(cells)
+
+
+# Where a stored row's links begin with the site's root, which only a request knows
+# (``stored_row``): a character of Unicode's private use area, which no text means to use.
+ROOT_MARK = "\ue000"
+_MARK_RUNS = re.compile(f"{ROOT_MARK}+")
+
+
+def stored_row(segments: list[Segment], language: str) -> str:
+    """A row written ahead (``csv_segments``) finished for readers of ``language``, but for
+    the site's root: each link starts with a mark instead, and the mark comes first, before
+    a comma (``finish_stored_row``). The mark is ``ROOT_MARK`` repeated once more than the
+    longest run of it in the row's own text, so no text can be taken for it; the root, a
+    scheme, host and path with no comma, quote or line break, leaves the quoting as it is."""
+    text = finish_csv_segments(segments, "", language)
+    longest = max((len(run) for run in _MARK_RUNS.findall(text)), default=0)
+    mark = ROOT_MARK * (longest + 1)
+    return f"{mark},{finish_csv_segments(segments, mark, language)}"
+
+
+def finish_stored_row(stored: str, root: str) -> str:
+    """A ``stored_row`` for a reader at ``root`` ("https://host/es"): two string operations
+    done in C, where reading the row's segments from JSON cost 16 µs a row."""
+    mark, _comma, row = stored.partition(",")
+    return row.replace(mark, root)

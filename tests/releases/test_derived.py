@@ -110,7 +110,7 @@ def test_a_stored_record_is_the_same_whatever_language_the_save_was_made_in(worl
         derived.refresh_people([person.pk])
         assert person.get_absolute_url().startswith("/es/")
     again = PersonRecord.objects.get(person=person)
-    assert (again.json, again.csv) == (stored.json, stored.csv)
+    assert (again.json, again.csv_en, again.csv_es) == (stored.json, stored.csv_en, stored.csv_es)
     assert "/es/" not in again.json and "/en/" not in again.json
 
 
