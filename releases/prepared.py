@@ -21,28 +21,39 @@ from django.db import connections, router
 from django.db.models import Model, QuerySet
 from django.utils.translation import get_language
 
-# Stand for the value in the SQL built: nothing a query of the record is asked for.
+# Stand for the values in the SQL built: nothing a query of the record is asked for.
 INT_MARKER = -7_303_741_913
 TEXT_MARKER = "\x1eprepared-value\x1e"
 
 
-class PreparedQuery[M: Model]:
-    """``queryset``, which holds ``marker`` as exactly one of its parameters, compiled once;
-    ``rows(value)`` is ``list(queryset)`` with ``value`` in the marker's place."""
+def int_markers(count: int) -> tuple[int, ...]:
+    """``count`` markers of whole numbers, for a query of so many ids (``id__in``)."""
+    return tuple(INT_MARKER - index for index in range(count))
 
-    def __init__(self, queryset: QuerySet[M], marker: object):
+
+class PreparedQuery[M: Model]:
+    """``queryset``, which holds each of ``markers`` as exactly one of its parameters,
+    compiled once; ``rows(*values)`` is ``list(queryset)`` with each value in its marker's
+    place."""
+
+    def __init__(self, queryset: QuerySet[M], *markers: object):
         self.queryset = queryset
         self.compiler = queryset.query.get_compiler(using=queryset.db)
         self.sql, params = self.compiler.as_sql()
         self.params = list(params)
-        places = [index for index, param in enumerate(self.params) if param == marker]
-        if len(places) != 1:
-            raise ValueError(f"the marker is {len(places)} of the query's parameters, not one")
-        self.place = places[0]
+        self.places = []
+        for marker in markers:
+            places = [index for index, param in enumerate(self.params) if param == marker]
+            if len(places) != 1:
+                raise ValueError(f"a marker is {len(places)} of the query's parameters, not one")
+            self.places.append(places[0])
 
-    def rows(self, value: object) -> list[M]:
+    def rows(self, *values: object) -> list[M]:
+        if len(values) != len(self.places):
+            raise ValueError(f"{len(values)} values for {len(self.places)} markers")
         params = self.params.copy()
-        params[self.place] = value
+        for place, value in zip(self.places, values, strict=True):
+            params[place] = value
         sql = self.sql
         # A copy of the compiler as it was after compiling (its columns and how to build
         # instances from them), on this thread's connection, answering with the SQL built.
@@ -66,11 +77,11 @@ _PREPARED: dict[tuple[str, str, str | None], PreparedQuery[Any]] = {}
 
 
 def prepared[M: Model](
-    name: str, model: type[M], build: Callable[[], QuerySet[M]], marker: object
+    name: str, model: type[M], build: Callable[[], QuerySet[M]], *markers: object
 ) -> PreparedQuery[M]:
     """The query of ``model`` that ``build()`` makes, prepared once under ``name`` per
     database alias and language (and only then built)."""
     key = (name, router.db_for_read(model), get_language())
     if (query := _PREPARED.get(key)) is None:
-        query = _PREPARED[key] = PreparedQuery(build(), marker)
+        query = _PREPARED[key] = PreparedQuery(build(), *markers)
     return query

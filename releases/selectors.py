@@ -64,7 +64,7 @@ from releases.models import (
     key_day,
     supported_parts,
 )
-from releases.prepared import INT_MARKER, TEXT_MARKER, PreparedQuery, prepared
+from releases.prepared import TEXT_MARKER, int_markers, prepared
 from sources.citations import source_label, text_fragment_url
 from sources.dates import format_partial_date
 from sources.models import Passage, SourceArticle
@@ -149,15 +149,18 @@ def freed_count() -> int:
     return public_people().filter(status__in=FREED_STATUSES).count()
 
 
-# A person's page: each kind of fact (its relation, model, related rows and the field naming
-# the person), as ``person_facts_prefetches(with_mentions=True)`` and the counts they claim.
-_PAGE_FACTS = (
+# Each kind of a person's facts: its relation, model, related rows and the field naming the
+# person; the people list's (``person_facts_prefetches()``), then what a person's page adds.
+_LIST_FACTS = (
     ("aliases", Alias, (), "person"),
     ("citizenships", Citizenship, ("country",), "person"),
     ("roles", Role, ("event",), "person"),
     ("detentions", Detention, ("facility",), "person"),
     ("releases", Release, ("event", "facility"), "person"),
     ("status_changes", StatusChange, (), "person"),
+)
+_PAGE_FACTS = (
+    *_LIST_FACTS,
     ("mentions", Mention, (), "person"),
     ("count_claims", CountClaim, ("event", "country"), "claimant"),
 )
@@ -165,48 +168,60 @@ _PAGE_FACTS = (
 
 def person_with_everything(slug: str) -> Person | None:
     """The public person at ``slug`` with every public fact of theirs and the counts they
-    claim, each with its valid citations and their articles: the rows and order of
-    ``public_people().prefetch_related(*person_facts_prefetches(with_mentions=True),
-    count_claims)``, with one query per kind of fact and one for the citations of each kind
-    the person has, as the prefetches make. Each query's SQL is built once
-    (``releases.prepared``): building it was most of a cold person page's time."""
+    claim, each with its valid citations and their articles (``with_facts``)."""
     found = prepared(
         "person", Person, lambda: public_people().filter(slug=TEXT_MARKER), TEXT_MARKER
     ).rows(slug)
-    if not found:
-        return None
-    person = found[0]
-    person._prefetched_objects_cache = {}
-    for name, model, select, owner in _PAGE_FACTS:
-        facts = _facts_of(name, model, select, owner).rows(person.pk)
+    return with_facts(found, _PAGE_FACTS)[0] if found else None
+
+
+def with_facts(people: list[Person], kinds=_LIST_FACTS) -> list[Person]:
+    """``people``, each given their public facts of ``kinds`` with their valid citations and
+    their articles: the rows and order of ``person_facts_prefetches`` (and, for a person's
+    page, of their count claims), with one query per kind of fact and one for the
+    citations of each kind they have, as the prefetches make. Each query's SQL is built
+    once (``releases.prepared``) for so many people: building it was most of a cold person
+    page's time, and a third of loading a people page's rows."""
+    if not people:
+        return people
+    by_pk = {person.pk: person for person in people}
+    ids = list(by_pk)
+    for person in people:
+        person._prefetched_objects_cache = {}
+    for name, model, select, owner in kinds:
+        facts = _facts_of(name, model, select, owner, len(ids)).rows(*ids)
         owner_field = model._meta.get_field(owner)
+        for person in people:
+            # What ``.all()`` on a prefetched relation returns (a list serves: it is read).
+            person._prefetched_objects_cache[name] = []
         for fact in facts:
+            person = by_pk[getattr(fact, owner_field.attname)]
             owner_field.set_cached_value(fact, person)
-        # What ``.all()`` on a prefetched relation returns (a list serves: it is only read).
-        person._prefetched_objects_cache[name] = facts
+            person._prefetched_objects_cache[name].append(fact)
         if facts:
-            _attach_page_citations(model, owner, person.pk, facts)
-    return person
+            _attach_citations_of(model, owner, ids, facts)
+    return people
 
 
-def _facts_of(name: str, model, select: tuple[str, ...], owner: str) -> PreparedQuery:
+def _facts_of(name: str, model, select: tuple[str, ...], owner: str, people: int):
     def build() -> QuerySet:
         facts = cited(model, *select).prefetch_related(None).order_by(*_within_person(model))
-        return facts.filter(**{f"{owner}_id": INT_MARKER})
+        return facts.filter(**{f"{owner}__in": int_markers(people)})
 
-    return prepared(f"person {name}", model, build, INT_MARKER)
+    return prepared(f"facts {name} {people}", model, build, *int_markers(people))
 
 
-def _attach_page_citations(model, owner: str, person_pk: int, facts: list) -> None:
+def _attach_citations_of(model, owner: str, ids: list[int], facts: list) -> None:
     """Each fact's valid citations (``citations_prefetch``: its passages in article order,
-    each with its article), read for all of the person's facts of ``model`` at once."""
+    each with its article), read for all the people's facts of ``model`` at once."""
     through = model.citations.through
     fact_field = model.citations_owner()
+    markers = int_markers(len(ids))
 
     def build() -> QuerySet:
         return (
             through.objects.filter(
-                **{f"{fact_field}__{owner}_id": INT_MARKER, f"{fact_field}__is_public": True},
+                **{f"{fact_field}__{owner}__in": markers, f"{fact_field}__is_public": True},
                 passage__is_valid=True,
             )
             .select_related("passage__article")
@@ -215,11 +230,31 @@ def _attach_page_citations(model, owner: str, person_pk: int, facts: list) -> No
             .order_by("passage__article__slug", "passage__start", "passage__end")
         )
 
+    query = prepared(f"citations {model.__name__} {len(ids)}", through, build, *markers)
     cited_by: dict[int, list[Passage]] = defaultdict(list)
-    for row in prepared(f"citations {model.__name__}", through, build, INT_MARKER).rows(person_pk):
+    for row in query.rows(*ids):
         cited_by[getattr(row, f"{fact_field}_id")].append(row.passage)
     for fact in facts:
         fact._prefetched_objects_cache = {"citations": cited_by[fact.pk]}
+
+
+class WithFacts:
+    """``people`` (a queryset, in its order) as the paginator pages it: each page read with
+    its people's facts (``with_facts``)."""
+
+    ordered = True
+
+    def __init__(self, people: QuerySet[Person]):
+        self.people = people.prefetch_related(None)
+
+    def __getitem__(self, index: slice) -> list[Person]:
+        return with_facts(list(self.people[index]))
+
+    def count(self) -> int:
+        return self.people.count()
+
+    def __len__(self) -> int:
+        return self.count()
 
 
 class _Count(Func):

@@ -113,7 +113,8 @@ def _people_facets(filterset: PersonFilter) -> Context:
     return {
         "facets": facets,
         "result_count": count,
-        "results": filterset.sorted_after_matching(count),
+        # Each page's people read with their facts by queries built once.
+        "results": selectors.WithFacts(filterset.sorted_after_matching(count)),
         # Nobody of this status, but somebody of another ("machado" among the freed): say
         # so, rather than leave "no one matches" to be read as "not in the record".
         "other_statuses_count": everyone if not count and chosen != STATUS_ANY else 0,

@@ -11,6 +11,7 @@ from releases.prepared import TEXT_MARKER, PreparedQuery, prepared
 from tests import builders
 
 PAGE_RELATIONS = [name for name, *_ in selectors._PAGE_FACTS]
+LIST_RELATIONS = [name for name, *_ in selectors._LIST_FACTS]
 
 
 def _prefetched(slug: str) -> Person:
@@ -25,7 +26,7 @@ def _prefetched(slug: str) -> Person:
     )
 
 
-def _facts(person: Person) -> dict[str, list]:
+def _facts(person: Person, relations: list[str] = PAGE_RELATIONS) -> dict[str, list]:
     """Each relation's facts in order, each with its citations in order and their articles."""
     return {
         name: [
@@ -36,7 +37,7 @@ def _facts(person: Person) -> dict[str, list]:
             )
             for fact in getattr(person, name).all()
         ]
-        for name in PAGE_RELATIONS
+        for name in relations
     }
 
 
@@ -82,6 +83,20 @@ def test_a_persons_page_read_is_what_the_prefetches_read(record, django_assert_n
                     assert read is not None
                     assert _facts(read) == expected
     assert "Uncited spelling" not in str(_facts(read))
+
+
+def test_a_page_of_people_is_read_as_the_prefetches_read_it(record, django_assert_num_queries):
+    people = selectors.people().order_by("name", "pk")
+    expected = [_facts(person, LIST_RELATIONS) for person in people]
+    assert len(expected) == 3
+    pages = selectors.WithFacts(people)
+    for page in (slice(0, 25), slice(1, 3)):
+        shown = expected[page]
+        kinds = sum(1 for name in LIST_RELATIONS if any(facts[name] for facts in shown))
+        # The people, a query per kind of fact, and one per kind they have for citations.
+        with django_assert_num_queries(1 + len(LIST_RELATIONS) + kinds):
+            read = [_facts(person, LIST_RELATIONS) for person in pages[page]]
+        assert read == expected[page]
 
 
 def test_no_public_person_at_the_slug_is_none(record):
