@@ -38,7 +38,9 @@ Claimant = tuple[str, tuple[int, int] | None]
 # people fear"), and reports rarely mean them as a figure.
 VAGUE = lexicon._entries(
     "dozens|scores|hundreds|thousands|several|multiple|numerous|a large number|"
-    "a number|a handful|decenas|docenas|cientos|centenares|miles|varios|varias|numerosos|"
+    "a number|a handful|a significant number|a considerable number|a substantial number|"
+    "um numero|un numero significativo|um numero significativo|decenas|docenas|cientos|"
+    "centenares|miles|varios|varias|numerosos|"
     "numerosas|un gran numero|un numero|dezenas|centenas|milhares|varios|"
     "varias|dutzende|hunderte|tausende|mehrere|zahlreiche|eine reihe"
 )
@@ -54,7 +56,7 @@ QUALIFIERS = {
     APPROXIMATE: lexicon._entries(
         "about|around|nearly|almost|some|roughly|approximately|an estimated|close to|up to|"
         "unos|unas|cerca de|alrededor de|aproximadamente|casi|hasta|unos|"
-        "cerca de|quase|aproximadamente|ate|rund|etwa|fast|ungefahr|knapp|bis zu|gut"
+        "cerca de|perto de|quase|aproximadamente|ate|rund|etwa|fast|ungefahr|knapp|bis zu|gut"
     ),
 }
 PEOPLE = lexicon._entries(
@@ -79,7 +81,8 @@ PEOPLE = lexicon._entries(
     "cases|casos|falle|fälle|members|miembros|integrantes|membros|beneficiados|"
     # Not families or relatives: "unas 40 familias", "several dozen relatives" wait outside.
     "beneficiarios|beneficiarias|beneficiaries|"
-    "freigelassenen|national|citizen|ciudadano|ciudadana|cidadao|cidadã|"
+    "freigelassenen|begunstigte|begunstigten|angehorige der streitkrafte|national|citizen|"
+    "ciudadano|ciudadana|cidadao|cidadã|"
     "compatriots|connationals|madeirenses|"
     # Arrests count the people arrested; officers, civilians and clients are people.
     "arrests|detentions|detenciones|arrestos|capturas|prisoes|prisões|festnahmen|"
@@ -97,11 +100,18 @@ FIGURE_VERBS = {
         "is over|ubersteigt|übersteigt|liegt uber|liegt über"
     ),
     EXACT: lexicon._entries(
-        "asciende a|ascienden a|ascendia a|llega a|llegan a|alcanza|alcanzan|suma|suman|"
+        "asciende a|ascienden a|ascendia a|llega a|llegan a|llegaba a|llegaban a|llego a|"
+        "llegaron a|chegava a|chegou a|alcanza|alcanzan|suma|suman|"
         "se eleva a|se elevan a|eleva a|elevo a|elevan a|totaliza|chega a|chegam a|soma|"
         "somam|atinge|sobe para|subiu para|"
         "stands at|stood at|rose to|rises to|reached|reaches|totals|totalled|totaled|"
-        "liegt bei|liege bei|lag bei|steigt auf|stieg auf|betragt|beträgt|betrage"
+        "liegt bei|liege bei|lag bei|steigt auf|stieg auf|betragt|beträgt|betrage|"
+        # "up from 471 on Monday": the tally's figure before.
+        "up from|down from"
+    ),
+    APPROXIMATE: lexicon._entries(
+        "nears|neared|is nearing|nearing|approaches|ronda|rondan|rondaba|se acerca a|"
+        "ronda os|beira|beira os|nahert sich|nähert sich"
     ),
 }
 # Words that give a figure as what someone says or finds, in a sentence about releases,
@@ -112,7 +122,8 @@ _SAYS_FIGURE = lexicon._entries(
     "spricht von|sprechen von|sprach von|talks about|talks of|talked about|speaks of|"
     "put the total at|puts the total at|put the figure at|puts the figure at|"
     "put the number at|puts the number at|bring the total to|brings the total to|"
-    "brought the total to|the total to|the total at|the figure at|risen to|climbed to|"
+    "brought the total to|spoken of|spoke of|the total to|the total at|the figure at|"
+    "risen to|climbed to|"
     "closer to|claims|claimed|had confirmed|has confirmed|cifra a|cifra en|la cifra a|"
     "han sido|habrian sido|sind es|seien es|waren es|quedan|quedaron|restam|ainda restam|"
     "siguen siendo|more than that|estimates|estima|estiman|calcula|calculan"
@@ -133,6 +144,16 @@ _TALLY_NAME = lexicon._entries(
 _REPORTED_SPEECH = lexicon._entries("sei|seien|habe|liege|befinde|befänden|gebe|säßen")
 # What a number word needs before it to be one: "un centenar", "uma dezena".
 _ONE = frozenset(["un", "una", "um", "uma", "a", "an"])
+# A number of collective numbers: "duas dezenas" are 20, "two dozen" 24, "tres centenares" 300.
+_MULTIPLES = {
+    word: unit
+    for unit, spellings in (
+        (10, "decenas dezenas"),
+        (12, "dozen docenas duzias dutzend"),
+        (100, "hundred centenares centenas hundert"),
+    )
+    for word in spellings.split()
+}
 _COLLECTIVE_NUMBERS = lexicon._entries(
     "decena|docena|veintena|treintena|centenar|centena|dezena|vintena|duzia|dozen|hundred|"
     "dutzend|hundert"
@@ -143,7 +164,8 @@ _PEOPLE_VERBS = lexicon._entries(
     "remain|remained|remains|have walked out|walked out|were freed|have been freed|"
     "were released|have been released|siguen|permanecen|continuan|fueron excarcelados|"
     "han sido excarcelados|salieron|seguem|permanecem|foram soltos|foram libertados|"
-    "weiter in haft|noch in haft|sitzen|kamen frei|sind frei"
+    "weiter in haft|noch in haft|sitzen|kamen frei|sind frei|are still|were still|"
+    "siguen presos|siguen detenidos|continuam presos"
 )
 _SUBJECT_TAIL = lexicon._entries(
     "politicos|politicas|political|politische|politischen|de la prensa|de prensa|"
@@ -161,7 +183,8 @@ _DATELINE = re.compile(
     r"^\s*(?:\d{1,2}[:.h]\d{2}|[A-ZÁÉÍÓÚÑÜ][A-ZÁÉÍÓÚÑÜ .'-]{2,}(?:,[^\u2014\u2013-]{0,40})?"
     # "Caracas, 29 ene 2026 (AFP) - ", "Caracas, 9 ene (EFE).- ": a city in any case, with
     # the agency in brackets.
-    r"|[A-ZÁÉÍÓÚÑÜ][\w .'-]{2,30},[^\u2014\u2013()]{0,40}\([A-Za-z/ ]{2,20}\)\.?)"
+    r"|[A-ZÁÉÍÓÚÑÜ][\w .'-]{2,30}(?:\s*\([^()]{2,30}\))?,[^\u2014\u2013()]{0,40}"
+    r"\([A-Za-z/ ]{2,20}\)\.?)"
     r"\s*[\u2014\u2013-]+\s*"
 )
 _TOLD = re.compile(
@@ -197,7 +220,8 @@ _DATE_AFTER = re.compile(
     r"september|october|november|december|jan|feb|janeiro|fevereiro|januar|februar|"
     r"ene\b|abr\b|ago\b|dic\b|sept?\b|oct\b|nov\b|dez\b|mär\b|mai\b|"
     r"años|anos|years|jahre|jahren|year-old|-year|horas|hours|días|dias|days|tagen?\b|"
-    r"meses|months?\b|monaten?\b|semanas|weeks?\b|wochen\b|de la mañana|a\.m|p\.m|"
+    r"meses|months?\b|monaten?\b|semanas|weeks?\b|wochen\b|décadas|decadas|decades?\b|"
+    r"jahrzehnten?\b|de la mañana|a\.m|p\.m|"
     # "400 mil portugueses", "150,000 people": communities, not detainees
     r"de miles|de milhares|of thousands|:\d|"
     r"%|por ciento|percent|kilómetros|km)",
@@ -267,13 +291,19 @@ CLAIMING = lexicon.SPEECH | lexicon._entries(
     "contabilizan|contabilizaba|contabilizo|registra|registran|registraba|registro|cifra|"
     "cifro|cuenta|contaba|reporta|reportan|reporto|reportaba|sostiene|verifico|verificado|"
     "verificaba|habla|hablan|confirmado|registrado|contabilizado|documentado|"
-    "registrados|registradas|"
+    "registrados|registradas|verifica|verifican|advierte|advierten|advertia|cifraba|"
+    "cifraban|cifran|daba por|daban por|spoken of|spoke of|"
+    "registados|registadas|regista|registou|registaram|dava como|davam como|"
     "estimou|calculou|contabiliza|contabilizava|contabilizou|registra|registrava|conta|contam|"
     "registrou|aponta|apontou|verificou|fala|falam|"
     "schatzt|schätzt|schätzen|schatzen|zahlt|zählt|zählte|zahlte|registrierte|spricht|"
-    "sprechen|sprach|verzeichnete|dokumentierte|"
+    "recordo|recordou|"
+    "sprechen|sprach|verzeichnete|dokumentierte|nennt|nannte|nennen|beziffert|bezifferte|"
+    # A German participle at the clause's end: "hat knapp 500 Freilassungen überprüft".
+    "uberpruft|verifiziert|bestatigt|registriert|gezahlt|dokumentiert|"
     # Revising a tally is claiming the new figure: "Foro Penal elevó a 131 el número…".
-    "elevo|eleva|elevaba|rebajo|rebaja|actualizo|actualiza|corrigio|elevou|eleva|"
+    "elevo|eleva|elevaba|rebajo|rebaja|actualizo|actualiza|corrigio|elevou|eleva|sube|subio|"
+    "sobe|subiu|"
     "atualizou|raised|revised|lowered|updated|raises|revises|erhohte|erhöhte|"
     "korrigierte|aktualisierte|"
     # A tally made public: "la organización había informado de 243 excarcelaciones".
@@ -334,6 +364,8 @@ _ORGANISATION = re.compile(
     r"spokes(?:man|woman|person)|portavoz|vocero|vocera|Direktor(?:in)?|Sprecher(?:in)?)"
     r"\s+(?:of|de|del|do|da|der|von|for)(?:\s+(?:la|el|the|o|a))?)\s+"
     r"(?:de\s+derechos\s+humanos\s+|for\s+human\s+rights\s+)?"
+    # "a ONG venezuelana Foro Penal": an adjective before the name.
+    r"(?:(?!(?:de|del|do|da|of|que|that|said|dijo|disse)\s)[a-záéíóúñç]{4,}\s+)?"
     r"(?P<name>[A-ZÁÉÍÓÚÑ][\w-]+(?:\s+(?:de\s+|del\s+|la\s+|por\s+)?[A-ZÁÉÍÓÚÑ][\w-]+){0,5})"
 )
 
@@ -356,6 +388,11 @@ def _claimant(
         at, count_at = len(sentence_words), -1
     else:
         count_at = sentence_words[at].start if at < len(sentence_words) else right
+    if promise := _promised(text, left, right, sentence_words, folded, at, count_at):
+        return promise
+    if own_tally := _OWN_TALLY.search(text, left, count_at if count_at > left else right):
+        # "by the families' own tally at least nine more…"
+        return own_tally.group("who"), own_tally.span("who")
     for index in range(len(folded)):
         size = phrase_at(folded, index, PRONOUNS)
         if size > 1 and sentence_words[index + size - 1].text != "el":
@@ -368,9 +405,16 @@ def _claimant(
             # "nach Angaben der Organisation auch mehrere Ausländer": the claimant ends
             # where the counted people begin.
             end = _claimant_end(text, start, count_at if start < count_at else right)
-            if folded[index + size] in _POSSESSIVES:
-                # "según su conteo", "by its count": the sentence's own subject counts.
-                return _sentence_subject(text, left, sentence_words[index].start)
+            if verb := _GERMAN_VERB.search(text, start, end):
+                end = verb.start()  # "Nach Angaben von Foro Penal sind es rund 600"
+            possessive = index + size
+            if folded[possessive] in _ARTICLES and possessive + 1 < len(folded):
+                possessive += 1  # "segundo as suas contas"
+            if folded[possessive] in _POSSESSIVES:
+                # "según su conteo", "by its count": the sentence's own subject counts, or
+                # whoever spoke before when the sentence names nobody.
+                subject = _sentence_subject(text, left, sentence_words[index].start)
+                return subject if subject[0] != OWN_REPORTING else (SPEAKER_BEFORE, None)
             if folded[index + size] in lexicon.SPEECH:
                 continue  # "según dijo": the subject of "dijo", found below
             if document := _DOCUMENT.match(text, start):
@@ -381,8 +425,9 @@ def _claimant(
                 )
                 if speaker and not _spoken_of_again(speaker[0]):
                     return speaker
-                if document.group("owner"):
-                    start = document.start("owner")
+                owner = "owner" if document.group("owner") else "keeper"
+                if document.group(owner):
+                    start = document.start(owner)
                     end = _claimant_end(text, start, count_at if start < count_at else right)
             if text[start:end].strip():
                 return text[start:end].strip(), (start, end)
@@ -402,6 +447,41 @@ def _claimant(
     )
 
 
+# Who promises releases claims how many: "Jorge Rodríguez prometió soltar a "un número
+# importante" de presos", "pledged that "a significant number" of detainees…", "verspricht,
+# dass danach «Hunderte» weitere…".
+PROMISING = lexicon._entries(
+    "promised|promises|pledged|pledges|vowed|promete|prometio|prometia|prometieron|prometeu|"
+    "prometeram|promete|anunciado|anunciada|verspricht|versprach|versprachen|versprochen"
+)
+
+
+def _promised(
+    text: str,
+    left: int,
+    right: int,
+    sentence_words: list[Word],
+    folded: list[str],
+    at: int,
+    count_at: int,
+) -> Claimant | None:
+    """Whoever promises the count, when a verb of promising stands within a few words
+    before it; else None."""
+    if not any(folded[i] in PROMISING for i in range(max(0, at - 6), at)):
+        return None
+    return _verb_subject(text, left, right, sentence_words, folded, at, count_at, PROMISING)
+
+
+# "by the families' own tally", "by the group's own count": whose tally it is.
+_OWN_TALLY = re.compile(
+    r"\bby\s+(?:the\s+)?(?P<who>[\w .-]{2,40}?)(?:'s|')\s+own\s+(?:tally|count|figures|records?)\b",
+    re.I,
+)
+# A German finite verb after "nach Angaben von X": where X ends.
+_GERMAN_VERB = re.compile(
+    r"\s(?:sind|ist|seien|sei|waren|war|hat|haben|hatte|hatten|wurden|wurde|gibt|gab|kamen|"
+    r"kommen|sitzen|säßen|bleiben|befinden)\b"
+)
 # A tally's document, in "según los registros de la ONG": who it belongs to, if named.
 _DOCUMENT = re.compile(
     r"(?:(?P<determiner>el|la|los|las|the|o|a|os|as|die|der|den|su|sus|its|their|his|her|"
@@ -409,8 +489,12 @@ _DOCUMENT = re.compile(
     r"(?:(?:nuevo|nueva|último|última|primer|new|latest|first|novo|nova|neuen|neuesten)\s+)?"
     r"(?:registros?|balance|datos|cifras?|conteo|recuento|lista|informe|reporte|corte|"
     r"cuentas?|c[aá]lculos?|contas?|total|records?|figures?|data|tally|count|report|list|"
-    r"dados|números|levantamento|relatório|Zählung|Liste|Bericht|Bilanz)\b"
-    r"(?:\s+(?:de|del|of|da|do|der|des|von)\s+(?P<owner>[^,;:.]+))?",
+    r"dados|números|levantamento|relatório|Zählung|Liste|Bericht|Bilanz|information|"
+    r"informaci[oó]n|informa[cç][aã]o|informa[cç][oõ]es|Informationen)\b"
+    r"(?:\s+(?:de|del|of|da|do|der|des|von)\s+(?P<owner>[^,;:.]+)"
+    # "según el conteo que llevan los defensores de Foro Penal": whoever keeps it.
+    r"|\s+(?:que|that)\s+(?:llevan?|hacen?|mantienen?|keeps?|fazem?|mant[eé]m)\s+"
+    r"(?P<keeper>[^,;:.]+))?",
     re.I,
 )
 # The agent of a passive count: "verificadas pela organização", "confirmed by the UN".
@@ -449,18 +533,48 @@ def _verb_subject(
         for i in range(len(folded) if limit is None else limit)
         if (phrase_at(folded, i, claiming) or sentence_words[i].text.lower() in _PUBLISHING)
         and not (quotation and quotation[0] <= sentence_words[i].start < quotation[1])
+        # "put its own verified count at 493", "el registro": after a determiner, a noun
+        and not (i and folded[i - 1] in _NOUN_BEFORE)
     ]
     for index in sorted(verbs, key=lambda i: (abs(i - at), i > at)):
         verb_at = sentence_words[index].start
+        # "X, who leads the group, said": the relative clause describes who says it.
+        relative = _RELATIVE_BEFORE.search(text, left, verb_at)
+        if relative and "," in text[left : relative.start()]:
+            # "…, entre ellos X, que estaba preso…, informó Y": Y speaks; but "…'s brother,
+            # Jorge Rodriguez, who heads the National Assembly, promised": the name does.
+            named = text[text.rfind(",", left, relative.start()) + 1 : relative.start()].strip()
+            if (
+                not named
+                or _trailing_name(named) != named
+                or _speaker_after(text, sentence_words, index, right, count_at)
+            ):
+                relative = None
+        clause_end = relative.start() if relative else verb_at
+        if antecedent := _relative_subject(text, left, verb_at, count_at):
+            return antecedent  # "otras organizaciones, que al día de hoy verifican 203"
+        earlier = [i for i in verbs if i < index - 1]
+        if index and folded[index - 1] in _COORDINATORS and earlier:
+            # "La canciller, Rosa Ruiz, celebró en X "…" y recordó que…": the second verb
+            # shares the first one's subject.
+            limit = earlier[-1] + 1
+            shared = _verb_subject(
+                text, left, right, sentence_words, folded, earlier[-1], count_at, claiming, limit
+            )
+            if shared:
+                return shared
         # What is quoted before the verb is what was said, not who said it.
-        said_before = text[left:verb_at].rstrip(" ,")
-        undated = _QUOTED.sub(lambda q: "," * len(q.group()), _DATELINE.sub("", text[left:verb_at]))
+        said_before = text[left:clause_end].rstrip(" ,")
+        undated = _QUOTED.sub(
+            lambda q: "," * len(q.group()), _DATELINE.sub("", text[left:clause_end])
+        )
         before = _AUXILIARY_AT_END.sub("", undated)
-        offset = verb_at - len(undated)
+        offset = clause_end - len(undated)
         pieces = [p for p in _CLAIMANT_STOP.split(before) if p.strip(" ,")]
         subjects = [
             (piece, start)
-            for piece in _subject_candidates(pieces)
+            # a one-word subject opening a clause of its own, after a semicolon
+            for piece in _subject_candidates(pieces, bool(re.search(r";\s*\S+\s*$", before)))
             if not (start := text.index(piece, offset)) <= count_at < start + len(piece)
             # "said the total of verified releases": what is said, not who says it
             and not _DOCUMENT.match(piece)
@@ -469,9 +583,9 @@ def _verb_subject(
         # '"…", dijo X', "…, sagt Kravets, seien…", "…, informó Foro Penal": after a comma
         # or a quotation the speaker comes after the verb; otherwise before it.
         # "cuya liberación confirmó el Gobierno": after a relative, the subject follows.
-        if text[left:verb_at].rstrip().endswith((",", *_CLOSING_QUOTES)) or _RELATIVE_OBJECT.search(
-            text, left, verb_at
-        ):
+        if text[left:clause_end].rstrip().endswith(
+            (",", *_CLOSING_QUOTES)
+        ) or _RELATIVE_OBJECT.search(text, left, verb_at):
             if after:
                 return after
             if said_before.endswith(_CLOSING_QUOTES) and not _names_after(sentence_words, index):
@@ -503,6 +617,41 @@ def _verb_subject(
     return None
 
 
+# A relative clause between commas right before a verb: "Ricardo Bermúdez-Lara, who leads
+# the advocacy group …, said", "El SNTP y la ONG Espacio Público, que dirige Carlos Correa,
+# advierten".
+_RELATIVE_BEFORE = re.compile(
+    r",\s*(?:who|which|que|quien|quienes|der|die|deren|dessen|cuy[oa]s?)\s[^,;:\"\u201c\u201d]*,\s*\Z"
+)
+# A verb whose subject is the relative pronoun right before it, with only words of time
+# between: "…el registro de otras organizaciones, que al día de hoy verifican 203".
+_SUBJECT_RELATIVE = re.compile(
+    r"(?P<antecedent>[^,;:()]+),\s*(?:que|who|which|quienes|die)\s+"
+    r"(?P<between>(?:(?:al|a|el|la|este|esta|esta|on|at|de|do|da|ya|ja|now|still|todavia|"
+    r"ainda|hoy|hoje|today|dia|día|momento|semana|week|now|jetzt|heute|noch)\s+)*)\Z",
+    re.I,
+)
+
+
+def _relative_subject(text: str, left: int, verb_at: int, count_at: int) -> Claimant | None:
+    """The antecedent of a relative pronoun that is the verb's subject, as the words after
+    its last preposition ("el registro de otras organizaciones": "otras organizaciones"),
+    or None."""
+    relative = _SUBJECT_RELATIVE.search(text, left, verb_at)
+    if relative is None:
+        return None
+    start, end = relative.span("antecedent")
+    phrase = words(text, start, end)
+    joints = [i for i, w in enumerate(phrase) if w.folded in ("de", "del", "of", "do", "da", "von")]
+    first = joints[-1] + 1 if joints else 0
+    if first >= len(phrase) or len(phrase) - first > 5:
+        return None
+    start = phrase[first].start
+    if start <= count_at < end or any(c.isdigit() for c in text[start:end]):
+        return None
+    return text[start:end], (start, end)
+
+
 def _speaker_after(
     text: str, sentence_words: list[Word], index: int, right: int, count_at: int
 ) -> Claimant | None:
@@ -519,7 +668,8 @@ def _speaker_after(
         start = when.end()
     end = _claimant_end(text, start, right)
     if (
-        _opens_like_a_speaker(text[start:end])
+        text[start : start + 1] not in _OPENING_QUOTES  # what they said, not who
+        and _opens_like_a_speaker(text[start:end])
         and not start <= count_at < end
         and not _DOCUMENT.match(text[start:end])
     ):
@@ -565,6 +715,7 @@ def _with_their_name(text: str, at: tuple[int, int], right: int) -> tuple[int, i
 
 
 _CLOSING_QUOTES = ('"', "\u201d", "\u00bb", "\u201c")
+_OPENING_QUOTES = ('"', "\u201c", "\u00ab", "\u201e", "'")
 # Who spoke before: the claimant when a verb of saying has no subject of its own.
 SPEAKER_BEFORE = "(the speaker before)"
 _COORDINATORS = frozenset(["and", "y", "e", "und", "but", "pero", "mas", "aber"])
@@ -585,7 +736,15 @@ def _opens_like_a_speaker(piece: str) -> bool:
     first = said[0]
     if first.capitalised:
         return first.folded not in lexicon.NOT_A_NAME or first.folded in _SPEAKER_OPENERS
-    return first.folded in _SPEAKER_OPENERS
+    return first.folded in _SPEAKER_OPENERS or first.folded in _SPEAKING_GROUPS
+
+
+# Who may speak with no article, after the verb: "informaron familiares y la ONG …".
+_SPEAKING_GROUPS = lexicon._entries(
+    "familiares|familias|relatives|families|parentes|familiares|angehorige|activistas|"
+    "activists|ativistas|abogados|lawyers|advogados|diplomaticos|diplomats|diplomaten|"
+    "fuentes|sources|fontes|quellen"
+)
 
 
 # A preposition with its article ("pidió às autoridades", "dijo al diario"): whom, not who.
@@ -626,6 +785,10 @@ _POSSESSIVES = frozenset(
         "eigenen",
     ]
 )
+# Words after which a verb of counting is a noun: "its count", "the tally", "their own".
+_NOUN_BEFORE = _POSSESSIVES | _ARTICLES | frozenset(["own", "verified", "official", "propio"])
+
+
 _OWN_ACCOUNT = lexicon._entries(
     "nach eigenen angaben|by its own count|by their own count|por sus propios datos|"
     "segun sus propios datos|segundo os seus dados"
@@ -635,7 +798,7 @@ _RELATIVE_OBJECT = re.compile(r"\b(?:cuy[oa]s?)\s+\w+\s*$", re.I)
 # Words that open a clause, not a subject: "…, while the government says".
 _CLAUSE_OPENER = re.compile(
     r"^(?:(?:even\s+)?(?:as|while|though|although|whereas|but|and)|mientras(?:\s+que)?|"
-    r"aunque|pero|y|e|en\s+tanto|enquanto|embora|mas|während|obwohl|aber|und)\s+",
+    r"aunque|pero|y|e|en\s+tanto|enquanto|embora|mas|während|obwohl|aber|und|já|ya)\s+",
     re.I,
 )
 
@@ -671,6 +834,7 @@ def _resolved(
     count_at: int,
     claimed: Claimant,
     named_before: Claimant | None,
+    organisation_before: Claimant | None = None,
 ) -> Claimant:
     """A claimant spoken of again: "the group" is the organisation named last before the
     count ("the rights group Foro Penal"), a pronoun is whoever spoke last (in the
@@ -683,10 +847,10 @@ def _resolved(
         named = list(_ORGANISATION.finditer(text, 0, count_at))
         if named:
             return named[-1].group("name"), named[-1].span("name")
-        if named_before and _organisation_like(named_before[0]):
+        if organisation_before:
             # "Foro Penal contabilizava 431…; já o executivo fala em… Segundo a mesma ONG":
             # the organisation that claimed the count before, not whoever spoke last.
-            return named_before
+            return organisation_before
         # "Foro Penal confirmó… La organización precisó": whoever spoke just before.
         return _speaker_before(text, spans, position) or named_before or claimed
     if phrase_at(folded, 0, PRONOUNS) == len(folded):
@@ -754,6 +918,23 @@ def _spelt_out(text: str, claimed_by: str, at: tuple[int, int]) -> Claimant:
     if spelt is None:
         return claimed_by, at
     return spelt.group(), spelt.span()
+
+
+# The rest of a name up to the acronym that ends it: "… Comité por la Libertad de los Presos
+# Políticos (Clippve)".
+_NAME_TO_ACRONYM = re.compile(
+    r"(?:\s+(?:[A-ZÁÉÍÓÚÑ][\w-]*|de|del|la|las|los|por|para|y|of|the|for|and|do|da|dos|das|"
+    r"pela|pelo|der|des|für|und)){0,8}\s*\((?P<acronym>[A-ZÁÉÍÓÚ][\w-]{1,11})\)"
+)
+
+
+def _with_acronym(text: str, claimed_by: str, at: tuple[int, int]) -> Claimant:
+    """A claimant's name with the acronym in brackets after it, which is how the article
+    goes on naming them ("la ONG Comité por la Libertad de los Presos Políticos (Clippve)")."""
+    rest = _NAME_TO_ACRONYM.match(text, at[1])
+    if rest is None:
+        return claimed_by, at
+    return text[at[0] : rest.end()], (at[0], rest.end())
 
 
 def _speaker_before(text: str, spans: list[tuple[int, int]], position: int) -> Claimant | None:
@@ -854,7 +1035,7 @@ _AUXILIARY_AT_END = re.compile(
 )
 
 
-def _subject_candidates(pieces: list[str]) -> Iterator[str]:
+def _subject_candidates(pieces: list[str], alone: bool = False) -> Iterator[str]:
     """The words before a verb of saying that may name who says it, best first:
     - a short subject right before the verb ("rights groups say", "their governments
       said", "el Ministerio de Asuntos Exteriores de España confirmó");
@@ -870,26 +1051,73 @@ def _subject_candidates(pieces: list[str]) -> Iterator[str]:
     last = _CLAUSE_OPENER.sub("", cleaned[-1])
     spoken = [w for w in words(last) if w.folded in lexicon.SPEECH]
     if spoken:
-        # "…, said the organisation had confirmed": the subject after the speaker's verb.
-        last = last[spoken[-1].end :].strip() or last
+        # "…, said the organisation had confirmed": the subject after the speaker's verb;
+        # but "the group said on Sunday it had verified" and "La Cancillería confirmó la
+        # salida de X y dijo": the one before it, when "it" or "and" is all that follows.
+        rest = last[spoken[-1].end :].strip()
+        rest_words = [w.folded for w in words(rest) if w.folded not in _TIME_WORDS]
+        rest_words = [w for w in rest_words if w not in ("on", "el", "este", "am", "last", "this")]
+        if (
+            (rest_words[-1:] and rest_words[-1] in _COORDINATORS)
+            or (len(rest_words) == 1 and rest_words[0] in PRONOUNS)
+            # "Foro Penal said its lawyers had verified": the owner of "its" says so
+            or (rest_words[:1] and rest_words[0] in _POSSESSIVES)
+        ):
+            last = last[: spoken[-1].start].strip()  # empty: the subject is further back
+        else:
+            last = rest or last
     last_words = last.split()
+    office = [w.folded for w in words(last)]
+    # "Jorge Rodríguez, jefe del Parlamento, prometió": the name before the office.
+    if (
+        len(cleaned) > 1
+        and office
+        and phrase_at(office, 0, lexicon.OFFICE)
+        and (name := _trailing_name(cleaned[-2]))
+    ):
+        yield name
     if len(last_words) == 1 and fold(last) in PRONOUNS:
         yield last  # '"…," she said': whoever spoke last, for ``read`` to resolve
         return
-    if len(cleaned) > 1 and last_words and fold(last_words[0]) in _INDEFINITE:
+    if (
+        len(cleaned) > 1
+        and last_words
+        and (
+            fold(last_words[0]) in _INDEFINITE
+            # "Foro Penal, the rights group, has counted": the name the apposition follows
+            or phrase_at([w.folded for w in words(last)], 0, ANAPHORS) == len(last_words)
+        )
+    ):
         # "Foro Penal, a Venezuelan rights group, said": the apposition describes the
         # name before it, which is who speaks.
         opening = _trailing_name(cleaned[0])
         if opening and opening == cleaned[0]:
             yield opening
-    if last_words and (
-        (fold(last_words[0]) in _DETERMINERS and len(last_words) <= 8)
-        or (
-            2 <= len(last_words) <= 3
-            # who, not what they are: "rights groups say", not "…, continua preso, pediu"
-            and not _says_what_they_are(last)
-            and fold(last_words[0]) not in lexicon.NOT_A_NAME
-            and fold(last_words[0]) not in _NAME_JOINERS
+    if (
+        last_words
+        and (
+            (fold(last_words[0]) in _DETERMINERS and len(last_words) <= 8)
+            # "La Oficina del Alto Comisionado de la ONU para los Derechos Humanos habló…"
+            or (
+                fold(last_words[0]) in _DETERMINERS
+                and _trailing_name(last) == _without_article(last)
+            )
+            # "…; government claims over 1,000", "Bogotá cuenta al menos 19": a subject alone
+            or (
+                len(last_words) == 1
+                and alone
+                and (
+                    fold(last) in _INSTITUTION_WORDS
+                    or (last[:1].isupper() and fold(last) not in lexicon.NOT_A_NAME)
+                )
+            )
+            or (
+                2 <= len(last_words) <= 3
+                # who, not what they are: "rights groups say", not "…, continua preso, pediu"
+                and not _says_what_they_are(last)
+                and fold(last_words[0]) not in lexicon.NOT_A_NAME
+                and fold(last_words[0]) not in _NAME_JOINERS
+            )
         )
     ):
         yield last
@@ -910,6 +1138,19 @@ def _subject_candidates(pieces: list[str]) -> Iterator[str]:
             yield name
 
 
+# Institutions named by what they are, with no article in a headline: "government claims…".
+_INSTITUTION_WORDS = lexicon._entries(
+    "government|gobierno|governo|regierung|ministry|ministerio|ministerium|"
+    "cancilleria|chancelaria|itamaraty|group|grupo|ngo|ong"
+)
+
+
+def _without_article(piece: str) -> str:
+    """A piece without the article it opens with ("El Comité …": "Comité …")."""
+    first, _, rest = piece.strip().partition(" ")
+    return rest if fold(first) in _ARTICLES and rest else piece.strip()
+
+
 def _says_what_they_are(piece: str) -> bool:
     folded = [w.folded for w in words(piece)]
     states = lexicon.STILL_HELD | lexicon.RELEASE
@@ -923,8 +1164,10 @@ def _trailing_name(piece: str) -> str:
     begin = len(tokens)
     while begin and (tokens[begin - 1][:1].isupper() or tokens[begin - 1] in _NAME_JOINERS):
         begin -= 1
-    while begin < len(tokens) and tokens[begin] in _NAME_JOINERS:
-        begin += 1
+    while begin < len(tokens) and (
+        tokens[begin] in _NAME_JOINERS or fold(tokens[begin]) in _ARTICLES
+    ):
+        begin += 1  # "El Comité por la Libertad …": the name after its article
     name = tokens[begin:]
     if not name or fold(name[0]) in lexicon.NOT_A_NAME:
         return ""
@@ -945,6 +1188,7 @@ def read(text: str, spans: list[tuple[int, int]], found: list[Found]) -> list[Co
     counts: list[Count] = []
     demonyms = [f for f in found if f.entry.kind == COUNTRY and f.entry.demonym]
     named_before: Claimant | None = None
+    organisation_before: Claimant | None = None  # the last organisation that claimed one
     portuguese = _reads_as_portuguese(text)
     for position, (left, right) in enumerate(spans):
         sentence_words = words(text, left, right)
@@ -954,8 +1198,11 @@ def read(text: str, spans: list[tuple[int, int]], found: list[Found]) -> list[Co
             value, size = _number(sentence_words[index].text), 1
             if portuguese and folded[index] == "dos":
                 value = None  # "dos libertados": Portuguese "of the", not Spanish "two"
-            if value is not None and folded[index + 1 : index + 2] == ["mil"]:
+            next_word = folded[index + 1] if index + 1 < len(folded) else ""
+            if value is not None and next_word == "mil":
                 value, size = value * 1000, 2  # "dois mil", "2 mil": thousands
+            elif value is not None and next_word in _MULTIPLES:
+                value, size = value * _MULTIPLES[next_word], 2  # "duas dezenas": 20
             vague = 0 if value is not None else phrase_at(folded, index, VAGUE)
             share = _share_at(text, sentence_words, folded, index, value)
             if share:
@@ -1031,35 +1278,69 @@ def read(text: str, spans: list[tuple[int, int]], found: list[Found]) -> list[Co
                 subject = text[subject_start:end]
             metric = _metric(text, left, right, folded)
             claimed_by, claimant_at = _claimant(text, left, right, folded, found, index)
+            if said_of := _SAID_OF_THEM.match(text, sentence_words[end_word].end, right):
+                # "more than 150 prisoners the government said it released": who says so
+                # in the relative clause after the people counted.
+                claimed_by, claimant_at = said_of.group("who"), said_of.span("who")
+            # '…", resumió Romero. "Hay decenas…".': a whole quoted sentence going on in
+            # the paragraph is still the speaker's, unless the next one says who spoke.
+            goes_on = (
+                position > 0
+                and _QUOTED.fullmatch(text[left:right].strip().rstrip(".")) is not None
+                and "\n" not in text[spans[position - 1][1] : left]
+                and not (
+                    position + 1 < len(spans) and _opens_with_speech(text, spans[position + 1])
+                )
+            )
             if (
                 claimed_by == OWN_REPORTING
                 and position + 1 < len(spans)
                 and _inside_quotation(text, left, right, start)
+                and not goes_on
             ):
                 # A quoted figure whose speaker the next sentence names ("…". dijo X).
                 following = spans[position + 1]
                 next_words = [w.folded for w in words(text, *following)]
                 claimed_by, claimant_at = _claimant(text, *following, next_words, found)
+            if claimed_by == OWN_REPORTING and (heading := _list_heading(text, spans, position)):
+                # "La organización presentó estas cifras:\n- 412 excarcelaciones…": a list's
+                # figures are claimed by whoever its heading says gives them.
+                heading_words = [w.folded for w in words(text, *heading)]
+                claimed_by, claimant_at = _claimant(
+                    text, *heading, heading_words, found, None, SPEAKING | _PRESENTING
+                )
             if claimed_by == SPEAKER_BEFORE or (
                 claimed_by == OWN_REPORTING
                 and position
-                and any(w in _REPORTED_SPEECH for w in folded)
+                and (any(w in _REPORTED_SPEECH for w in folded) or goes_on)
             ):
                 claimed_by, claimant_at = (
                     _speaker_before(text, spans, position) or named_before or (OWN_REPORTING, None)
                 )
             if _spoken_of_again(claimed_by):
                 claimed_by, claimant_at = _resolved(
-                    text, spans, position, start, (claimed_by, claimant_at), named_before
+                    text,
+                    spans,
+                    position,
+                    start,
+                    (claimed_by, claimant_at),
+                    named_before,
+                    organisation_before,
                 )
             claimed_by, claimant_at = _office_holder(
                 text, spans, position, (claimed_by, claimant_at)
             )
             if claimant_at:
                 claimed_by, claimant_at = _spelt_out(text, claimed_by, claimant_at)
+            if claimant_at:
+                claimed_by, claimant_at = _with_acronym(text, claimed_by, claimant_at)
             if claimant_at and len(claimed_by.split()) == 1 and claimed_by[:1].isupper():
                 claimed_by, claimant_at = _first_mention(text, claimed_by, claimant_at)
-            if claimant_at and (office := _AFFILIATION.match(text, claimant_at[1], right)):
+            if (
+                claimant_at
+                and (office := _AFFILIATION.match(text, claimant_at[1], right))
+                and not _counts_anyone(office.group("office"))
+            ):
                 claimant_at = (claimant_at[0], office.end("office"))
                 claimed_by = text[claimant_at[0] : claimant_at[1]]
             first_person = _first_person(claimed_by, sentence_words)
@@ -1073,6 +1354,8 @@ def read(text: str, spans: list[tuple[int, int]], found: list[Found]) -> list[Co
                 claimed_by = _with_organisation(text, claimed_by, claimant_at, named_before)
             if claimed_by != OWN_REPORTING and not _spoken_of_again(claimed_by):
                 named_before = (claimed_by, claimant_at)
+                if _organisation_like(claimed_by):
+                    organisation_before = named_before
             as_of = _AS_OF.search(text, left, right)
             country = next((d.entry.key for d in demonyms if start <= d.start and d.end <= end), "")
             counts.append(
@@ -1092,6 +1375,51 @@ def read(text: str, spans: list[tuple[int, int]], found: list[Found]) -> list[Co
             )
             index = end_word + 1
     return counts
+
+
+# A relative clause after the people counted that says who counts them: "150 prisoners
+# the Venezuelan government said it released", "presos que el Gobierno dice haber liberado".
+_SAID_OF_THEM = re.compile(
+    r"\s+(?:(?:that|whom|que|a los que|los que|die)\s+)?"
+    r"(?P<who>(?:the|el|la|los|las|o|a|os|as|die|der|das)\s+[\w .'-]{2,60}?"
+    r"|[A-ZÁÉÍÓÚÑ][\w.'-]+(?:\s+[A-ZÁÉÍÓÚÑ][\w.'-]+){0,4})"
+    r"\s+(?:said|says|claimed|claims|reported|dijo|dice|afirmó|afirma|aseguró|asegura|disse|"
+    r"diz|afirmou|sagte|sagt)\b"
+)
+
+
+def _counts_anyone(piece: str) -> bool:
+    """Whether words hold a number (", saíram de El Dorado outros sete presos" is no office)."""
+    return any(_number(w.text) is not None for w in words(piece))
+
+
+def _opens_with_speech(text: str, span: tuple[int, int]) -> bool:
+    """Whether a sentence opens with a verb of saying or in lower case ("dijo Romero.")."""
+    said = words(text, *span)
+    return bool(said) and (said[0].folded in lexicon.SPEECH or not said[0].text[:1].isupper())
+
+
+# A list's line: "- 412 excarcelaciones", "* …", "• …", "a) …", "3. …".
+_LIST_ITEM = re.compile(r"[ \t]*(?:[-*\u2022\u2013]|[a-z]\)|\d{1,2}[.)])\s+")
+# Verbs that give a list of figures: "presentó estas cifras:", "gave these figures:".
+_PRESENTING = lexicon._entries(
+    "presento|presenta|presentaron|presented|presents|gave|published|listed|enumero|ofrecio|"
+    "apresentou|apresenta|divulgou|legte vor|nannte|veroffentlichte"
+)
+
+
+def _list_heading(text: str, spans: list[tuple[int, int]], position: int) -> tuple[int, int] | None:
+    """The sentence introducing the list whose line holds sentence ``position`` (the last
+    before the list's lines, ending with a colon), or None when it is no list's line."""
+    line_start = text.rfind("\n", 0, spans[position][0]) + 1
+    if not _LIST_ITEM.match(text, line_start):
+        return None
+    for earlier in range(position - 1, max(position - 40, -1), -1):
+        left, right = spans[earlier]
+        if _LIST_ITEM.match(text, text.rfind("\n", 0, left) + 1):
+            continue
+        return (left, right) if text[left:right].rstrip().endswith(":") else None
+    return None
 
 
 # Words of a first-person speaker: a statement's "hemos documentado", an interview's
@@ -1160,7 +1488,15 @@ def _voice(text: str, at: int, first_person: bool) -> tuple[str, tuple[int, int]
         (headline is not None and headline.start("quote") <= at)
         or bool(_OPENING_QUOTE.match(text, paragraphs[0][0], at))  # "'I had 37 clients…': …"
     )
-    if headline and len(headline.group("who").split()) < 2:
+    if (
+        headline
+        and len(headline.group("who").split()) < 2
+        and not re.search(
+            rf"(?:\(|[a-záéíóúñ]\s){re.escape(headline.group('who'))}\b", text[paragraphs[0][1] :]
+        )
+    ):
+        # (a one-word voice is one when the text names it again within a sentence: "Provea:
+        # "…"" … "(Provea)", "el coordinador de Provea")
         headline = None  # "Transcripción: "…"", "Analyse: …": a kind of text, not a voice
     opening = text[paragraphs[0][0] : paragraphs[-1][1]]
     if headline and (_STATEMENT.search(opening) or in_headline_quote or first_person):

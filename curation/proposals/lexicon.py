@@ -182,7 +182,8 @@ ACCORDING_TO = _entries(
     "according to|per|citing|segun|de acuerdo con|de acuerdo a|conforme|segundo|"
     "de acordo com|laut|nach angaben|nach angaben von|zufolge|"
     "nach zahlung von|nach zählung von|nach zahlung der|nach zählung der|"
-    "nach schatzung von|nach schätzung von|nach schätzungen von"
+    "nach schatzung von|nach schätzung von|nach schätzungen von|nach kenntnis der|"
+    "nach kenntnis von|nach kenntnis des"
 )
 
 # A sentence that opens or continues a list of the people just spoken of.
@@ -317,7 +318,7 @@ def _each_word_to_its_value(spellings_by_value: dict[int, str]) -> dict[str, int
     }
 
 
-# Number words up to a hundred, with the collective nouns that name a number ("decena",
+# Number words up to a thousand, with the collective nouns that name a number ("decena",
 # "dozen"), each folded to its value.
 NUMBER_WORDS = _each_word_to_its_value(
     {
@@ -348,6 +349,7 @@ NUMBER_WORDS = _each_word_to_its_value(
         80: "eighty ochenta oitenta achtzig",
         90: "ninety noventa neunzig",
         100: "hundred cien cem hundert centenar centena",
+        1000: "thousand mil tausend",
     }
 )
 

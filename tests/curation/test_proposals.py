@@ -4,6 +4,7 @@ corpus in bench/news_corpus, which scores it)."""
 import pytest
 
 from curation.proposals import gazetteer, people, read
+from curation.proposals.counts import OWN_REPORTING as OWN
 
 pytestmark = pytest.mark.django_db(databases=[])
 
@@ -216,7 +217,7 @@ def test_who_claims_a_figure_when_the_sentence_does_not_name_them_there():
     found = [(text[c.start : c.end], c.claimed_by) for c in read(text, RECORD).counts]
     assert found == [
         ("cientos de presos", "Provea"),  # the speaker before: the verb has no subject
-        ("Ninety releases", "not attributed (the article's own reporting)"),
+        ("Ninety releases", "Provea"),  # "its count", in a sentence naming nobody: Provea's
         # "según el", not "según él"; the document's owner claims it
         ("40 excarcelaciones", "la ONG Provea"),
         ("55 Fälle", "Foro Penal"),  # "nach eigenen Angaben": the sentence's organisation
@@ -376,6 +377,7 @@ def test_an_office_an_acronym_and_an_organisation_are_the_ones_named_before():
         ("dos compatriotas", "canciller Marta Ruiz Lobo"),
         ("12 os brasileiros", "Ministério das Relações Exteriores (MRE)"),
         ("300 libertações", "O Foro Penal"),
+        ("fala em mil", "o governo"),  # a figure said; "mil" is a thousand
         ("600 presos políticos", "O Foro Penal"),
     ]
 
@@ -475,4 +477,107 @@ def test_an_ordinal_before_whom_it_ranks_and_a_score_of_twenty_count():
         ("tercer colombiano", 3, "exact"),
         ("19th Colombian", 19, "exact"),
         ("Una veintena de presos", 20, "approximate"),
+    ]
+
+
+def test_multiples_a_thousand_decades_and_a_tally_that_nears_or_rises_from_a_figure():
+    text = (
+        "El sindicato cuenta más de dos docenas de periodistas excarcelados. "
+        "Según Provea, más de mil siguen presos. "
+        "Os advogados que há duas décadas acompanham estes casos pedem calma. "
+        "The group's tally of releases nears 700. "
+        "Libertad Ya put its count at 320 releases, up from 290 on Monday. "
+        "O Foro Penal registou pelo menos 9 novas prisões."
+    )
+    found = [
+        (text[c.start : c.end], c.value, c.qualifier, c.claimed_by)
+        for c in read(text, RECORD).counts
+    ]
+    assert found == [
+        ("más de dos docenas de periodistas", 24, "more_than", "El sindicato"),
+        ("más de mil siguen presos", 1000, "more_than", "Provea"),
+        ("nears 700", 700, "approximate", OWN),
+        ("320 releases", 320, "exact", "Libertad Ya"),
+        ("up from 290", 290, "exact", "Libertad Ya"),
+        ("pelo menos 9 novas prisões", 9, "at_least", "O Foro Penal"),
+    ]
+
+
+def test_who_speaks_past_a_relative_clause_a_second_verb_and_it_and_with_their_acronym():
+    text = (
+        "Marta Pérez, que dirige la Red de Madres, dijo que 40 presos siguen detenidos. "
+        "La Cancillería peruana confirmó la salida de Juan Ríos y dijo que otros 7 peruanos "
+        "siguen detenidos. "
+        "The rights group Libertad Ya said on Sunday it had verified 210 releases. "
+        "La cifra no incluye el registro de otras organizaciones, que al día de hoy verifican "
+        "150 excarcelaciones. "
+        "A Venezuela libertou 6 estrangeiros, entre eles Juan Ríos, que estava preso desde "
+        "2024, informou a chancelaria do Peru. "
+        "Catorce presos fueron excarcelados, informaron familiares y la ONG Red por la Defensa "
+        "de los Detenidos (Redede). "
+        "An engineer walked out on Sunday, his family said, one of more than 150 prisoners "
+        "the government said it released that day. "
+        "Libre Ya sube la cifra: 431 excarcelaciones verificadas."
+    )
+    found = [(text[c.start : c.end], c.claimed_by) for c in read(text, RECORD).counts]
+    assert found == [
+        ("40 presos", "Marta Pérez"),
+        ("7 peruanos", "La Cancillería peruana"),
+        ("210 releases", "The rights group Libertad Ya"),
+        ("150 excarcelaciones", "otras organizaciones"),
+        ("6 estrangeiros", "a chancelaria do Peru"),
+        ("Catorce presos", "familiares y la ONG Red por la Defensa de los Detenidos (Redede)"),
+        ("more than 150 prisoners", "the government"),  # in the relative clause after them
+        ("431 excarcelaciones", "Libre Ya"),  # "sube la cifra": "la cifra" is no verb
+    ]
+
+
+def test_a_promise_a_list_heading_and_a_quotation_going_on_are_claimed_by_who_makes_them():
+    text = (
+        "Según el recuento de Libertad Ya, suman 56 excarcelaciones desde el día en que Pedro "
+        'Gil, jefe del Parlamento, prometió soltar a "un número importante" de presos. '
+        'The minister pledged that "a significant number" of detainees would go free.\n'
+        "La ONG Libertad Ya presentó estas cifras:\n"
+        "- 300 excarcelaciones verificadas.\n"
+        "- 500 presos políticos siguen detenidos.\n"
+        '"Teníamos 900 presos", resumió Pedro Gil. "Hay decenas de casos sin confirmar".\n'
+        "Según Provea, son 40 los presos en Tocuyito.\n"
+        "- 12 presos no tienen abogado."
+    )
+    found = [(text[c.start : c.end], c.claimed_by) for c in read(text, RECORD).counts]
+    assert found == [
+        ("56 excarcelaciones", "Libertad Ya"),
+        ('un número importante" de presos', "Pedro Gil, jefe del Parlamento"),
+        ('a significant number" of detainees', "The minister"),
+        ("300 excarcelaciones", "La ONG Libertad Ya"),
+        ("500 presos políticos", "La ONG Libertad Ya"),
+        ("900 presos", "Pedro Gil"),
+        ("decenas de casos", "Pedro Gil"),
+        ("40 los presos", "Provea"),
+        ("12 presos", OWN),  # a list's line with no heading that says who gives it
+    ]
+
+
+def test_whose_tally_a_document_kept_by_someone_and_a_german_source_before_its_verb():
+    text = (
+        "By the families' own tally at least nine more prisoners have come out since. "
+        "Al menos 11 presos quedaron en libertad, según el conteo que llevan los defensores de "
+        "Libertad Ya en Sucre. "
+        "Nach Angaben von Libertad Ya sind es rund 600 Menschen. "
+        "A advogada Inês Lobo disse que os atrasos são graves. "
+        "Segundo as suas contas, cerca de 40 por cento dos presos já foram libertados. "
+        "The UN office said at least 430 people had been released, according to information it "
+        "had gathered from families. "
+        "A ONG venezuelana Libertad Ya confirmou a saída. Com ele, segundo a ONG, saíram outros "
+        "sete presos políticos. "
+        "Há duas décadas a organização acompanha estes casos."
+    )
+    found = [(text[c.start : c.end], c.claimed_by) for c in read(text, RECORD).counts]
+    assert found == [
+        ("at least nine more prisoners", "families"),
+        ("Al menos 11 presos", "los defensores de Libertad Ya en Sucre"),
+        ("rund 600 Menschen", "Libertad Ya"),
+        ("40 por cento dos presos", "A advogada Inês Lobo"),  # whoever spoke before
+        ("at least 430 people", "The UN office"),
+        ("sete presos políticos", "Libertad Ya"),
     ]
