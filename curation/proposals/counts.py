@@ -333,7 +333,7 @@ ANAPHORS = lexicon._entries(
     "his organisation|his organization|her organisation|her organization|"
     "their organisation|their organization|its count|"
     # After a contracted article ("pela organização", "by the group"): the noun alone.
-    "organizacao|organizacion|organisation|organization|"
+    "organizacao|organizacion|organisation|organization|ong|ngo|"
     "la organizacion|la ong|el grupo|la agrupacion|esa organizacion|dicha organizacion|"
     "su organizacion|a organizacao|a ong|o grupo|sua organizacao|"
     "der organisation|die organisation|die gruppe|der gruppe|seine organisation|"
@@ -347,7 +347,8 @@ ANAPHORS = lexicon._entries(
 # last, in this sentence or the ones before.
 PRONOUNS = lexicon._entries(
     "he|she|they|it|him|her|ella|ellos|ellas|ele|ela|eles|elas|er|sie|ihm|"
-    "nach seinen worten|nach ihren worten|ihm zufolge|ihr zufolge|"
+    "nach seinen worten|nach ihren worten|ihm zufolge|ihr zufolge|nach ihren angaben|"
+    "nach seinen angaben|nach deren angaben|"
     "according to him|according to her|segun el|segun ella|segundo ele|segundo ela"
 )
 # Inside a quotation; what is quoted is claimed by whoever the sentence says spoke it.
@@ -363,7 +364,7 @@ _ORGANISATION = re.compile(
     r"(?:vice-?|vice)?(?:president[ea]?|director[a]?|head|coordinat(?:or|ora|dor|dora)|"
     r"spokes(?:man|woman|person)|portavoz|vocero|vocera|Direktor(?:in)?|Sprecher(?:in)?)"
     r"\s+(?:of|de|del|do|da|der|von|for)(?:\s+(?:la|el|the|o|a))?)\s+"
-    r"(?:de\s+derechos\s+humanos\s+|for\s+human\s+rights\s+)?"
+    r"(?:de\s+derechos\s+humanos\s+|de\s+direitos\s+humanos\s+|for\s+human\s+rights\s+)?"
     # "a ONG venezuelana Foro Penal": an adjective before the name.
     r"(?:(?!(?:de|del|do|da|of|que|that|said|dijo|disse)\s)[a-záéíóúñç]{4,}\s+)?"
     r"(?P<name>[A-ZÁÉÍÓÚÑ][\w-]+(?:\s+(?:de\s+|del\s+|la\s+|por\s+)?[A-ZÁÉÍÓÚÑ][\w-]+){0,5})"
@@ -410,9 +411,16 @@ def _claimant(
             possessive = index + size
             if folded[possessive] in _ARTICLES and possessive + 1 < len(folded):
                 possessive += 1  # "segundo as suas contas"
-            if folded[possessive] in _POSSESSIVES:
-                # "según su conteo", "by its count": the sentence's own subject counts, or
-                # whoever spoke before when the sentence names nobody.
+            if folded[possessive] in _POSSESSIVES and _DOCUMENT.match(
+                text, sentence_words[possessive].start
+            ):
+                # "según su conteo", "by its count": who speaks in the sentence, else its
+                # own subject counts, else whoever spoke before when it names nobody.
+                speaker = _verb_subject(
+                    text, left, right, sentence_words, folded, at, count_at, lexicon.SPEECH
+                )
+                if speaker and not _spoken_of_again(speaker[0]):
+                    return speaker
                 subject = _sentence_subject(text, left, sentence_words[index].start)
                 return subject if subject[0] != OWN_REPORTING else (SPEAKER_BEFORE, None)
             if folded[index + size] in lexicon.SPEECH:
@@ -425,10 +433,14 @@ def _claimant(
                 )
                 if speaker and not _spoken_of_again(speaker[0]):
                     return speaker
-                owner = "owner" if document.group("owner") else "keeper"
+                owner = next(
+                    (g for g in ("owner", "keeper", "maker") if document.group(g)), "owner"
+                )
                 if document.group(owner):
                     start = document.start(owner)
                     end = _claimant_end(text, start, count_at if start < count_at else right)
+                    if owner == "maker":
+                        end = document.end(owner)  # "… que la ONG X difundió": X
             if text[start:end].strip():
                 return text[start:end].strip(), (start, end)
         if phrase_at(folded, index, _OWN_ACCOUNT):
@@ -494,7 +506,10 @@ _DOCUMENT = re.compile(
     r"(?:\s+(?:de|del|of|da|do|der|des|von)\s+(?P<owner>[^,;:.]+)"
     # "según el conteo que llevan los defensores de Foro Penal": whoever keeps it.
     r"|\s+(?:que|that)\s+(?:llevan?|hacen?|mantienen?|keeps?|fazem?|mant[eé]m)\s+"
-    r"(?P<keeper>[^,;:.]+))?",
+    r"(?P<keeper>[^,;:.]+)"
+    # "según la lista que la ONG Foro Penal difundió": whoever made it.
+    r"|\s+(?:que|that)\s+(?P<maker>(?:la|el|los|las|the|o|a)\s+(?:ONG\s+|NGO\s+)?"
+    r"(?-i:[A-ZÁÉÍÓÚÑ][\w-]*(?:\s+(?:(?:de|del|la|por|of|for|do|da)\s+)?[A-ZÁÉÍÓÚÑ][\w-]*)*)))?",
     re.I,
 )
 # The agent of a passive count: "verificadas pela organização", "confirmed by the UN".
@@ -880,6 +895,13 @@ def _office_holder(
     before, when they were named ("La canciller Gabriela Sommerfeld precisó…")."""
     said = words(claimed[0])
     folded = [w.folded for w in said]
+    if (
+        len(folded) == 2
+        and folded[0] in _ARTICLES  # "the lawyer"; "his lawyer" is someone else
+        and phrase_at(folded, 1, lexicon.LAWYER) == 1
+    ):
+        # "El abogado añadió": the lawyer who spoke before.
+        return _speaker_before(text, spans, position) or claimed
     if not (
         len(folded) >= 2
         and folded[0] in _DETERMINERS
@@ -934,6 +956,10 @@ def _with_acronym(text: str, claimed_by: str, at: tuple[int, int]) -> Claimant:
     rest = _NAME_TO_ACRONYM.match(text, at[1])
     if rest is None:
         return claimed_by, at
+    acronym = rest.group("acronym")
+    initials = {w.text[0] for w in words(text, at[0], rest.start("acronym"))}
+    if not (acronym.isupper() or acronym[0] in initials):
+        return claimed_by, at  # "(Dutch)" after "Foro Penal" is no acronym of it
     return text[at[0] : rest.end()], (at[0], rest.end())
 
 
@@ -1013,8 +1039,12 @@ def _with_organisation(
 
 
 def _spoken_of_again(claimed_by: str) -> bool:
-    folded = [w.folded for w in words(claimed_by)]
-    return bool(phrase_at(folded, 0, ANAPHORS)) or phrase_at(folded, 0, PRONOUNS) == len(folded)
+    said = words(claimed_by)
+    folded = [w.folded for w in said]
+    anaphor = phrase_at(folded, 0, ANAPHORS)
+    # "the group", not "die Organisation Foro Penal", which names it
+    named = any(w.text[:1].isupper() for w in said[anaphor:])
+    return (bool(anaphor) and not named) or phrase_at(folded, 0, PRONOUNS) == len(folded)
 
 
 # Words a short subject may open with: "their governments said", "el Ministerio … confirmó".
@@ -1097,6 +1127,8 @@ def _subject_candidates(pieces: list[str], alone: bool = False) -> Iterator[str]
         last_words
         and (
             (fold(last_words[0]) in _DETERMINERS and len(last_words) <= 8)
+            # "relatives and a local rights group said", "familiares dijeron"
+            or (fold(last_words[0]) in _SPEAKING_GROUPS and len(last_words) <= 8)
             # "La Oficina del Alto Comisionado de la ONU para los Derechos Humanos habló…"
             or (
                 fold(last_words[0]) in _DETERMINERS

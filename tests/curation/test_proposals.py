@@ -581,3 +581,34 @@ def test_whose_tally_a_document_kept_by_someone_and_a_german_source_before_its_v
         ("at least 430 people", "The UN office"),
         ("sete presos políticos", "Libertad Ya"),
     ]
+
+
+def test_a_list_someone_made_relatives_the_lawyer_spoken_of_again_and_her_own_figures():
+    text = (
+        "Al menos 15 personas fueron excarceladas, según la lista que la ONG Libertad Ya "
+        "difundió a las seis. "
+        "Salieron en libertad 11 presos políticos, según sus familiares. "
+        "Alfredo Gil, abogado de la familia, dijo que el proceso es lento. "
+        "El abogado añadió que 777 personas permanecen detenidas. "
+        "Venezuelan authorities released 17 prisoners from Tocoron, known as the Aragua prison, "
+        "late on Monday, relatives and a local rights group said. "
+        "Juan Ríos left with five other soldiers, his lawyer said. "
+        "Die Organisation Libertad Ya zählt mehr als 200 Freilassungen. "
+        "Nach ihren Angaben sind noch rund 700 Menschen inhaftiert. "
+        "Doze presos foram soltos, segundo a organização de direitos humanos Libertad Ya. "
+        "Com eles, chega a 190 o número de solturas verificadas pela ONG. "
+        "More than 750 remain, said Ana Ruiz of Libertad Ya (Dutch) in a statement."
+    )
+    found = [(text[c.start : c.end], c.claimed_by) for c in read(text, RECORD).counts]
+    assert found == [
+        ("Al menos 15 personas", "la ONG Libertad Ya"),
+        ("11 presos políticos", "sus familiares"),  # their relatives, not their count
+        ("777 personas", "Alfredo Gil"),
+        ("17 prisoners", "relatives and a local rights group"),
+        ("five other soldiers", "his lawyer"),
+        ("mehr als 200 Freilassungen", "Die Organisation Libertad Ya"),
+        ("rund 700 Menschen", "Die Organisation Libertad Ya"),
+        ("Doze presos", "a organização de direitos humanos Libertad Ya"),
+        ("190 o número de solturas", "Libertad Ya"),
+        ("More than 750", "Ana Ruiz of Libertad Ya"),  # "(Dutch)" is no acronym of it
+    ]
