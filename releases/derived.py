@@ -45,7 +45,7 @@ from releases.models import (
     day_key,
 )
 from releases.records import PERSON_COLUMNS, person_json, stored_path
-from releases.selectors import citations_prefetch, person_facts_prefetches
+from releases.selectors import FACT_KINDS, citations_prefetch, person_facts_prefetches
 from releases.status import derive_status, status_history
 from releases.translation import LANGUAGES, every_language
 from sources.bulk import insert_rows
@@ -153,7 +153,25 @@ def _links_of(person: Person, public_facts: list[Fact]) -> set[tuple[str, str]]:
             links.add((kind.EVENT, fact.event.slug))
     for fact in public_facts:
         links.update((kind.SOURCE, p.article.slug) for p in fact.citations.all())
+    links.add((kind.FACT_KINDS, fact_kinds_key(person)))
     return links
+
+
+def _facts_of_kind(model) -> str:
+    """The person's related manager of ``model``'s facts (their prefetched public ones)."""
+    return model._meta.get_field("person").remote_field.get_accessor_name()
+
+
+def fact_kinds_key(person: Person) -> str:
+    """The kinds of public fact the person has, in the facts list's order, each between
+    spaces (" nationality release "): one link a person, whose stored counts say how many
+    people have facts of a kind (``releases.selectors.FactCitations``)."""
+    kinds = [
+        name
+        for name, kind in FACT_KINDS.items()
+        if getattr(person, _facts_of_kind(kind.model)).all()
+    ]
+    return f" {' '.join(kinds)} "
 
 
 def _public_facts(person: Person) -> list[Fact]:

@@ -1286,6 +1286,10 @@ class PersonLink(models.Model):
         # not filters: counted ahead (``FacetCount``), they are the home page's timeline.
         RELEASED_ON = "released_on", "released on"
         DIED_ON = "died_on", "died in custody on"
+        # Which kinds of public fact the person has (" alias release ", the facts list's
+        # kinds, each with a space on either side), not a filter: counted ahead, they are
+        # how many people the facts list pages through for a kind.
+        FACT_KINDS = "fact_kinds", "kinds of fact"
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="links")
     kind = models.CharField(max_length=12, choices=LinkKind.choices)

@@ -33,6 +33,7 @@ from web.filters import (
     LINK_FILTERS,
     MENTIONED,
     STATUS_ANY,
+    FactFilter,
     PersonFilter,
 )
 
@@ -279,3 +280,17 @@ def person_facets(filterset: PersonFilter) -> list[Facet]:
         ]
         facets.append(Facet(name, label, options, more))
     return facets
+
+
+def facts_people_count(filterset: FactFilter) -> int:
+    """How many people the facts list pages through (of a valid ``FactFilter``). With no
+    filter in use but the status, involvement and kind, from their links of the kinds of
+    fact they have, counted ahead (``FacetCount``: a row per set of kinds and status), not
+    by asking every public person whether they have such a fact (442 ms for releases at a
+    million people); otherwise counted."""
+    if filterset.active("status", "involvement", "kind"):
+        return filterset.qs.people_count()
+    stored = FacetCount.objects.filter(kind=PersonLink.LinkKind.FACT_KINDS)
+    if kind := filterset.form.cleaned_data.get("kind"):
+        stored = stored.filter(key__contains=f" {kind} ")
+    return _under_status(filterset, stored).aggregate(people=Sum("n"))["people"] or 0

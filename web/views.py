@@ -34,7 +34,7 @@ from web.caching import (
     not_modified,
     validators,
 )
-from web.facets import person_facets
+from web.facets import facts_people_count, person_facets
 from web.filters import (
     DEFAULT_PERSON_STATUS,
     STATUS_ANY,
@@ -288,7 +288,7 @@ def fact_list(request: HttpRequest) -> HttpResponseBase:
         template="web/fact_list.html",
         defaults={"status": STATUS_ANY},
         # A page holds every fact of 25 people (releases.selectors.FactCitations).
-        extra_context=lambda filterset: {"result_count": filterset.qs.people_count()},
+        extra_context=lambda filterset: {"result_count": facts_people_count(filterset)},
     )
 
 

@@ -86,6 +86,8 @@ def test_links_follow_the_facts_and_carry_the_status(world):
         ("source", world["article"].slug, "released"),
         # The date of the release (January 2026), counted ahead for the home's timeline.
         ("released_on", "2026-01-01|month", "released"),
+        # The kinds of public fact they have, counted ahead for the facts list.
+        ("fact_kinds", " nationality alias detention release ", "released"),
     }
     died = StatusChange.objects.create(person=person, status=Status.DIED_IN_CUSTODY)
     died.citations.add(world["article"].passages.first())

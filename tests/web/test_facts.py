@@ -12,6 +12,7 @@ from django.core.cache import cache
 
 from releases import derived
 from releases.models import Alias, Citizenship, Country, Detention, Person, Release
+from releases.selectors import FACT_KINDS
 from sources.models import Passage
 from sources.tabular import neutralise
 from tests import builders
@@ -339,3 +340,33 @@ def test_hostile_parameters_are_refused_or_ignored_never_a_server_error(record):
         targets += [with_query("/facts/", {"kind": "a\x00b", "format": output})]
     assert_all_handled(targets)
     assert_all_handled(targets[::7], {"HX-Request": "true"})
+
+
+def test_the_people_counted_for_a_kind_of_fact_are_those_with_one_after_every_write(client, record):
+    """The count is read from links counted ahead: it must be what counting the people
+    with such a public fact says, for every kind and status, after writes that change it."""
+    builders.every_kind_of_record(prefix="all")
+
+    def check():
+        cache.clear()
+        for kind in ["", *FACT_KINDS]:
+            for status in ["any", "released", "unknown"]:
+                query = {"kind": kind, "status": status}
+                counted = client.get("/facts/", query).context["page"].paginator.count
+                people = Person.objects.filter(is_public=True)
+                if status != "any":
+                    people = people.filter(status=status)
+                if kind:
+                    model = FACT_KINDS[kind].model
+                    people = people.filter(pk__in=model.objects.published().values("person"))
+                assert counted == people.count(), query
+
+    check()
+    released = Release.objects.filter(is_public=True).first()
+    released.citations.clear()  # no longer public: one person fewer with a release
+    check()
+    Alias.objects.filter(person=released.person).delete()
+    Person.objects.get(pk=record["people"][0].pk).delete()
+    check()
+    cache.clear()
+    assert client.get("/facts/", {"kind": "release"}).context["page"].paginator.count == 2
