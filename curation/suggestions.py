@@ -186,20 +186,19 @@ class KnownNames:
             people = people.filter(pk__in=changes.people)
             aliases = aliases.filter(person_id__in=changes.people)
             facilities = facilities.filter(pk__in=changes.facilities)
-        named = list(people.values_list("pk", "name"))
-        named += aliases.values_list("person_id", "name")
-        countries = {c.code: c for c in Country.objects.all()}
-        return cls(
-            names.build(
+        with known_names.uncollected():
+            named = list(people.values_list("pk", "name"))
+            named += aliases.values_list("person_id", "name")
+            countries = {c.code: c for c in Country.objects.all()}
+            gazetteer = names.build(
                 named,
                 facilities.values_list("pk", "name"),
                 {code: (c.name, c.demonym) for code, c in countries.items()},
                 only_countries=None if changes is None else changes.countries,
-            ),
-            {code: c.pk for code, c in countries.items()},
-            version,
-            hidden,
-        )
+            )
+            built = cls(gazetteer, {code: c.pk for code, c in countries.items()}, version, hidden)
+            known_names.out_of_collections(built.size)
+        return built
 
     def with_changes(self, changes: name_changes.Changes) -> "KnownNames":
         """This base with the names of ``changes`` as they are now laid over it."""

@@ -268,3 +268,38 @@ def test_the_names_version_moves_with_a_bulk_load_and_a_published_alias():
     Alias.objects.filter(pk=alias.pk).update(is_public=not alias.is_public)
     assert names_version() != created
     assert names_version() == names_version()
+
+
+@pytest.fixture
+def unfrozen():
+    """Whatever a test freezes is handed back to the collector after it."""
+    import gc
+
+    yield
+    gc.unfreeze()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_big_base_built_or_loaded_is_kept_out_of_the_collectors_walks(
+    on_disk, monkeypatch, unfrozen
+):
+    import gc
+
+    from curation import known_names
+
+    builders.person("Marta Linares", is_named=True)
+    frozen = gc.get_freeze_count()
+    monkeypatch.setattr(known_names, "FREEZE_AT", 10**9)
+    KnownNames.read()
+    assert gc.get_freeze_count() == frozen  # a small base: walking it costs nothing
+    suggestions.forget_names()
+    monkeypatch.setattr(known_names, "FREEZE_AT", 1)
+
+    built = suggestions.rebuild_base()
+    assert gc.get_freeze_count() > frozen and gc.isenabled()
+    gc.unfreeze()
+    suggestions.forget_names()
+    loaded = KnownNames.read()  # from disk
+
+    assert loaded is not built and gc.get_freeze_count() > 0 and gc.isenabled()
+    assert _keys(loaded, "Marta Linares.") != []
