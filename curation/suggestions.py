@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import pycountry
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Q, QuerySet
 from django.urls import reverse
 from django.utils.translation import ngettext
@@ -41,6 +41,7 @@ from curation import proposals as engine
 from curation.ingest import IngestNote, IngestResult, ingest_article
 from curation.proposals import gazetteer as names
 from curation.proposals.people import FREED, STILL_HELD
+from curation.proposals.text import whole_word
 from releases import country_names
 from releases.derived import batch, changed
 from releases.models import (
@@ -487,13 +488,44 @@ def _names_of(record: Person | Alias | Country) -> list[str]:
 
 
 def articles_naming(names: set[str]) -> QuerySet[SourceArticle]:
-    """The articles whose folded text contains one of these folded names (on PostgreSQL, a
-    lookup in the trigram index of the texts, sources 0009)."""
+    """The articles whose folded text names one of these folded names as whole words, as
+    the suggestions match them ("r. castillo 3" is not in "r. castillo 31", where it would
+    re-run an article that cannot gain a suggestion from it): the texts containing a name
+    (on PostgreSQL, a lookup in the trigram index of the texts, sources 0010) read for
+    whole words, then the articles read by key."""
     naming = Q()
     for name in names:
         naming |= Q(search_text__contains=name)
     # No order: ordered by slug, PostgreSQL would walk the slug index and read every text.
-    return SourceArticle.objects.filter(naming).order_by()
+    containing = SourceArticle.objects.filter(naming).order_by().values_list("pk", "search_text")
+    if connection.vendor == "postgresql":
+        candidates = _by_the_index(containing)
+    else:
+        candidates = list(containing)  # SQLite reads every text: correct, without an index
+    keys = [pk for pk, text in candidates if any(_as_words(text, name) for name in names)]
+    return SourceArticle.objects.filter(pk__in=keys)
+
+
+def _as_words(text: str, name: str) -> bool:
+    start = text.find(name)
+    while start != -1 and not whole_word(text, start, start + len(name)):
+        start = text.find(name, start + 1)
+    return start != -1
+
+
+def _by_the_index[Row](rows: QuerySet[SourceArticle, Row]) -> list[Row]:
+    """The rows, read with no sequential scan for this one statement. PostgreSQL costs a
+    LIKE by the row, not by the text, and each text is kept out of line (TOAST, 10 kB on
+    average), so it reckons a scan of every text cheaper than the trigram index and then
+    reads them all: 2 s at 10,000 articles (1,000,000 people), against 5-20 ms through the
+    index. The setting is the transaction's (``set_config(…, true)``), put back after."""
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SELECT current_setting('enable_seqscan')")
+        (before,) = cursor.fetchone() or ("on",)
+        cursor.execute("SELECT set_config('enable_seqscan', 'off', true)")
+        found = list(rows)
+        cursor.execute("SELECT set_config('enable_seqscan', %s, true)", [before])
+    return found
 
 
 def suggest_after_change(*records: Person | Alias | Country) -> int:
