@@ -44,6 +44,7 @@ from releases.models import (
     Status,
     day_key,
 )
+from releases.prepared import TEXT_MARKER, prepared
 from releases.records import PERSON_COLUMNS, person_json, stored_path
 from releases.selectors import FACT_KINDS, citations_prefetch, person_facts_prefetches
 from releases.status import derive_status, status_history
@@ -490,19 +491,24 @@ def person_page_version(slug: str) -> str | None:
 def person_page_state(slug: str) -> tuple[str, object] | None:
     """``person_page_version`` and when the record last changed (an upper bound of when
     the page did), still in one query. ``None`` for no such person."""
-    current = DataVersion.objects.filter(pk=1)
-    row = (
-        Person.objects.filter(slug=slug)
-        .annotate(
-            shared=Subquery(current.values("shared_version")[:1]),
-            changed_at=Subquery(current.values("changed_at")[:1]),
+
+    def build():
+        current = DataVersion.objects.filter(pk=1)
+        return (
+            Person.objects.filter(slug=TEXT_MARKER)
+            .annotate(
+                shared=Subquery(current.values("shared_version")[:1]),
+                changed_at=Subquery(current.values("changed_at")[:1]),
+            )
+            .values_list("pk", "page_version", "shared", "changed_at")
+            .order_by()[:1]
         )
-        .values_list("pk", "page_version", "shared", "changed_at")
-        .first()
-    )
-    if row is None:
+
+    # Asked before every person's page, cold or cached: its SQL is built once.
+    rows = prepared("person page state", Person, build, TEXT_MARKER).rows(slug)
+    if not rows:
         return None
-    pk, own, shared_version, changed_at = row
+    pk, own, shared_version, changed_at = rows[0]
     return f"person:{shared_version or 0}:{pk}:{own}", changed_at
 
 
