@@ -22,7 +22,7 @@ so the Spanish first name "Germán" is not "German".
 """
 
 import gettext
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 import pycountry
@@ -39,6 +39,10 @@ class Form:
     origin: str  # where the form comes from, shown to curators beside a suggestion
     mode: str = CASED
     demonym: bool = False  # names the country's people: "Spanish", "venezolanos"
+    # Written in lower case in its language ("venezolanos", "italienische"): capitalised
+    # inside a sentence it is a name ("Giancarlo Russo", the state of Portuguesa).
+    lower: bool = False
+    combining: bool = False  # only as a compound's first part, before a hyphen: "ítalo-"
 
 
 @dataclass(frozen=True)
@@ -146,7 +150,7 @@ CURATED: dict[str, _Curated] = {
     ),
     "EC": _Curated(
         pt=_words("equatoriano equatoriana equatorianos equatorianas"),
-        en=_words("Ecuadorian Ecuadorians"),
+        en=_words("Ecuadorian Ecuadorians Ecuadorean Ecuadoreans"),
         es=_words("ecuatoriano ecuatoriana ecuatorianos ecuatorianas"),
         de=_words("Ecuadorianer Ecuadorianerin Ecuadorianern ecuadorianische"),
     ),
@@ -261,6 +265,128 @@ CURATED: dict[str, _Curated] = {
         de=_words("Österreicher Österreicherin österreichische österreichischen"),
         pt=_words("austríaco austríaca austríacos austríacas"),
     ),
+    # The Caribbean and South American neighbours, and the peoples of the foreign
+    # detainees reports name most (Lebanese and Syrian traders, Chinese engineers,
+    # Filipino sailors …).
+    "GY": _Curated(
+        en=_words("Guyanese"),
+        es=_words("guyanés guyanesa guyaneses guyanesas"),
+        de=_words("Guyaner Guyanerin Guyanern guyanische guyanischen guyanischer"),
+        pt=_words("guianense guianenses guianês guianesa guianeses guianesas"),
+    ),
+    "HT": _Curated(
+        en=_words("Haitian Haitians"),
+        es=_words("haitiano haitiana haitianos haitianas"),
+        de=_words("Haitianer Haitianerin Haitianern haitianische haitianischen"),
+        pt=_words("haitiano haitiana haitianos haitianas"),
+    ),
+    "JM": _Curated(
+        en=_words("Jamaican Jamaicans"),
+        es=_words("jamaicano jamaicana jamaicanos jamaicanas jamaiquino jamaiquina"),
+        de=_words("Jamaikaner Jamaikanerin Jamaikanern jamaikanische jamaikanischen"),
+        pt=_words("jamaicano jamaicana jamaicanos jamaicanas"),
+    ),
+    "PA": _Curated(
+        en=_words("Panamanian Panamanians"),
+        es=_words("panameño panameña panameños panameñas"),
+        de=_words("Panamaer Panamaerin panamaische panamaischen"),
+        pt=_words("panamenho panamenha panamenhos panamenhas"),
+    ),
+    "CR": _Curated(
+        en=("Costa Rican", "Costa Ricans"),
+        es=_words("costarricense costarricenses"),
+        de=_words("Costa-Ricaner Costa-Ricanerin costa-ricanische"),
+        pt=_words("costa-riquenho costa-riquenha costa-riquenhos costa-riquenhas"),
+    ),
+    "LB": _Curated(
+        en=_words("Lebanese"),
+        es=_words("libanés libanesa libaneses libanesas"),
+        de=_words("Libanese Libanesin Libanesen libanesische libanesischen libanesischer"),
+        pt=_words("libanês libanesa libaneses libanesas"),
+    ),
+    "SY": _Curated(
+        en=_words("Syrian Syrians"),
+        es=_words("sirio siria sirios sirias"),
+        de=_words("Syrer Syrerin Syrern syrische syrischen syrischer"),
+        pt=_words("sírio síria sírios sírias"),
+    ),
+    "CN": _Curated(
+        en=_words("Chinese"),
+        es=_words("chino china chinos chinas"),
+        de=_words("Chinese Chinesin Chinesen chinesische chinesischen chinesischer"),
+        pt=_words("chinês chinesa chineses chinesas"),
+    ),
+    "PH": _Curated(
+        en=_words("Filipino Filipina Filipinos Filipinas Philippine"),
+        es=_words("filipino filipina filipinos filipinas"),
+        de=_words(
+            "Philippiner Philippinerin Philippinern philippinische philippinischen philippinischer"
+        ),
+        pt=_words("filipino filipina filipinos filipinas"),
+    ),
+    "SE": _Curated(
+        en=_words("Swede Swedes Swedish"),
+        es=_words("sueco sueca suecos suecas"),
+        # Not "Schweden", which names the country more often than its people.
+        de=_words("Schwede Schwedin schwedische schwedischen schwedischer"),
+        pt=_words("sueco sueca suecos suecas"),
+    ),
+    "RO": _Curated(
+        en=_words("Romanian Romanians"),
+        es=_words("rumano rumana rumanos rumanas"),
+        de=_words("Rumäne Rumänin Rumänen rumänische rumänischen rumänischer"),
+        pt=_words("romeno romena romenos romenas"),
+    ),
+    "GH": _Curated(
+        en=_words("Ghanaian Ghanaians"),
+        es=_words("ghanés ghanesa ghaneses ghanesas"),
+        de=_words("Ghanaer Ghanaerin Ghanaern ghanaische ghanaischen"),
+        pt=_words("ganês ganesa ganeses ganesas"),
+    ),
+    "NG": _Curated(
+        en=_words("Nigerian Nigerians"),
+        es=_words("nigeriano nigeriana nigerianos nigerianas"),
+        de=_words("Nigerianer Nigerianerin Nigerianern nigerianische nigerianischen"),
+        pt=_words("nigeriano nigeriana nigerianos nigerianas"),
+    ),
+    "IL": _Curated(
+        en=_words("Israeli Israelis"),
+        es=_words("israelí israelíes"),
+        de=_words("Israeli Israelin israelische israelischen"),
+        pt=_words("israelense israelenses israelita israelitas"),
+    ),
+    "TR": _Curated(
+        en=_words("Turkish Turk Turks"),
+        es=_words("turco turca turcos turcas"),
+        de=_words("Türke Türkin Türken türkische türkischen türkischer"),
+        pt=_words("turco turca turcos turcas"),
+    ),
+    "JP": _Curated(
+        en=_words("Japanese"),
+        es=_words("japonés japonesa japoneses japonesas"),
+        de=_words("Japaner Japanerin Japanern japanische japanischen"),
+        pt=_words("japonês japonesa japoneses japonesas"),
+    ),
+    "NO": _Curated(
+        en=_words("Norwegian Norwegians"),
+        es=_words("noruego noruega noruegos noruegas"),
+        de=_words("Norweger Norwegerin Norwegern norwegische norwegischen"),
+        pt=_words("norueguês norueguesa noruegueses norueguesas"),
+    ),
+    "DK": _Curated(
+        en=_words("Danish Dane Danes"),
+        es=_words("danés danesa daneses danesas"),
+        de=_words("Däne Dänin Dänen dänische dänischen dänischer"),
+        pt=_words("dinamarquês dinamarquesa dinamarqueses dinamarquesas"),
+    ),
+}
+
+# A nationality's first part in a compound ("ítalo-venezolano", "Franco-Venezuelan"),
+# matched only before its hyphen: alone, "Ítalo" is a first name and "franco" a word.
+COMBINING: dict[str, tuple[str, ...]] = {
+    "IT": ("ítalo", "italo"),
+    "FR": ("franco",),
+    "DE": ("germano",),
 }
 
 NOT_A_COUNTRY: tuple[str, ...] = (
@@ -337,6 +463,12 @@ def _curated(code: str) -> list[Form]:
             Form(word, f"curated demonyms ({language})", demonym=True)
             for word in getattr(table, language)
         ]
+    # A German adjective's stem is a compound's first part: "österreichisch-venezolanische".
+    stems = [word[: -len("e")] for word in table.de if word.endswith("ische")]
+    forms += [
+        Form(word, "curated combining forms", demonym=True, combining=True)
+        for word in (*COMBINING.get(code, ()), *stems)
+    ]
     forms += [Form(name, "curated short forms") for name in table.names]
     forms += [Form(short, "curated abbreviations", mode=EXACT) for short in table.abbreviations]
     return forms
@@ -348,12 +480,17 @@ def forms_for(code: str, name: str = "", demonym: str = "") -> list[Form]:
     forms = [Form(name, "the record"), Form(demonym, "the record", demonym=True)]
     forms += _iso_names(code.upper()) + _curated(code.upper())
     unique: dict[tuple[str, str], Form] = {}
+    capitalised: set[tuple[str, str]] = set()  # a demonym some language capitalises
     for form in forms:
         key = (form.text.casefold() if form.mode == CASED else form.text, form.mode)
+        if form.demonym and not form.text[:1].islower():
+            capitalised.add(key)
         # A form that is also a demonym ("argentina") counts as one.
         if form.text.strip() and (key not in unique or (form.demonym and not unique[key].demonym)):
             unique[key] = form
-    return list(unique.values())
+    return [
+        replace(form, lower=form.demonym and key not in capitalised) for key, form in unique.items()
+    ]
 
 
 # -- Searching people by nationality -------------------------------------------------------

@@ -90,7 +90,7 @@ def read(text: str, gazetteer: Gazetteer | Layered) -> Reading:
     spans = sentences(text)
     found = gazetteer.find(text)
     known = [f for f in found if f.entry.kind in (PERSON, FACILITY, COUNTRY) and f.entry.known]
-    demonyms = nationality.demonyms(found)
+    demonyms = nationality.demonyms(text, found)
     # A known person's key is their primary key, a country's its ISO code (an entry's key
     # may be either).
     citizenships = [
@@ -117,7 +117,7 @@ def read(text: str, gazetteer: Gazetteer | Layered) -> Reading:
                 person.facility = _facility_in(reading.sentence, found, new_facilities)
         person.same_as = gazetteer.lookalikes(person.name)
     countries: dict[str, NewCountry] = {}
-    for demonym in demonyms:
+    for demonym in demonyms + nationality.of_citizens(text, found):
         if not demonym.entry.known:
             countries.setdefault(
                 str(demonym.entry.key),

@@ -27,6 +27,8 @@ class Entry:
     key: int | str  # a primary key, or a country's ISO code
     known: bool = True  # countries: whether the record has a row for it
     demonym: bool = False  # names a country's people ("venezolanas")
+    lower: bool = False  # a demonym written in lower case ("venezolanas", not "Venezolaner")
+    combining: bool = False  # a compound's first part, found only before its hyphen ("ítalo-")
 
 
 @dataclass(frozen=True)
@@ -113,7 +115,8 @@ class Gazetteer:
                 if not whole_word(seen.text, first, last + 1):
                     continue
                 start, end = seen.span(first, last + 1)
-                found += [Found(start, end, entry) for entry in entries]
+                hyphen = text[end : end + 1] == "-"
+                found += [Found(start, end, e) for e in entries if hyphen or not e.combining]
         return found
 
     def lookalikes(self, name: str) -> list[int]:
@@ -272,7 +275,8 @@ def build(
         known = code in countries
         for form in country_names.forms_for(code, name, demonym):
             mode = _EXACT if form.mode == country_names.EXACT else _CASED
-            gazetteer.add(mode, form.text, Entry(COUNTRY, code, known, form.demonym))
+            entry = Entry(COUNTRY, code, known, form.demonym, form.lower, form.combining)
+            gazetteer.add(mode, form.text, entry)
     if chosen is None:
         for text in country_names.NOT_A_COUNTRY:
             gazetteer.add(_CASED, text, Entry(NOTHING, text))

@@ -270,6 +270,19 @@ THING = _entries(
     "el|helicoide|rodeo|tocoron|tocuyito|yare|boleita|yaguara|ramo|verde"
 )
 
+# Nouns of places, institutions and the press: a demonym beside one ("the Colombian
+# border", "la Cancillería colombiana", "Swiss radio") is no detainee's nationality.
+NOT_PEOPLE = _entries(
+    "border|borders|frontier|coast|waters|territory|soil|side|government|authorities|"
+    "embassy|consulate|ministry|cabinet|radio|television|tv|press|media|"
+    "newspaper|broadcaster|navy|army|"
+    "frontera|fronteras|costa|aguas|territorio|suelo|gobierno|autoridades|embajada|"
+    "consulado|cancilleria|ministerio|radio|television|prensa|medios|diario|periodico|"
+    "fronteira|governo|embaixada|chancelaria|ministerio|imprensa|jornal|"
+    "grenze|kuste|regierung|behorden|botschaft|konsulat|ministerium|aussenministerium|"
+    "rundfunk|fernsehen|presse|zeitung|medien"
+)
+
 # Lower-case words that join the words of one name.
 PARTICLES = _entries("de|del|de la|de los|de las|la|las|los|da|das|do|dos|van|von|der|den")
 

@@ -612,3 +612,55 @@ def test_a_list_someone_made_relatives_the_lawyer_spoken_of_again_and_her_own_fi
         ("190 o número de solturas", "Libertad Ya"),
         ("More than 750", "Ana Ruiz of Libertad Ya"),  # "(Dutch)" is no acronym of it
     ]
+
+
+def test_nationalities_of_more_peoples_are_proposed_in_every_inflection():
+    text = (
+        "Salió el pescador guyanés Dev Persaud. "
+        "A Ghanaian, Kofi Mensah, and a Swede were freed. "
+        "Der philippinische Matrose Rodel Cruz kam frei. "
+        "Fue excarcelado el empresario ítalo-venezolano Gino Ferri."
+    )
+    reading = read(text, RECORD)
+    assert {c.code for c in reading.countries} == {"GY", "GH", "SE", "PH", "IT"}
+
+
+def test_a_first_part_of_a_compound_is_no_nationality_alone():
+    reading = read("Ítalo Ferri fue excarcelado. Fue un acto franco.", RECORD)
+    assert reading.countries == []
+
+
+def test_a_demonym_in_a_name_or_beside_a_place_or_an_institution_is_no_nationality():
+    text = (
+        "Fue excarcelado el empresario Gino Russo Ferri, dijo la Cancillería colombiana. "
+        "Ana Ruiz was arrested near the Colombian border, Swiss radio said. "
+        "Er dankte der italienischen Regierung. Salió de la cárcel de Portuguesa."
+    )
+    assert read(text, RECORD).countries == []
+
+
+def test_a_demonym_opening_a_sentence_is_still_one():
+    reading = read('"Colombianos y peruanos salieron de prisión", dijo.', RECORD)
+    assert {c.code for c in reading.countries} == {"CO", "PE"}
+
+
+def test_a_german_adjective_stem_before_a_hyphen_is_a_nationality():
+    text = "In Haft ist der österreichisch-venezolanische Unternehmer Jan Huber."
+    assert {c.code for c in read(text, RECORD).countries} == {"AT"}
+
+
+def test_countries_whose_citizens_are_freed_or_held_are_nationalities():
+    text = (
+        "At least 40 foreigners are still held, including citizens of Colombia, Peru and "
+        "Ecuador. Italy and Chile have all had citizens freed. "
+        "Paraguay reclama por dos de sus ciudadanos."
+    )
+    assert {c.code for c in read(text, RECORD).countries} == {"CO", "PE", "EC", "IT", "CL", "PY"}
+
+
+def test_a_country_named_as_a_place_is_no_nationality():
+    text = (
+        "Ana Ruiz was arrested while travelling from Colombia. "
+        "Fue detenido en la frontera con Colombia. Dijo a la prensa en Lima, Peru."
+    )
+    assert read(text, RECORD).countries == []
