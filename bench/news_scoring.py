@@ -159,12 +159,16 @@ def score(folder: Path) -> dict[str, Tally]:
 
         t = tallies["facilities"]
         new_facilities = [f for f in labels.get("facilities") or [] if not f.get("known")]
-        unique = {frozenset(_names(f)) for f in new_facilities}
+        # Sorted, so that which label a suggestion matches never depends on set order (the
+        # hash seed): a name exactly labelled first, then one not yet found, then any.
+        unique = sorted({frozenset(_names(f)) for f in new_facilities}, key=sorted)
         t.labelled += len(unique)
         hit = set()
         for s in (s for s in made if s.kind == SuggestionKind.NEW_FACILITY):
             name = _fold(s.name)
-            match = next((u for u in unique if any(name in n or n in name for n in u if n)), None)
+            near = [u for u in unique if any(name in n or n in name for n in u if n)]
+            ranked = sorted(near, key=lambda u: (name not in u, u in hit))
+            match = ranked[0] if ranked else None
             if match is not None:
                 t.right += 1
                 hit.add(match)
