@@ -16,6 +16,7 @@ PAGES = [
     "/en/data/",
     "/es/data/",
     "/en/api/",
+    "/es/api/",
     "/es/about/",
 ]
 
