@@ -487,7 +487,6 @@ ODD_DETAIL_URLS = [
     "/nationalities/%00/",
     "/nationalities/ESP/",
     "/nationalities/e1/",
-    "/nationalities/ES/",
     "/nationalities/zz/",
     "/nationalities/%C3%A9s/",
     "/nationalities/%00%00/",

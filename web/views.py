@@ -225,9 +225,18 @@ def _country_json(country: Country, link: Link, first_people: list[Citizenship])
 
 @require_safe
 @cached_page(params=DETAIL_PARAMS)
-def nationality_detail(request: HttpRequest, code: str) -> HttpResponse:
-    if len(code) != 2 or not (code.isascii() and code.isalpha() and code.islower()):
-        raise Http404("Nationalities are addressed by lower-case ISO 3166 alpha-2 codes.")
+def nationality_detail(request: HttpRequest, code: str) -> HttpResponseBase:
+    if len(code) != 2 or not (code.isascii() and code.isalpha()):
+        raise Http404("Nationalities are addressed by ISO 3166 alpha-2 codes.")
+    if not code.islower():
+        # "ES" as a journalist types it: one address per country, so one cached page.
+        query = f"?{request.GET.urlencode()}" if request.GET else ""
+        url = reverse(
+            "releases:nationality_detail",
+            kwargs={"code": code.lower()},
+            current_app=_namespace(request),
+        )
+        return redirect(f"{url}{query}", permanent=True)
     country = get_object_or_404(selectors.countries(), code=code.upper())
     first_people = selectors.country_people(country)
     return render_detail(

@@ -78,8 +78,13 @@ def test_an_unknown_person_is_a_404(client, db):
 
 def test_nationality_codes_are_lower_case_in_urls(client, world):
     assert client.get("/nationalities/es/").status_code == 200
-    assert client.get("/nationalities/ES/").status_code == 404
+    upper = client.get("/es/nationalities/ES/?format=json")
+    assert upper.status_code == 301
+    assert upper["Location"] == "/es/nationalities/es/?format=json"
+    assert client.get("/en/nationalities/Es/")["Location"] == "/en/nationalities/es/"
+    assert client.get("/nationalities/ES/")["Location"] == "/nationalities/es/"
     assert client.get("/nationalities/zz/").status_code == 404
+    assert client.get("/nationalities/e1/").status_code == 404
 
 
 def test_nationality_page_lists_named_people_and_counted_groups(client, world):
