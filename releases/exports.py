@@ -23,7 +23,6 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from django.core.exceptions import EmptyResultSet
 from django.db import DatabaseError, connection, transaction
 from django.db.models import QuerySet
 from django.http import HttpRequest, StreamingHttpResponse
@@ -98,15 +97,11 @@ def _json_response(name: str, count: int, records: Iterable[str]) -> StreamingHt
     return _dated(response, changed)
 
 
-def _csv_response(
-    name: str, columns: list[Column], lines: Iterable[str], *, blocked: bool = False
-) -> StreamingHttpResponse:
-    """``lines`` are rows, or blocks of rows already joined (``blocked``)."""
-
+def _csv_response(name: str, columns: list[Column], lines: Iterable[str]) -> StreamingHttpResponse:
     def stream() -> Iterator[str]:
         # A byte-order mark makes Excel read the file as UTF-8 (accents intact).
         yield "\ufeff" + csv_line([column.header for column in columns])
-        yield from lines if blocked else _blocks(lines)
+        yield from _blocks(lines)
 
     response = StreamingHttpResponse(
         guarded(stream(), csv_line([INCOMPLETE])), content_type="text/csv; charset=utf-8"
@@ -161,28 +156,22 @@ class PersonRecordExport:
     name: str
     columns: list[Column]
 
-    def _stored(self, queryset: QuerySet, field: str) -> Iterator[list[str]]:
-        """The stored values a fetch at a time (``STORED_CHUNK_SIZE``), each fetch one list.
-        The cursor is read as it is, not through the queryset's iterator: a row's trip
-        through Django's and modeltranslation's iterables cost more than finishing it."""
+    def _stored(self, queryset: QuerySet, field: str) -> Iterator[str]:
         values = queryset.values_list(f"record__{field}", flat=True)
-        return _first_ready(_in_one_transaction(values))
+        return _first_ready(_in_one_transaction(values.iterator(chunk_size=STORED_CHUNK_SIZE)))
 
     def json_response(self, queryset: QuerySet, request: HttpRequest) -> StreamingHttpResponse:
         absolute = f'"url": "{_site_root(request)}/'
-        fetched = itertools.chain.from_iterable(self._stored(queryset, "json"))
-        rows = (r.replace(_STORED_JSON_LINK, absolute) for r in fetched)
+        rows = (r.replace(_STORED_JSON_LINK, absolute) for r in self._stored(queryset, "json"))
         return _json_response(self.name, queryset.count(), rows)
 
     def csv_response(self, queryset: QuerySet, request: HttpRequest) -> StreamingHttpResponse:
         root = _site_root(request)
         stored = self._stored(queryset, PersonRecord.csv_field(get_language()))
-        # One write per fetch: the rows are joined where they are finished.
-        blocks = ("".join([finish_stored_row(r, root) for r in rows]) for rows in stored)
-        return _csv_response(self.name, self.columns, blocks, blocked=True)
+        return _csv_response(self.name, self.columns, (finish_stored_row(r, root) for r in stored))
 
 
-def _in_one_transaction(values: QuerySet) -> Iterator[list[str]]:
+def _in_one_transaction(values: Iterator[str | None]) -> Iterator[str]:
     """The stored values, read in one transaction. Outside one, Django declares its
     server-side cursor WITH HOLD, and PostgreSQL then runs the whole query before the first
     row, sorting every record on disk (1.0-1.4 s at 100,000 people) while the download
@@ -190,25 +179,12 @@ def _in_one_transaction(values: QuerySet) -> Iterator[list[str]]:
     (Read only: a stream closed early, or failing, rolls back nothing.) Inside a transaction
     already (an atomic block, a test) the cursor is declared without hold anyway: no
     transaction is begun that would outlive the caller's."""
+    stored = (value for value in values if value)
     if connection.in_atomic_block:
-        yield from _fetched(values)
+        yield from stored
         return
     with transaction.atomic():
-        yield from _fetched(values)
-
-
-def _fetched(values: QuerySet) -> Iterator[list[str]]:
-    """A one-column ``values_list`` read through a server-side cursor (a plain one on
-    SQLite), a list per fetch, without the rows that have no stored value."""
-    try:
-        sql, params = values.query.get_compiler(using=values.db).as_sql()
-    except EmptyResultSet:
-        return
-    with connection.chunked_cursor() as cursor:
-        cursor.execute(sql, params)
-        while rows := cursor.fetchmany(STORED_CHUNK_SIZE):
-            if kept := [value for (value,) in rows if value]:
-                yield kept
+        yield from stored
 
 
 PERSON_EXPORT = PersonRecordExport("people", records.PERSON_COLUMNS)

@@ -7,11 +7,12 @@ import re
 
 import pytest
 from django.db import OperationalError, connection
+from django.db.models import QuerySet
 from django.http import StreamingHttpResponse
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
-from releases import derived, exports
+from releases import derived
 from releases.models import Person, PersonRecord
 from releases.translation import LANGUAGES
 from sources.tabular import (
@@ -156,15 +157,14 @@ def test_a_person_named_with_a_leading_line_break_and_formula_exports_inert(clie
 
 
 def test_an_export_cut_by_a_database_failure_says_it_is_incomplete(client, world, monkeypatch):
-    # The people's rows are read a fetch at a time from the cursor (exports._fetched).
-    original = exports._fetched
+    original = QuerySet.iterator
 
-    def failing_after_the_first_fetch(values):
-        yield next(original(values))
+    def failing_after_the_first_row(self, *args, **kwargs):
+        rows = original(self, *args, **kwargs)
+        yield next(rows)
         raise OperationalError("server closed the connection unexpectedly")
 
-    monkeypatch.setattr(exports, "STORED_CHUNK_SIZE", 1)
-    monkeypatch.setattr(exports, "_fetched", failing_after_the_first_fetch)
+    monkeypatch.setattr(QuerySet, "iterator", failing_after_the_first_row)
     for output in ("csv", "json"):
         response = client.get("/people/", {"format": output, "status": "any"})
         chunks = []
