@@ -141,6 +141,12 @@ def about(request: HttpRequest) -> HttpResponse:
     return render(request, "web/about.html", context)
 
 
+def _moved_permanently(request: HttpRequest, url: str) -> HttpResponseBase:
+    """A permanent redirect to the page's one address, the reader's query kept."""
+    query = f"?{request.GET.urlencode()}" if request.GET else ""
+    return redirect(f"{url}{query}", permanent=True)
+
+
 def _namespace(request: HttpRequest) -> str | None:
     """The URL namespace of the mount the request came in by (a view is only reached
     resolved, so the match is always there)."""
@@ -171,8 +177,7 @@ def person_detail(request: HttpRequest, slug: str) -> HttpResponseBase:
         moved = PersonRedirect.objects.filter(slug=slug).select_related("person").first()
         if moved is None:
             raise Http404("No person is at this address.")
-        query = f"?{request.GET.urlencode()}" if request.GET else ""
-        return redirect(f"{moved.person.get_absolute_url()}{query}", permanent=True)
+        return _moved_permanently(request, moved.person.get_absolute_url())
     return render_detail(
         request,
         person,
@@ -230,13 +235,14 @@ def nationality_detail(request: HttpRequest, code: str) -> HttpResponseBase:
         raise Http404("Nationalities are addressed by ISO 3166 alpha-2 codes.")
     if not code.islower():
         # "ES" as a journalist types it: one address per country, so one cached page.
-        query = f"?{request.GET.urlencode()}" if request.GET else ""
-        url = reverse(
-            "releases:nationality_detail",
-            kwargs={"code": code.lower()},
-            current_app=_namespace(request),
+        return _moved_permanently(
+            request,
+            reverse(
+                "releases:nationality_detail",
+                kwargs={"code": code.lower()},
+                current_app=_namespace(request),
+            ),
         )
-        return redirect(f"{url}{query}", permanent=True)
     country = get_object_or_404(selectors.countries(), code=code.upper())
     first_people = selectors.country_people(country)
     return render_detail(
