@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 
 WIDTH, MARGIN = 760, 30
 # The lanes, top to bottom; each kind's colour and shape are in site.css and
-# web/templates/web/includes/timeline_mark.html.
+# web.templatetags.timeline.MARKS.
 LANES = {
     "events": gettext_lazy("Release events"),
     "freed": gettext_lazy("People freed"),
