@@ -16,8 +16,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from curation.proposals import lexicon, people
-from curation.proposals.gazetteer import COUNTRY, Found
+from curation.proposals import lexicon, nationality, people
+from curation.proposals.gazetteer import Found
 from curation.proposals.given_names import is_given_name
 from curation.proposals.text import Word, fold, phrase_at, words
 
@@ -1218,7 +1218,9 @@ def _claimant_end(text: str, start: int, right: int) -> int:
 
 def read(text: str, spans: list[tuple[int, int]], found: list[Found]) -> list[Count]:
     counts: list[Count] = []
-    demonyms = [f for f in found if f.entry.kind == COUNTRY and f.entry.demonym]
+    # The same demonyms as the nationalities read: not a capitalised name ("Giancarlo
+    # Russo") nor one describing a place or an institution ("la Cancillería colombiana").
+    demonyms = nationality.demonyms(text, found)
     named_before: Claimant | None = None
     organisation_before: Claimant | None = None  # the last organisation that claimed one
     portuguese = _reads_as_portuguese(text)
