@@ -65,6 +65,7 @@ PEOPLE = lexicon._entries(
     "officers|opposition figures|politicians|students|women|men|minors|children|"
     "workers|press workers|media workers|of them|releases|"
     "excarcelaciones|liberaciones|libertacoes|libertações|solturas|freilassungen|"
+    "entlassungen|haftentlassungen|"
     "connacionales|compatriotas|vecinos|colegas|sailors|marineros|"
     "presos|preso|presas|prisioneros|detenidos|detenidas|personas|ciudadanos|ciudadanas|"
     "extranjeros|extranjeras|periodistas|reclusos|reclusas|activistas|militares|"
@@ -315,8 +316,13 @@ CLAIMING = lexicon.SPEECH | lexicon._entries(
     "disseram|dizem|afirmaram|declararam|anunciaram|confirmaram|informaram|explicaram|"
     "contaram|relataram|"
     "sagten|erklarten|bestatigten|berichtete|berichteten|berichten|teilten|"
-    # "Das Auswärtige Amt geht von mindestens drei Deutschen aus": assumes the figure.
-    "geht von|gehen von|ging von"
+    # "Das Auswärtige Amt geht von mindestens drei Deutschen aus": assumes the figure;
+    # "geht davon aus, dass…", "rechnen damit, dass…": assumes or expects it.
+    "geht von|gehen von|ging von|geht davon aus|gehen davon aus|ging davon aus|"
+    "gingen davon aus|rechnet damit|rechnen damit|rechnete damit|rechneten damit|"
+    # German participles ending the clause: "hat … angekündigt", "hat … gefordert".
+    "angekundigt|mitgeteilt|erklart|gesagt|berichtet|gemeldet|gefordert|begrusst|"
+    "geschatzt|angegeben|meldete|meldet|melden|meldeten"
 )
 # Publishing a list or a figure is claiming it, but folded "publicó" is "público" (public)
 # and "publica" is "pública": told apart by the accent, so matched before folding.
@@ -394,15 +400,20 @@ def _claimant(
     if own_tally := _OWN_TALLY.search(text, left, count_at if count_at > left else right):
         # "by the families' own tally at least nine more…"
         return own_tally.group("who"), own_tally.span("who")
+    for source in (_COMPOUND_SOURCE, _SAID_WITHIN):
+        if named := source.search(text, left, count_at if count_at > left else right):
+            return named.group("who"), named.span("who")
     for index in range(len(folded)):
         size = phrase_at(folded, index, PRONOUNS)
         if size > 1 and sentence_words[index + size - 1].text != "el":
             # "Segundo ele", "Nach seinen Worten", "según él" (not "según el registro")
             start, end = sentence_words[index].start, sentence_words[index + size - 1].end
             return text[start:end], (start, end)
-        size = phrase_at(folded, index, lexicon.ACCORDING_TO)
+        size = phrase_at(folded, index, _ACCORDING_TO)
         if size and index + size < len(sentence_words):
             start = sentence_words[index + size].start
+            if _names_another_count(text, sentence_words[index].start, start, right, count_at):
+                continue
             # "nach Angaben der Organisation auch mehrere Ausländer": the claimant ends
             # where the counted people begin.
             end = _claimant_end(text, start, count_at if start < count_at else right)
@@ -459,6 +470,14 @@ def _claimant(
     )
 
 
+# A tally's source, besides whoever is quoted: "Nach Zählung örtlicher Anwälte", "nach
+# Einschätzung von Diplomaten" (the genitive or "von" after the noun names whose).
+_ACCORDING_TO = lexicon.ACCORDING_TO | lexicon._entries(
+    "nach zahlung|nach schatzung|nach einschatzung|nach informationen|"
+    "nach informationen von|nach recherchen"
+)
+
+
 # Who promises releases claims how many: "Jorge Rodríguez prometió soltar a "un número
 # importante" de presos", "pledged that "a significant number" of detainees…", "verspricht,
 # dass danach «Hunderte» weitere…".
@@ -489,6 +508,37 @@ _OWN_TALLY = re.compile(
     r"\bby\s+(?:the\s+)?(?P<who>[\w .-]{2,40}?)(?:'s|')\s+own\s+(?:tally|count|figures|records?)\b",
     re.I,
 )
+# "Nach AP-Zählung", "nach Regierungsangaben" is no one's: the source in the compound.
+_COMPOUND_SOURCE = re.compile(
+    r"\b[Nn]ach\s+(?:(?:der|den|einer)\s+)?(?P<who>[A-ZÄÖÜ][\w.]*(?:-[A-ZÄÖÜ][\w.]*)*)-"
+    r"(?:Zählung|Angaben|Schätzung|Berechnungen|Daten|Informationen)\b"
+)
+# "In der Regierung heißt es, …": whoever is said within.
+_SAID_WITHIN = re.compile(
+    r"\b(?:[Ii]n|[Bb]ei|[Aa]us)\s+(?P<who>(?:der|dem|den)\s+[^,;:.]+?)\s+hei(?:ß|ss)t\s+es\b"
+)
+
+
+def _names_another_count(text: str, at: int, start: int, right: int, count_at: int) -> bool:
+    """Whether the source at ``at`` (its name from ``start``) is another clause's than the
+    count at ``count_at``: a colon or semicolon between them ("nach Angaben von X ein langer
+    Tag: Mehr als 80 …"), or, after the count, a count of its own that follows it
+    ("Rund 500 Menschen …, darunter nach Angaben der Gruppe mehr als 40 Frauen")."""
+    count_at = count_at if count_at >= 0 else right  # a sentence without the count: its end
+    between = text[min(at, count_at) : max(at, count_at)]
+    if ":" in between or ";" in between:
+        return True
+    if at < count_at:
+        return False
+    named = [w.folded for w in words(text, start, _claimant_end(text, start, right))]
+    # a number and the people it counts ("mehr als 40 Frauen"), not a
+    # number in a name ("dos consulados", "Ministério dos Negócios")
+    return any(
+        _number(word) is not None and phrase_at(named, n + 1, PEOPLE)
+        for n, word in enumerate(named)
+    )
+
+
 # A German finite verb after "nach Angaben von X": where X ends.
 _GERMAN_VERB = re.compile(
     r"\s(?:sind|ist|seien|sei|waren|war|hat|haben|hatte|hatten|wurden|wurde|gibt|gab|kamen|"
@@ -566,6 +616,20 @@ def _verb_subject(
             ):
                 relative = None
         clause_end = relative.start() if relative else verb_at
+        if _ends_its_clause(text, sentence_words[index].end, right) and (
+            auxiliary := _GERMAN_AUXILIARY.search(text, left, clause_end)
+        ):
+            # "Libertad Ya hat bis Montag 212 Freilassungen überprüft": a participle ends
+            # the clause, its subject stands before the auxiliary.
+            clause_end = auxiliary.start()
+        if (
+            index + 1 < len(sentence_words)
+            and sentence_words[index + 1].text in ("er", "sie")
+            and len(words(text, left, verb_at)) <= 3
+        ):
+            # "Bisher zählt sie rund 90": the subject after the verb, as German inverts it.
+            pronoun = sentence_words[index + 1]
+            return pronoun.text, (pronoun.start, pronoun.end)
         if antecedent := _relative_subject(text, left, verb_at, count_at):
             return antecedent  # "otras organizaciones, que al día de hoy verifican 203"
         earlier = [i for i in verbs if i < index - 1]
@@ -632,6 +696,14 @@ def _verb_subject(
     return None
 
 
+_GERMAN_AUXILIARY = re.compile(r"\s(?:hat|haben|hatte|hatten)\s")
+_CLAUSE_END = re.compile(r"\s*(?:[,;:.!?]|$|und\s)")
+
+
+def _ends_its_clause(text: str, at: int, right: int) -> bool:
+    return bool(_CLAUSE_END.match(text[:right], at))
+
+
 # A relative clause between commas right before a verb: "Ricardo Bermúdez-Lara, who leads
 # the advocacy group …, said", "El SNTP y la ONG Espacio Público, que dirige Carlos Correa,
 # advierten".
@@ -682,6 +754,8 @@ def _speaker_after(
     if when := _WHEN.match(text, start):  # "contabilizou hoje o ministro …"
         start = when.end()
     end = _claimant_end(text, start, right)
+    if particle := _SEPARATED_PARTICLE.search(text, start, end):
+        end = particle.start()  # "teilte die Organisation X mit": X
     if (
         text[start : start + 1] not in _OPENING_QUOTES  # what they said, not who
         and _opens_like_a_speaker(text[start:end])
@@ -693,6 +767,8 @@ def _speaker_after(
     return None
 
 
+# The particle a German verb leaves at the clause's end: "teilte … mit", "gab … bekannt".
+_SEPARATED_PARTICLE = re.compile(r"\s+(?:mit|bekannt|an)\Z")
 # Where it was said, between the verb and who said it: "escribió en X el director…",
 # "dijo en un comunicado la ONG…".
 _CHANNEL = re.compile(

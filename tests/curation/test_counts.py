@@ -3,15 +3,10 @@ which score them): what is counted, how many, and who claims it."""
 
 import pytest
 
-from curation.proposals import gazetteer, read
+from curation.proposals import read
+from tests.curation.test_proposals import RECORD, claims
 
 pytestmark = pytest.mark.django_db(databases=[])
-
-RECORD = gazetteer.build(
-    [(1, "Rocío San Miguel")],
-    [(1, "El Helicoide")],
-    {"ES": ("Spain", "Spanish"), "VE": ("Venezuela", "Venezuelan")},
-)
 
 
 def test_a_demonym_describing_an_institution_is_not_the_people_counted():
@@ -22,4 +17,44 @@ def test_a_demonym_describing_an_institution_is_not_the_people_counted():
     assert [(text[c.start : c.end], c.country) for c in reading.counts] == [
         ("Two Swiss radio journalists", ""),
         ("Cinco peruanos", "PE"),
+    ]
+
+
+def test_german_sources_before_a_final_participle_after_an_inverted_verb_and_by_their_tally():
+    text = (
+        "Die Organisation Libertad Ya hat bis Montag 212 Freilassungen überprüft. "
+        "Bisher zählt sie außerdem rund 90 Entlassungen aus Militärgefängnissen. "
+        "Der Bischofsrat hat das Gesetz begrüßt und für Hunderte politische Gefangene "
+        "einen Prozess gefordert. "
+        "Die Regierung in Quito geht davon aus, dass noch mindestens 12 ecuadorianische "
+        "Gefangene in Haft sind. "
+        "Nach AP-Zählung sind mindestens 40 Ausländer freigekommen. "
+        "Nach Zählung örtlicher Anwälte sind es rund 300 Häftlinge. "
+        "In der Regierung von Ana Gil heißt es, es seien mehr als 900 Menschen begünstigt worden. "
+        "Lokale Gruppen rechnen damit, dass mehrere Hundert weitere Menschen freikommen."
+    )
+    assert claims(text) == [
+        ("212 Freilassungen", "Die Organisation Libertad Ya"),
+        ("rund 90 Entlassungen", "Die Organisation Libertad Ya"),  # "zählt sie": it again
+        ("Hunderte politische Gefangene", "Der Bischofsrat"),
+        ("mindestens 12 ecuadorianische Gefangene", "Die Regierung in Quito"),
+        ("mindestens 40 Ausländer", "AP"),
+        ("rund 300 Häftlinge", "örtlicher Anwälte"),
+        ("mehr als 900 Menschen", "der Regierung von Ana Gil"),
+        ("mehrere Hundert weitere Menschen", "Lokale Gruppen"),
+    ]
+
+
+def test_a_source_named_for_a_later_count_or_across_a_colon_is_not_the_earlier_ones():
+    text = (
+        "Libertad Ya zählte 200 Freilassungen. Rund 500 Menschen seien weiter in Haft, "
+        "darunter nach Angaben der Gruppe mehr als 40 Frauen. "
+        "Es war nach Angaben von Anwälten ein langer Tag: Mehr als 80 Häftlinge kamen frei, "
+        "teilte die Organisation Libertad Ya mit."
+    )
+    assert claims(text) == [
+        ("200 Freilassungen", "Libertad Ya"),
+        ("Rund 500 Menschen", "Libertad Ya"),  # reported speech: who spoke before
+        ("mehr als 40 Frauen", "Libertad Ya"),  # "der Gruppe": the one named before
+        ("Mehr als 80 Häftlinge", "die Organisation Libertad Ya"),
     ]
