@@ -377,9 +377,14 @@ def country_people(country: Country) -> list[Citizenship]:
     return _at(country, first_by_person_name(citizenships), "country")
 
 
+def home_events() -> QuerySet[ReleaseEvent]:
+    """Public release events with their citations alone: the home page shows each one's
+    title, date and sources, not the counts and announcements the events list adds."""
+    return cited(ReleaseEvent)
+
+
 def events() -> QuerySet[ReleaseEvent]:
-    return ReleaseEvent.objects.published().prefetch_related(
-        citations_prefetch(),
+    return home_events().prefetch_related(
         Prefetch("counts", queryset=cited(CountClaim, "country")),
         Prefetch(
             "roles",

@@ -86,7 +86,7 @@ def list_page(
 @require_safe
 @cached_page()
 def home(request: HttpRequest) -> HttpResponse:
-    events = list(selectors.events())
+    events = list(selectors.home_events())
     dated_events = [event for event in events if event.date]
     context = {
         "counts": selectors.home_counts(),
