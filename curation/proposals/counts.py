@@ -188,6 +188,36 @@ _DATELINE = re.compile(
     r"\([A-Za-z/ ]{2,20}\)\.?)"
     r"\s*[\u2014\u2013-]+\s*"
 )
+# "4/8 ", a thread's post number; "SEGUNDO: ", "Nota de la redacción: ", "UPDATE: ", a
+# paragraph's label: how a paragraph opens, not who speaks in it.
+_POST_NUMBER = re.compile(r"\s*\d{1,2}/\d{1,2}\s+")
+_LABEL = re.compile(r"\s*(?P<label>[^\W\d][^:\n\"\u201c\u00ab]{0,40}?)\s*:\s+")
+PARAGRAPH_LABELS = lexicon._entries(
+    "primero|segundo|tercero|cuarto|quinto|sexto|septimo|octavo|noveno|decimo|unico|"
+    "primeiro|terceiro|first|second|third|fourth|fifth|erstens|zweitens|drittens|"
+    "nota|nota de la redaccion|nota del editor|nota de redaccion|nota da redacao|"
+    "nota do editor|editor's note|editors note|note|update|actualizacion|atualizacao|"
+    "aktualisierung|nachtrag|contexto|context|hintergrund|background|analyse|analysis|"
+    "analisis|ultima hora|breaking|urgente|eilmeldung|en vivo|live|correccion|correction"
+)
+
+
+def _is_label(words_: str) -> bool:
+    return fold(words_) in PARAGRAPH_LABELS or fold(words_) in lexicon.ORDINALS
+
+
+def _undated(piece: str) -> str:
+    """A sentence's words without what opens it and says nobody: a dateline ("CARACAS, 14
+    ene (Agencia) - "), a thread's post number ("4/8 ") or a paragraph's label
+    ("SEGUNDO: ", "Nota de la redacción: ")."""
+    piece = _DATELINE.sub("", piece)
+    if post := _POST_NUMBER.match(piece):
+        piece = piece[post.end() :]
+    if (label := _LABEL.match(piece)) and _is_label(label.group("label")):
+        piece = piece[label.end() :]
+    return piece
+
+
 _TOLD = re.compile(
     r"(?:a|to|à|ao|gegenüber)\s+(?:(?:esta|este|la|el|los|the|a|o|der|dem)\s+)?"
     r"(?:agencia|agencia|agency|agência|reporters|periodistas|prensa|press|jornalistas|"
@@ -316,6 +346,9 @@ CLAIMING = lexicon.SPEECH | lexicon._entries(
     "disseram|dizem|afirmaram|declararam|anunciaram|confirmaram|informaram|explicaram|"
     "contaram|relataram|"
     "sagten|erklarten|bestatigten|berichtete|berichteten|berichten|teilten|"
+    # Answering is saying: "X respondió que mantiene 438 presos…".
+    "respondio|respondieron|responde|responden|replico|contesto|responded|replied|"
+    "responds|replies|respondeu|responderam|antwortete|antworteten|entgegnete|"
     # "Das Auswärtige Amt geht von mindestens drei Deutschen aus": assumes the figure;
     # "geht davon aus, dass…", "rechnen damit, dass…": assumes or expects it.
     "geht von|gehen von|ging von|geht davon aus|gehen davon aus|ging davon aus|"
@@ -644,9 +677,7 @@ def _verb_subject(
                 return shared
         # What is quoted before the verb is what was said, not who said it.
         said_before = text[left:clause_end].rstrip(" ,")
-        undated = _QUOTED.sub(
-            lambda q: "," * len(q.group()), _DATELINE.sub("", text[left:clause_end])
-        )
+        undated = _QUOTED.sub(lambda q: "," * len(q.group()), _undated(text[left:clause_end]))
         before = _AUXILIARY_AT_END.sub("", undated)
         offset = clause_end - len(undated)
         pieces = [p for p in _CLAIMANT_STOP.split(before) if p.strip(" ,")]
@@ -905,7 +936,7 @@ def _sentence_subject(text: str, left: int, end: int) -> tuple[str, tuple[int, i
 
 def _opening_name(text: str, left: int, end: int) -> tuple[str, tuple[int, int]] | None:
     """The name a sentence opens with, after its dateline ("Foro Penal has verified…")."""
-    undated = _DATELINE.sub("", text[left:end])
+    undated = _undated(text[left:end])
     offset = end - len(undated)
     found = re.match(
         r"(?:(?:The|El|La|Los|Las|O|A|Der|Die|Das)\s+)?"
@@ -1339,6 +1370,7 @@ def read(text: str, spans: list[tuple[int, int]], found: list[Found]) -> list[Co
                     )
                     or text[sentence_words[index].start - 1 : sentence_words[index].start] == ":"
                     or _is_list_number(text, sentence_words[index].start, after)
+                    or _is_post_number(text, sentence_words[index].start, after)
                     or _is_age(text, sentence_words[index].start, after)
                 )
             ):
@@ -1588,7 +1620,8 @@ def _voice(text: str, at: int, first_person: bool) -> tuple[str, tuple[int, int]
     names first; a headline's quotation, or first-person words, to whom the headline gives
     its quotation. None in a report that is none of these."""
     line_start = text.rfind("\n", 0, at) + 1
-    if line := _TRANSCRIPT_LINE.match(text, line_start):
+    line = _TRANSCRIPT_LINE.match(text, line_start)
+    if line and not _is_label(line.group("who")):  # "SEGUNDO: …" is a paragraph's label
         return line.group("who"), line.span("who")
     paragraphs = [m.span() for m in re.finditer(r"[^\n]*\S[^\n]*", text)][:3]
     if not paragraphs:
@@ -1650,6 +1683,14 @@ def _is_list_number(text: str, start: int, end: int) -> bool:
     """ "5. Radek Horacek, cooperante checo": the number of a numbered list's line."""
     line_start = text.rfind("\n", 0, start) + 1
     return not text[line_start:start].strip() and text[end : end + 1] in (".", ")")
+
+
+def _is_post_number(text: str, start: int, end: int) -> bool:
+    """ "4/8 Also released: …": a thread's post and how many posts, not a count."""
+    return bool(
+        re.match(r"/\d", text[end : end + 2])
+        or re.fullmatch(r"\d/", text[max(0, start - 2) : start])
+    )
 
 
 def _is_year(value: int, token: str) -> bool:

@@ -4,6 +4,7 @@ which score them): what is counted, how many, and who claims it."""
 import pytest
 
 from curation.proposals import read
+from curation.proposals.counts import OWN_REPORTING as OWN
 from tests.curation.test_proposals import RECORD, claims
 
 pytestmark = pytest.mark.django_db(databases=[])
@@ -58,3 +59,20 @@ def test_a_source_named_for_a_later_count_or_across_a_colon_is_not_the_earlier_o
         ("mehr als 40 Frauen", "Libertad Ya"),  # "der Gruppe": the one named before
         ("Mehr als 80 Häftlinge", "die Organisation Libertad Ya"),
     ]
+
+
+def test_paragraph_labels_and_a_threads_post_numbers_are_neither_claimants_nor_counts():
+    text = (
+        "PRIMERO: Se prevé que otras 90 personas sean excarceladas.\n\n"
+        "SEGUNDO: El Ministerio rechaza las cifras de la ONG Libertad Ya, que habla de "
+        "«más de 300 presos políticos».\n\n"
+        "Nota de la redacción: Libertad Ya respondió que mantiene 280 presos en su registro.\n\n"
+        "3/5 The government says 1,500 people have benefited.\n\n"
+        "4/5 Also freed: the Chilean teacher Ana Soto."
+    )
+    assert claims(text) == [
+        ("90 personas", OWN),  # not "PRIMERO"
+        ("más de 300 presos políticos", "la ONG Libertad Ya"),
+        ("280 presos", "Libertad Ya"),  # answering is saying
+        ("1,500 people", "The government"),
+    ]  # "5 Also freed: the Chilean" is the thread's post number
