@@ -1332,6 +1332,51 @@ class FacetCount(models.Model):
         return f"{self.kind}={self.key} {self.status}: {self.n}"
 
 
+class FacetPairCount(models.Model):
+    """How many links of each kind, key and status the people with one link have (the
+    people "within" it): the facet counts of the people list filtered by one link alone
+    ("Spanish nationals": their facilities, events and sources), read from a few rows
+    instead of counted over every person of the filter (2,935 at 100,000 people, each
+    person's links looked up). Only between the people list's link filters, and only
+    between two kinds (a facet never counts under a filter of its own kind). Derived:
+    ``releases.derived`` keeps them as it keeps ``FacetCount``."""
+
+    # The kinds paired: the people list's link filters (``web.filters.LINK_FILTERS``).
+    KINDS = (
+        PersonLink.LinkKind.NATIONALITY,
+        PersonLink.LinkKind.FACILITY,
+        PersonLink.LinkKind.EVENT,
+        PersonLink.LinkKind.SOURCE,
+    )
+
+    within_kind = models.CharField(max_length=12)
+    within_key = models.CharField(max_length=120)
+    kind = models.CharField(max_length=12)
+    key = models.CharField(max_length=120)
+    status = models.CharField(max_length=20, choices=Status.choices)
+    n = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["within_kind", "within_key", "status", "kind", "key"],
+                name="facet_pair_count_unique",
+            ),
+        ]
+        indexes = [
+            # The unique key and the count: a facet reads its rows from the index alone
+            # (the rows, added to one by one, lie scattered: 1,973 rows in 1,442 pages for
+            # "es", 17 ms through the table at 100,000 people, 0.7 ms from the index).
+            models.Index(
+                fields=["within_kind", "within_key", "status", "kind", "key", "n"],
+                name="facet_pair_count_read",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.within_kind}={self.within_key}: {self.kind}={self.key} {self.status}"
+
+
 class PersonRecord(models.Model):
     """A public person's export record, built from their public facts and citations and
     stored, so that exports stream rows instead of rebuilding every person (derived, refreshed

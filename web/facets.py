@@ -6,9 +6,12 @@ the list it links to cannot disagree. Each facet is one indexed query plus one f
 labels, whatever the size of the record; with no link filter in use, the four link facets
 share a single query. Under the default filters (a status, "detainee or
 only mentioned", nothing else) they are read from ``FacetCount``, those very links counted
-ahead by ``releases.derived``: a few hundred rows, not every person.
+ahead by ``releases.derived``: a few hundred rows, not every person; under one link filter
+besides ("Spanish nationals"), from ``FacetPairCount``, the links of the people of that
+link counted ahead.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -19,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from releases.models import (
     Country,
     FacetCount,
+    FacetPairCount,
     Facility,
     PersonLink,
     ReleaseEvent,
@@ -40,8 +44,8 @@ from web.filters import (
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
 
-# The rows a facet counts: links, or their counts kept ahead (both repeat the status).
-Links = QuerySet[PersonLink] | QuerySet[FacetCount]
+# The rows a facet counts: links, or their counts kept ahead (all repeat the status).
+Links = QuerySet[PersonLink] | QuerySet[FacetCount] | QuerySet[FacetPairCount]
 # A facet's option before it is linked: value, label, people.
 Row = tuple[str, "StrOrPromise", int]
 
@@ -161,7 +165,7 @@ def _link_counts(
     return rows, len(counted) - len(shown)
 
 
-def _under_status[L: (QuerySet[PersonLink], QuerySet[FacetCount])](
+def _under_status[L: (QuerySet[PersonLink], QuerySet[FacetCount], QuerySet[FacetPairCount])](
     filterset: PersonFilter, links: L
 ) -> L:
     """Links repeat their person's status, so the people list's own status and involvement
@@ -175,8 +179,9 @@ def _under_status[L: (QuerySet[PersonLink], QuerySet[FacetCount])](
 
 
 def _tally(links: Links, *by: str, stored: bool) -> QuerySet[Any, tuple[Any, ...]]:
-    """People per value of ``by``: links counted, or ``FacetCount`` rows (counted ahead by
-    ``releases.derived``) summed over the statuses the filters allow."""
+    """People per value of ``by``: links counted, or ``FacetCount`` or ``FacetPairCount``
+    rows (counted ahead by ``releases.derived``) summed over the statuses the filters
+    allow."""
     grouped = links.values_list(*by)
     if stored:
         return grouped.annotate(people=Sum("n")).filter(people__gt=0)
@@ -195,17 +200,33 @@ def _links_of_the_same_people(filterset: PersonFilter) -> dict[str, list[tuple[s
         return {}
     names = [name for name in LINK_FILTERS if name not in chosen]
     kinds = [LINK_FILTERS[name] for name in names]
-    links: Links
-    if others:
+    links = _stored_links(filterset, kinds, others)
+    if links is None:
         links = _of_the_people(filterset, PersonLink.objects.filter(kind__in=kinds), others)
         links = _under_status(filterset, links)
-    else:
-        links = _under_status(filterset, FacetCount.objects.filter(kind__in=kinds))
     counted: dict[str, list[tuple[str, int]]] = {kind: [] for kind in kinds}
-    tallied = _tally(links, "kind", "key", stored=not others)
+    tallied = _tally(links, "kind", "key", stored=links.model is not PersonLink)
     for kind, key, n in tallied.order_by("kind", "-people", "key"):
         counted[kind].append((key, n))
     return {name: counted[LINK_FILTERS[name]] for name in names}
+
+
+def _stored_links(filterset: PersonFilter, kinds: Sequence[str], others: list[str]) -> Links | None:
+    """The links of ``kinds`` counted ahead, of the people the filters ``others`` select
+    (those in use but status and involvement) under the status and involvement filters,
+    where they are: under no other filter (``FacetCount``) or one link filter alone
+    (``FacetPairCount``, within its link). None under any other filters: then the links
+    are counted."""
+    if not others:
+        return _under_status(filterset, FacetCount.objects.filter(kind__in=kinds))
+    if len(others) == 1 and others[0] in LINK_FILTERS:
+        within = {
+            "within_kind": LINK_FILTERS[others[0]],
+            "within_key": filterset.form.cleaned_data[others[0]],
+        }
+        pairs = FacetPairCount.objects.filter(**within, kind__in=kinds)
+        return _under_status(filterset, pairs)
+    return None
 
 
 def _of_the_people(
@@ -231,14 +252,12 @@ def _of_the_people(
 def _counted_links(filterset: PersonFilter, name: str, others: list[str]) -> list[tuple[str, int]]:
     """(key, people) of the facet ``name``, most people first, under every other filter."""
     kind = LINK_FILTERS[name]
-    links: Links
-    if others:
-        people_links = _under_status(filterset, PersonLink.objects.filter(kind=kind))
-        links = _of_the_people(filterset, people_links, others, name)
-    else:
-        # No other filter in use: the links counted ahead.
-        links = _under_status(filterset, FacetCount.objects.filter(kind=kind))
-    return list(_tally(links, "key", stored=not others).order_by("-people", "key"))
+    links = _stored_links(filterset, [kind], others)
+    if links is None:
+        links = _of_the_people(filterset, PersonLink.objects.filter(kind=kind), others, name)
+        links = _under_status(filterset, links)
+    tallied = _tally(links, "key", stored=links.model is not PersonLink)
+    return list(tallied.order_by("-people", "key"))
 
 
 def person_facets(filterset: PersonFilter) -> list[Facet]:

@@ -42,6 +42,7 @@ from releases.models import (
     CountClaim,
     Country,
     FacetCount,
+    FacetPairCount,
     Facility,
     Person,
     PersonLink,
@@ -433,12 +434,12 @@ class PersonFilter(filters.FilterSet):
     # The status and involvement filters apply to people, and as they are to the links and
     # their stored counts (``web.facets``), which repeat their person's status.
 
-    def filter_status[M: Person | PersonLink | FacetCount](
+    def filter_status[M: Person | PersonLink | FacetCount | FacetPairCount](
         self, qs: QuerySet[M], name: str, value: str
     ) -> QuerySet[M]:
         return qs if value == STATUS_ANY else qs.filter(status=value)
 
-    def filter_involvement[M: Person | PersonLink | FacetCount](
+    def filter_involvement[M: Person | PersonLink | FacetCount | FacetPairCount](
         self, qs: QuerySet[M], name: str, value: str | None
     ) -> QuerySet[M]:
         if value == DETAINEE:

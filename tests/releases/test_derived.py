@@ -6,7 +6,6 @@ import datetime
 import json
 
 import pytest
-from django.db.models import Count
 from django.urls import reverse
 from django.utils import translation
 
@@ -20,7 +19,6 @@ from releases.models import (
     Citizenship,
     Country,
     DataVersion,
-    FacetCount,
     Person,
     PersonLink,
     PersonRecord,
@@ -29,6 +27,7 @@ from releases.models import (
     StatusChange,
 )
 from tests import builders
+from tests.releases.counted import counted_afresh, pairs_counted_afresh, stored_facet_counts
 
 
 @pytest.fixture
@@ -125,6 +124,7 @@ def test_cite_by_selection_publishes_the_fact(world):
     alias.refresh_from_db()
     assert alias.is_public and _person(person.pk).is_public
     assert "ana n." in _person(person.pk).search_name
+    assert stored_facet_counts() == counted_afresh()
 
 
 def test_accepting_a_suggestion_publishes_a_mention(world):
@@ -137,6 +137,7 @@ def test_accepting_a_suggestion_publishes_a_mention(world):
     suggestions.accept(suggestion)
     assert _person(person.pk).is_public
     assert ("source", "note", "unknown") in _links(person)
+    assert stored_facet_counts() == counted_afresh()
 
 
 def test_deleting_a_fact_in_the_admin_refreshes_the_person(admin_client, world):
@@ -147,6 +148,7 @@ def test_deleting_a_fact_in_the_admin_refreshes_the_person(admin_client, world):
     person = _person(person.pk)
     assert person.status == Status.DETAINED and person.first_released_on is None
     assert {status for *_rest, status in _links(person)} == {"detained"}
+    assert stored_facet_counts() == counted_afresh()
 
 
 def _revert(admin_client, fact, version) -> None:
@@ -189,6 +191,7 @@ def test_reverting_a_status_change_from_history_restores_the_derived_status(admi
     assert _person(person.pk).status == Status.REDETAINED
     _revert(admin_client, died, original)
     assert _person(person.pk).status == Status.DIED_IN_CUSTODY
+    assert stored_facet_counts() == counted_afresh()
     page = admin_client.get("/people/").content.decode()
     assert person.name not in page  # the freed list no longer shows them
 
@@ -272,26 +275,9 @@ def test_search_text_leaves_out_what_no_public_fact_says(world):
     assert _person(someone.pk).search_name == "sin datos | s. d."
 
 
-def _stored_facet_counts() -> dict:
-    return {(f.kind, f.key, f.status): f.n for f in FacetCount.objects.exclude(n=0)}
-
-
-def _counted_afresh() -> dict:
-    statuses = (
-        Person.objects.filter(is_public=True)
-        .order_by()
-        .values_list("status")
-        .annotate(n=Count("pk"))
-    )
-    links = PersonLink.objects.values_list("kind", "key", "status").annotate(n=Count("pk"))
-    return {
-        **{(FacetCount.STATUS, "", status): n for status, n in statuses},
-        **{(kind, key, status): n for kind, key, status, n in links},
-    }
-
-
 def test_the_stored_facet_counts_follow_every_kind_of_write(world):
-    assert _stored_facet_counts() == _counted_afresh() != {}
+    assert stored_facet_counts() == counted_afresh() != {}
+    assert pairs_counted_afresh()  # a person with links of two kinds
     first, second = world["people"]
     passage = world["article"].passages.first()
     # A new status, a new nationality, a new person, a fact taken away, a rename.
@@ -300,17 +286,17 @@ def test_the_stored_facet_counts_follow_every_kind_of_write(world):
     builders.cite(Citizenship.objects.create(person=second, country=portugal), passage)
     newcomer = builders.person("Recién Llegado", slug="recien")
     builders.cite(Alias.objects.create(person=newcomer, name="R. Llegado"), passage)
-    assert _stored_facet_counts() == _counted_afresh()
+    assert stored_facet_counts() == counted_afresh()
     second.citizenships.get(country=portugal).delete()
     world["facility"].slug = "el-helicoide-2"
     world["facility"].save()
-    assert _stored_facet_counts() == _counted_afresh()
+    assert stored_facet_counts() == counted_afresh()
     # Deleted and merged people take their counts with them.
     newcomer.delete()
     merge_people(keep=first, merge=second)
-    assert _stored_facet_counts() == _counted_afresh()
+    assert stored_facet_counts() == counted_afresh()
     derived.rebuild_facet_counts()
-    assert _stored_facet_counts() == _counted_afresh()
+    assert stored_facet_counts() == counted_afresh()
 
 
 @pytest.mark.django_db

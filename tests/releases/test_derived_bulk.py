@@ -15,6 +15,7 @@ from releases.models import (
     CITED_MODELS,
     Alias,
     FacetCount,
+    FacetPairCount,
     Person,
     PersonLink,
     PersonRecord,
@@ -54,6 +55,11 @@ def _derived_rows() -> dict[str, list]:
         "facet counts": sorted(
             FacetCount.objects.exclude(n=0).values_list("kind", "key", "status", "n")
         ),
+        "pair counts": sorted(
+            FacetPairCount.objects.exclude(n=0).values_list(
+                "within_kind", "within_key", "kind", "key", "status", "n"
+            )
+        ),
     }
 
 
@@ -62,6 +68,7 @@ def _forget_derived_data() -> None:
     PersonLink.objects.all().delete()
     PersonRecord.objects.all().delete()
     FacetCount.objects.all().delete()
+    FacetPairCount.objects.all().delete()
 
 
 @pytest.fixture

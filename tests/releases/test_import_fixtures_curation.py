@@ -6,6 +6,7 @@ from django.db import transaction
 
 from curation.importer.spec import SECTIONS_BY_KIND
 from releases.models import Citizenship, CountClaim, ImportRecord, Person, Release, Status
+from tests.releases.counted import counted_afresh, stored_facet_counts
 from tests.releases.test_import_fixtures_errors import VALID, dump, run_import, write_fixture
 
 
@@ -17,8 +18,10 @@ def folder(db, tmp_path):
 
 
 def test_a_fixture_change_to_an_untouched_record_is_applied(folder):
+    assert stored_facet_counts() == counted_afresh() != {}
     write_fixture(folder, VALID.replace("    date: 2026-01\n", "    date: 2026-01-08\n"))
     output = run_import(folder)
+    assert stored_facet_counts() == counted_afresh()
     release = Release.objects.get()
     assert (release.date.isoformat(), release.date_precision) == ("2026-01-08", "day")
     assert "1 created" not in output and "0 created, 1 updated" in output

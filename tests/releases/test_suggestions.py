@@ -18,6 +18,7 @@ from releases.models import (
 from sources.models import BoilerplateSpan
 from sources.services import set_boilerplate
 from tests import builders
+from tests.releases.counted import counted_afresh, stored_facet_counts
 
 NEW_TEXT = (
     "Freed on Friday: ROCIO SAN MIGUEL left El Helicoide, Spanish diplomats said. Share this story"
@@ -39,7 +40,9 @@ def known(db):
 
 
 def test_ingesting_proposes_known_names_ignoring_accents_and_case(known):
+    before = stored_facet_counts()
     result = ingest_with_suggestions(text=NEW_TEXT, title="New")
+    assert stored_facet_counts() == counted_afresh() == before  # nothing accepted yet
     found = {(s.quote, str(s.subject)) for s in result.article.suggestions.all()}
     assert found == {
         ("ROCIO SAN MIGUEL", "Rocío San Miguel"),
