@@ -4,7 +4,6 @@ from typing import TypedDict
 
 from django import template
 from django.http import HttpRequest
-from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
@@ -19,6 +18,7 @@ from sources.citations import (
     text_fragment_url,
 )
 from sources.models import Passage, SourceArticle
+from web.markup import format_html, format_html_join
 from web.templatetags.translated import marked
 
 register = template.Library()

@@ -8,12 +8,12 @@ replaces."""
 
 from django import template
 from django.template import Context
-from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
 from releases.models import Person
 from releases.status import StatusStep, derive_status, status_history
+from web.markup import format_html, format_html_join
 from web.templatetags.citations import citations, fact_meta
 from web.templatetags.translated import marked, person_name
 

@@ -11,11 +11,11 @@ from collections.abc import Iterable
 from typing import cast
 
 from django import template
-from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
 from releases.models import Cited
+from web.markup import format_html, format_html_join
 from web.templatetags.citations import citations
 from web.timeline import LANES, Item, Timeline
 

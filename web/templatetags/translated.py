@@ -10,12 +10,12 @@ from typing import Any
 from django import template
 from django.db.models import Model
 from django.utils.formats import number_format
-from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language, pgettext
 
 from releases.models import Cited, CountClaim, Person
 from releases.translation import shown
+from web.markup import format_html
 
 register = template.Library()
 
