@@ -90,8 +90,28 @@ PEOPLE = lexicon._entries(
     "verhaftungen|oficiales|agentes|policias|policías|civilians|civiles|civis|zivilisten|"
     "clients|clientes|mandanten|sindicalistas|"
     "trade unionists|union members|gewerkschafter|defensores|defenders|lideres|líderes|"
-    "leaders|militantes|militants|opposition members|opositoras|presas politicas"
+    "leaders|militantes|militants|opposition members|opositoras|presas politicas|"
+    # What the people counted are by trade, rank or papers: "30 kolumbianische
+    # Staatsangehörige", "cinco pescadores", "três lusodescendentes".
+    "offiziere|staatsangehorige|doppelstaatler|europaer|priests|sacerdotes|priester|"
+    "pastores|fishermen|pescadores|truck drivers|camioneros|employees|empleados|"
+    "mitarbeiter|funcionarios|lusodescendentes|luso-venezuelanos|delas|"
+    # The people of a Venezuelan state: "siguen detenidos dos tachirenses".
+    "tachirenses|zulianos|merideños|larenses|carabobeños|aragüeños|mirandinos|caraqueños|"
+    "margariteños|neoespartanos|barineses|falconianos|anzoatiguenses|bolivarenses|"
+    "guayaneses|monaguenses|sucrenses|trujillanos|yaracuyanos|apureños|guariqueños|"
+    "cojedeños|deltanos|amazonenses"
 )
+# "varios de ellos", "several of them": some of the people just counted.
+_OF_THEM = lexicon._entries(
+    "of them|of those|de ellos|de ellas|deles|delas|von ihnen|dos quais|de los cuales"
+)
+
+
+def _of_them(folded: list[str], start: int, end: int) -> bool:
+    return any(phrase_at(folded, i, _OF_THEM) for i in range(start, end + 1))
+
+
 # Verbs that give a tally its number ("la cifra asciende a 87", "passa de 400", "the
 # figure is above 500"), with the qualifier they mean.
 FIGURE_VERBS = {
@@ -1498,6 +1518,9 @@ def read(text: str, spans: list[tuple[int, int]], found: list[Found]) -> list[Co
                 named_before = (claimed_by, claimant_at)
                 if _organisation_like(claimed_by):
                     organisation_before = named_before
+            if vague and folded[index] in _FEW and _of_them(folded, index + size, end_word):
+                index = end_word + 1  # "varios de ellos": some of them, not how many
+                continue
             as_of = _AS_OF.search(text, left, right)
             country = next((d.entry.key for d in demonyms if start <= d.start and d.end <= end), "")
             counts.append(
@@ -1721,6 +1744,8 @@ def _people_after(
         size = phrase_at(folded, position, PEOPLE)
         if size:
             return position + size - 1
+        if "-" in folded[position] and folded[position].rsplit("-", 1)[1] in PEOPLE:
+            return position  # "EU-Bürger", "Foro-Penal-Anwälte": a compound's last part
         word = sentence_words[position]
         if any(d.start <= word.start and word.end <= d.end for d in demonyms):
             # "cinco españoles": a plural nationality is the people counted, unless a noun follows.
@@ -1786,6 +1811,8 @@ def _stands_for_people(folded: list[str], index: int, size: int, value: int | No
     )
 
 
+# Vague quantities that say some, not a figure, of the people just counted.
+_FEW = lexicon._entries("several|varios|varias|vários|várias|mehrere|algunos|algunas|some")
 # "son decenas", "são centenas", "there are hundreds": what a vague quantity is said to be.
 _SAID_TO_BE = lexicon._entries("son|eran|sao|eram|sind|waren|are|were|hay|ha|gibt")
 

@@ -76,3 +76,21 @@ def test_paragraph_labels_and_a_threads_post_numbers_are_neither_claimants_nor_c
         ("280 presos", "Libertad Ya"),  # answering is saying
         ("1,500 people", "The government"),
     ]  # "5 Also freed: the Chilean" is the thread's post number
+
+
+def test_people_counted_by_trade_papers_region_or_a_compound_and_not_several_of_them():
+    text = (
+        "Fueron excarcelados cinco pescadores, varios de ellos enfermos. "
+        "Noch mindestens 20 peruanische Staatsangehörige sind in Haft. "
+        "Es kamen mindestens 12 EU-Bürger frei. "
+        "Siguen detenidos tres zulianos. "
+        "Foram soltas quatro mulheres; duas delas estavam em Caracas."
+    )
+    assert [text[c.start : c.end] for c in read(text, RECORD).counts] == [
+        "cinco pescadores",
+        "mindestens 20 peruanische Staatsangehörige",
+        "mindestens 12 EU-Bürger",
+        "tres zulianos",
+        "quatro mulheres",
+        "duas delas",
+    ]
