@@ -23,6 +23,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+import psycopg
+from django.core.exceptions import EmptyResultSet
 from django.db import DatabaseError, connection, transaction
 from django.db.models import QuerySet
 from django.http import HttpRequest, StreamingHttpResponse
@@ -97,11 +99,15 @@ def _json_response(name: str, count: int, records: Iterable[str]) -> StreamingHt
     return _dated(response, changed)
 
 
-def _csv_response(name: str, columns: list[Column], lines: Iterable[str]) -> StreamingHttpResponse:
+def _csv_response(
+    name: str, columns: list[Column], lines: Iterable[str], *, blocked: bool = False
+) -> StreamingHttpResponse:
+    """``lines`` are rows, or blocks of rows already joined (``blocked``)."""
+
     def stream() -> Iterator[str]:
         # A byte-order mark makes Excel read the file as UTF-8 (accents intact).
         yield "\ufeff" + csv_line([column.header for column in columns])
-        yield from _blocks(lines)
+        yield from lines if blocked else _blocks(lines)
 
     response = StreamingHttpResponse(
         guarded(stream(), csv_line([INCOMPLETE])), content_type="text/csv; charset=utf-8"
@@ -156,22 +162,28 @@ class PersonRecordExport:
     name: str
     columns: list[Column]
 
-    def _stored(self, queryset: QuerySet, field: str) -> Iterator[str]:
+    def _stored(self, queryset: QuerySet, field: str) -> Iterator[list[str]]:
+        """The stored values a fetch at a time (``STORED_CHUNK_SIZE``), each fetch one list.
+        The cursor is read as it is, not through the queryset's iterator: a row's trip
+        through Django's and modeltranslation's iterables cost more than finishing it."""
         values = queryset.values_list(f"record__{field}", flat=True)
-        return _first_ready(_in_one_transaction(values.iterator(chunk_size=STORED_CHUNK_SIZE)))
+        return _first_ready(_in_one_transaction(values))
 
     def json_response(self, queryset: QuerySet, request: HttpRequest) -> StreamingHttpResponse:
         absolute = f'"url": "{_site_root(request)}/'
-        rows = (r.replace(_STORED_JSON_LINK, absolute) for r in self._stored(queryset, "json"))
+        fetched = itertools.chain.from_iterable(self._stored(queryset, "json"))
+        rows = (r.replace(_STORED_JSON_LINK, absolute) for r in fetched)
         return _json_response(self.name, queryset.count(), rows)
 
     def csv_response(self, queryset: QuerySet, request: HttpRequest) -> StreamingHttpResponse:
         root = _site_root(request)
         stored = self._stored(queryset, PersonRecord.csv_field(get_language()))
-        return _csv_response(self.name, self.columns, (finish_stored_row(r, root) for r in stored))
+        # One write per fetch: the rows are joined where they are finished.
+        blocks = ("".join([finish_stored_row(r, root) for r in rows]) for rows in stored)
+        return _csv_response(self.name, self.columns, blocks, blocked=True)
 
 
-def _in_one_transaction(values: Iterator[str | None]) -> Iterator[str]:
+def _in_one_transaction(values: QuerySet) -> Iterator[list[str]]:
     """The stored values, read in one transaction. Outside one, Django declares its
     server-side cursor WITH HOLD, and PostgreSQL then runs the whole query before the first
     row, sorting every record on disk (1.0-1.4 s at 100,000 people) while the download
@@ -179,12 +191,59 @@ def _in_one_transaction(values: Iterator[str | None]) -> Iterator[str]:
     (Read only: a stream closed early, or failing, rolls back nothing.) Inside a transaction
     already (an atomic block, a test) the cursor is declared without hold anyway: no
     transaction is begun that would outlive the caller's."""
-    stored = (value for value in values if value)
     if connection.in_atomic_block:
-        yield from stored
+        yield from _fetched(values)
         return
     with transaction.atomic():
-        yield from stored
+        yield from _fetched(values)
+
+
+def _fetched(values: QuerySet) -> Iterator[list[str]]:
+    """A one-column ``values_list`` read through a server-side cursor (a plain one on
+    SQLite), a list per fetch, without the rows that have no stored value.
+
+    The cursor is closed as soon as a fetch comes back short, before its rows are yielded:
+    a response whose stream is never read (a test's, one replaced by a 304) then holds no
+    cursor once the view has returned, whenever the result fits in one fetch. A stream of
+    more fetches holds it until the response is closed. If the transaction it was declared
+    in has ended by then (a caller's, as a test's: its stream was never read), PostgreSQL
+    has dropped the cursor with it, and a CLOSE would fail inside whatever transaction the
+    connection is in then, aborting it (as the stream's generator is closed when collected,
+    in a later test); so it is then let go without a word to the server."""
+    try:
+        sql, params = values.query.get_compiler(using=values.db).as_sql()
+    except EmptyResultSet:
+        return
+    # The innermost atomic block (_in_one_transaction ensures one): a cursor WITHOUT HOLD
+    # ends with its transaction, and with its savepoint if that is rolled back.
+    declared_in = connection.atomic_blocks[-1]
+    cursor = connection.chunked_cursor()
+    try:
+        cursor.execute(sql, params)
+        while rows := cursor.fetchmany(STORED_CHUNK_SIZE):
+            last = len(rows) < STORED_CHUNK_SIZE
+            if last:
+                cursor.close()
+            if kept := [value for (value,) in rows if value]:
+                yield kept
+            if last:
+                return
+    finally:
+        if any(block is declared_in for block in connection.atomic_blocks):
+            cursor.close()
+        else:
+            _let_go(cursor)
+
+
+def _let_go(cursor: Any) -> None:
+    """Close a cursor whose transaction is over without a statement: psycopg's server-side
+    cursor sends CLOSE from its ``close``; the plain cursor's ``close`` it extends frees only
+    the client's side (SQLite's cursors hold nothing on a server)."""
+    raw = cursor.cursor
+    if isinstance(raw, psycopg.ServerCursor):
+        psycopg.Cursor.close(raw)
+    else:
+        raw.close()
 
 
 PERSON_EXPORT = PersonRecordExport("people", records.PERSON_COLUMNS)
