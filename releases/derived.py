@@ -45,6 +45,7 @@ from releases.models import (
     ReleaseEvent,
     Status,
     day_key,
+    prefetched,
 )
 from releases.prepared import TEXT_MARKER, prepared
 from releases.records import PERSON_COLUMNS, person_json, stored_path
@@ -92,7 +93,7 @@ def _refresh_cited_parts(rows) -> None:
     public only when a valid citation supports the claim itself, not just one of its
     values; and a passage no longer cited leaves the map."""
     for row in rows.prefetch_related("citations"):
-        cited = {p.pk: p for p in row.citations.all()}
+        cited = {p.pk: p for p in prefetched(row, "citations")}
         parts = {key: value for key, value in row.cited_parts.items() if int(key) in cited}
         public = any(p.is_valid and row.supports_claim(pk) for pk, p in cited.items())
         if parts != row.cited_parts or public != row.is_public:
@@ -104,13 +105,13 @@ def _refresh_cited_parts(rows) -> None:
 
 def _facilities_of(person: Person) -> list[Facility]:
     """The places the person's public detentions and releases name, each once."""
-    facts = [*person.detentions.all(), *person.releases.all()]
+    facts = [*prefetched(person, "detentions"), *prefetched(person, "releases")]
     return list({f.facility_id: f.facility for f in facts if f.facility_id}.values())
 
 
 def _events_of(person: Person) -> list[ReleaseEvent]:
     """The release events the person's public releases and roles name, each once."""
-    facts = [*person.releases.all(), *person.roles.all()]
+    facts = [*prefetched(person, "releases"), *prefetched(person, "roles")]
     return list({f.event_id: f.event for f in facts if f.event_id}.values())
 
 
@@ -124,15 +125,15 @@ def search_text_for(person: Person) -> str:
     that a reader of either language finds them by a word of their own. Words naming the
     country in other languages ("españolas") match that name too
     (``web.filters.people_of_countries_named``)."""
-    countries = [c.country for c in person.citizenships.all()]
+    countries = [c.country for c in prefetched(person, "citizenships")]
     words = [
         person.name,
-        *(alias.name for alias in person.aliases.all()),
+        *(alias.name for alias in prefetched(person, "aliases")),
         *(facility.name for facility in _facilities_of(person)),
         *(country.name for country in countries),
         *(country.demonym for country in countries if country.demonym),
         *every_language(person, "description"),
-        *(title for role in person.roles.all() for title in every_language(role, "title")),
+        *(title for role in prefetched(person, "roles") for title in every_language(role, "title")),
         *(title for event in _events_of(person) for title in every_language(event, "title")),
     ]
     folded = (fold_for_search(word) for word in words)
@@ -141,21 +142,22 @@ def search_text_for(person: Person) -> str:
 
 def _links_of(person: Person, public_facts: list[Fact]) -> set[tuple[str, str]]:
     kind = PersonLink.LinkKind
-    links = {(kind.NATIONALITY, c.country.code.lower()) for c in person.citizenships.all()}
+    links = {(kind.NATIONALITY, c.country.code.lower()) for c in prefetched(person, "citizenships")}
     links.update(
-        (kind.RELEASED_ON, day_key(r.date, r.date_precision)) for r in person.releases.all()
+        (kind.RELEASED_ON, day_key(r.date, r.date_precision))
+        for r in prefetched(person, "releases")
     )
     links.update(
         (kind.DIED_ON, day_key(change.date, change.date_precision))
-        for change in person.status_changes.all()
+        for change in prefetched(person, "status_changes")
         if change.status == Status.DIED_IN_CUSTODY
     )
     links.update((kind.FACILITY, facility.slug) for facility in _facilities_of(person))
-    for fact in [*person.releases.all(), *person.roles.all()]:
+    for fact in [*prefetched(person, "releases"), *prefetched(person, "roles")]:
         if fact.event_id:
             links.add((kind.EVENT, fact.event.slug))
     for fact in public_facts:
-        links.update((kind.SOURCE, p.article.slug) for p in fact.citations.all())
+        links.update((kind.SOURCE, p.article.slug) for p in prefetched(fact, "citations"))
     links.add((kind.FACT_KINDS, fact_kinds_key(person)))
     return links
 
@@ -170,22 +172,20 @@ def fact_kinds_key(person: Person) -> str:
     spaces (" nationality release "): one link a person, whose stored counts say how many
     people have facts of a kind (``releases.selectors.FactCitations``)."""
     kinds = [
-        name
-        for name, kind in FACT_KINDS.items()
-        if getattr(person, _facts_of_kind(kind.model)).all()
+        name for name, kind in FACT_KINDS.items() if prefetched(person, _facts_of_kind(kind.model))
     ]
     return f" {' '.join(kinds)} "
 
 
 def _public_facts(person: Person) -> list[Fact]:
     return [
-        *person.aliases.all(),
-        *person.citizenships.all(),
-        *person.roles.all(),
-        *person.detentions.all(),
-        *person.releases.all(),
-        *person.status_changes.all(),
-        *person.mentions.all(),
+        *prefetched(person, "aliases"),
+        *prefetched(person, "citizenships"),
+        *prefetched(person, "roles"),
+        *prefetched(person, "detentions"),
+        *prefetched(person, "releases"),
+        *prefetched(person, "status_changes"),
+        *prefetched(person, "mentions"),
     ]
 
 
@@ -200,7 +200,7 @@ class _Derived:
 
 def _derive(person: Person) -> _Derived:
     history = status_history(person)
-    first_release = min((r.date for r in person.releases.all() if r.date), default=None)
+    first_release = min((r.date for r in prefetched(person, "releases") if r.date), default=None)
     person.status = derive_status(history)
     person.search_name = search_text_for(person)
     public_facts = _public_facts(person)

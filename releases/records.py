@@ -22,6 +22,7 @@ from releases.models import (
     Fact,
     Person,
     ReleaseEvent,
+    prefetched,
     supported_parts,
     was_held,
 )
@@ -53,7 +54,7 @@ def citations_json(cited, link: Link) -> list[dict]:
     record, or the parts the curator chose (``claim`` for the claim itself)."""
     return [
         {**citation_json(p, link), "supports": supported_parts(cited.cited_parts, p.pk)}
-        for p in cited.citations.all()
+        for p in prefetched(cited, "citations")
     ]
 
 
@@ -105,7 +106,7 @@ def person_json(person: Person, link: Link, history: list[StatusStep] | None = N
     status = derive_status(history)
     deciding = [step.fact for step in history if step.status == status]
     facilities = {}
-    for fact in [*person.detentions.all(), *person.releases.all()]:
+    for fact in [*prefetched(person, "detentions"), *prefetched(person, "releases")]:
         if fact.facility_id and fact.facility_id not in facilities:
             facilities[fact.facility_id] = fact_json(
                 fact, link, name=fact.facility.name, slug=fact.facility.slug
@@ -116,14 +117,14 @@ def person_json(person: Person, link: Link, history: list[StatusStep] | None = N
         "url": link(person.get_absolute_url()),
         "is_named": person.is_named,
         **translated(person, "description"),
-        "aliases": [fact_json(a, link, name=a.name) for a in person.aliases.all()],
+        "aliases": [fact_json(a, link, name=a.name) for a in prefetched(person, "aliases")],
         "status": status,
         # Held at some point (any status a fact establishes), or only mentioned.
         "detainee": was_held(status),
         "status_citations": [c for fact in deciding[-1:] for c in citations_json(fact, link)],
         "nationalities": [
             fact_json(c, link, code=c.country.code, name=c.country.name)
-            for c in person.citizenships.all()
+            for c in prefetched(person, "citizenships")
         ],
         "facilities": list(facilities.values()),
         "releases": [
@@ -135,7 +136,7 @@ def person_json(person: Person, link: Link, history: list[StatusStep] | None = N
                 date_precision=r.date_precision,
                 with_conditions=r.with_conditions,
             )
-            for r in person.releases.all()
+            for r in prefetched(person, "releases")
         ],
         "detentions": [
             fact_json(
@@ -146,7 +147,7 @@ def person_json(person: Person, link: Link, history: list[StatusStep] | None = N
                 since_precision=d.since_precision,
                 **translated(d, "reason"),
             )
-            for d in person.detentions.all()
+            for d in prefetched(person, "detentions")
         ],
         "roles": [
             fact_json(
@@ -156,7 +157,7 @@ def person_json(person: Person, link: Link, history: list[StatusStep] | None = N
                 **translated(r, "title"),
                 event=r.event.slug if r.event_id else None,
             )
-            for r in person.roles.all()
+            for r in prefetched(person, "roles")
         ],
         "status_history": [
             fact_json(
@@ -174,7 +175,7 @@ def person_json(person: Person, link: Link, history: list[StatusStep] | None = N
 def person_detail_json(person: Person, link: Link) -> dict:
     """The list record plus what only the detail page loads (``person_with_everything``)."""
     record = person_json(person, link)
-    record["mentions"] = [fact_json(mention, link) for mention in person.mentions.all()]
+    record["mentions"] = [fact_json(mention, link) for mention in prefetched(person, "mentions")]
     record["counts_claimed"] = [count_json(c, link) for c in person.count_claims.all()]
     return record
 

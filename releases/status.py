@@ -3,7 +3,7 @@
 import datetime
 from dataclasses import dataclass
 
-from releases.models import Fact, GrammaticalGender, Person, Status, status_label
+from releases.models import Fact, GrammaticalGender, Person, Status, prefetched, status_label
 from sources.dates import format_partial_date
 
 # When two facts carry the same (or no) date, the later stage of a detention wins.
@@ -43,12 +43,12 @@ class StatusStep:
 def status_history(person: Person) -> list[StatusStep]:
     """The person's detentions, releases and other status changes in date order.
 
-    Reads ``person.detentions``, ``person.releases`` and ``person.status_changes`` with
-    ``.all()`` so that a caller's prefetch is used."""
+    Reads ``person.detentions``, ``person.releases`` and ``person.status_changes`` through
+    ``prefetched`` so that a caller's prefetch is used."""
     gender = person.grammatical_gender
     steps = [
         StatusStep(Status.DETAINED, d.since, d.since_precision, d, gender)
-        for d in person.detentions.all()
+        for d in prefetched(person, "detentions")
     ]
     steps += [
         StatusStep(
@@ -58,11 +58,11 @@ def status_history(person: Person) -> list[StatusStep]:
             r,
             gender,
         )
-        for r in person.releases.all()
+        for r in prefetched(person, "releases")
     ]
     steps += [
         StatusStep(c.status, c.date, c.date_precision, c, gender)
-        for c in person.status_changes.all()
+        for c in prefetched(person, "status_changes")
     ]
     return sorted(steps, key=lambda step: step.sort_key)
 
