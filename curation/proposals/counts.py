@@ -1179,7 +1179,23 @@ _DETERMINERS = lexicon._entries(
     "the|their|its|his|her|el|la|los|las|su|sus|o|a|os|as|seu|sua|seus|suas|"
     "der|die|das|ihr|ihre|sein|seine"
 )
-_INDEFINITE = frozenset(["a", "an", "un", "una", "um", "uma", "ein", "eine"])
+_INDEFINITE = frozenset(
+    [
+        "a",
+        "an",
+        "un",
+        "una",
+        "um",
+        "uma",
+        "ein",
+        "eine",
+        "another",
+        "otra",
+        "otro",
+        "outra",
+        "outro",
+    ]
+)
 # Lower-case words inside a name: "Comité por la Libertad de los Presos Políticos".
 _NAME_JOINERS = lexicon._entries(
     "de|del|la|las|los|y|e|por|para|of|the|for|and|da|do|dos|das|und|für"
@@ -1357,6 +1373,8 @@ def read(text: str, spans: list[tuple[int, int]], found: list[Found]) -> list[Co
         index = 0
         while index < len(folded):
             value, size = _number(sentence_words[index].text), 1
+            if value is None and _none_of_the_people(folded, index):
+                value = 0  # "keine weiteren ukrainischen Staatsbürger": exactly none
             if portuguese and folded[index] == "dos":
                 value = None  # "dos libertados": Portuguese "of the", not Spanish "two"
             next_word = folded[index + 1] if index + 1 < len(folded) else ""
@@ -1364,6 +1382,9 @@ def read(text: str, spans: list[tuple[int, int]], found: list[Found]) -> list[Co
                 value, size = value * 1000, 2  # "dois mil", "2 mil": thousands
             elif value is not None and next_word in _MULTIPLES:
                 value, size = value * _MULTIPLES[next_word], 2  # "duas dezenas": 20
+            ranged = _range_at(sentence_words, folded, index, value)
+            if ranged:
+                size = ranged  # "entre 300 y 350", "between 250 and 300": the whole range
             vague = 0 if value is not None else phrase_at(folded, index, VAGUE)
             share = _share_at(text, sentence_words, folded, index, value)
             if share:
@@ -1403,9 +1424,11 @@ def read(text: str, spans: list[tuple[int, int]], found: list[Found]) -> list[Co
             if _is_ordinal(sentence_words[index].text) and (noun is None or noun > index + 2):
                 index += 1  # "la tercera jornada de liberaciones": what it ranks is no people
                 continue
-            figure = None if noun is not None else _figure_before(folded, index)
+            figure = (
+                None if noun is not None else _figure_before(folded, index - 1 if ranged else index)
+            )
             if noun is None and figure is None:
-                if not (share and _about_people(folded)) and not _stands_for_people(
+                if not ((share or ranged) and _about_people(folded)) and not _stands_for_people(
                     folded, index, size, value
                 ):
                     index += size
@@ -1431,6 +1454,9 @@ def read(text: str, spans: list[tuple[int, int]], found: list[Found]) -> list[Co
                 # "casi un centenar": the number word with its article, and what is before.
                 qualifier, first = _qualifier(folded, index - 1, value)
                 qualifier = APPROXIMATE if qualifier == EXACT else qualifier
+            if ranged:
+                # A range claims at least its lower bound, the value it is given.
+                qualifier, first = AT_LEAST, min(first, index - 1)
             start = sentence_words[first].start
             end = sentence_words[end_word].end
             if figure is None and end_word >= index + size:
@@ -1706,6 +1732,45 @@ def _is_list_number(text: str, start: int, end: int) -> bool:
     """ "5. Radek Horacek, cooperante checo": the number of a numbered list's line."""
     line_start = text.rfind("\n", 0, start) + 1
     return not text[line_start:start].strip() and text[end : end + 1] in (".", ")")
+
+
+# "between 250 and 300", "entre 300 y 350", "zwischen 300 und 400", "entre 300 e 350".
+_RANGE_OPENERS = frozenset(["between", "entre", "zwischen"])
+_RANGE_JOINERS = frozenset(["and", "y", "e", "und"])
+# None of the people: "keine weiteren Staatsbürger", "nenhum preso", "no foreign citizen".
+# (Not Spanish "ningún", said mostly inside a negation: "no queda ningún español preso".)
+_NONE = lexicon._entries("no|keine|kein|keinen|nenhum|nenhuma")
+_OF = frozenset(["de", "of", "von", "do", "da", "dos", "das", "del"])
+
+
+def _none_of_the_people(folded: list[str], index: int) -> bool:
+    """Whether word ``index`` says there are none of the people it goes before ("keine
+    weiteren Staatsbürger"), not none of those just spoken of ("ninguno de ellos", "none
+    of them": what is said of them is no count) nor none of something else ("ninguna
+    lista de beneficiarios")."""
+    if folded[index] not in _NONE or phrase_at(folded, index + 1, HOLDING):
+        return False  # "no hay presos": Spanish "no" before a verb is "not"
+    following = folded[index + 1 : index + 4]
+    for position, word in enumerate(following, index + 1):
+        if word in _OF:
+            return False
+        if phrase_at(folded, position, PEOPLE):
+            return True
+    return False
+
+
+def _range_at(sentence_words: list[Word], folded: list[str], index: int, value: int | None) -> int:
+    """How many words a range of numbers opening at word ``index`` takes ("300 y 350": 3),
+    after the word that opens it; 0 when there is none."""
+    if (
+        value is None
+        or not index
+        or folded[index - 1] not in _RANGE_OPENERS
+        or index + 2 >= len(folded)
+        or folded[index + 1] not in _RANGE_JOINERS
+    ):
+        return 0
+    return 3 if _number(sentence_words[index + 2].text) is not None else 0
 
 
 def _is_post_number(text: str, start: int, end: int) -> bool:

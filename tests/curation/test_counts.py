@@ -10,6 +10,14 @@ from tests.curation.test_proposals import RECORD, claims
 pytestmark = pytest.mark.django_db(databases=[])
 
 
+def figures(text):
+    """Each count's words, value, qualifier and claimant."""
+    return [
+        (text[c.start : c.end], c.value, c.qualifier, c.claimed_by)
+        for c in read(text, RECORD).counts
+    ]
+
+
 def test_a_demonym_describing_an_institution_is_not_the_people_counted():
     # The demonyms are the nationalities' own (one filter): "Swiss" qualifies the radio,
     # so the people counted are the journalists, and no country is theirs.
@@ -94,3 +102,21 @@ def test_people_counted_by_trade_papers_region_or_a_compound_and_not_several_of_
         "quatro mulheres",
         "duas delas",
     ]
+
+
+def test_a_range_claims_at_least_its_lower_bound_and_none_is_exactly_none():
+    text = (
+        'Libre Ya, another rights group, has put the total at "between 250 and 300". '
+        "Provea calcula que las excarcelaciones han sido entre 300 y 350. "
+        "Laut der Organisation Provea sind es zwischen 140 und 150 Häftlinge. "
+        "Das Amt meldet keine weiteren peruanischen Staatsbürger in Haft. "
+        "The embassy said no foreign citizen remains in prison. "
+        "Ninguno de ellos tiene abogado. No hay presos en Tocuyito."
+    )
+    assert figures(text) == [
+        ('the total at "between 250 and 300', 250, "at_least", "Libre Ya"),
+        ("han sido entre 300 y 350", 300, "at_least", "Provea"),
+        ("zwischen 140 und 150 Häftlinge", 140, "at_least", "der Organisation Provea"),
+        ("keine weiteren peruanischen Staatsbürger", 0, "exact", "Das Amt"),
+        ("no foreign citizen", 0, "exact", "The embassy"),
+    ]  # "Ninguno de ellos" says what none of them has; "No hay" is "there are not"
