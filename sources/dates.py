@@ -6,11 +6,12 @@ date is ``None`` with precision ``unknown``. Nothing finer than the source state
 """
 
 import datetime
+import functools
 import re
 
 from django.db import models
 from django.utils import formats
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -65,9 +66,16 @@ def format_partial_date(value: datetime.date | None, precision: str) -> str:
         return gettext("date unknown")
     if precision == DatePrecision.YEAR:
         return str(value.year)
-    if precision == DatePrecision.MONTH:
-        return formats.date_format(value, "YEAR_MONTH_FORMAT")
-    return formats.date_format(value, "DATE_FORMAT")
+    return _formatted(value, precision == DatePrecision.MONTH, get_language())
+
+
+@functools.lru_cache(maxsize=4096)
+def _formatted(value: datetime.date, month_only: bool, language: str | None) -> str:
+    """A date in a language's format, worked out once per process: a page writes the same
+    few hundred dates again and again (a timeline of 200 items, a list of people freed on
+    the same days), and Django's date formatting is tens of microseconds each time. The
+    formats are the language's module's (config/formats), fixed while the process runs."""
+    return formats.date_format(value, "YEAR_MONTH_FORMAT" if month_only else "DATE_FORMAT")
 
 
 def iso_partial_date(value: datetime.date | None, precision: str) -> str | None:
