@@ -177,6 +177,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # fails and the check reports "SQLite does not support JSONFields" (every SQLite that
     # Python 3.12 ships has JSON built in). The JSON fields work; the probe is what fails.
     SILENCED_SYSTEM_CHECKS = ["fields.E180"]
+else:
+    # No parallel workers for a page's queries (PG_PARALLEL_WORKERS per query, default 0):
+    # every query a page runs is indexed and takes milliseconds, and on a loaded server
+    # starting workers costs more than they save.
+    _options = DATABASES["default"].setdefault("OPTIONS", {})
+    _options["options"] = (
+        f"{_options.get('options', '')} "
+        f"-c max_parallel_workers_per_gather={envint('PG_PARALLEL_WORKERS', 0)}"
+    ).strip()
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -115,3 +115,16 @@ def test_make_run_shows_the_sites_own_404_page_not_the_debug_page():
     assert "technical_404" not in page and "Django tried these URL patterns" not in page
     checked = _manage("check", **_make_run_environment())
     assert checked.returncode == 0, checked.stderr
+
+
+@pytest.mark.django_db
+def test_postgresql_runs_a_pages_queries_without_parallel_workers():
+    """A page's queries are indexed and short: on a loaded server, starting workers for
+    them costs more than it saves (config.settings, PG_PARALLEL_WORKERS)."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("a PostgreSQL setting")
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW max_parallel_workers_per_gather")
+        assert cursor.fetchone() == ("0",)
