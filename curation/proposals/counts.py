@@ -1544,6 +1544,17 @@ def read(text: str, spans: list[tuple[int, int]], found: list[Found]) -> list[Co
                 named_before = (claimed_by, claimant_at)
                 if _organisation_like(claimed_by):
                     organisation_before = named_before
+            if (
+                claimed_by == OWN_REPORTING
+                and first == 0
+                and folded[index + size : index + size + 1]
+                and folded[index + size] in _COPULAS
+                and counts
+                and counts[-1].sentence[0] >= spans[max(0, position - 2)][0]
+            ):
+                # "Al menos 40 son mujeres", "63 are women": a sentence that opens with the
+                # part of a count just made, claimed by whoever made it.
+                claimed_by, claimant_at = counts[-1].claimed_by, counts[-1].claimant_at
             if vague and folded[index] in _FEW and _of_them(folded, index + size, end_word):
                 index = end_word + 1  # "varios de ellos": some of them, not how many
                 continue
@@ -1876,6 +1887,7 @@ def _stands_for_people(folded: list[str], index: int, size: int, value: int | No
     )
 
 
+_COPULAS = lexicon._entries("son|are|sind|sao|eran|were|waren|eram")
 # Vague quantities that say some, not a figure, of the people just counted.
 _FEW = lexicon._entries("several|varios|varias|vários|várias|mehrere|algunos|algunas|some")
 # "son decenas", "são centenas", "there are hundreds": what a vague quantity is said to be.

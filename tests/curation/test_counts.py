@@ -120,3 +120,17 @@ def test_a_range_claims_at_least_its_lower_bound_and_none_is_exactly_none():
         ("keine weiteren peruanischen Staatsbürger", 0, "exact", "Das Amt"),
         ("no foreign citizen", 0, "exact", "The embassy"),
     ]  # "Ninguno de ellos" says what none of them has; "No hay" is "there are not"
+
+
+def test_a_sentence_opening_with_a_part_of_the_count_before_is_claimed_by_its_claimant():
+    text = (
+        "Libertad Ya contabiliza unos 400 presos políticos. "
+        "Más de un centenar son militares. Al menos 30 son mujeres. "
+        "Unos 200 presos salieron este año."
+    )
+    assert claims(text) == [
+        ("unos 400 presos políticos", "Libertad Ya"),
+        ("Más de un centenar son militares", "Libertad Ya"),
+        ("Al menos 30 son mujeres", "Libertad Ya"),
+        ("Unos 200 presos", OWN),  # what they did, not what they are
+    ]
