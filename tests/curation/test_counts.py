@@ -134,3 +134,8 @@ def test_a_sentence_opening_with_a_part_of_the_count_before_is_claimed_by_its_cl
         ("Al menos 30 son mujeres", "Libertad Ya"),
         ("Unos 200 presos", OWN),  # what they did, not what they are
     ]
+
+
+def test_who_spoke_of_a_figure_in_the_past_claims_it():
+    text = 'La oficina de la ONU habló el viernes de "unos 250" casos de presos confirmados.'
+    assert claims(text) == [('unos 250" casos', "La oficina de la ONU")]
