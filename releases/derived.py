@@ -25,6 +25,7 @@ import threading
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.conf import settings
 from django.db import connection, transaction
@@ -196,6 +197,8 @@ class _Derived:
     json: str = ""
     # The CSV row in each language of the record (``PersonRecord.csv_en`` …).
     csv: dict[str, str] = field(default_factory=dict)
+    # The person's place in the list, kept on the record (``PersonRecord.LIST_ORDER``).
+    order: dict[str, Any] = field(default_factory=dict)
 
 
 def _derive(person: Person) -> _Derived:
@@ -218,12 +221,19 @@ def _derive(person: Person) -> _Derived:
         derived.csv = {
             PersonRecord.csv_field(lang): stored_row(segments, lang) for lang in LANGUAGES
         }
+        # As MENTIONED_LAST reads the stored status.
+        derived.order = {"mentioned_last": person.status == Status.UNKNOWN, "name": person.name}
     return derived
 
 
 _PERSON_FIELDS = ["status", "search_name", "is_public", "first_released_on"]
 # A stored record's fields, the CSV rows in the order ``_derive`` makes them.
-_RECORD_FIELDS = ["json", *(PersonRecord.csv_field(lang) for lang in LANGUAGES)]
+_RECORD_FIELDS = [
+    "json",
+    *(PersonRecord.csv_field(lang) for lang in LANGUAGES),
+    "mentioned_last",
+    "name",
+]
 
 
 def _pairs(links: Iterable[tuple[str, str]], status: str) -> Counter:
@@ -270,12 +280,13 @@ def _refresh_chunk(person_ids: list[int], counts: Counter, pairs: Counter) -> in
             pairs.update(_pairs(derived.links, person.status))
             pairs.subtract(_pairs(old_links, old_status))
         stored = getattr(person, "record", None)
+        kept = {**derived.csv, **derived.order}
         if derived.json and (
             stored is None
             or stored.json != derived.json
-            or any(getattr(stored, name) != row for name, row in derived.csv.items())
+            or any(getattr(stored, name) != value for name, value in kept.items())
         ):
-            records.append(PersonRecord(person=person, json=derived.json, **derived.csv))
+            records.append(PersonRecord(person=person, json=derived.json, **kept))
     Person.objects.bulk_update(changed_people, _PERSON_FIELDS)
     # Whatever changed, the person's page is rendered anew (web.caching keys it on this).
     Person.objects.filter(pk__in=person_ids).update(page_version=F("page_version") + 1)
@@ -490,7 +501,9 @@ def _rewrite_chunk(person_ids: list[int]) -> None:
         derived = _derive(person)
         links.extend((person.pk, kind, key, person.status) for kind, key in derived.links)
         if derived.json:
-            records.append((person.pk, derived.json, *derived.csv.values()))
+            records.append(
+                (person.pk, derived.json, *derived.csv.values(), *derived.order.values())
+            )
     _store_people(people)
     PersonLink.objects.filter(person__in=person_ids).delete()
     PersonRecord.objects.filter(person__in=person_ids).delete()

@@ -33,7 +33,7 @@ from django.utils.translation import get_language
 
 from releases import records
 from releases.derived import data_version
-from releases.models import PersonRecord
+from releases.models import MENTIONED_LAST, Person, PersonRecord
 from sources.records import ARTICLE_COLUMNS, article_json
 from sources.tabular import Column, csv_cells, csv_line, finish_stored_row
 
@@ -167,6 +167,10 @@ class PersonRecordExport:
         The cursor is read as it is, not through the queryset's iterator: a row's trip
         through Django's and modeltranslation's iterables cost more than finishing it."""
         values = queryset.values_list(f"record__{field}", flat=True)
+        if _is_everyone(values, field):
+            values = PersonRecord.objects.order_by(*PersonRecord.LIST_ORDER).values_list(
+                field, flat=True
+            )
         return _first_ready(_in_one_transaction(values))
 
     def json_response(self, queryset: QuerySet, request: HttpRequest) -> StreamingHttpResponse:
@@ -181,6 +185,25 @@ class PersonRecordExport:
         # One write per fetch: the rows are joined where they are finished.
         blocks = ("".join([finish_stored_row(r, root) for r in rows]) for rows in stored)
         return _csv_response(self.name, self.columns, blocks, blocked=True)
+
+
+def _is_everyone(values: QuerySet, field: str) -> bool:
+    """Whether ``values`` are every public person's ``field``, in the list's order for every
+    status: the very query, as SQL, that the list gives unfiltered. The records alone then
+    hold those rows in that order (``PersonRecord.LIST_ORDER``, indexed), as a record is
+    kept for every public person and no one else, with their place in the list
+    (``releases.derived``): read down that index they come without a lookup of each
+    person's record in the people's order (1.7-2.2 s to 0.6 s of the database's time at
+    100,000 people on the loaded machine). Any filter or other order makes other SQL."""
+    everyone = (
+        Person.objects.filter(is_public=True)
+        .order_by(MENTIONED_LAST, "name", "pk")
+        .values_list(f"record__{field}", flat=True)
+    )
+    try:
+        return values.query.sql_with_params() == everyone.query.sql_with_params()
+    except EmptyResultSet:
+        return False
 
 
 def _in_one_transaction(values: QuerySet) -> Iterator[list[str]]:

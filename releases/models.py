@@ -1402,6 +1402,19 @@ class PersonRecord(models.Model):
     json = models.TextField()
     csv_en = models.TextField()
     csv_es = models.TextField()
+    # The people list's order for every status (``MENTIONED_LAST``, name, id), copied from
+    # the person with the record: the whole record's export reads the records alone, down
+    # this index, instead of looking each person's record up in the people's order.
+    mentioned_last = models.BooleanField(default=False)
+    name = models.CharField(max_length=200, default="")
+
+    # That order on the record's own fields, ties broken by the person as the list's are.
+    LIST_ORDER = ("mentioned_last", "name", "person_id")
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["mentioned_last", "name", "person"], name="record_list_order")
+        ]
 
     def __str__(self) -> str:
         return f"record of {self.person_id}"

@@ -13,7 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from releases import derived, exports
-from releases.models import Person, PersonRecord
+from releases.models import MENTIONED_LAST, Mention, Person, PersonRecord
 from releases.translation import LANGUAGES
 from sources.tabular import (
     ROOT_MARK,
@@ -193,6 +193,28 @@ def test_an_export_never_read_closes_nothing_in_a_later_transaction(client, monk
         del response
         gc.collect()
         assert Person.objects.count() == people
+
+
+def test_the_whole_list_is_read_from_the_records_alone_in_the_lists_order(client, world):
+    """Every status and no filter: the rows come from the records alone, down their own
+    index, in the list's order, which they keep through a curator's rename and a person
+    only mentioned (listed after everyone held, whatever their name)."""
+    renamed = world["people"][3]
+    renamed.name = "Aaron Renamed"
+    renamed.save()
+    mentioned = builders.person("Aaa Mentioned", slug="aaa-mentioned")
+    builders.cite(Mention.objects.create(person=mentioned), world["article"].passages.first())
+    listed = Person.objects.filter(is_public=True).order_by(MENTIONED_LAST, "name", "pk")
+    expected = list(listed.values_list("slug", flat=True))
+    assert expected[0] == renamed.slug and expected[-1] == mentioned.slug
+    with CaptureQueriesContext(connection) as queries:
+        rows = _csv(client.get("/people/", {"format": "csv", "status": "any"}))
+    assert [row["slug"] for row in rows] == expected
+    read = [q["sql"] for q in queries.captured_queries if '"csv_en"' in q["sql"]]
+    assert len(read) == 1 and "JOIN" not in read[0] and '"releases_person"' not in read[0]
+    # A filter reads through the people, as the page does: the same rows as the list's.
+    held = _csv(client.get("/people/", {"format": "csv", "status": "released"}))
+    assert [row["slug"] for row in held] == expected[:-1]
 
 
 def test_head_is_answered_on_every_public_page(client, world):
