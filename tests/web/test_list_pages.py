@@ -7,6 +7,7 @@ import re
 
 import pytest
 from django.core.cache import cache
+from django.http import QueryDict
 
 from releases.models import (
     Alias,
@@ -498,3 +499,18 @@ def test_a_facet_names_a_place_its_menu_does_not_offer(client, world):
         "el-helicoide": "El Helicoide",
         "la-tumba": "La Tumba",
     }
+
+
+def test_a_facet_option_links_to_the_page_query_with_its_own_value(client, world):
+    """Each option's query is the page's, less its page and format, with the facet's value
+    set, and a selected option's left out."""
+    _varied_record(world)
+    url = "/people/?q=person&nationality=es&page=1&status=any&format=html"
+    facets = client.get(url).context["facets"]
+    queries = {f.name: {o.value: QueryDict(o.query) for o in f.options} for f in facets}
+    assert queries["nationality"]["es"] == QueryDict("q=person&status=any")  # selected
+    assert queries["nationality"]["ve"] == QueryDict("q=person&status=any&nationality=ve")
+    assert queries["status"]["released"] == QueryDict("q=person&status=released&nationality=es")
+    assert queries["facility"]["el-helicoide"] == QueryDict(
+        "q=person&status=any&nationality=es&facility=el-helicoide"
+    )
