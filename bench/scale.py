@@ -417,7 +417,11 @@ def _derive_people(person_ids: list[int]) -> int:
     connections.close_all()  # never share the parent's connection
     with transaction.atomic():
         for model in PERSON_FACT_MODELS:
-            facts = model.objects.filter(person__in=person_ids).values_list("pk", flat=True)
+            facts = (
+                model.objects.filter(person__any_of=person_ids)
+                .order_by()
+                .values_list("pk", flat=True)
+            )
             derived.refresh_cited(model, list(facts))
         derived.refresh_people_in_bulk(person_ids)
     connections.close_all()

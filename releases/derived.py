@@ -81,8 +81,8 @@ def refresh_cited(model, pks: Iterable[int] | None) -> set[int]:
     else:
         pks = sorted(set(pks))
         for chunk in _chunks(pks):
-            model.objects.filter(pk__in=chunk).update(is_public=Exists(supported))
-        rows = model.objects.filter(pk__in=pks)
+            model.objects.filter(pk__any_of=chunk).update(is_public=Exists(supported))
+        rows = model.objects.filter(pk__any_of=pks)
     _refresh_cited_parts(rows.exclude(cited_parts={}))
     if pks == [] or "person" not in {f.name for f in model._meta.fields}:
         return set()
@@ -414,14 +414,14 @@ def _people_with_facts(person_ids: list[int]) -> list[Person]:
     instead of once per row that names it. That is what makes many people cheap: Django's
     prefetch builds a queryset per person and per fact to hold its results, and a related
     object per row."""
-    people = {person.pk: person for person in Person.objects.filter(pk__in=person_ids)}
+    people = {person.pk: person for person in Person.objects.filter(pk__any_of=person_ids)}
     for person in people.values():
         person._prefetched_objects_cache = {}
     for prefetch in person_facts_prefetches(with_mentions=True):
         queryset = prefetch.queryset
         related = list(queryset.query.select_related or {})
         facts = list(
-            queryset.select_related(None).prefetch_related(None).filter(person__in=list(people))
+            queryset.select_related(None).prefetch_related(None).filter(person__any_of=list(people))
         )
         for person in people.values():
             person._prefetched_objects_cache[prefetch.prefetch_to] = []
@@ -455,10 +455,12 @@ def _attach_citations(model, facts: list) -> None:
     owner = f"{model.citations_owner()}_id"
     cited = defaultdict(list)
     for fact_id, passage_id in through.objects.filter(
-        **{f"{owner}__in": [fact.pk for fact in facts]}
+        **{f"{owner}__any_of": [fact.pk for fact in facts]}
     ).values_list(owner, "passage_id"):
         cited[passage_id].append(fact_id)
-    passages = list(citations_prefetch().queryset.select_related(None).filter(pk__in=list(cited)))
+    passages = list(
+        citations_prefetch().queryset.select_related(None).filter(pk__any_of=list(cited))
+    )
     article = Passage._meta.get_field("article")
     articles = SourceArticle.objects.defer("text", "search_text").in_bulk(
         {passage.article_id for passage in passages}
@@ -505,8 +507,8 @@ def _rewrite_chunk(person_ids: list[int]) -> None:
                 (person.pk, derived.json, *derived.csv.values(), *derived.order.values())
             )
     _store_people(people)
-    PersonLink.objects.filter(person__in=person_ids).delete()
-    PersonRecord.objects.filter(person__in=person_ids).delete()
+    PersonLink.objects.filter(person__any_of=person_ids).delete()
+    PersonRecord.objects.filter(person__any_of=person_ids).delete()
     insert_rows(PersonLink, ["person_id", "kind", "key", "status"], links)
     insert_rows(PersonRecord, ["person_id", *_RECORD_FIELDS], records)
 

@@ -10,7 +10,9 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from itertools import batched
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connection, models
+from django.db.models.lookups import In
 
 # Values the database driver writes as they are; any other (a dict for a JSON column, say)
 # is first prepared by its field, as the ORM would.
@@ -54,3 +56,23 @@ def insert_rows(model: type[models.Model], columns: Sequence[str], rows: Iterabl
             copy.write_row(values + default_values)
             written += 1
     return written
+
+
+class AnyOf(In):
+    """``field__any_of=keys``: ``field__in=keys`` for thousands of keys (values, not model
+    instances). On PostgreSQL the keys go as one array (``= ANY(%s)``) instead of one
+    placeholder each, which Django prepares and psycopg splits out of the SQL key by key:
+    75,000 of them in a derive job of 2,500 people, a sixth of its Python. Elsewhere it is
+    ``__in``. Registered on every field (``sources.apps``)."""
+
+    lookup_name = "any_of"
+
+    def as_postgresql(self, compiler, connection):
+        if not self.rhs_is_direct_value():
+            return super().as_sql(compiler, connection)
+        keys = [key for key in self.rhs if key is not None]  # as ``__in``: NULL matches nothing
+        if not keys:
+            raise EmptyResultSet
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        array = f"{self.lhs.output_field.db_type(connection)}[]"
+        return f"{lhs} = ANY(%s::{array})", (*lhs_params, keys)
