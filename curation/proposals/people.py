@@ -19,13 +19,14 @@ How a role is read, first rule that holds (in the name's sentence):
    de…", "among them…", bulleted lines) after a sentence that had them, takes that role;
 7. otherwise **named**."""
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from curation.proposals import lexicon
 from curation.proposals.gazetteer import Found
 from curation.proposals.given_names import is_given_name
-from curation.proposals.text import Word, list_item_start, phrase_at, words
+from curation.proposals.text import Word, fold, list_item_start, phrase_at, words
 
 FREED, STILL_HELD = "freed", "still_held"
 OFFICIAL, LAWYER, RELATIVE, QUOTED, NAMED = "official", "lawyer", "relative", "quoted", "named"
@@ -782,8 +783,43 @@ def _opens_with_name(sentence: _Sentence, names: list[tuple[list[int], list[int]
     return first <= 3 and not any(w.capitalised for w in sentence.words[1:first])
 
 
+# A field separator in a list line: a dash with a space either side (en, em, or a hyphen).
+_FIELD_DASH = re.compile(r"\s[-\u2013\u2014]\s")
+
+
+def _line(text: str, start: int) -> str | None:
+    """The line the sentence at ``start`` opens, or None when it does not open one."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip():
+        return None
+    line_end = text.find("\n", start)
+    return text[start : len(text) if line_end == -1 else line_end]
+
+
+def _dash_fields(text: str, start: int) -> bool:
+    """ "Ana Ríos Pérez - Maracay - docente" (en or em dashes, or hyphens): a line of three
+    fields or more split by dashes, the first a name's words (capitalised, particles
+    between), as lists are typeset without bullets. Not a dateline's "CARACAS - Dozens were
+    freed" (one dash) nor a liveblog's "15:00 - ... - ..." (no name first)."""
+    line = _line(text, start)
+    fields = _FIELD_DASH.split(line) if line else []
+    if len(fields) < 3:
+        return False
+    head = words(fields[0])
+    return (
+        1 <= len(head) <= 7
+        and head[0].capitalised
+        and all(w.capitalised or fold(w.text) in lexicon.PARTICLES for w in head)
+    )
+
+
+def _listed(text: str, start: int) -> bool:
+    """Whether the sentence at ``start`` is a list line: bulleted, numbered, or in fields."""
+    return list_item_start(text, start) is not None or _dash_fields(text, start)
+
+
 def _is_list_continuation(sentence: _Sentence, text: str, names: int) -> bool:
-    if list_item_start(text, sentence.start) is not None or _opens_list(sentence):
+    if _listed(text, sentence.start) or _opens_list(sentence):
         return True
     return names >= 2
 
@@ -895,7 +931,7 @@ def read(text: str, spans: list[tuple[int, int]], known: list[Found]) -> list[Re
             context, previous = None, (left, right, False)
             continue
         cues = _cues(sentence)
-        listed = list_item_start(text, left) is not None
+        listed = _listed(text, left)
         line_role = None
         if listed and cues.role is None:
             # A list line's later sentences may say what happened ("4. Ana Ríos. Periodista,
@@ -940,7 +976,7 @@ def _names_read(text: str, spans: list[tuple[int, int]], known: list[Found]) -> 
     named = set()
     for left, right in spans:
         sentence = _sentence(text, left, right)
-        listed = list_item_start(text, left) is not None
+        listed = _listed(text, left)
         for _title, name in _names_in(sentence, text, known, listed):
             named.add(" ".join(sentence.folded[i] for i in name))
     return frozenset(named)

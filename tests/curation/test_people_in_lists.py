@@ -1,0 +1,51 @@
+"""Freed people in lists as reports typeset them without bullets: lines of fields split by
+dashes. Sentences written here for the purpose."""
+
+import pytest
+
+from curation.proposals import gazetteer, people, read
+
+pytestmark = pytest.mark.django_db(databases=[])
+
+RECORD = gazetteer.build([(1, "Rocío San Miguel")], [(1, "El Helicoide")], {})
+
+
+def roles(text):
+    return {person.name: person.role for person in read(text, RECORD).people}
+
+
+@pytest.mark.parametrize("dash", ["\u2013", "\u2014", "-"])
+def test_dash_field_lines_under_a_release_sentence_name_the_freed(dash):
+    # Given names no dictionary holds ("Quiliano", "Yurelkis"): a list line is believed.
+    text = (
+        "Nueve presos fueron excarcelados el viernes en Carabobo. Estos son sus nombres:\n"
+        f"Quiliano Baez {dash} Turmero {dash} mecánico\n"
+        f"Yurelkis Andreína Colmenter {dash} Puerto Cabello {dash} pescadora\n"
+    )
+    assert roles(text) == {
+        "Quiliano Baez": people.FREED,
+        "Yurelkis Andreína Colmenter": people.FREED,
+    }
+
+
+def test_a_relative_in_a_dash_line_is_no_freed_person():
+    text = (
+        "Nueve presos fueron excarcelados el viernes. Estos son sus nombres:\n"
+        "Quiliano Baez \u2013 Turmero \u2013 mecánico\n"
+        "La madre de uno de ellos, Dulce Mireya Zambrano \u2013 Cagua \u2013 maestra\n"
+    )
+    found = roles(text)
+    assert found["Quiliano Baez"] == people.FREED
+    assert found["Dulce Mireya Zambrano"] == people.RELATIVE
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Quiliano Baez \u2013 Turmero",  # two fields: a dateline or an aside, not a list's line
+        "15:00 \u2013 Quiliano Baez \u2013 Turmero",  # the first field is no name
+    ],
+)
+def test_a_line_that_is_not_a_list_of_fields_does_not_believe_an_unknown_name(line):
+    text = f"Nueve presos fueron excarcelados el viernes. Estos son sus nombres:\n{line}\n"
+    assert "Quiliano Baez" not in roles(text)
