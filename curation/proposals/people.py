@@ -137,8 +137,25 @@ class _Sentence:
     clause: list[int]  # each word's clause number
 
 
+@dataclass(frozen=True)
+class _Shouted(Word):
+    """A name's word printed in capitals ("BENIGNO"), as official lists print names."""
+
+    @property
+    def capitalised(self) -> bool:
+        return True
+
+
 def _sentence(text: str, start: int, end: int) -> _Sentence:
     found = words(text, start, end)
+    if _semicolon_item(text, start):
+        # "ROSALBA DEL CARMEN ITURRIAGO MEZA, recluida en…;": the line's leading words in
+        # capitals are its name; later ones are acronyms ("(INOF)").
+        for index, word in enumerate(found):
+            joined = not index or text[found[index - 1].end : word.start] == " "
+            if not (word.text.isupper() and joined):
+                break
+            found[index] = _Shouted(word.text, word.start, word.end)
     folded = [w.folded for w in found]
     clause, number = [], 0
     for index, word in enumerate(found):
@@ -813,9 +830,24 @@ def _dash_fields(text: str, start: int) -> bool:
     )
 
 
+def _semicolon_item(text: str, start: int) -> bool:
+    """ "X, recluido en Rodeo I;": a line ending in a semicolon, or the line after one (the
+    list's last, ending in a full stop), as a communiqué lists its people."""
+    line = _line(text, start)
+    if line is None:
+        return False
+    before = text[: text.rfind("\n", 0, start) + 1].rstrip()
+    return line.rstrip().endswith(";") or before.endswith(";")
+
+
 def _listed(text: str, start: int) -> bool:
-    """Whether the sentence at ``start`` is a list line: bulleted, numbered, or in fields."""
-    return list_item_start(text, start) is not None or _dash_fields(text, start)
+    """Whether the sentence at ``start`` is a list line: bulleted, numbered, in fields, or
+    ended by a semicolon."""
+    return (
+        list_item_start(text, start) is not None
+        or _dash_fields(text, start)
+        or _semicolon_item(text, start)
+    )
 
 
 def _is_list_continuation(sentence: _Sentence, text: str, names: int) -> bool:
@@ -906,8 +938,15 @@ def _reading(
     start, end = sentence.words[name[0]].start, sentence.words[name[-1]].end
     if text[end - 2 : end] in ("'s", "\u2019s"):
         end -= 2
+    written = text[start:end]
+    if isinstance(sentence.words[name[0]], _Shouted):
+        # The record keeps "Rosalba del Carmen Iturriago Meza"; the citation keeps the
+        # capitals as printed.
+        written = " ".join(
+            w.lower() if fold(w) in lexicon.PARTICLES else w.capitalize() for w in written.split()
+        )
     return Reading(
-        text[start:end],
+        written,
         start,
         end,
         (sentence.start, sentence.end),

@@ -49,3 +49,27 @@ def test_a_relative_in_a_dash_line_is_no_freed_person():
 def test_a_line_that_is_not_a_list_of_fields_does_not_believe_an_unknown_name(line):
     text = f"Nueve presos fueron excarcelados el viernes. Estos son sus nombres:\n{line}\n"
     assert "Quiliano Baez" not in roles(text)
+
+
+COMMUNIQUE = (
+    "MINISTERIO DE JUSTICIA\n"
+    "Fueron puestas en libertad las siguientes personas:\n"
+    "ANACLETO RUPERTO DEL VALLE SOSA, recluido en el Centro Penitenciario de Yare (CPY);\n"
+    "YURELKIS COLMENTER, recluida en el Instituto Nacional de Orientación Femenina (INOF).\n"
+)
+
+
+def test_names_in_capitals_on_semicolon_lines_are_read_as_the_freed():
+    found = read(COMMUNIQUE, RECORD).people
+    assert {p.name: p.role for p in found} == {
+        "Anacleto Ruperto del Valle Sosa": people.FREED,
+        "Yurelkis Colmenter": people.FREED,
+    }
+    # The citation is the words as printed.
+    first = found[0].first
+    assert COMMUNIQUE[first.start : first.end] == "ANACLETO RUPERTO DEL VALLE SOSA"
+
+
+def test_capitals_off_a_semicolon_list_are_no_names():
+    text = COMMUNIQUE.replace(";", ".")
+    assert roles(text) == {}
