@@ -269,11 +269,43 @@ def sentence_role(text: str, start: int, end: int) -> str | None:
 # --- Names ---------------------------------------------------------------------------------
 
 
+# A nickname in quotes inside a name, a space either side: 'Juan "el Flaco" Pérez'.
+_NICKNAME = re.compile(
+    ' (?:\u00ab[^\u00bb\n]{1,25}\u00bb|"[^"\n]{1,25}"|\u201c[^\u201d\n]{1,25}\u201d'
+    "|'[^'\n]{1,25}'|\u2018[^\u2019\n]{1,25}\u2019) "
+)
+
+
+def _after_nickname(sentence: _Sentence, text: str, index: int) -> int | None:
+    """The word that goes on with the name after a nickname in quotes following word
+    ``index`` ("Luis «Pocho» Bracamonte": Bracamonte), if it is capitalised."""
+    found = _NICKNAME.match(text, sentence.words[index].end)
+    if found is None:
+        return None
+    after = next(
+        (
+            i
+            for i in range(index + 1, len(sentence.words))
+            if sentence.words[i].start >= found.end()
+        ),
+        None,
+    )
+    if after is None or sentence.words[after].start != found.end():
+        return None
+    return after if sentence.words[after].capitalised else None
+
+
 def _runs(sentence: _Sentence, text: str) -> Iterator[list[int]]:
-    """Runs of capitalised words joined by single spaces, with particles inside."""
+    """Runs of capitalised words joined by single spaces, with particles inside, and a
+    nickname in quotes left out ("Luis «Pocho» Bracamonte" runs Luis, Bracamonte; its
+    reading's words still span the nickname)."""
     run: list[int] = []
+    resume: int | None = None  # the name's word after a nickname
     for index, word in enumerate(sentence.words):
-        joined = run and text[sentence.words[run[-1]].end : word.start] == " "
+        if resume is not None and index < resume:
+            continue
+        joined = run and (index == resume or text[sentence.words[run[-1]].end : word.start] == " ")
+        resume = None
         if (word.capitalised and (joined or not run)) or (
             joined and sentence.folded[index] in lexicon.PARTICLES
         ):
@@ -282,6 +314,8 @@ def _runs(sentence: _Sentence, text: str) -> Iterator[list[int]]:
             if run:
                 yield run
             run = [index] if word.capitalised else []
+        if run and run[-1] == index:
+            resume = _after_nickname(sentence, text, index)
     if run:
         yield run
 

@@ -73,3 +73,22 @@ def test_names_in_capitals_on_semicolon_lines_are_read_as_the_freed():
 def test_capitals_off_a_semicolon_list_are_no_names():
     text = COMMUNIQUE.replace(";", ".")
     assert roles(text) == {}
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "Aurelio \u00abCachete\u00bb Briceño Lara",
+        'Aurelio "Cachete" Briceño Lara',
+        "Aurelio \u201cCachete\u201d Briceño Lara",
+        "Aurelio 'el Cachete' Briceño Lara",
+    ],
+)
+def test_a_nickname_in_quotes_is_inside_the_one_name(written):
+    text = (
+        f"{written} fue excarcelado el sábado en Barinas. "
+        "Aurelio Briceño Lara salió preguntando por su perro."
+    )
+    found = read(text, RECORD).people
+    assert [(p.name, p.role) for p in found] == [(written, people.FREED)]
+    assert found[0].spellings == ["Aurelio Briceño Lara"]
