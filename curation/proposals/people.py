@@ -996,6 +996,7 @@ def read(text: str, spans: list[tuple[int, int]], known: list[Found]) -> list[Re
     named = _names_read(text, spans, known)
     context: tuple[str, tuple[int, int]] | None = None  # the last list-worthy role, and where
     previous: tuple[int, int, bool] | None = None  # the last sentence, and if it inherited
+    headline = _headline(text, spans)
     for left, right in spans:
         sentence = _sentence(text, left, right)
         if _is_byline(sentence, text):
@@ -1029,6 +1030,10 @@ def read(text: str, spans: list[tuple[int, int]], known: list[Found]) -> list[Re
             role = _role(sentence, text, title, name[0], name[-1], cues)
             if listed and _relative_of_the_listed(sentence, text, name[0]):
                 role = RELATIVE
+            if role is None and not line_role and not inherited and listed and headline:
+                # "Quiénes son los 15 presos excarcelados": the headline's words are the
+                # role of the list lines below it that no sentence of the body heads.
+                inherited = headline
             if role is None:
                 role = line_role or (inherited[0] if inherited else NAMED)
             took = (
@@ -1041,6 +1046,18 @@ def read(text: str, spans: list[tuple[int, int]], known: list[Found]) -> list[Re
             context = None
         previous = (left, right, inherited is not None)
     return readings
+
+
+def _headline(text: str, spans: list[tuple[int, int]]) -> tuple[str, tuple[int, int]] | None:
+    """The role the article's first line gives, and where, when that line is a headline
+    of its own (a line to itself, a sentence long) with release or still-held words."""
+    if not spans or "\n" not in text[spans[0][1] :] or text[: spans[0][0]].strip():
+        return None
+    left, right = spans[0]
+    if "\n" in text[left:right] or not text[right:].startswith(("\n", "\r\n")):
+        return None
+    role = _cues(_sentence(text, left, right)).role
+    return (role, (left, right)) if role else None
 
 
 def _names_read(text: str, spans: list[tuple[int, int]], known: list[Found]) -> frozenset[str]:

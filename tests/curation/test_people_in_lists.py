@@ -92,3 +92,38 @@ def test_a_nickname_in_quotes_is_inside_the_one_name(written):
     found = read(text, RECORD).people
     assert [(p.name, p.role) for p in found] == [(written, people.FREED)]
     assert found[0].spellings == ["Aurelio Briceño Lara"]
+
+
+BODY = (
+    "\n\nLa organización publicó solo los nombres que las familias autorizaron.\n\n"
+    "Desde Tocuyito:\n\n"
+    "Quiliano Baez \u2013 Turmero \u2013 mecánico\n"
+    "- Yurelkis Andreína Colmenter, pescadora\n"
+)
+
+
+def test_a_headlines_release_words_are_the_role_of_list_lines_no_sentence_heads():
+    headline = "Quiénes son los nueve presos excarcelados en Carabobo"
+    found = read(headline + BODY, RECORD).people
+    assert {p.name: p.role for p in found} == {
+        "Quiliano Baez": people.FREED,
+        "Yurelkis Andreína Colmenter": people.FREED,
+    }
+    # Cited to the headline, whose words say it.
+    assert {p.first.context for p in found} == {(0, len(headline))}
+
+
+@pytest.mark.parametrize(
+    "headline, role",
+    [
+        ("Los presos que siguen detenidos en Carabobo", people.STILL_HELD),
+        ("Las familias de Carabobo publican una lista", people.NAMED),
+    ],
+)
+def test_a_headline_without_release_words_frees_no_one_in_its_lists(headline, role):
+    assert set(roles(headline + BODY).values()) == {role}
+
+
+def test_a_headline_gives_no_role_to_prose_below_it():
+    text = "Excarcelan a nueve presos en Carabobo\n\nQuiliano Baez Torrealba habló con su madre."
+    assert roles(text) == {"Quiliano Baez Torrealba": people.NAMED}
