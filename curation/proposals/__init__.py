@@ -68,6 +68,8 @@ def _merge_spellings(readings: list[PersonReading]) -> list[Person]:
     "Kennedy Tejeda" are one."""
     merged: list[Person] = []
     for reading in readings:
+        if reading.mention_of is not None:
+            continue
         words = tuple(fold(reading.name).split())
         for person in merged:
             if any(_same(words, tuple(fold(other.name).split())) for other in person.readings):
@@ -75,6 +77,11 @@ def _merge_spellings(readings: list[PersonReading]) -> list[Person]:
                 break
         else:
             merged.append(Person(readings=[reading]))
+    # A surname's later mention belongs with the naming it was read as of.
+    for reading in readings:
+        for person in merged:
+            if any(other.start == reading.mention_of for other in person.readings):
+                person.readings.append(reading)
     return merged
 
 

@@ -20,8 +20,9 @@ How a role is read, first rule that holds (in the name's sentence):
 7. otherwise **named**."""
 
 import re
+from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from curation.proposals import lexicon
 from curation.proposals.gazetteer import Found
@@ -96,6 +97,9 @@ class Reading:
     role: str
     title: str = ""  # the words describing them ("periodista", "Foreign Minister")
     context: tuple[int, int] | None = None  # the sentence the role was inherited from
+    # A later mention by surname ("Tafoya was released"): where the person's full naming
+    # starts, the one reading it is of.
+    mention_of: int | None = None
 
 
 @dataclass
@@ -121,7 +125,9 @@ class NewPerson:
 
     @property
     def spellings(self) -> list[str]:
-        return sorted({r.name for r in self.readings} - {self.name})
+        # A surname alone is no spelling of the name: it would be an alias for others too.
+        written = {r.name for r in self.readings if r.mention_of is None}
+        return sorted(written - {self.name})
 
     @property
     def title(self) -> str:
@@ -997,6 +1003,9 @@ def read(text: str, spans: list[tuple[int, int]], known: list[Found]) -> list[Re
     context: tuple[str, tuple[int, int]] | None = None  # the last list-worthy role, and where
     previous: tuple[int, int, bool] | None = None  # the last sentence, and if it inherited
     headline = _headline(text, spans)
+    tails = _tails(named)
+    full: dict[str, list[Reading]] = defaultdict(list)  # each name read, folded
+    mentions: list[tuple[Reading, str]] = []
     for left, right in spans:
         sentence = _sentence(text, left, right)
         if _is_byline(sentence, text):
@@ -1040,12 +1049,75 @@ def read(text: str, spans: list[tuple[int, int]], known: list[Found]) -> list[Re
                 inherited[1] if inherited and role == inherited[0] and cues.role is None else None
             )
             readings.append(_reading(sentence, text, title, name, role, took))
+            full[" ".join(sentence.folded[i] for i in name)].append(readings[-1])
+        mentions += _surname_mentions(sentence, text, known, names, cues, tails)
         if cues.role is not None:
             context = (cues.role, (left, right))
         elif inherited is None and not _keeps_context(text, left, right, bool(names)):
             context = None
         previous = (left, right, inherited is not None)
-    return readings
+    return readings + _of_whom(mentions, tails, full)
+
+
+def _tails(named: frozenset[str]) -> dict[str, set[str]]:
+    """Each name the article reads by its later words, as a report names again someone it
+    has named in full ("Peraza Colmenares", "Tafoya", "Van der Kolk")."""
+    tails: dict[str, set[str]] = defaultdict(set)
+    for name in named:
+        parts = name.split()
+        for cut in range(1, len(parts)):
+            if parts[cut] not in lexicon.PARTICLES or cut < len(parts) - 1:
+                tails[" ".join(parts[cut:])].add(name)
+    return tails
+
+
+def _surname_mentions(
+    sentence: _Sentence,
+    text: str,
+    known: list[Found],
+    names: list[tuple[list[int], list[int]]],
+    cues: _Cues,
+    tails: dict[str, set[str]],
+) -> list[tuple[Reading, str]]:
+    """Words that name again, by surname, someone the article names in full, where the
+    sentence's own words free them ("Tafoya, 30, was released on Friday", "confirmed
+    Ramdass's release"), with the surnames they go by. Only freeing words count: what else
+    a surname's sentence says is the full name's to say."""
+    taken = {i for _title, name in names for i in name}
+    found = []
+    for run in _runs(sentence, text):
+        for piece in _unknown(run, sentence, known):
+            while piece and _title_words(sentence.folded[piece[0]]):
+                piece = piece[1:]
+            if not piece or taken.intersection(piece):
+                continue
+            key = " ".join(sentence.folded[i] for i in piece)
+            key = key[:-2] if key.endswith(("'s", "\u2019s")) else key
+            if key not in tails:
+                continue
+            if _role(sentence, text, [], piece[0], piece[-1], cues) == FREED:
+                found.append((_reading(sentence, text, [], piece, FREED, None), key))
+    return found
+
+
+_TITLED_ROLES = frozenset([OFFICIAL, LAWYER, RELATIVE])
+
+
+def _of_whom(
+    mentions: list[tuple[Reading, str]],
+    tails: dict[str, set[str]],
+    full: dict[str, list[Reading]],
+) -> list[Reading]:
+    """The surname mentions that name one person: the one person the article names with
+    that surname, when no title marks them as a relative, a lawyer or an official. None
+    when two people share it, whatever their titles: in "Ihr Mann Dietmar Kohlhaß" the
+    freed one is the relative, and the wife named first is not."""
+    of_whom = []
+    for mention, key in mentions:
+        people_ = [name for name in sorted(tails[key]) if full[name]]
+        if len(people_) == 1 and not any(r.role in _TITLED_ROLES for r in full[people_[0]]):
+            of_whom.append(replace(mention, mention_of=full[people_[0]][0].start))
+    return of_whom
 
 
 def _headline(text: str, spans: list[tuple[int, int]]) -> tuple[str, tuple[int, int]] | None:

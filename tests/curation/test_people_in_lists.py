@@ -127,3 +127,43 @@ def test_a_headline_without_release_words_frees_no_one_in_its_lists(headline, ro
 def test_a_headline_gives_no_role_to_prose_below_it():
     text = "Excarcelan a nueve presos en Carabobo\n\nQuiliano Baez Torrealba habló con su madre."
     assert roles(text) == {"Quiliano Baez Torrealba": people.NAMED}
+
+
+def test_a_profile_before_the_release_is_freed_by_the_surnames_later_sentence():
+    text = (
+        "Quiliano Baez Torrealba creció en Guacara y trabajó diez años como pescador. "
+        "Su madre, Dulce Torrealba, lo visitaba cada domingo.\n\n"
+        "Baez Torrealba fue excarcelado el viernes de Tocuyito."
+    )
+    found = {p.name: p for p in read(text, RECORD).people}
+    baez = found["Quiliano Baez Torrealba"]
+    assert baez.role == people.FREED
+    # Cited to the sentence that frees him; the surname is no alias of his.
+    assert text[baez.first.sentence[0] :].startswith("Baez Torrealba fue excarcelado")
+    assert baez.spellings == []
+    assert found["Dulce Torrealba"].role == people.RELATIVE
+
+
+def test_a_surname_shared_by_two_people_frees_neither():
+    text = (
+        "Ramiro Baez creció en Guacara. Felipe Baez estudió en Valencia.\n\n"
+        "Baez fue excarcelado el viernes."
+    )
+    assert set(roles(text).values()) == {people.NAMED}
+
+
+def test_an_officials_surname_in_a_release_sentence_frees_no_one():
+    text = (
+        "El ministro Teodoro Anzola Pérez habló el lunes.\n\n"
+        "Anzola Pérez ordenó la liberación de los presos de Tocuyito."
+    )
+    assert roles(text) == {"Teodoro Anzola Pérez": people.OFFICIAL}
+
+
+def test_a_surname_shared_with_a_relative_frees_neither():
+    # The freed one may be the relative ("Ihr Mann"): the surname alone cannot tell.
+    text = (
+        "Dulce Torrealba zählte die Tage. Ihr Mann Quiliano Torrealba war Ingenieur.\n\n"
+        "Torrealba ist einer von 500 Gefangenen, die Venezuela freigelassen hat."
+    )
+    assert people.FREED not in roles(text).values()
