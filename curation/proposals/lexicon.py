@@ -58,6 +58,14 @@ PRISON = _entries(
     "detention centre|detention center|gefangnis|haftanstalt|haft"
 )
 
+# Places named after people, and the nouns that say so around the name: "el puente
+# internacional Simón Bolívar", "the Puente Ayala prison", "avenida Francisco de Miranda".
+NAMED_PLACE = _entries(
+    "puente|avenida|calle|plaza|parque|autopista|carretera|urbanizacion|barrio|hospital|"
+    "liceo|escuela|colegio|estadio|aeropuerto|bridge|avenue|street|square|highway|airport|"
+    "stadium|ponte|rua|praca|estrada|rodovia|brucke|strasse|platz"
+)
+
 # Taking someone captive, just before their name ("seized Nicolás Maduro", "the capture
 # of X"): whoever is taken is not the one freed.
 ARREST = _entries(

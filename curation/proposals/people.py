@@ -387,6 +387,8 @@ def _name(
     while run and folded[run[-1]] in lexicon.PARTICLES:
         run.pop()
     run = _without_leading_complement(run, sentence)
+    if run and (_names_a_place(sentence, text, run) or _in_title_case(sentence, run)):
+        return title, []
     capitalised = [i for i in run if sentence.words[i].capitalised]
     if len(capitalised) < 2 or len(run) > 7:
         return title, []
@@ -410,6 +412,42 @@ def _name(
     ):
         return title, []
     return title, run
+
+
+def _names_a_place(sentence: _Sentence, text: str, run: list[int]) -> bool:
+    """A place's noun just before the run, an adjective allowed between ("el puente
+    internacional Simón Bolívar"), or a place's or a prison's just after it ("the Puente
+    Ayala prison"): a place named after someone, not a person."""
+    folded, words_ = sentence.folded, sentence.words
+    first, last = run[0], run[-1]
+    before = [i for i in (first - 1, first - 2) if i >= 0 and not words_[i].capitalised]
+    if before and folded[before[0]] in lexicon.NAMED_PLACE:
+        return True
+    if len(before) == 2 and folded[before[1]] in lexicon.NAMED_PLACE:
+        between = folded[before[0]]
+        if between not in _OWNED_BY and between not in _DETERMINERS and between not in _FROM:
+            return True
+    after = last + 1
+    return (
+        after < len(words_)
+        and text[words_[last].end : words_[after].start] == " "
+        and (folded[after] in lexicon.NAMED_PLACE or folded[after] in lexicon.PRISON)
+    )
+
+
+_TITLE_CASE = 0.8  # of a line's longer words capitalised: a headline in title case
+_TITLE_CASE_WORDS = 4
+
+
+def _in_title_case(sentence: _Sentence, run: list[int]) -> bool:
+    """ "Venezuela Frees Jailed Oil Workers": in a headline with every word capitalised, a
+    run is a name only when it opens with a given name."""
+    longer = [w for w in sentence.words if len(w.text) > 3]
+    if len(longer) < _TITLE_CASE_WORDS:
+        return False
+    if sum(w.text[0].isupper() for w in longer) < _TITLE_CASE * len(longer):
+        return False
+    return not is_given_name(sentence.words[run[0]].text)
 
 
 def _describes_a_person(folded: str) -> bool:
@@ -755,7 +793,9 @@ def _role(
     sentence: _Sentence, text: str, title: list[int], first: int, last: int, cues: _Cues
 ) -> str | None:
     freeing = _freeing_cue(sentence, text, first, last, cues)
-    if freeing is None and _taken_captive(sentence, first):
+    # "the capture of X in January, has released …": the release words are others' unless
+    # right after the name ("detuvieron a X, liberado ayer" still frees X).
+    if _taken_captive(sentence, first) and (freeing is None or freeing[0] > last + 1):
         return STILL_HELD
     if freeing is not None and not (
         # "cuya esposa, Dilcia Orsini, volvió a casa": only a prisoner comes home freed.

@@ -1,0 +1,51 @@
+"""Names that are no freed person's though release words stand near them: places named
+after people, a headline's title case, the captured. Sentences written here for the
+purpose."""
+
+import pytest
+
+from curation.proposals import gazetteer, people, read
+
+pytestmark = pytest.mark.django_db(databases=[])
+
+RECORD = gazetteer.build([(1, "Rocío San Miguel")], [(1, "El Helicoide")], {})
+
+
+def roles(text):
+    return {person.name: person.role for person in read(text, RECORD).people}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Las excarceladas cruzaron el puente internacional Francisco de Paula Santander.",
+        "Los liberados llegaron por la avenida Francisco de Miranda.",
+        "He was freed from the Simón Bolívar Rodríguez prison on Friday.",
+        "Freed prisoners crossed the Francisco de Paula Santander bridge on Friday.",
+    ],
+)
+def test_a_place_named_after_someone_is_no_freed_person(text):
+    assert roles(text) == {}
+
+
+def test_a_person_beside_a_place_is_still_read():
+    text = "Francisco Javier Rondón fue excarcelado y cruzó el puente internacional a pie."
+    assert roles(text) == {"Francisco Javier Rondón": people.FREED}
+
+
+def test_a_title_case_headline_reads_only_names_that_open_with_a_given_name():
+    text = "Venezuela Frees Jailed Tanker Crews, Including Francisco Javier Rondón\n\nText."
+    assert roles(text) == {"Francisco Javier Rondón": people.FREED}
+
+
+def test_the_captured_is_not_freed_by_the_release_words_after_him():
+    text = (
+        "The interim government, in power since the capture of Nicanor Valdés Ruiz in "
+        "January, has released hundreds of prisoners."
+    )
+    assert roles(text) == {"Nicanor Valdés Ruiz": people.STILL_HELD}
+
+
+def test_release_words_right_after_an_arrest_still_free():
+    text = "Detuvieron a Nicanor Valdés Ruiz, liberado el viernes tras dos años."
+    assert roles(text) == {"Nicanor Valdés Ruiz": people.FREED}
