@@ -387,7 +387,7 @@ def _name(
     while run and folded[run[-1]] in lexicon.PARTICLES:
         run.pop()
     run = _without_leading_complement(run, sentence)
-    if run and (_names_a_place(sentence, text, run) or _in_title_case(sentence, run)):
+    if run and (_names_a_place(sentence, text, run) or _in_title_case(sentence, text, run)):
         return title, []
     capitalised = [i for i in run if sentence.words[i].capitalised]
     if len(capitalised) < 2 or len(run) > 7:
@@ -439,11 +439,11 @@ _TITLE_CASE = 0.8  # of a line's longer words capitalised: a headline in title c
 _TITLE_CASE_WORDS = 4
 
 
-def _in_title_case(sentence: _Sentence, run: list[int]) -> bool:
-    """ "Venezuela Frees Jailed Oil Workers": in a headline with every word capitalised, a
-    run is a name only when it opens with a given name."""
+def _in_title_case(sentence: _Sentence, text: str, run: list[int]) -> bool:
+    """ "Venezuela Frees Jailed Oil Workers": in a headline (the article's first line) with
+    every word capitalised, a run is a name only when it opens with a given name."""
     longer = [w for w in sentence.words if len(w.text) > 3]
-    if len(longer) < _TITLE_CASE_WORDS:
+    if text[: sentence.start].strip() or len(longer) < _TITLE_CASE_WORDS:
         return False
     if sum(w.text[0].isupper() for w in longer) < _TITLE_CASE * len(longer):
         return False
@@ -971,13 +971,32 @@ def _names_in(
     named: frozenset[str] = frozenset(),
 ) -> list[tuple[list[int], list[int]]]:
     """(title words, name words) of every new person the sentence names."""
-    names = []
+    names: list[tuple[list[int], list[int]]] = []
+    item = list_item_start(text, sentence.start) or sentence.start
+    opening = sum(w.start < item for w in sentence.words) + _LIST_OPENING
     for run in _runs(sentence, text):
         for piece in _unknown(run, sentence, known):
-            title, name = _name(list(piece), sentence, text, listed, named)
+            # A list line believes the names it opens with ("- Ana Ríos y Yurelkis
+            # Colmenter, …"), not those in its description ("5. O Ministro de Estado e
+            # dos Negócios Estrangeiros, …").
+            believed = listed and (piece[0] < opening or _next_in_line(sentence, names, piece))
+            title, name = _name(list(piece), sentence, text, believed, named)
             if name and not (listed and _describes_the_listed(sentence, text, name[0])):
                 names.append((title, name))
     return names
+
+
+_LIST_OPENING = 3  # words: how far into a list line the name it lists may start
+
+
+def _next_in_line(
+    sentence: _Sentence, names: list[tuple[list[int], list[int]]], piece: list[int]
+) -> bool:
+    """The piece follows the line's last name with only a comma or "y" between."""
+    if not names:
+        return False
+    between = range(names[-1][1][-1] + 1, piece[0])
+    return all(sentence.folded[i] in _NEXT_IN_LIST for i in between) and len(between) <= 1
 
 
 _FROM = frozenset(["de", "del", "da", "do", "of", "from", "aus", "von", "en", "em", "in"])

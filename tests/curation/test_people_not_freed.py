@@ -49,3 +49,12 @@ def test_the_captured_is_not_freed_by_the_release_words_after_him():
 def test_release_words_right_after_an_arrest_still_free():
     text = "Detuvieron a Nicanor Valdés Ruiz, liberado el viernes tras dos años."
     assert roles(text) == {"Nicanor Valdés Ruiz": people.FREED}
+
+
+def test_a_list_line_believes_the_names_it_opens_with_not_those_in_its_text():
+    text = (
+        "Foram libertados os seguintes cidadãos:\n"
+        "1. Quiliano Baez e Yurelkis Colmenter, detidos em Tocorón.\n"
+        "2. O Ministro de Estado e dos Assuntos Consulares agradeceu às famílias.\n"
+    )
+    assert roles(text) == {"Quiliano Baez": people.FREED, "Yurelkis Colmenter": people.FREED}
