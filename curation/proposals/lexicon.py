@@ -131,7 +131,7 @@ OFFICE = _entries(
     "secretary of state|spokesman|spokeswoman|spokesperson|speaker|ambassador|envoy|"
     "official|officials|director|executive director|head|chief|chairman|chairwoman|"
     "coordinator|governor|senator|lawmaker|prosecutor|attorney general|"
-    "judge|commissioner|high commissioner|"
+    "judge|commissioner|high commissioner|hochkommissar|hochkommissarin|kommissar|"
     "presidente|presidenta|vicepresidente|vicepresidenta|ministro|ministra|canciller|"
     "secretario|secretaria|vocero|vocera|portavoz|embajador|embajadora|enviado|funcionario|"
     "funcionaria|director|directora|jefe|jefa|coordinador|coordinadora|gobernador|"

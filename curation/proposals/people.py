@@ -537,10 +537,16 @@ def _without_leading_complement(run: list[int], sentence: _Sentence) -> list[int
     Moreno") or an institution ("Universidad de Los Andes Luis Felipe de la Torre"); after
     an article, without the noun and titles it opens ("die Katechetin Yanira Colina"). A
     given name no dictionary knows stays: "la liberación de Ramsés Eduardo Guédez" keeps
-    Ramsés, as "de" follows no trade."""
-    if not run or is_given_name(sentence.words[run[0]].text):
+    Ramsés, as "de" follows no trade. After an office's "de" the words are its place or
+    institution even from a given name ("el exalcalde de Santos Michelena"), unless a
+    later given name opens a name of its own."""
+    if not run:
         return run
     folded = sentence.folded
+    if _office_of(sentence, run[0]):
+        return _from_given_name(run, sentence) or []
+    if is_given_name(sentence.words[run[0]].text):
+        return run
     before = folded[run[0] - 1] if run[0] else ""
     # "de" alone is not enough: "la liberación de Ramsés Eduardo Guédez" names Ramsés.
     owner = folded[run[0] - 2] if run[0] > 1 else ""
@@ -559,14 +565,32 @@ def _without_leading_complement(run: list[int], sentence: _Sentence) -> list[int
         return rest if sum(sentence.words[i].capitalised for i in rest) >= 2 else run
     if not (owned or led_by_thing):
         return run
+    return _from_given_name(run, sentence) or run
+
+
+def _from_given_name(run: list[int], sentence: _Sentence) -> list[int] | None:
+    """The run from its first given name after its first word, when two capitalised
+    words or more stand from there."""
     for position, index in enumerate(run[1:], start=1):
         word = sentence.words[index]
-        if word.capitalised and (is_given_name(word.text) or folded[index] in _MONTHS_GIVEN):
+        if word.capitalised and (
+            is_given_name(word.text) or sentence.folded[index] in _MONTHS_GIVEN
+        ):
             rest = run[position:]
             if sum(sentence.words[i].capitalised for i in rest) >= 2:
                 return rest
             break
-    return run
+    return None
+
+
+def _office_of(sentence: _Sentence, first: int) -> bool:
+    """ "el exalcalde de X", "the governor of X": an office and "de" just before."""
+    if first < 2 or sentence.folded[first - 1] not in ("de", "del", "of", "do", "da"):
+        return False
+    office = first - 2
+    return not sentence.words[office].capitalised and _inflected(
+        sentence.folded[office], lexicon.OFFICE
+    )
 
 
 # --- Roles ---------------------------------------------------------------------------------
@@ -607,6 +631,9 @@ def _apposition(sentence: _Sentence, text: str, last: int, phrases: frozenset[st
     if sentence.folded[after] in _NEXT_IN_LIST:
         return False  # "X, y el defensor del Pueblo, Y": the title is the next one's
     window = sentence.folded[after : after + _NEAR + 1]
+    # A compound's last part counts right after the comma: "X, UN-Hochkommissar für …".
+    if _inflected(window[0], phrases):
+        return True
     return any(phrase_at(window, i, phrases) for i in range(min(3, len(window))))
 
 

@@ -58,3 +58,21 @@ def test_a_list_line_believes_the_names_it_opens_with_not_those_in_its_text():
         "2. O Ministro de Estado e dos Assuntos Consulares agradeceu às famílias.\n"
     )
     assert roles(text) == {"Quiliano Baez": people.FREED, "Yurelkis Colmenter": people.FREED}
+
+
+def test_an_offices_place_is_no_person_though_it_opens_with_a_given_name():
+    text = "Teodoro Manrique, exalcalde de Santos Michelena, fue excarcelado el viernes."
+    assert roles(text) == {"Teodoro Manrique": people.FREED}
+
+
+def test_a_name_after_an_offices_place_is_still_read():
+    text = "Sigue preso el exalcalde de Santos Michelena Teodoro Manrique Rangel."
+    assert roles(text) == {"Teodoro Manrique Rangel": people.STILL_HELD}
+
+
+def test_a_german_compound_office_in_apposition_marks_an_official():
+    text = (
+        "In Genf sagte Ingrid Solberg, UN-Hochkommissarin für Menschenrechte, die "
+        "Freilassungen seien ein wichtiger Schritt."
+    )
+    assert roles(text) == {"Ingrid Solberg": people.OFFICIAL}
