@@ -420,10 +420,16 @@ def _names_a_place(sentence: _Sentence, text: str, run: list[int]) -> bool:
     Ayala prison"): a place named after someone, not a person."""
     folded, words_ = sentence.folded, sentence.words
     first, last = run[0], run[-1]
-    before = [i for i in (first - 1, first - 2) if i >= 0 and not words_[i].capitalised]
-    if before and folded[before[0]] in lexicon.NAMED_PLACE:
+    # Only words joined by spaces: "dos vecinos de su barrio: Edgar Sequera" names him.
+    joined = [
+        i
+        for i in (first - 1, first - 2)
+        if i >= 0 and text[words_[i].end : words_[i + 1].start] == " "
+    ]
+    before = [i for i in joined if not words_[i].capitalised]
+    if before and before[0] == first - 1 and folded[before[0]] in lexicon.NAMED_PLACE:
         return True
-    if len(before) == 2 and folded[before[1]] in lexicon.NAMED_PLACE:
+    if before == [first - 1, first - 2] and folded[before[1]] in lexicon.NAMED_PLACE:
         between = folded[before[0]]
         if between not in _OWNED_BY and between not in _DETERMINERS and between not in _FROM:
             return True
@@ -631,8 +637,9 @@ def _apposition(sentence: _Sentence, text: str, last: int, phrases: frozenset[st
     if sentence.folded[after] in _NEXT_IN_LIST:
         return False  # "X, y el defensor del Pueblo, Y": the title is the next one's
     window = sentence.folded[after : after + _NEAR + 1]
-    # A compound's last part counts right after the comma: "X, UN-Hochkommissar für …".
-    if _inflected(window[0], phrases):
+    # A hyphened compound's last part counts right after the comma: "X, UN-Hochkommissar
+    # für …"; not an unhyphened "exalcalde", an elected office a prisoner may have held.
+    if "-" in window[0] and window[0].rsplit("-", 1)[1] in phrases:
         return True
     return any(phrase_at(window, i, phrases) for i in range(min(3, len(window))))
 

@@ -76,3 +76,16 @@ def test_a_german_compound_office_in_apposition_marks_an_official():
         "Freilassungen seien ein wichtiger Schritt."
     )
     assert roles(text) == {"Ingrid Solberg": people.OFFICIAL}
+
+
+def test_a_place_noun_before_a_colon_leaves_the_name_a_persons():
+    text = "Salieron dos vecinos de su barrio: Quiliano Baez Torrealba y su primo."
+    assert roles(text) == {"Quiliano Baez Torrealba": people.FREED}
+
+
+def test_a_former_mayor_in_apposition_may_be_among_the_freed():
+    text = (
+        "La lista sumó los nombres de Quiliano Baez Torrealba, exalcalde de un municipio "
+        "del Táchira; y de otros dos excarcelados."
+    )
+    assert roles(text)["Quiliano Baez Torrealba"] == people.FREED
