@@ -1753,6 +1753,17 @@ _RANGE_JOINERS = frozenset(["and", "y", "e", "und"])
 # (Not Spanish "ningún", said mostly inside a negation: "no queda ningún español preso".)
 _NONE = lexicon._entries("no|keine|kein|keinen|nenhum|nenhuma")
 _OF = frozenset(["de", "of", "von", "do", "da", "dos", "das", "del"])
+# After Spanish "no", what makes it "not": a verb or its auxiliary ("no han sido
+# excarcelados", "no fueron liberados") or "all" ("no todos los presos").
+_NOT_NONE = lexicon._entries(
+    "han|ha|habian|habia|hayan|fueron|fue|son|es|eran|estan|esta|estaban|sido|seran|"
+    "todos|todas|se|les|los|las|lo|la"
+)
+
+
+def _verb_shaped(word: str) -> bool:
+    """A participle ("excarcelados", "liberada"): a verb after "no", never the people."""
+    return word.endswith(("ado", "ada", "ados", "adas", "ido", "ida", "idos", "idas"))
 
 
 def _none_of_the_people(folded: list[str], index: int) -> bool:
@@ -1766,6 +1777,8 @@ def _none_of_the_people(folded: list[str], index: int) -> bool:
     for position, word in enumerate(following, index + 1):
         if word in _OF:
             return False
+        if folded[index] == "no" and (word in _NOT_NONE or _verb_shaped(word)):
+            return False  # "no han sido excarcelados": not, of a verb, not none
         if phrase_at(folded, position, PEOPLE):
             return True
     return False

@@ -1060,6 +1060,12 @@ def _relative_of_the_listed(sentence: _Sentence, text: str, first: int) -> bool:
     return noun is not None and noun in lexicon.RELATIVE
 
 
+def _capitalised_parts(word: str) -> str:
+    """ "PÉREZ-ROMERO" as "Pérez-Romero", "D'ALESSANDRO" as "D'Alessandro": each part
+    after a hyphen or an apostrophe capitalised (str.capitalize would lower the rest)."""
+    return re.sub(r"[^\W\d_]+", lambda part: part.group().capitalize(), word)
+
+
 def _reading(
     sentence: _Sentence,
     text: str,
@@ -1076,7 +1082,8 @@ def _reading(
         # The record keeps "Rosalba del Carmen Iturriago Meza"; the citation keeps the
         # capitals as printed.
         written = " ".join(
-            w.lower() if fold(w) in lexicon.PARTICLES else w.capitalize() for w in written.split()
+            w.lower() if fold(w) in lexicon.PARTICLES else _capitalised_parts(w)
+            for w in written.split()
         )
     return Reading(
         written,

@@ -111,7 +111,10 @@ def test_a_range_claims_at_least_its_lower_bound_and_none_is_exactly_none():
         "Laut der Organisation Provea sind es zwischen 140 und 150 Häftlinge. "
         "Das Amt meldet keine weiteren peruanischen Staatsbürger in Haft. "
         "The embassy said no foreign citizen remains in prison. "
-        "Ninguno de ellos tiene abogado. No hay presos en Tocuyito."
+        "Ninguno de ellos tiene abogado. No hay presos en Tocuyito. "
+        "Foro Penal denunció que otros presos políticos no han sido excarcelados. "
+        "Los detenidos que no fueron liberados siguen en Tocorón. "
+        "Provea dijo que no todos los presos salieron."
     )
     assert figures(text) == [
         ('the total at "between 250 and 300', 250, "at_least", "Libre Ya"),
@@ -119,7 +122,8 @@ def test_a_range_claims_at_least_its_lower_bound_and_none_is_exactly_none():
         ("zwischen 140 und 150 Häftlinge", 140, "at_least", "der Organisation Provea"),
         ("keine weiteren peruanischen Staatsbürger", 0, "exact", "Das Amt"),
         ("no foreign citizen", 0, "exact", "The embassy"),
-    ]  # "Ninguno de ellos" says what none of them has; "No hay" is "there are not"
+    ]  # "Ninguno de ellos" says what none of them has; "No hay" is "there are not";
+    # "no han sido excarcelados", "no fueron liberados", "no todos": "not", never a zero
 
 
 def test_a_sentence_opening_with_a_part_of_the_count_before_is_claimed_by_its_claimant():

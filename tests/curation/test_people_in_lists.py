@@ -167,3 +167,11 @@ def test_a_surname_shared_with_a_relative_frees_neither():
         "Torrealba ist einer von 500 Gefangenen, die Venezuela freigelassen hat."
     )
     assert people.FREED not in roles(text).values()
+
+
+def test_a_name_in_capitals_keeps_each_part_of_a_joined_surname_capitalised():
+    text = COMMUNIQUE.replace("YURELKIS COLMENTER", "YURELKIS D'ALESSANDRO PÉREZ-ROMERO")
+    assert roles(text) == {
+        "Anacleto Ruperto del Valle Sosa": people.FREED,
+        "Yurelkis D'Alessandro Pérez-Romero": people.FREED,
+    }
