@@ -9,7 +9,7 @@ then every mistake and miss.
 
 That corpus was written beside the rules, so it proves little on its own. The score that
 counts is on a corpus frozen before the rules were built (default: the newest blind one,
-bench/news_blind6), printed after it by news_scoring.py in a process of its own, so that
+bench/news_blind7), printed after it by news_scoring.py in a process of its own, so that
 neither corpus's articles become known names for the other.
 """
 
@@ -22,7 +22,7 @@ from pathlib import Path
 
 from scratch import scratch_django
 
-FROZEN = Path(__file__).resolve().parent / "news_blind6"
+FROZEN = Path(__file__).resolve().parent / "news_blind7"
 
 
 def main() -> None:
