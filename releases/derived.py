@@ -331,14 +331,13 @@ def _add_to(model, columns: tuple[str, ...], changes: Counter) -> None:
     if not rows:
         return
     table = connection.ops.quote_name(model._meta.db_table)
-    # The table's one unique key: the columns the changes are keyed by.
-    (unique,) = model._meta.constraints
     with connection.cursor() as cursor:
         for chunk in _chunks(rows):
             values = ", ".join([f"({', '.join(['%s'] * (len(columns) + 1))})"] * len(chunk))
             cursor.execute(
                 f"INSERT INTO {table} ({', '.join(columns)}, n) VALUES {values} "  # noqa: S608
-                f"ON CONFLICT ({', '.join(unique.fields)}) "
+                # The table's unique key is the columns the changes are keyed by.
+                f"ON CONFLICT ({', '.join(columns)}) "
                 f"DO UPDATE SET n = {table}.n + excluded.n",
                 [value for row in chunk for value in row],
             )

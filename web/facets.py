@@ -238,7 +238,8 @@ def _stored_links(filterset: PersonFilter, kinds: Sequence[str], others: list[st
     are counted."""
     if not others:
         return _under_status(filterset, FacetCount.objects.filter(kind__in=kinds))
-    if len(others) == 1 and others[0] in LINK_FILTERS:
+    paired = {LINK_FILTERS.get(other) for other in others} | set(kinds)
+    if len(others) == 1 and paired <= set(FacetPairCount.KINDS):
         within = {
             "within_kind": LINK_FILTERS[others[0]],
             "within_key": filterset.form.cleaned_data[others[0]],
